@@ -1,0 +1,8 @@
+package io.keyward.activities.hsm;
+
+/** See {@link KeyProvider}. */
+public class KeyDeletedException extends RuntimeException {
+  public KeyDeletedException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,39 @@
+package io.keyward.workflows.common;
+
+import io.temporal.common.SearchAttributeKey;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keyward's custom search attributes. Operators filter on them in Temporal Web, for example {@code
+ * KeywardPhase="AWAITING_APPROVAL"}; the dev server registers them at start.
+ */
+public final class KeywardSearchAttributes {
+  public static final SearchAttributeKey<String> KIND =
+      SearchAttributeKey.forKeyword("KeywardKind");
+  public static final SearchAttributeKey<String> PHASE =
+      SearchAttributeKey.forKeyword("KeywardPhase");
+  public static final SearchAttributeKey<String> KEY_NAME =
+      SearchAttributeKey.forKeyword("KeywardKeyName");
+  public static final SearchAttributeKey<String> CLASSIFICATION =
+      SearchAttributeKey.forKeyword("KeywardClassification");
+  public static final SearchAttributeKey<List<String>> AWAITING_ROLES =
+      SearchAttributeKey.forKeywordList("KeywardAwaitingRoles");
+  public static final SearchAttributeKey<String> TICKET =
+      SearchAttributeKey.forKeyword("KeywardTicket");
+  public static final SearchAttributeKey<String> INCIDENT =
+      SearchAttributeKey.forKeyword("KeywardIncident");
+
+  /** Every attribute with its type name as {@code temporal server start-dev} expects it. */
+  public static final Map<String, String> DEFINITIONS =
+      Map.of(
+          KIND.getName(), "Keyword",
+          PHASE.getName(), "Keyword",
+          KEY_NAME.getName(), "Keyword",
+          CLASSIFICATION.getName(), "Keyword",
+          AWAITING_ROLES.getName(), "KeywordList",
+          TICKET.getName(), "Keyword",
+          INCIDENT.getName(), "Keyword");
+
+  private KeywardSearchAttributes() {}
+}

@@ -1,0 +1,6 @@
+package io.keyward.workflows.generation;
+
+import java.time.Instant;
+
+/** One line of a ceremony's history as people read it. */
+public record TimelineEntry(Instant at, String actor, String action, String detail) {}

@@ -1,0 +1,9 @@
+package io.keyward.workflows.policy;
+
+/** Key algorithms of runbook Appendix B. */
+public enum KeyType {
+  RSA,
+  EC,
+  AES,
+  HMAC
+}
