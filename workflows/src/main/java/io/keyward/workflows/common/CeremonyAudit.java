@@ -1,0 +1,33 @@
+package io.keyward.workflows.common;
+
+import io.keyward.workflows.audit.AuditActivities;
+import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.audit.AuditReceipt;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInfo;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Writes a workflow's audit events with ids that are stable across retries and replays: the run id
+ * and a per-run sequence number. Use from workflow code only.
+ */
+public final class CeremonyAudit {
+  private final AuditActivities audit =
+      Workflow.newLocalActivityStub(AuditActivities.class, CeremonyActivityOptions.AUDIT);
+  private int sequence;
+
+  public AuditReceipt append(String type, String actor, Map<String, String> details) {
+    WorkflowInfo info = Workflow.getInfo();
+    String eventId = info.getWorkflowId() + "/" + info.getRunId() + "/" + (++sequence);
+    AuditEvent event =
+        new AuditEvent(
+            eventId,
+            info.getWorkflowId(),
+            type,
+            actor,
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()),
+            details);
+    return audit.append(event);
+  }
+}

@@ -1,0 +1,24 @@
+package io.keyward.workflows.generation;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.temporal.testing.WorkflowReplayer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Replays recorded histories of finished ceremonies against today's code: a change that alters the
+ * commands of a recorded run without {@code Workflow.getVersion} fails here.
+ */
+class KeyGenerationReplayTest {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"histories/keygen-secret-registered.json", "histories/keygen-secret-denied.json"})
+  void recordedHistoriesReplayWithoutNondeterminism(String resource) {
+    assertThatCode(
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    resource, KeyGenerationWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
+}
