@@ -1,0 +1,48 @@
+package io.keyward.bench;
+
+import io.keyward.workflows.common.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+
+/** Drives the baseline with the same five Updates and the same waits between them. */
+final class BaselineDriver implements CeremonyDriver {
+  static final int STEPS = 5;
+
+  private final WorkflowClient client;
+  private final String runTag;
+
+  BaselineDriver(WorkflowClient client, String runTag) {
+    this.client = client;
+    this.runTag = runTag;
+  }
+
+  @Override
+  public String name() {
+    return "Baseline";
+  }
+
+  @Override
+  public void run(int n, Latencies roundTrips) throws InterruptedException {
+    BaselineWorkflow workflow =
+        client.newWorkflowStub(
+            BaselineWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("bench-baseline/" + runTag + "/" + n)
+                .setTaskQueue(TaskQueues.CEREMONIES)
+                .build());
+    WorkflowClient.start(workflow::run, STEPS);
+    for (int step = 1; step <= STEPS; step++) {
+      while (workflow.completedSteps() != step - 1) {
+        Thread.sleep(2);
+      }
+      long start = System.nanoTime();
+      workflow.step(step);
+      while (workflow.receivedSteps() < step) {
+        Thread.sleep(1);
+      }
+      roundTrips.add(System.nanoTime() - start);
+    }
+    WorkflowStub.fromTyped(workflow).getResult(Integer.class);
+  }
+}

@@ -1,0 +1,31 @@
+package io.keyward.bench;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * The yardstick: the same number of Updates, activities and local activities as a generation
+ * ceremony, doing nothing of its own, so the difference is what Keyward's code costs.
+ */
+@WorkflowInterface
+public interface BaselineWorkflow {
+  @WorkflowMethod(name = "BenchBaseline")
+  int run(int steps);
+
+  @UpdateMethod
+  int step(int number);
+
+  @UpdateValidatorMethod(updateName = "step")
+  void validateStep(int number);
+
+  /** Steps received so far, as the driver reads them back. */
+  @QueryMethod
+  int receivedSteps();
+
+  /** Steps whose activity has run; the next Update is accepted once it equals receivedSteps. */
+  @QueryMethod
+  int completedSteps();
+}

@@ -1,0 +1,107 @@
+package io.keyward.bench;
+
+import io.keyward.workflows.common.Actor;
+import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.common.Role;
+import io.keyward.workflows.common.TaskQueues;
+import io.keyward.workflows.generation.Decision;
+import io.keyward.workflows.generation.DecisionType;
+import io.keyward.workflows.generation.GenerationOutcome;
+import io.keyward.workflows.generation.GenerationPhase;
+import io.keyward.workflows.generation.GenerationRequest;
+import io.keyward.workflows.generation.GenerationState;
+import io.keyward.workflows.generation.KeyGenerationWorkflow;
+import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.policy.EcCurve;
+import io.keyward.workflows.policy.KeyOperation;
+import io.keyward.workflows.policy.KeySpec;
+import io.keyward.workflows.policy.KeyType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** A SECRET EC P-384 generation: two approvals, generate, verify, register. */
+final class GenerationDriver implements CeremonyDriver {
+  private static final Actor ALICE = new Actor("alice", Set.of(Role.APPLICATION_OWNER));
+  private static final Actor OLIVIA = new Actor("olivia", Set.of(Role.CRYPTO_OFFICER));
+  private static final Actor LENA = new Actor("lena", Set.of(Role.SECURITY_TEAM_LEAD));
+  private static final Actor KIM = new Actor("kim", Set.of(Role.KEY_CUSTODIAN));
+  private static final Actor KAI = new Actor("kai", Set.of(Role.KEY_CUSTODIAN));
+  private static final Actor SAM = new Actor("sam", Set.of(Role.SECURITY_ENGINEER));
+  private static final KeySpec SPEC =
+      new KeySpec(
+          KeyType.EC,
+          null,
+          EcCurve.P_384,
+          Set.of(KeyOperation.SIGN, KeyOperation.VERIFY),
+          365,
+          Map.of());
+
+  private final WorkflowClient client;
+  private final String runTag;
+
+  GenerationDriver(WorkflowClient client, String runTag) {
+    this.client = client;
+    this.runTag = runTag;
+  }
+
+  @Override
+  public String name() {
+    return "Keyward generation";
+  }
+
+  @Override
+  public void run(int n, Latencies roundTrips) throws InterruptedException {
+    KeyRef key = new KeyRef("kv-bench", "key-" + runTag + "-" + n);
+    KeyGenerationWorkflow ceremony =
+        client.newWorkflowStub(
+            KeyGenerationWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(GenerationRequest.workflowId(key))
+                .setTaskQueue(TaskQueues.CEREMONIES)
+                .build());
+    WorkflowClient.start(
+        ceremony::run,
+        new GenerationRequest(key, SPEC, Classification.SECRET, "benchmark", ALICE, null, null));
+    awaitPhase(ceremony, GenerationPhase.AWAITING_APPROVAL);
+    decide(
+        ceremony, OLIVIA, DecisionType.APPROVE, s -> s.approvers().contains("olivia"), roundTrips);
+    decide(ceremony, LENA, DecisionType.APPROVE, s -> s.approvers().contains("lena"), roundTrips);
+    awaitPhase(ceremony, GenerationPhase.AWAITING_GENERATION);
+    decide(ceremony, KIM, DecisionType.GENERATE, s -> "kim".equals(s.custodian1()), roundTrips);
+    awaitPhase(ceremony, GenerationPhase.AWAITING_VERIFICATION);
+    decide(ceremony, KAI, DecisionType.VERIFY, s -> "kai".equals(s.custodian2()), roundTrips);
+    awaitPhase(ceremony, GenerationPhase.AWAITING_REGISTRATION);
+    decide(
+        ceremony, SAM, DecisionType.REGISTER, s -> "sam".equals(s.securityValidator()), roundTrips);
+    GenerationOutcome outcome = WorkflowStub.fromTyped(ceremony).getResult(GenerationOutcome.class);
+    if (outcome.phase() != GenerationPhase.REGISTERED) {
+      throw new IllegalStateException("ceremony " + key + " ended " + outcome);
+    }
+  }
+
+  private static void decide(
+      KeyGenerationWorkflow ceremony,
+      Actor who,
+      DecisionType type,
+      Predicate<GenerationState> visible,
+      Latencies roundTrips)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    ceremony.decide(new Decision(who, type, null));
+    while (!visible.test(ceremony.state())) {
+      Thread.sleep(1);
+    }
+    roundTrips.add(System.nanoTime() - start);
+  }
+
+  private static void awaitPhase(KeyGenerationWorkflow ceremony, GenerationPhase phase)
+      throws InterruptedException {
+    while (ceremony.state().phase() != phase) {
+      Thread.sleep(2);
+    }
+  }
+}

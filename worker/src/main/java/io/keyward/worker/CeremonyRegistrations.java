@@ -1,0 +1,14 @@
+package io.keyward.worker;
+
+import io.keyward.workflows.generation.KeyGenerationWorkflowImpl;
+import io.temporal.worker.Worker;
+
+/** The one list of what a Keyward worker runs; tests and the dev launcher register through it. */
+public final class CeremonyRegistrations {
+  private CeremonyRegistrations() {}
+
+  public static void register(Worker worker, KeywardActivities activities) {
+    worker.registerWorkflowImplementationTypes(KeyGenerationWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities.implementations().toArray());
+  }
+}
