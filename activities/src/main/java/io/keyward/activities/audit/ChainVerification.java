@@ -2,9 +2,18 @@ package io.keyward.activities.audit;
 
 /**
  * The result of walking the chain: how many records were checked and, when broken, the sequence
- * number of the first bad record and what is wrong with it.
+ * number of the first bad record and what is wrong with it. When broken, {@code recordsChecked}
+ * counts the records before the first bad one, which all verified.
  */
 public record ChainVerification(long recordsChecked, Long firstBrokenSequence, String problem) {
+  public static ChainVerification intact(long recordsChecked) {
+    return new ChainVerification(recordsChecked, null, null);
+  }
+
+  public static ChainVerification brokenAt(long recordsChecked, long sequence, String problem) {
+    return new ChainVerification(recordsChecked, sequence, problem);
+  }
+
   public boolean intact() {
     return firstBrokenSequence == null;
   }

@@ -56,4 +56,11 @@ public interface KeyProvider {
 
   /** Restores a backup under {@code target} (a scratch vault to test a backup, or the original). */
   List<KeyVersionInfo> restore(byte[] backup, KeyRef target);
+
+  /**
+   * Deletes the key with all its versions. A provider with soft-delete keeps it recoverable for its
+   * retention period; the software provider removes it at once. Used for scratch copies; deleting a
+   * production key is a ceremony of its own.
+   */
+  void delete(KeyRef key);
 }

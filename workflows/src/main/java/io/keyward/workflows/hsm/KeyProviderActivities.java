@@ -24,4 +24,20 @@ public interface KeyProviderActivities {
 
   /** Sign/verify or encrypt/decrypt with a fresh random message, whichever the key permits. */
   RoundTripResult roundTrip(KeyRef key, String version);
+
+  /**
+   * Disables every enabled version of the key (compromise response) and returns all versions as
+   * they are afterwards. Idempotent: already disabled versions stay so.
+   */
+  List<KeyVersionInfo> disableAllVersions(KeyRef key);
+
+  /**
+   * Proves the backup procedure (runbook 6.3 T-30): backs the key up, restores the backup under a
+   * scratch name in the same provider, runs a round trip with the restored newest version and
+   * deletes the scratch copy. The backup itself never leaves the activity.
+   */
+  BackupCheck verifyBackup(KeyRef key);
+
+  /** Every key held by any configured provider. */
+  List<KeyRef> listKeys();
 }

@@ -1,6 +1,7 @@
 package io.keyward.workflows.testing;
 
 import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.hsm.BackupCheck;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyProviderActivities;
 import io.keyward.workflows.hsm.KeyVersionInfo;
@@ -125,5 +126,28 @@ public final class InMemoryKeyProvider implements KeyProviderActivities {
     calls.add("roundTrip");
     boolean enabled = describe(key, version).enabled();
     return new RoundTripResult(version, "sign/verify", enabled, enabled ? "ok" : "disabled");
+  }
+
+  @Override
+  public synchronized List<KeyVersionInfo> disableAllVersions(KeyRef key) {
+    calls.add("disableAll");
+    for (KeyVersionInfo v : listVersions(key)) {
+      if (v.enabled()) {
+        setEnabled(key, v.version(), false);
+      }
+    }
+    return listVersions(key);
+  }
+
+  @Override
+  public synchronized BackupCheck verifyBackup(KeyRef key) {
+    calls.add("verifyBackup");
+    int versions = listVersions(key).size();
+    return new BackupCheck(versions > 0, versions, versions > 0 ? "restored" : "no such key");
+  }
+
+  @Override
+  public synchronized List<KeyRef> listKeys() {
+    return List.copyOf(keys.keySet());
   }
 }

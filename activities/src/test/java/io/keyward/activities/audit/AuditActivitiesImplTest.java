@@ -1,0 +1,115 @@
+package io.keyward.activities.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.audit.AuditReceipt;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditActivitiesImplTest {
+  @TempDir Path dir;
+
+  @Test
+  void answersWithTheSequenceAndHashOfTheStoredRecordAndTheSameOnRetry() {
+    try (JsonLinesAuditStore store = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"))) {
+      AuditActivitiesImpl activities = new AuditActivitiesImpl(store);
+      activities.append(AuditEvents.numbered(1));
+
+      AuditReceipt receipt = activities.append(AuditEvents.numbered(2));
+      AuditReceipt retried = activities.append(AuditEvents.numbered(2));
+
+      AuditRecord stored = store.recordsFor(AuditEvents.numbered(2).subject()).get(1);
+      assertThat(receipt).isEqualTo(new AuditReceipt(2, stored.hash()));
+      assertThat(retried).isEqualTo(receipt);
+    }
+  }
+
+  @Test
+  void refusesAMalformedEventWithoutRetry() {
+    try (JsonLinesAuditStore store = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"))) {
+      AuditEvent noSubject = new AuditEvent("e-1", null, "T", "a", Instant.now(), Map.of());
+
+      ApplicationFailure failure =
+          catchThrowableOfType(
+              ApplicationFailure.class, () -> new AuditActivitiesImpl(store).append(noSubject));
+
+      assertThat(failure.getType()).isEqualTo(AuditActivitiesImpl.INVALID_EVENT);
+      assertThat(failure.isNonRetryable()).isTrue();
+      assertThat(failure.getOriginalMessage()).isEqualTo("audit event needs a non-blank subject");
+    }
+  }
+
+  @Test
+  void retriesWhileTheTrailIsDamaged() throws Exception {
+    Path file = dir.resolve("audit.jsonl");
+    try (JsonLinesAuditStore store = JsonLinesAuditStore.open(file)) {
+      store.append(AuditEvents.numbered(1));
+    }
+    AuditFiles.appendTorn(file, "{\"sequence\":2,\"eventId\":\"x\"}", 20);
+    try (JsonLinesAuditStore store = JsonLinesAuditStore.open(file)) {
+      ApplicationFailure failure =
+          catchThrowableOfType(
+              ApplicationFailure.class,
+              () -> new AuditActivitiesImpl(store).append(AuditEvents.numbered(2)));
+
+      assertThat(failure.getType()).isEqualTo(AuditActivitiesImpl.TRAIL_DAMAGED);
+      assertThat(failure.isNonRetryable()).isFalse();
+    }
+  }
+
+  @Test
+  void retriesWhenTheStoreIsUnavailable() {
+    JsonLinesAuditStore store = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"));
+    store.close();
+
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () -> new AuditActivitiesImpl(store).append(AuditEvents.numbered(1)));
+
+    assertThat(failure.getType()).isEqualTo(AuditActivitiesImpl.STORE_UNAVAILABLE);
+    assertThat(failure.isNonRetryable()).isFalse();
+  }
+
+  @Test
+  void retriesWhenTheDiskFails() {
+    AuditStore failingDisk =
+        new AuditStore() {
+          @Override
+          public AuditRecord append(AuditEvent event) {
+            throw new UncheckedIOException(new IOException("No space left on device"));
+          }
+
+          @Override
+          public List<AuditRecord> recordsFor(String subject) {
+            return List.of();
+          }
+
+          @Override
+          public ChainVerification verify() {
+            return ChainVerification.intact(0);
+          }
+
+          @Override
+          public void close() {}
+        };
+
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () -> new AuditActivitiesImpl(failingDisk).append(AuditEvents.numbered(1)));
+
+    assertThat(failure.getType()).isEqualTo(AuditActivitiesImpl.STORE_UNAVAILABLE);
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getOriginalMessage()).contains("No space left on device");
+  }
+}

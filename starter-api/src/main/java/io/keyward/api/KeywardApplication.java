@@ -1,0 +1,133 @@
+package io.keyward.api;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.keyward.activities.audit.AuditStore;
+import io.keyward.activities.directory.Directory;
+import io.keyward.api.auth.DirectoryAuthenticator;
+import io.keyward.api.auth.JsonUnauthorizedHandler;
+import io.keyward.api.auth.KeywardPrincipal;
+import io.keyward.api.cli.VerifyAuditCommand;
+import io.keyward.api.errors.JsonInputExceptionMapper;
+import io.keyward.api.errors.KeywardExceptionMapper;
+import io.keyward.api.generation.GenerationCeremonies;
+import io.keyward.api.generation.GenerationResource;
+import io.keyward.api.health.TemporalHealthCheck;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Keyward's REST API: starts key ceremonies and takes people's decisions on them. Run it with
+ * {@code server config/keyward.yml}; verify the audit trail with {@code verify-audit
+ * config/keyward.yml}.
+ */
+public class KeywardApplication extends Application<KeywardConfiguration> {
+  /** The realm of the HTTP Basic challenge. */
+  public static final String REALM = "keyward";
+
+  private final WorkflowClient providedClient;
+  private final AuditStore providedAudit;
+
+  /** Connects to Temporal and opens the audit trail as the configuration says. */
+  public KeywardApplication() {
+    this.providedClient = null;
+    this.providedAudit = null;
+  }
+
+  /**
+   * Uses a client and an audit store that already exist, for a process that also runs the worker:
+   * the same store instance must serve both, since two stores on one file in one process clash. The
+   * caller keeps ownership of both and closes them after the application stopped.
+   */
+  public KeywardApplication(WorkflowClient client, AuditStore audit) {
+    this.providedClient = Objects.requireNonNull(client, "client");
+    this.providedAudit = Objects.requireNonNull(audit, "audit");
+  }
+
+  public static void main(String[] args) throws Exception {
+    new KeywardApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "keyward";
+  }
+
+  @Override
+  public void initialize(Bootstrap<KeywardConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    // ISO-8601 times and durations; a misspelt field in a body is refused, not silently dropped.
+    bootstrap
+        .getObjectMapper()
+        .disable(
+            SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
+            SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    bootstrap.addCommand(new VerifyAuditCommand());
+  }
+
+  @Override
+  public void run(KeywardConfiguration configuration, Environment environment) {
+    WorkflowClient client = temporalClient(configuration, environment);
+    AuditStore audit = auditStore(configuration, environment);
+    Directory directory = configuration.getDirectory().build();
+    GenerationCeremonies generations =
+        new GenerationCeremonies(
+            client,
+            configuration.getTemporal().getTaskQueue(),
+            configuration.getCeremony().stepTimeout(),
+            audit,
+            Clock.systemUTC());
+
+    environment
+        .healthChecks()
+        .register(
+            "temporal",
+            new TemporalHealthCheck(
+                client.getWorkflowServiceStubs(),
+                configuration.getTemporal().getHealthCheckTimeout().toJavaDuration()));
+    environment
+        .jersey()
+        .register(
+            new AuthDynamicFeature(
+                new BasicCredentialAuthFilter.Builder<KeywardPrincipal>()
+                    .setAuthenticator(new DirectoryAuthenticator(directory))
+                    .setRealm(REALM)
+                    .setUnauthorizedHandler(new JsonUnauthorizedHandler())
+                    .buildAuthFilter()));
+    environment.jersey().register(new AuthValueFactoryProvider.Binder<>(KeywardPrincipal.class));
+    environment.jersey().register(new KeywardExceptionMapper());
+    environment.jersey().register(new JsonInputExceptionMapper());
+    environment.jersey().register(new GenerationResource(generations));
+  }
+
+  private WorkflowClient temporalClient(KeywardConfiguration configuration, Environment env) {
+    if (providedClient != null) {
+      return providedClient;
+    }
+    WorkflowServiceStubs stubs = configuration.getTemporal().buildServiceStubs();
+    env.lifecycle().manage(new ManagedServiceStubs(stubs));
+    return configuration.getTemporal().buildClient(stubs);
+  }
+
+  private AuditStore auditStore(KeywardConfiguration configuration, Environment env) {
+    if (providedAudit != null) {
+      return providedAudit;
+    }
+    AuditStore store = configuration.getAudit().open();
+    env.lifecycle().manage(new ManagedAuditStore(store));
+    return store;
+  }
+}

@@ -1,0 +1,64 @@
+package io.keyward.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.keyward.api.config.AuditFactory;
+import io.keyward.api.config.CeremonyFactory;
+import io.keyward.api.config.DirectoryFactory;
+import io.keyward.api.config.TemporalFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Keyward's API configuration, one validated section per concern. Secrets never go into this file:
+ * they come from the environment (see {@code config/keyward.yml}).
+ */
+public class KeywardConfiguration extends Configuration {
+  @Valid @NotNull private TemporalFactory temporal = new TemporalFactory();
+
+  @Valid @NotNull private DirectoryFactory directory = new DirectoryFactory();
+
+  @Valid @NotNull private AuditFactory audit = new AuditFactory();
+
+  @Valid @NotNull private CeremonyFactory ceremony = new CeremonyFactory();
+
+  @JsonProperty("temporal")
+  public TemporalFactory getTemporal() {
+    return temporal;
+  }
+
+  @JsonProperty("temporal")
+  public void setTemporal(TemporalFactory temporal) {
+    this.temporal = temporal;
+  }
+
+  @JsonProperty("directory")
+  public DirectoryFactory getDirectory() {
+    return directory;
+  }
+
+  @JsonProperty("directory")
+  public void setDirectory(DirectoryFactory directory) {
+    this.directory = directory;
+  }
+
+  @JsonProperty("audit")
+  public AuditFactory getAudit() {
+    return audit;
+  }
+
+  @JsonProperty("audit")
+  public void setAudit(AuditFactory audit) {
+    this.audit = audit;
+  }
+
+  @JsonProperty("ceremony")
+  public CeremonyFactory getCeremony() {
+    return ceremony;
+  }
+
+  @JsonProperty("ceremony")
+  public void setCeremony(CeremonyFactory ceremony) {
+    this.ceremony = ceremony;
+  }
+}

@@ -1,0 +1,193 @@
+package io.keyward.api.generation;
+
+import io.keyward.activities.audit.AuditRecord;
+import io.keyward.activities.audit.AuditStore;
+import io.keyward.api.errors.ConflictException;
+import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.NotFoundException;
+import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.common.Actor;
+import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.common.KeywardSearchAttributes;
+import io.keyward.workflows.generation.Decision;
+import io.keyward.workflows.generation.GenerationPhase;
+import io.keyward.workflows.generation.GenerationRequest;
+import io.keyward.workflows.generation.GenerationState;
+import io.keyward.workflows.generation.KeyGenerationWorkflow;
+import io.keyward.workflows.policy.CeremonyRoles;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.SearchAttributes;
+import io.temporal.failure.TemporalFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Starts dual-control key generation ceremonies and passes people's decisions to them. All Temporal
+ * plumbing of the API lives here: workflow options, search attributes, the {@code decide} Update
+ * and the {@code state} query. Every identity it hands to a workflow is the authenticated {@link
+ * Actor} its caller passes in.
+ */
+public final class GenerationCeremonies {
+  /** The value of {@code KeywardKind} for these ceremonies. */
+  public static final String KIND = "KeyGeneration";
+
+  /** The audit event type of a decision the ceremony refused. */
+  public static final String DECISION_REFUSED = "DECISION_REFUSED";
+
+  private final WorkflowClient client;
+  private final String taskQueue;
+  private final Duration stepTimeout;
+  private final AuditStore audit;
+  private final Clock clock;
+
+  public GenerationCeremonies(
+      WorkflowClient client,
+      String taskQueue,
+      Duration stepTimeout,
+      AuditStore audit,
+      Clock clock) {
+    this.client = client;
+    this.taskQueue = taskQueue;
+    this.stepTimeout = stepTimeout;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Checks the request completely, then starts its ceremony, or finds the one already running for
+   * the same key. Nothing starts when a check fails.
+   */
+  public StartedGeneration request(Actor requester, GenerationRequestBody body) {
+    if (!requester.holdsAny(CeremonyRoles.REQUESTERS)) {
+      throw new ForbiddenException(
+          requester.id()
+              + " may not request keys: requesters hold one of "
+              + new TreeSet<>(CeremonyRoles.REQUESTERS)
+              + " (runbook 4.2)");
+    }
+    GenerationRequest request = requireBody(body).toRequest(requester, stepTimeout);
+    KeyGenerationWorkflow workflow =
+        client.newWorkflowStub(KeyGenerationWorkflow.class, startOptions(request));
+    WorkflowExecution execution = WorkflowClient.start(workflow::run, request);
+    return StartedGeneration.of(request.key(), execution.getWorkflowId(), execution.getRunId());
+  }
+
+  /** The ceremony's state as its query returns it. */
+  public GenerationState state(KeyRef key) {
+    try {
+      return workflow(key).state();
+    } catch (WorkflowNotFoundException unknown) {
+      throw new NotFoundException("no generation request for " + key);
+    }
+  }
+
+  /**
+   * Sends the decision as the {@code decide} Update and waits until the workflow has recorded it. A
+   * decision the ceremony refuses (its validator, or a closed request) becomes a {@link
+   * ConflictException} with the ceremony's own words, and is written to the audit trail as {@value
+   * #DECISION_REFUSED}.
+   */
+  public GenerationState decide(KeyRef key, Actor actor, DecisionBody body) {
+    Decision decision = requireBody(body).toDecision(actor);
+    GenerationState current = state(key);
+    if (current.phase().isFinal()) {
+      throw refused(key, decision, closed(current.phase()));
+    }
+    try {
+      return workflow(key).decide(decision);
+    } catch (WorkflowUpdateException refusal) {
+      throw refused(key, decision, refusalMessage(refusal));
+    } catch (WorkflowNotFoundException finishedMeanwhile) {
+      throw refused(key, decision, closed(state(key).phase()));
+    }
+  }
+
+  /** The audit records of the ceremony, in chain order; 404 when there is no such ceremony. */
+  public List<AuditRecord> auditTrail(KeyRef key) {
+    List<AuditRecord> records = audit.recordsFor(GenerationRequest.workflowId(key));
+    if (records.isEmpty()) {
+      state(key);
+    }
+    return records;
+  }
+
+  private WorkflowOptions startOptions(GenerationRequest request) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(GenerationRequest.workflowId(request.key()))
+        .setTaskQueue(taskQueue)
+        .setWorkflowIdConflictPolicy(
+            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setTypedSearchAttributes(searchAttributes(request))
+        .setMemo(Map.of("summary", summary(request)))
+        .build();
+  }
+
+  private static SearchAttributes searchAttributes(GenerationRequest request) {
+    SearchAttributes.Builder attributes =
+        SearchAttributes.newBuilder()
+            .set(KeywardSearchAttributes.KIND, KIND)
+            .set(KeywardSearchAttributes.PHASE, GenerationPhase.AWAITING_APPROVAL.name())
+            .set(KeywardSearchAttributes.KEY_NAME, request.key().toString())
+            .set(KeywardSearchAttributes.CLASSIFICATION, request.classification().name());
+    if (request.ticket() != null) {
+      attributes.set(KeywardSearchAttributes.TICKET, request.ticket());
+    }
+    return attributes.build();
+  }
+
+  /** The line an operator reads in Temporal Web; the justification stays out of it. */
+  private static String summary(GenerationRequest request) {
+    return request.spec().describe()
+        + " "
+        + request.classification()
+        + " key "
+        + request.key()
+        + " requested by "
+        + request.requester().id()
+        + (request.ticket() == null ? "" : " (" + request.ticket() + ")")
+        + ": "
+        + GenerationPhase.AWAITING_APPROVAL;
+  }
+
+  private KeyGenerationWorkflow workflow(KeyRef key) {
+    return client.newWorkflowStub(KeyGenerationWorkflow.class, GenerationRequest.workflowId(key));
+  }
+
+  private ConflictException refused(KeyRef key, Decision decision, String refusal) {
+    audit.append(
+        new AuditEvent(
+            UUID.randomUUID().toString(),
+            GenerationRequest.workflowId(key),
+            DECISION_REFUSED,
+            decision.actor().id(),
+            clock.instant(),
+            Map.of("decision", decision.type().name(), "refusal", refusal)));
+    return new ConflictException(refusal);
+  }
+
+  private static String closed(GenerationPhase phase) {
+    return "this request is closed (" + phase + ")";
+  }
+
+  private static String refusalMessage(WorkflowUpdateException refusal) {
+    return refusal.getCause() instanceof TemporalFailure failure
+        ? failure.getOriginalMessage()
+        : refusal.getMessage();
+  }
+
+  private static <T> T requireBody(T body) {
+    if (body == null) {
+      throw new IllegalArgumentException("a JSON request body is required");
+    }
+    return body;
+  }
+}

@@ -1,0 +1,92 @@
+package io.keyward.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dropwizard.configuration.ConfigurationValidationException;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.keyward.api.KeywardConfiguration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sample configuration shipped in {@code config/keyward.yml} and the sections' rules. */
+class KeywardConfigurationTest {
+  private final YamlConfigurationFactory<KeywardConfiguration> factory =
+      new YamlConfigurationFactory<>(
+          KeywardConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");
+
+  @Test
+  void sampleConfigurationListensOn8080And8081AndKeepsDataUnderTheDataDirectory() throws Exception {
+    KeywardConfiguration sample =
+        factory.build(
+            new SubstitutingSourceProvider(
+                new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)),
+            "config/keyward.yml");
+
+    DefaultServerFactory server = (DefaultServerFactory) sample.getServerFactory();
+    assertThat(port(server.getApplicationConnectors().get(0)))
+        .isEqualTo(envInt("KEYWARD_HTTP_PORT", 8080));
+    assertThat(port(server.getAdminConnectors().get(0)))
+        .isEqualTo(envInt("KEYWARD_ADMIN_PORT", 8081));
+    assertThat(sample.getAudit().getFile())
+        .isEqualTo(Path.of(env("KEYWARD_DATA_DIR", "data"), "audit", "audit.jsonl"));
+    assertThat(sample.getTemporal().getTaskQueue()).isEqualTo("keyward-ceremonies");
+    assertThat(sample.getCeremony().stepTimeout()).isEqualTo(Duration.ofHours(72));
+    if (System.getenv("KEYWARD_USERS_FILE") == null) {
+      assertThat(sample.getDirectory().getUsersFile()).isNull();
+    }
+  }
+
+  @Test
+  void defaultsToALocalTemporalAndAStepTimeoutOf72Hours(@TempDir Path dir) throws Exception {
+    KeywardConfiguration minimal = parse(dir, "audit:\n  file: audit.jsonl\n");
+
+    assertThat(minimal.getTemporal().getTarget()).isEqualTo("localhost:7233");
+    assertThat(minimal.getTemporal().getNamespace()).isEqualTo("default");
+    assertThat(minimal.getCeremony().stepTimeout()).isEqualTo(Duration.ofHours(72));
+  }
+
+  @Test
+  void refusesATargetWithoutPortAStepTimeoutUnderAMinuteAndNoAuditFile(@TempDir Path dir) {
+    assertThatThrownBy(
+            () -> parse(dir, "temporal:\n  target: localhost\naudit:\n  file: audit.jsonl\n"))
+        .isInstanceOf(ConfigurationValidationException.class)
+        .hasMessageContaining("temporal.target must be host:port");
+    assertThatThrownBy(
+            () -> parse(dir, "ceremony:\n  stepTimeout: 30 seconds\naudit:\n  file: a.jsonl\n"))
+        .isInstanceOf(ConfigurationValidationException.class)
+        .hasMessageContaining("ceremony.stepTimeout");
+    assertThatThrownBy(() -> parse(dir, "ceremony:\n  stepTimeout: 1 hour\n"))
+        .isInstanceOf(ConfigurationValidationException.class)
+        .hasMessageContaining("audit.file");
+  }
+
+  private KeywardConfiguration parse(Path dir, String yaml) throws Exception {
+    Path file = dir.resolve("keyward.yml");
+    Files.writeString(file, yaml);
+    return factory.build(new FileConfigurationSourceProvider(), file.toString());
+  }
+
+  private static int port(io.dropwizard.jetty.ConnectorFactory connector) {
+    return ((HttpConnectorFactory) connector).getPort();
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isEmpty() ? fallback : value;
+  }
+
+  private static int envInt(String name, int fallback) {
+    return Integer.parseInt(env(name, String.valueOf(fallback)));
+  }
+}
