@@ -8,6 +8,7 @@ import io.keyward.activities.hsm.KeyProviderActivitiesImpl;
 import io.keyward.activities.hsm.MasterSecret;
 import io.keyward.activities.hsm.ProviderRouting;
 import io.keyward.activities.hsm.SoftwareKeyProvider;
+import io.keyward.activities.notify.LoggingNotifications;
 import java.time.Clock;
 import java.util.List;
 
@@ -24,7 +25,8 @@ public final class KeywardActivities implements AutoCloseable {
     this.implementations =
         List.of(
             new KeyProviderActivitiesImpl(new ProviderRouting(providers, devMode)),
-            new AuditActivitiesImpl(audit));
+            new AuditActivitiesImpl(audit),
+            new LoggingNotifications());
   }
 
   /** Opens the embedded defaults: the software keystore and the JSON-lines audit trail. */
