@@ -1,0 +1,45 @@
+package io.keyward.dev;
+
+import io.keyward.activities.audit.AuditStore;
+import io.temporal.client.WorkflowClient;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.jetty.server.Server;
+
+/**
+ * Keyward's Dropwizard application running in this process on the worker's client and audit store.
+ * Close it before the worker and the audit store: requests in flight use both.
+ */
+final class ApiServer implements AutoCloseable {
+  private final Server jetty;
+
+  private ApiServer(Server jetty) {
+    this.jetty = jetty;
+  }
+
+  /**
+   * Runs {@code server <config>} and returns once Jetty accepts connections.
+   *
+   * @param devValues the {@code ${keyward.dev.*}} values of the configuration, without the prefix
+   */
+  static ApiServer start(
+      WorkflowClient client, AuditStore audit, Path config, Map<String, String> devValues)
+      throws Exception {
+    Map<String, String> prefixed = new HashMap<>();
+    devValues.forEach((name, value) -> prefixed.put(DevApplication.PREFIX + name, value));
+    DevApplication application = new DevApplication(client, audit, prefixed);
+    application.run("server", config.toString());
+    Server jetty = application.server();
+    if (jetty == null) {
+      throw new IllegalStateException("the Keyward API did not start; see the log above");
+    }
+    return new ApiServer(jetty);
+  }
+
+  /** Stops taking requests and lets those in flight finish (Dropwizard's shutdown grace period). */
+  @Override
+  public void close() throws Exception {
+    jetty.stop();
+  }
+}

@@ -1,0 +1,142 @@
+package io.keyward.dev;
+
+import io.keyward.worker.KeywardActivities;
+import io.keyward.worker.KeywardWorker;
+import io.keyward.worker.WorkerSettings;
+import io.keyward.workflows.common.TaskQueues;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All of Keyward in one process: an embedded Temporal, the worker with the software keystore and
+ * the audit trail under the data directory (dev mode: software keys stand in for HSM-protected
+ * ones), and the API. {@link #close()} stops them in the reverse order: API, worker, stores,
+ * Temporal; with the dev server, workflows in flight continue on the next start.
+ */
+public final class LocalKeyward implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalKeyward.class);
+
+  private final DevSettings settings;
+  private final EmbeddedTemporal temporal;
+  private final int httpPort;
+  private final int adminPort;
+  private final Deque<AutoCloseable> running;
+
+  private LocalKeyward(
+      DevSettings settings,
+      EmbeddedTemporal temporal,
+      int httpPort,
+      int adminPort,
+      Deque<AutoCloseable> running) {
+    this.settings = settings;
+    this.temporal = temporal;
+    this.httpPort = httpPort;
+    this.adminPort = adminPort;
+    this.running = running;
+  }
+
+  /**
+   * Starts everything, or nothing: when a part fails, the parts already started are stopped and the
+   * failure is thrown.
+   *
+   * @throws IllegalStateException when a port is in use, naming the variable that chooses it
+   */
+  public static LocalKeyward start(DevSettings settings) throws Exception {
+    int httpPort = Ports.freeOrAny(settings.httpPort(), DevSettings.HTTP_PORT);
+    int adminPort = Ports.freeOrAny(settings.adminPort(), DevSettings.ADMIN_PORT);
+    Deque<AutoCloseable> running = new ArrayDeque<>();
+    try {
+      EmbeddedTemporal temporal = startTemporal(settings);
+      running.push(temporal);
+      KeywardActivities activities =
+          KeywardActivities.open(
+              new WorkerSettings(
+                  temporal.target(),
+                  temporal.namespace(),
+                  TaskQueues.CEREMONIES,
+                  settings.dataDir(),
+                  true));
+      running.push(activities);
+      running.push(KeywardWorker.start(temporal.client(), TaskQueues.CEREMONIES, activities));
+      running.push(
+          ApiServer.start(
+              temporal.client(),
+              activities.audit(),
+              settings.config(),
+              Map.of(
+                  "httpPort", Integer.toString(httpPort),
+                  "adminPort", Integer.toString(adminPort),
+                  "dataDir", settings.dataDir().toString(),
+                  "temporalTarget", temporal.target(),
+                  "namespace", temporal.namespace(),
+                  "taskQueue", TaskQueues.CEREMONIES,
+                  "temporalWebUrl", temporal.webUi().map(LocalKeyward::withoutSlash).orElse(""))));
+      return new LocalKeyward(settings, temporal, httpPort, adminPort, running);
+    } catch (Exception | Error failure) {
+      stopAll(running);
+      throw failure;
+    }
+  }
+
+  private static EmbeddedTemporal startTemporal(DevSettings settings) {
+    if (settings.temporalCli().isEmpty()) {
+      return InProcessTemporal.start();
+    }
+    int port = Ports.freeOrAny(settings.temporalPort(), DevSettings.TEMPORAL_PORT);
+    int uiPort = Ports.freeOrAny(settings.temporalUiPort(), DevSettings.TEMPORAL_UI_PORT);
+    LOG.info(
+        "Starting the Temporal dev server ({}) with {}",
+        settings.temporalDir().resolve("temporal.db"),
+        settings.temporalCli().get());
+    return DevServerTemporal.start(
+        settings.temporalCli().get(), port, uiPort, settings.temporalDir());
+  }
+
+  private static String withoutSlash(URI uri) {
+    String text = uri.toString();
+    return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  public EmbeddedTemporal temporal() {
+    return temporal;
+  }
+
+  public DevSettings settings() {
+    return settings;
+  }
+
+  /** The API's base address, e.g. {@code http://localhost:8080/}. */
+  public URI apiUri() {
+    return URI.create("http://localhost:" + httpPort + "/");
+  }
+
+  /** The admin connector's base address: health checks, metrics, tasks. */
+  public URI adminUri() {
+    return URI.create("http://localhost:" + adminPort + "/");
+  }
+
+  /**
+   * Stops the API, the worker, the stores and Temporal, in that order; a second call does nothing.
+   */
+  @Override
+  public void close() {
+    stopAll(running);
+  }
+
+  private static void stopAll(Deque<AutoCloseable> running) {
+    synchronized (running) {
+      while (!running.isEmpty()) {
+        AutoCloseable part = running.pop();
+        try {
+          part.close();
+        } catch (Exception | Error e) {
+          LOG.warn("Stopping {} failed; stopping the rest", part.getClass().getSimpleName(), e);
+        }
+      }
+    }
+  }
+}

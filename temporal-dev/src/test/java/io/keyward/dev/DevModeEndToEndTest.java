@@ -1,0 +1,240 @@
+package io.keyward.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyward.workflows.common.KeywardSearchAttributes;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionMetadata;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runbook 3.3 end to end, as dev mode runs it: the real Temporal dev server on a SQLite file, the
+ * worker with the software keystore and the audit trail, and the Dropwizard API, driven over HTTP
+ * by the demo users. Halfway through, everything stops and starts again on the same data, as Ctrl-C
+ * and {@code temporal-dev/start} would.
+ *
+ * <p>With {@code -Dkeyward.recordHistories=<dir>} the finished run's history is saved there as
+ * {@value #HISTORY_FILE}, for replay tests of the workflow.
+ */
+class DevModeEndToEndTest {
+  static final String HISTORY_FILE = "keygen-secret-registered-devserver.json";
+
+  private static final String VAULT = "kv-e2e";
+  private static final String NAME = "payments-signing";
+  private static final String KEY = VAULT + "/" + NAME;
+  private static final String WORKFLOW_ID = "keygen/" + KEY;
+  private static final String CEREMONY = "/api/generations/" + KEY;
+
+  /** Visibility is eventually consistent: a new phase can take a moment to be searchable. */
+  private static final Duration VISIBILITY_WAIT = Duration.ofSeconds(10);
+
+  /** Each step runs activities (key generation, round trip) before the next one opens. */
+  private static final Duration STEP_WAIT = Duration.ofSeconds(30);
+
+  private Path cli;
+
+  @TempDir Path dataDir;
+
+  @BeforeEach
+  void requireTemporalCli() {
+    cli = RequiredTemporalCli.get();
+  }
+
+  @Test
+  void registersASecretKeyUnderDualControlAcrossARestartAndFindsItByItsSearchAttributes()
+      throws Exception {
+    DevSettings settings = settings();
+
+    try (LocalKeyward keyward = LocalKeyward.start(settings)) {
+      DemoUserHttp api = new DemoUserHttp(keyward.apiUri());
+
+      // Step 1: the application owner requests a SECRET signing key.
+      DemoUserHttp.Answer requested = api.post("alice", "/api/generations", secretKeyRequest());
+      assertThat(requested.status()).as(requested.body().toString()).isEqualTo(202);
+      assertThat(requested.body().path("workflowId").asText()).isEqualTo(WORKFLOW_ID);
+
+      // Operators find it in Temporal Web's filter of what waits for approvers.
+      assertThat(
+              findWithin(
+                  keyward.temporal().client(),
+                  "KeywardKeyName = '" + KEY + "' AND KeywardPhase = 'AWAITING_APPROVAL'"))
+          .extracting(run -> run.getExecution().getWorkflowId())
+          .containsExactly(WORKFLOW_ID);
+
+      // Step 2: SECRET needs two approvers: a crypto officer and the security team lead.
+      DemoUserHttp.Answer first = decide(api, "olivia", "APPROVE");
+      assertThat(first.phase()).isEqualTo("AWAITING_APPROVAL");
+      DemoUserHttp.Answer second = decide(api, "lena", "APPROVE");
+      assertThat(second.phase()).isEqualTo("AWAITING_GENERATION");
+    }
+
+    try (LocalKeyward keyward = LocalKeyward.start(settings)) {
+      DemoUserHttp api = new DemoUserHttp(keyward.apiUri());
+      WorkflowClient client = keyward.temporal().client();
+
+      DemoUserHttp.Answer health = new DemoUserHttp(keyward.adminUri()).get("alice", "healthcheck");
+      assertThat(health.status()).as(health.body().toString()).isEqualTo(200);
+      assertThat(health.body().path("temporal").path("healthy").asBoolean()).isTrue();
+
+      // The ceremony went on where it stopped, approvals and all.
+      DemoUserHttp.Answer resumed = api.get("alice", CEREMONY);
+      assertThat(resumed.phase()).isEqualTo("AWAITING_GENERATION");
+      assertThat(texts(resumed.body().path("approvers"))).containsExactly("olivia", "lena");
+
+      // Steps 3 to 5: custodian 1 generates, custodian 2 verifies, security registers.
+      decide(api, "kim", "GENERATE");
+      awaitPhase(api, "AWAITING_VERIFICATION");
+      decide(api, "kai", "VERIFY");
+      awaitPhase(api, "AWAITING_REGISTRATION");
+      decide(api, "sam", "REGISTER");
+      JsonNode registered = awaitPhase(api, "REGISTERED").body();
+
+      assertThat(registered.path("custodian1").asText()).isEqualTo("kim");
+      assertThat(registered.path("custodian2").asText()).isEqualTo("kai");
+      assertThat(registered.path("securityValidator").asText()).isEqualTo("sam");
+      JsonNode version = registered.path("keyVersion");
+      assertThat(version.path("version").asText()).isNotBlank();
+      assertThat(version.path("enabled").asBoolean()).isTrue();
+      assertThat(version.path("curve").asText()).isEqualTo("P_384");
+      assertThat(version.path("provider").asText()).isNotBlank();
+
+      DemoUserHttp.Answer audit = api.get("audrey", CEREMONY + "/audit");
+      assertThat(audit.status()).as(audit.body().toString()).isEqualTo(200);
+      List<String> trail = new ArrayList<>();
+      audit.body().forEach(r -> trail.add(r.path("event").path("type").asText()));
+      assertThat(trail)
+          .containsExactly(
+              "GENERATION_REQUESTED",
+              "DECISION_APPROVE",
+              "DECISION_APPROVE",
+              "DECISION_GENERATE",
+              "KEY_GENERATED",
+              "DECISION_VERIFY",
+              "KEY_ACTIVATED",
+              "DECISION_REGISTER",
+              "KEY_REGISTERED",
+              "GENERATION_REGISTERED");
+      assertThat(audit.body().get(audit.body().size() - 1).path("event").path("subject").asText())
+          .isEqualTo(WORKFLOW_ID);
+
+      // The phase is published just before the run completes; the finished run is found by both.
+      List<WorkflowExecutionMetadata> found =
+          findWithin(
+              client,
+              "KeywardKeyName = '"
+                  + KEY
+                  + "' AND KeywardPhase = 'REGISTERED' AND ExecutionStatus = 'Completed'");
+      assertThat(found)
+          .extracting(run -> run.getExecution().getWorkflowId())
+          .containsExactly(WORKFLOW_ID);
+      assertThat(found.get(0).getStatus())
+          .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+      assertThat(
+              found.get(0).getTypedSearchAttributes().get(KeywardSearchAttributes.CLASSIFICATION))
+          .isEqualTo("SECRET");
+
+      recordHistory(client);
+    }
+  }
+
+  private DevSettings settings() {
+    return new DevSettings(
+        0,
+        0,
+        Ports.freeOrAny(0, DevSettings.TEMPORAL_PORT),
+        Ports.freeOrAny(0, DevSettings.TEMPORAL_UI_PORT),
+        dataDir,
+        Optional.of(cli),
+        Path.of("config", "dev.yml"));
+  }
+
+  private static Map<String, Object> secretKeyRequest() {
+    return Map.of(
+        "vault",
+        VAULT,
+        "name",
+        NAME,
+        "classification",
+        "SECRET",
+        "spec",
+        Map.of("type", "EC", "curve", "P_384", "operations", List.of("SIGN", "VERIFY")),
+        "justification",
+        "Signing payment batches for the settlement service");
+  }
+
+  private static DemoUserHttp.Answer decide(DemoUserHttp api, String user, String decision)
+      throws Exception {
+    DemoUserHttp.Answer answer =
+        api.post(user, CEREMONY + "/decisions", Map.of("decision", decision));
+    assertThat(answer.status()).as(user + " " + decision + ": " + answer.body()).isEqualTo(200);
+    return answer;
+  }
+
+  private static DemoUserHttp.Answer awaitPhase(DemoUserHttp api, String phase) throws Exception {
+    long deadline = System.nanoTime() + STEP_WAIT.toNanos();
+    DemoUserHttp.Answer state;
+    do {
+      state = api.get("alice", CEREMONY);
+      if (state.phase().equals(phase)) {
+        return state;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    return fail("the ceremony did not reach " + phase + "; its state: " + state.body());
+  }
+
+  private static List<WorkflowExecutionMetadata> findWithin(WorkflowClient client, String query)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + VISIBILITY_WAIT.toNanos();
+    do {
+      List<WorkflowExecutionMetadata> found =
+          client.listExecutions(query).collect(Collectors.toList());
+      if (!found.isEmpty()) {
+        return found;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    return fail(
+        "no run matches "
+            + query
+            + " within "
+            + VISIBILITY_WAIT
+            + "; runs of the key: "
+            + client
+                .listExecutions("KeywardKeyName = '" + KEY + "'")
+                .map(
+                    run ->
+                        run.getStatus()
+                            + " "
+                            + run.getTypedSearchAttributes().get(KeywardSearchAttributes.PHASE))
+                .collect(Collectors.toList()));
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(node -> texts.add(node.asText()));
+    return texts;
+  }
+
+  private static void recordHistory(WorkflowClient client) throws Exception {
+    String dir = System.getProperty("keyward.recordHistories");
+    if (dir == null || dir.isBlank()) {
+      return;
+    }
+    Path file = Files.createDirectories(Path.of(dir)).resolve(HISTORY_FILE);
+    Files.writeString(file, client.fetchHistory(WORKFLOW_ID).toJson(true));
+  }
+}
