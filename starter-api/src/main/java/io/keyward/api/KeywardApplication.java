@@ -18,13 +18,19 @@ import io.keyward.api.auth.KeywardPrincipal;
 import io.keyward.api.cli.VerifyAuditCommand;
 import io.keyward.api.errors.JsonInputExceptionMapper;
 import io.keyward.api.errors.KeywardExceptionMapper;
+import io.keyward.api.extension.KeywardExtension;
+import io.keyward.api.extension.KeywardServices;
 import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.generation.GenerationResource;
 import io.keyward.api.health.TemporalHealthCheck;
+import io.keyward.api.incident.IncidentApi;
+import io.keyward.api.webhook.Webhooks;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Clock;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keyward's REST API: starts key ceremonies and takes people's decisions on them. Run it with
@@ -34,6 +40,8 @@ import java.util.Objects;
 public class KeywardApplication extends Application<KeywardConfiguration> {
   /** The realm of the HTTP Basic challenge. */
   public static final String REALM = "keyward";
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeywardApplication.class);
 
   private final WorkflowClient providedClient;
   private final AuditStore providedAudit;
@@ -111,6 +119,16 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
     environment.jersey().register(new KeywardExceptionMapper());
     environment.jersey().register(new JsonInputExceptionMapper());
     environment.jersey().register(new GenerationResource(generations));
+    IncidentApi.register(configuration, environment, client, directory, audit);
+    Webhooks.register(
+        configuration, environment, System.getenv(), client, directory, audit, generations);
+
+    KeywardServices services =
+        new KeywardServices(configuration, client, directory, audit, generations);
+    for (KeywardExtension extension : KeywardExtension.onClassPath()) {
+      LOG.info("Serving {} beside the API", extension.name());
+      extension.run(services, environment);
+    }
   }
 
   private WorkflowClient temporalClient(KeywardConfiguration configuration, Environment env) {

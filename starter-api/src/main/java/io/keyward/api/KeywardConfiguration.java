@@ -2,10 +2,14 @@ package io.keyward.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.keyward.api.config.AccessFactory;
 import io.keyward.api.config.AuditFactory;
 import io.keyward.api.config.CeremonyFactory;
 import io.keyward.api.config.DirectoryFactory;
 import io.keyward.api.config.TemporalFactory;
+import io.keyward.api.config.UiFactory;
+import io.keyward.api.servicenow.ServiceNowFactory;
+import io.keyward.api.slack.SlackFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -21,6 +25,14 @@ public class KeywardConfiguration extends Configuration {
   @Valid @NotNull private AuditFactory audit = new AuditFactory();
 
   @Valid @NotNull private CeremonyFactory ceremony = new CeremonyFactory();
+
+  @Valid @NotNull private AccessFactory access = new AccessFactory();
+
+  @Valid @NotNull private UiFactory ui = new UiFactory();
+
+  @Valid @NotNull private ServiceNowFactory servicenow = new ServiceNowFactory();
+
+  @Valid @NotNull private SlackFactory slack = new SlackFactory();
 
   @JsonProperty("temporal")
   public TemporalFactory getTemporal() {
@@ -52,6 +64,16 @@ public class KeywardConfiguration extends Configuration {
     this.audit = audit;
   }
 
+  @JsonProperty("access")
+  public AccessFactory getAccess() {
+    return access;
+  }
+
+  @JsonProperty("access")
+  public void setAccess(AccessFactory access) {
+    this.access = access;
+  }
+
   @JsonProperty("ceremony")
   public CeremonyFactory getCeremony() {
     return ceremony;
@@ -60,5 +82,35 @@ public class KeywardConfiguration extends Configuration {
   @JsonProperty("ceremony")
   public void setCeremony(CeremonyFactory ceremony) {
     this.ceremony = ceremony;
+  }
+
+  @JsonProperty("ui")
+  public UiFactory getUi() {
+    return ui;
+  }
+
+  @JsonProperty("ui")
+  public void setUi(UiFactory ui) {
+    this.ui = ui;
+  }
+
+  @JsonProperty("servicenow")
+  public ServiceNowFactory getServicenow() {
+    return servicenow;
+  }
+
+  @JsonProperty("servicenow")
+  public void setServicenow(ServiceNowFactory servicenow) {
+    this.servicenow = servicenow;
+  }
+
+  @JsonProperty("slack")
+  public SlackFactory getSlack() {
+    return slack;
+  }
+
+  @JsonProperty("slack")
+  public void setSlack(SlackFactory slack) {
+    this.slack = slack;
   }
 }

@@ -6,15 +6,25 @@ import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
+import io.keyward.activities.access.AccessGrantActivitiesImpl;
+import io.keyward.activities.access.JsonFileAccessGrantStore;
 import io.keyward.activities.audit.AuditActivitiesImpl;
 import io.keyward.activities.audit.JsonLinesAuditStore;
+import io.keyward.activities.evidence.EvidenceActivitiesImpl;
 import io.keyward.activities.hsm.KeyProviderActivitiesImpl;
 import io.keyward.activities.hsm.MasterSecret;
 import io.keyward.activities.hsm.ProviderRouting;
 import io.keyward.activities.hsm.SoftwareKeyProvider;
+import io.keyward.activities.notify.LoggingNotifications;
+import io.keyward.activities.servicenow.UnconfiguredTickets;
+import io.keyward.workflows.breakglass.BreakGlassWorkflowImpl;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
+import io.keyward.workflows.compromise.CompromiseResponseWorkflowImpl;
 import io.keyward.workflows.generation.KeyGenerationWorkflowImpl;
+import io.keyward.workflows.notify.NotificationActivities;
+import io.keyward.workflows.servicenow.ServiceNowTicketWorkflowImpl;
+import io.keyward.workflows.servicenow.TicketActivities;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
@@ -29,9 +39,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The whole API as it runs in the one-process dev mode: the real Dropwizard application on random
@@ -57,6 +69,17 @@ public final class RunningKeyward implements AutoCloseable {
   }
 
   public static RunningKeyward start(Path dataDir) throws Exception {
+    return start(dataDir, audit -> List.of());
+  }
+
+  /**
+   * With configuration overrides, and the notifier and ticket write-back that {@code people} makes
+   * from the audit store (the log and no ticket system where it makes none), e.g. Slack and
+   * ServiceNow clients pointed at local stand-ins.
+   */
+  public static RunningKeyward start(
+      Path dataDir, Function<JsonLinesAuditStore, List<Object>> people, ConfigOverride... overrides)
+      throws Exception {
     TestWorkflowEnvironment temporal =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
@@ -65,15 +88,30 @@ public final class RunningKeyward implements AutoCloseable {
     JsonLinesAuditStore audit = JsonLinesAuditStore.open(dataDir.resolve("audit/audit.jsonl"));
     Worker worker = temporal.newWorker(TaskQueues.CEREMONIES);
     worker.registerWorkflowImplementationTypes(KeyGenerationWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(ServiceNowTicketWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        BreakGlassWorkflowImpl.class, CompromiseResponseWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new AuditActivitiesImpl(audit), softwareKeys(dataDir.resolve("keys")));
+    worker.registerActivitiesImplementations(
+        new AccessGrantActivitiesImpl(
+            JsonFileAccessGrantStore.open(dataDir.resolve("access/grants.json"))),
+        new EvidenceActivitiesImpl(audit));
+    List<Object> reachPeople = new ArrayList<>(people.apply(audit));
+    if (reachPeople.stream().noneMatch(NotificationActivities.class::isInstance)) {
+      reachPeople.add(new LoggingNotifications());
+    }
+    if (reachPeople.stream().noneMatch(TicketActivities.class::isInstance)) {
+      reachPeople.add(new UnconfiguredTickets());
+    }
+    worker.registerActivitiesImplementations(reachPeople.toArray());
     temporal.start();
 
     DropwizardTestSupport<KeywardConfiguration> app =
         new DropwizardTestSupport<>(
             KeywardApplication.class,
             ResourceHelpers.resourceFilePath("keyward-test.yml"),
-            ConfigOverride.config("audit.file", audit.path().toString())) {
+            withAuditFile(audit, overrides)) {
           @Override
           public Application<KeywardConfiguration> newApplication() {
             return new KeywardApplication(temporal.getWorkflowClient(), audit);
@@ -81,6 +119,13 @@ public final class RunningKeyward implements AutoCloseable {
         };
     app.before();
     return new RunningKeyward(temporal, audit, app);
+  }
+
+  private static ConfigOverride[] withAuditFile(
+      JsonLinesAuditStore audit, ConfigOverride... overrides) {
+    List<ConfigOverride> all = new ArrayList<>(List.of(overrides));
+    all.add(ConfigOverride.config("audit.file", audit.path().toString()));
+    return all.toArray(ConfigOverride[]::new);
   }
 
   private static KeyProviderActivitiesImpl softwareKeys(Path directory) {
@@ -116,6 +161,16 @@ public final class RunningKeyward implements AutoCloseable {
         request(user, path, "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
             .build());
+  }
+
+  /**
+   * Posts {@code body} byte for byte with {@code headers} and no credentials, as a webhook does.
+   */
+  public Reply deliver(String path, java.util.Map<String, String> headers, byte[] body) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(api(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(builder::header);
+    return send(builder.build());
   }
 
   public Reply get(String user, String path) {

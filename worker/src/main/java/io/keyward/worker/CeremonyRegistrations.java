@@ -1,6 +1,9 @@
 package io.keyward.worker;
 
+import io.keyward.workflows.breakglass.BreakGlassWorkflowImpl;
+import io.keyward.workflows.compromise.CompromiseResponseWorkflowImpl;
 import io.keyward.workflows.generation.KeyGenerationWorkflowImpl;
+import io.keyward.workflows.servicenow.ServiceNowTicketWorkflowImpl;
 import io.temporal.worker.Worker;
 
 /** The one list of what a Keyward worker runs; tests and the dev launcher register through it. */
@@ -9,6 +12,9 @@ public final class CeremonyRegistrations {
 
   public static void register(Worker worker, KeywardActivities activities) {
     worker.registerWorkflowImplementationTypes(KeyGenerationWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        BreakGlassWorkflowImpl.class, CompromiseResponseWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(ServiceNowTicketWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.implementations().toArray());
   }
 }

@@ -1,6 +1,7 @@
 package io.keyward.workflows.common;
 
 import io.temporal.common.SearchAttributeKey;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,12 @@ public final class KeywardSearchAttributes {
   public static final SearchAttributeKey<String> INCIDENT =
       SearchAttributeKey.forKeyword("KeywardIncident");
 
+  /**
+   * When the workflow acts next on its own: a manual rotation's date T, a lifecycle's next action.
+   */
+  public static final SearchAttributeKey<OffsetDateTime> DUE_AT =
+      SearchAttributeKey.forOffsetDateTime("KeywardDueAt");
+
   /** Every attribute with its type name as {@code temporal server start-dev} expects it. */
   public static final Map<String, String> DEFINITIONS =
       Map.of(
@@ -33,7 +40,8 @@ public final class KeywardSearchAttributes {
           CLASSIFICATION.getName(), "Keyword",
           AWAITING_ROLES.getName(), "KeywordList",
           TICKET.getName(), "Keyword",
-          INCIDENT.getName(), "Keyword");
+          INCIDENT.getName(), "Keyword",
+          DUE_AT.getName(), "Datetime");
 
   private KeywardSearchAttributes() {}
 }

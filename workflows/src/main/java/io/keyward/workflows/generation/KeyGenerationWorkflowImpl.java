@@ -14,14 +14,26 @@ import io.keyward.workflows.hsm.KeyAttributes;
 import io.keyward.workflows.hsm.KeyProviderActivities;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.hsm.RoundTripResult;
+import io.keyward.workflows.lifecycle.LifecycleInput;
+import io.keyward.workflows.lifecycle.Lifecycles;
+import io.keyward.workflows.notify.Notification;
+import io.keyward.workflows.notify.NotificationActivities;
+import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.CeremonyRoles;
 import io.keyward.workflows.policy.ClassificationPolicy;
 import io.keyward.workflows.policy.CryptoStandards;
+import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.PolicyMatrix;
 import io.keyward.workflows.policy.PolicyViolation;
+import io.keyward.workflows.policy.RotationMatrix;
+import io.keyward.workflows.servicenow.GenerationTicketNotes;
+import io.keyward.workflows.servicenow.TicketWriteBack;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -40,23 +52,57 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   private final GenerationCeremony ceremony;
   private final GenerationRequest request;
 
+  /**
+   * Version 1 of this change id writes progress back to the request's ticket and announces open
+   * approvals; runs recorded before it replay without either.
+   */
+  static final String PEOPLE_NOTICES = "ticket-write-back-and-approval-notices";
+
+  /** Approval announcements: a few tries, then the notifier gives up with an audit record. */
+  private static final ActivityOptions NOTICES =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(5))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofMinutes(2))
+                  .setMaximumAttempts(6)
+                  .setDoNotRetry(IllegalArgumentException.class.getName())
+                  .build())
+          .build();
+
+  private final NotificationActivities notifications =
+      Workflow.newActivityStub(NotificationActivities.class, NOTICES);
+  private final TicketWriteBack ticket;
+  private boolean peopleNotices;
+
+  /**
+   * Version 1 of this change id starts the key's lifecycle when the key is registered; runs
+   * recorded before it replay without.
+   */
+  static final String LIFECYCLE_ON_REGISTER = "lifecycle-on-register";
+
   /** Builds the state before any Update is delivered, so the first decision finds it. */
   @WorkflowInit
   public KeyGenerationWorkflowImpl(GenerationRequest request) {
     this.request = request;
     this.ceremony =
         new GenerationCeremony(request, PolicyMatrix.policyFor(request.classification()));
+    this.ticket = new TicketWriteBack(request.ticket());
   }
 
   @Override
   public GenerationOutcome run(GenerationRequest request) {
     ClassificationPolicy policy = PolicyMatrix.policyFor(request.classification());
     refuseOutOfPolicy(request);
+    peopleNotices = Workflow.getVersion(PEOPLE_NOTICES, Workflow.DEFAULT_VERSION, 1) >= 1;
     audit.append("GENERATION_REQUESTED", request.requester().id(), requestDetails(policy));
     ceremony.record(now(), request.requester().id(), "REQUESTED", request.justification());
 
     GenerationOutcome outcome = ceremonyOutcome();
     Workflow.await(Workflow::isEveryHandlerFinished);
+    ticket.awaitDelivered();
     return outcome;
   }
 
@@ -138,7 +184,31 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
         "keyward",
         "KEY_REGISTERED",
         roundTrip.operation() + " round trip passed; " + protectionNote(current));
+    if (Workflow.getVersion(LIFECYCLE_ON_REGISTER, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      startLifecycle();
+    }
     return finish(GenerationPhase.REGISTERED, "registered in the key register");
+  }
+
+  /**
+   * Puts the registered key under its rotation policy (runbook 6.1, 6.2): starts its lifecycle,
+   * which outlives this ceremony. The usage comes from the spec's {@code KeyUsage} tag, else the
+   * matrix's default (an application key, rotating yearly).
+   */
+  private void startLifecycle() {
+    KeyUsage usage =
+        KeyUsage.fromTag(request.spec().tags().get(KeyUsage.TAG), RotationMatrix.DEFAULT_USAGE);
+    boolean started =
+        Lifecycles.start(
+            LifecycleInput.enrol(
+                request.key(), usage, request.classification(), request.requester().id()));
+    ceremony.record(
+        now(),
+        "keyward",
+        "LIFECYCLE_STARTED",
+        started
+            ? usage.label() + ": rotation every " + RotationMatrix.ruleFor(usage).interval()
+            : "the key already had a lifecycle");
   }
 
   @Override
@@ -179,6 +249,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   private void enter(GenerationPhase next, Instant deadline) {
     ceremony.moveTo(next, deadline);
     publishPhase();
+    tellPeople();
   }
 
   private GenerationOutcome expire(String reason) {
@@ -189,10 +260,53 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
     ceremony.finish(last, reason);
     publishPhase();
     ceremony.record(now(), "keyward", last.name(), reason);
+    tellPeople();
     Map<String, String> details = new HashMap<>();
     details.put("reason", reason);
     audit.append("GENERATION_" + last.name(), null, details);
     return new GenerationOutcome(last, ceremony.keyVersion(), reason);
+  }
+
+  /** Writes the step to the ticket and announces an open approval, without waiting for either. */
+  private void tellPeople() {
+    if (!peopleNotices) {
+      return;
+    }
+    GenerationState state = ceremony.snapshot();
+    GenerationTicketNotes.forState(state).ifPresent(note -> ticket.post(note.state(), note.text()));
+    if (state.phase() == GenerationPhase.AWAITING_APPROVAL) {
+      Notification waiting = approvalWaiting(state);
+      Async.procedure(
+          () -> {
+            try {
+              notifications.send(waiting);
+            } catch (ActivityFailure failure) {
+              Workflow.getLogger(KeyGenerationWorkflowImpl.class)
+                  .warn("approval announcement for {} not delivered", waiting.subject());
+            }
+          });
+    }
+  }
+
+  private Notification approvalWaiting(GenerationState state) {
+    return new Notification(
+        NotificationTopic.APPROVALS,
+        Notification.Severity.INFO,
+        Workflow.getInfo().getWorkflowId(),
+        "Approval needed: " + request.classification() + " key " + request.key(),
+        request.requester().id()
+            + " requests a "
+            + request.spec().describe()
+            + " key"
+            + (request.ticket() == null ? "" : " (" + request.ticket() + ")")
+            + ". Quorum "
+            + state.policy().quorumText()
+            + " from "
+            + new java.util.TreeSet<>(state.awaitingRoles())
+            + ", due "
+            + state.stepDeadline()
+            + ".",
+        null);
   }
 
   private void publishPhase() {

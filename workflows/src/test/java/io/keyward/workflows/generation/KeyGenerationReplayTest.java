@@ -13,7 +13,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KeyGenerationReplayTest {
   @ParameterizedTest
   @ValueSource(
-      strings = {"histories/keygen-secret-registered.json", "histories/keygen-secret-denied.json"})
+      strings = {
+        "histories/keygen-secret-registered.json",
+        "histories/keygen-secret-denied.json",
+        "histories/keygen-secret-registered-lifecycle.json"
+      })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(
             () ->

@@ -1,0 +1,47 @@
+package io.keyward.activities.integration;
+
+import java.net.URI;
+
+/**
+ * Where people act on a workflow in Keyward's web pages: the request page of a generation ceremony,
+ * the inbox for kinds that have no page of their own yet. One place, so Slack messages, ticket
+ * notes and Slack answers link alike.
+ */
+public final class RequestLinks {
+  private final URI base;
+
+  /**
+   * @param base the address the approvers open, e.g. {@code https://keyward.example.com}
+   */
+  public RequestLinks(URI base) {
+    String text = base.toString();
+    this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+  }
+
+  /** The page for {@code workflowId}, as an absolute address. */
+  public String pageFor(String workflowId) {
+    return base + pathFor(workflowId);
+  }
+
+  /**
+   * Resolves a notification's link: absolute addresses as they are, paths against the base, and the
+   * workflow's page when there is no link.
+   */
+  public String resolve(String link, String workflowId) {
+    if (link != null && (link.startsWith("https://") || link.startsWith("http://"))) {
+      return link;
+    }
+    if (link != null && link.startsWith("/")) {
+      return base + link;
+    }
+    return workflowId == null ? base + "/ui/" : pageFor(workflowId);
+  }
+
+  static String pathFor(String workflowId) {
+    String[] parts = workflowId == null ? new String[0] : workflowId.split("/");
+    if (parts.length == 3 && parts[0].equals("keygen")) {
+      return "/ui/generations/" + parts[1] + "/" + parts[2];
+    }
+    return "/ui/";
+  }
+}

@@ -1,0 +1,109 @@
+package io.keyward.activities.slack;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.ConfirmationDialogObject;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import io.keyward.workflows.notify.Notification;
+import io.keyward.workflows.notify.NotificationTopic;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a notification into Block Kit: the title and text, a context line with the severity and the
+ * workflow, and buttons: "Open in Keyward" always, and Approve / Deny on an approval that is
+ * waiting in a generation ceremony. Whether a click may decide is checked when it arrives (ULTRA
+ * decisions are refused there and pointed to the web page), not here. Text from workflows is
+ * escaped, so a name with {@code <} or {@code &} cannot become a Slack link or mention.
+ */
+public final class SlackMessages {
+  private SlackMessages() {}
+
+  public static List<LayoutBlock> blocks(Notification n, String link) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(
+        SectionBlock.builder()
+            .text(
+                markdown(
+                    "*"
+                        + escape(n.title())
+                        + "*"
+                        + (n.text() == null ? "" : "\n" + escape(n.text()))))
+            .build());
+    blocks.add(
+        ContextBlock.builder()
+            .elements(
+                List.of(
+                    markdown(
+                        icon(n.severity())
+                            + " "
+                            + n.severity()
+                            + (n.subject() == null ? "" : " · `" + escape(n.subject()) + "`"))))
+            .build());
+    List<BlockElement> buttons = new ArrayList<>();
+    buttons.add(
+        ButtonElement.builder()
+            .actionId(SlackActions.OPEN)
+            .text(plain("Open in Keyward"))
+            .url(link)
+            .build());
+    if (n.topic() == NotificationTopic.APPROVALS && SlackActions.decidable(n.subject())) {
+      buttons.add(
+          ButtonElement.builder()
+              .actionId(SlackActions.APPROVE)
+              .text(plain("Approve"))
+              .style("primary")
+              .value(n.subject())
+              .build());
+      buttons.add(
+          ButtonElement.builder()
+              .actionId(SlackActions.DENY)
+              .text(plain("Deny"))
+              .style("danger")
+              .value(n.subject())
+              .confirm(
+                  ConfirmationDialogObject.builder()
+                      .title(plain("Deny this request?"))
+                      .text(
+                          plain(
+                              "The request ends DENIED. To give a detailed reason, deny it in Keyward."))
+                      .confirm(plain("Deny"))
+                      .deny(plain("Cancel"))
+                      .build())
+              .build());
+    }
+    blocks.add(ActionsBlock.builder().elements(buttons).build());
+    return blocks;
+  }
+
+  /** The plain text Slack shows in notifications and where blocks cannot be shown. */
+  public static String fallbackText(Notification n) {
+    return n.title() + (n.text() == null ? "" : ": " + n.text());
+  }
+
+  /** Escapes the three characters Slack's mrkdwn treats as control characters. */
+  public static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private static String icon(Notification.Severity severity) {
+    return switch (severity) {
+      case CRITICAL -> ":rotating_light:";
+      case WARNING -> ":warning:";
+      case INFO -> ":information_source:";
+    };
+  }
+
+  private static MarkdownTextObject markdown(String text) {
+    return MarkdownTextObject.builder().text(text).build();
+  }
+
+  private static PlainTextObject plain(String text) {
+    return PlainTextObject.builder().text(text).emoji(false).build();
+  }
+}

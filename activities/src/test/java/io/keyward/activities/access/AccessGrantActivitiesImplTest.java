@@ -1,0 +1,77 @@
+package io.keyward.activities.access;
+
+import static io.keyward.activities.access.Grants.grant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.keyward.workflows.breakglass.AccessGrant;
+import io.keyward.workflows.breakglass.Revocation;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccessGrantActivitiesImplTest {
+  @TempDir Path dir;
+
+  @Test
+  void revokesAndProvesTheGrantIsGone() {
+    JsonFileAccessGrantStore store = JsonFileAccessGrantStore.open(dir.resolve("grants.json"));
+    AccessGrantActivitiesImpl access = new AccessGrantActivitiesImpl(store);
+    access.grant(grant("INC1", "bruno"));
+
+    Revocation revocation = access.revoke("breakglass/INC1");
+
+    assertThat(revocation).isEqualTo(new Revocation("breakglass/INC1", true, true));
+    assertThat(store.find("breakglass/INC1")).isEmpty();
+  }
+
+  @Test
+  void aRetriedRevocationFindsTheGrantAlreadyGone() {
+    AccessGrantActivitiesImpl access =
+        new AccessGrantActivitiesImpl(JsonFileAccessGrantStore.open(dir.resolve("grants.json")));
+    access.grant(grant("INC1", "bruno"));
+    access.revoke("breakglass/INC1");
+
+    assertThat(access.revoke("breakglass/INC1"))
+        .isEqualTo(new Revocation("breakglass/INC1", false, true));
+  }
+
+  @Test
+  void failsRetryablyWhenTheStoreStillHoldsTheGrantAfterRemoval() {
+    AccessGrant grant = grant("INC1", "bruno");
+    AccessGrantStore stubborn =
+        new AccessGrantStore() {
+          @Override
+          public AccessGrant record(AccessGrant g) {
+            return g;
+          }
+
+          @Override
+          public Optional<AccessGrant> find(String grantId) {
+            return Optional.of(grant);
+          }
+
+          @Override
+          public boolean remove(String grantId) {
+            return true;
+          }
+
+          @Override
+          public List<AccessGrant> all() {
+            return List.of(grant);
+          }
+        };
+
+    assertThatThrownBy(() -> new AccessGrantActivitiesImpl(stubborn).revoke(grant.grantId()))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo("GrantStillPresent");
+              assertThat(f.isNonRetryable()).isFalse();
+            })
+        .hasMessageContaining("still in the grant store after its removal");
+  }
+}

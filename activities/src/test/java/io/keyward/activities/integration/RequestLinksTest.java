@@ -1,0 +1,31 @@
+package io.keyward.activities.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+class RequestLinksTest {
+  private final RequestLinks links = new RequestLinks(URI.create("https://keyward.example.com/"));
+
+  @Test
+  void aGenerationCeremonyLinksToItsRequestPage() {
+    assertThat(links.pageFor("keygen/kv-payments/card-signing"))
+        .isEqualTo("https://keyward.example.com/ui/generations/kv-payments/card-signing");
+  }
+
+  @Test
+  void otherWorkflowsLinkToTheInbox() {
+    assertThat(links.pageFor("compromise/INC0010001")).isEqualTo("https://keyward.example.com/ui/");
+  }
+
+  @Test
+  void aNotificationsOwnLinkWinsAndPathsResolveAgainstTheBase() {
+    assertThat(links.resolve("https://elsewhere.example.com/x", "keygen/a-b/c"))
+        .isEqualTo("https://elsewhere.example.com/x");
+    assertThat(links.resolve("/ui/incidents/INC1", "compromise/INC1"))
+        .isEqualTo("https://keyward.example.com/ui/incidents/INC1");
+    assertThat(links.resolve(null, "keygen/kv-a/b"))
+        .isEqualTo("https://keyward.example.com/ui/generations/kv-a/b");
+  }
+}

@@ -1,0 +1,99 @@
+package io.keyward.ui;
+
+import io.dropwizard.core.setup.Environment;
+import io.keyward.api.breakglass.BreakGlassSessions;
+import io.keyward.api.compromise.CompromiseResponses;
+import io.keyward.api.config.UiFactory;
+import io.keyward.api.extension.KeywardExtension;
+import io.keyward.api.extension.KeywardServices;
+import io.keyward.ui.breakglass.BreakGlassPages;
+import io.keyward.ui.breakglass.BreakGlassWaiting;
+import io.keyward.ui.generation.GenerationPages;
+import io.keyward.ui.generation.GenerationWaiting;
+import io.keyward.ui.inbox.Inbox;
+import io.keyward.ui.inbox.InboxPages;
+import io.keyward.ui.inbox.WaitingSource;
+import io.keyward.ui.inbox.WorkflowRuns;
+import io.keyward.ui.incidents.CompromiseWaiting;
+import io.keyward.ui.incidents.IncidentPages;
+import io.keyward.ui.keys.KeyPages;
+import io.keyward.ui.keys.KeyRegister;
+import io.keyward.ui.pages.PageHeaders;
+import io.keyward.ui.pages.Pages;
+import io.keyward.ui.pages.TemporalWebLinks;
+import io.keyward.ui.pages.UiAssets;
+import io.keyward.ui.pages.UiEntrance;
+import io.keyward.ui.session.SessionStore;
+import io.keyward.ui.session.SignInPages;
+import io.keyward.ui.session.SignOutPage;
+import io.keyward.ui.session.SignedInFilter;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The approvers' web pages under {@code /ui}, served by Keyward's application beside the API
+ * whenever this module is on the class path (found as a {@link KeywardExtension}). It builds the
+ * pages on the services the API uses, so a decision taken on a page is the same call, refused the
+ * same way, as over the API: the break-glass and compromise services are built here exactly as the
+ * API builds its own (they hold no state of their own; the grant store is read afresh on every
+ * call). Configured by the {@code ui} section.
+ */
+public final class ApprovalUi implements KeywardExtension {
+  /** How many runs a list shows at most; the pages say when there are more. */
+  static final int LIST_LIMIT = 500;
+
+  @Override
+  public String name() {
+    return "approval-ui (/ui)";
+  }
+
+  @Override
+  public void run(KeywardServices services, Environment environment) {
+    UiFactory settings = services.configuration().getUi();
+    Clock clock = Clock.systemUTC();
+    Pages pages = new Pages();
+    SessionStore sessions =
+        new SessionStore(
+            settings.getSessionIdleTimeout().toJavaDuration(),
+            settings.getSessionMaxAge().toJavaDuration(),
+            settings.getMaxSessions(),
+            clock);
+    TemporalWebLinks temporalWeb =
+        new TemporalWebLinks(
+            settings.temporalWeb(), services.configuration().getTemporal().getNamespace());
+    WorkflowRuns runs = new WorkflowRuns(services.client(), LIST_LIMIT);
+    String taskQueue = services.configuration().getTemporal().getTaskQueue();
+    BreakGlassSessions breakGlass =
+        new BreakGlassSessions(
+            services.client(),
+            taskQueue,
+            services.directory(),
+            services
+                .configuration()
+                .getAccess()
+                .open(services.configuration().getAudit().getFile()),
+            services.audit(),
+            clock);
+    CompromiseResponses compromises =
+        new CompromiseResponses(services.client(), taskQueue, services.audit(), clock);
+    List<WaitingSource> waiting =
+        List.of(
+            new GenerationWaiting(services.generations()),
+            new BreakGlassWaiting(breakGlass),
+            new CompromiseWaiting(compromises));
+
+    var jersey = environment.jersey();
+    jersey.register(new SignedInFilter(sessions, pages));
+    jersey.register(new PageHeaders());
+    jersey.register(new UiEntrance());
+    jersey.register(new UiAssets());
+    SignInPages signIn = new SignInPages(services.directory(), sessions, pages);
+    jersey.register(signIn);
+    jersey.register(new SignOutPage(sessions, signIn));
+    jersey.register(new InboxPages(new Inbox(runs, waiting), pages, clock));
+    jersey.register(new GenerationPages(services.generations(), pages, temporalWeb, clock));
+    jersey.register(new KeyPages(new KeyRegister(runs, services.generations()), pages, clock));
+    jersey.register(new BreakGlassPages(breakGlass, runs, pages, temporalWeb, clock));
+    jersey.register(new IncidentPages(compromises, runs, pages, temporalWeb, clock));
+  }
+}

@@ -1,0 +1,282 @@
+package io.keyward.ui.breakglass;
+
+import io.keyward.api.breakglass.ActionBody;
+import io.keyward.api.breakglass.AuthorisationBody;
+import io.keyward.api.breakglass.BreakGlassSessions;
+import io.keyward.api.breakglass.EndBody;
+import io.keyward.api.breakglass.ReviewBody;
+import io.keyward.api.errors.ForbiddenException;
+import io.keyward.ui.inbox.Listing;
+import io.keyward.ui.inbox.RunRef;
+import io.keyward.ui.inbox.WorkflowRuns;
+import io.keyward.ui.pages.AfterPost;
+import io.keyward.ui.pages.Area;
+import io.keyward.ui.pages.Pages;
+import io.keyward.ui.pages.TemporalWebLinks;
+import io.keyward.ui.session.SignedIn;
+import io.keyward.ui.session.SignedInFilter;
+import io.keyward.ui.session.UiSession;
+import io.keyward.workflows.breakglass.AuthorisationDecision;
+import io.keyward.workflows.breakglass.BreakGlassDeclaration;
+import io.keyward.workflows.breakglass.BreakGlassState;
+import io.keyward.workflows.incident.IncidentId;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The break-glass console and the page of each session (runbook 8.3). Every step goes to {@link
+ * BreakGlassSessions}, the service of the API, so the same refusals apply in the same words.
+ */
+@Path("/ui/break-glass")
+@SignedIn
+public final class BreakGlassPages {
+  private static final Logger LOG = LoggerFactory.getLogger(BreakGlassPages.class);
+
+  private final BreakGlassSessions sessions;
+  private final WorkflowRuns runs;
+  private final Pages pages;
+  private final TemporalWebLinks temporalWeb;
+  private final Clock clock;
+
+  public BreakGlassPages(
+      BreakGlassSessions sessions,
+      WorkflowRuns runs,
+      Pages pages,
+      TemporalWebLinks temporalWeb,
+      Clock clock) {
+    this.sessions = sessions;
+    this.runs = runs;
+    this.pages = pages;
+    this.temporalWeb = temporalWeb;
+    this.clock = clock;
+  }
+
+  /** {@code /ui/break-glass/<incident>}. */
+  public static String pathOf(IncidentId incident) {
+    return "/ui/break-glass/" + incident.value();
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public Response console(@Context ContainerRequestContext request) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    try {
+      requireConsole(me);
+      Sessions found = inProgress(me);
+      Instant now = clock.instant();
+      return pages.page(
+          "break-glass",
+          new BreakGlassConsole(
+              pages.layout(me, "Break-glass", Area.BREAK_GLASS),
+              consoleRevision(found),
+              found.states().stream().map(state -> BreakGlassConsole.row(state, now)).toList(),
+              found.listing().note(),
+              found.unreadable()));
+    } catch (RuntimeException failure) {
+      return pages.failure(me, failure);
+    }
+  }
+
+  /** What the console polls: changes when a session starts, moves or records an action. */
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response consoleStatus(@Context ContainerRequestContext request) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    requireConsole(me);
+    return Response.ok(Map.of("revision", consoleRevision(inProgress(me)))).build();
+  }
+
+  private static String consoleRevision(Sessions found) {
+    return found.states().stream()
+        .map(state -> state.declaration().incident() + ":" + BreakGlassView.revision(state))
+        .collect(Collectors.joining(","));
+  }
+
+  @GET
+  @Path("/{incident}")
+  @Produces(MediaType.TEXT_HTML)
+  public Response session(
+      @Context ContainerRequestContext request, @PathParam("incident") String incident) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    try {
+      IncidentId id = new IncidentId(incident);
+      BreakGlassState state = visibleState(me, id);
+      return pages.page(
+          "break-glass-session",
+          BreakGlassView.of(
+              pages.layout(me, "Break-glass " + id, Area.BREAK_GLASS),
+              state,
+              me.actor(),
+              clock.instant(),
+              temporalWeb.workflow(BreakGlassDeclaration.workflowId(id)).orElse(null)));
+    } catch (RuntimeException failure) {
+      return pages.failure(me, failure);
+    }
+  }
+
+  @GET
+  @Path("/{incident}/status")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response status(
+      @Context ContainerRequestContext request, @PathParam("incident") String incident) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    BreakGlassState state = visibleState(me, new IncidentId(incident));
+    return Response.ok(
+            Map.of("revision", BreakGlassView.revision(state), "phase", state.phase().name()))
+        .build();
+  }
+
+  @POST
+  @Path("/{incident}/authorisations")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response authorise(
+      @Context ContainerRequestContext request,
+      @PathParam("incident") String incident,
+      @FormParam("decision") String decision,
+      @FormParam("reason") String reason) {
+    return step(
+        request,
+        incident,
+        "APPROVE".equalsIgnoreCase(decision)
+            ? "You approved the access."
+            : "You denied the access.",
+        (me, id) ->
+            sessions.authorise(
+                id, me.actor(), new AuthorisationBody(authorisation(decision), reason)));
+  }
+
+  @POST
+  @Path("/{incident}/actions")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response recordAction(
+      @Context ContainerRequestContext request,
+      @PathParam("incident") String incident,
+      @FormParam("key") String key,
+      @FormParam("action") String action,
+      @FormParam("detail") String detail) {
+    return step(
+        request,
+        incident,
+        "Your action is recorded.",
+        (me, id) -> sessions.recordAction(id, me.actor(), new ActionBody(key, action, detail)));
+  }
+
+  @POST
+  @Path("/{incident}/end")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response end(
+      @Context ContainerRequestContext request,
+      @PathParam("incident") String incident,
+      @FormParam("reason") String reason) {
+    return step(
+        request,
+        incident,
+        "You ended the session; the access is being revoked.",
+        (me, id) -> sessions.end(id, me.actor(), new EndBody(reason)));
+  }
+
+  @POST
+  @Path("/{incident}/review")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response review(
+      @Context ContainerRequestContext request,
+      @PathParam("incident") String incident,
+      @FormParam("findings") String findings) {
+    return step(
+        request,
+        incident,
+        "Your review is recorded; the session is closed.",
+        (me, id) -> sessions.review(id, me.actor(), new ReviewBody(findings)));
+  }
+
+  private interface Step {
+    void take(UiSession me, IncidentId incident);
+  }
+
+  private Response step(ContainerRequestContext request, String incident, String done, Step step) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    IncidentId id;
+    try {
+      id = new IncidentId(incident);
+      visibleState(me, id);
+    } catch (RuntimeException failure) {
+      return pages.failure(me, failure);
+    }
+    return AfterPost.run(me, pathOf(id), done, () -> step.take(me, id));
+  }
+
+  private BreakGlassState visibleState(UiSession me, IncidentId incident) {
+    BreakGlassState state = sessions.state(incident);
+    if (!BreakGlassAccess.maySee(me.actor(), state)) {
+      throw new ForbiddenException(
+          "the break-glass session of "
+              + incident
+              + " is visible to security, its authorisers, its declarer and its admin");
+    }
+    return state;
+  }
+
+  private static void requireConsole(UiSession me) {
+    if (!Area.BREAK_GLASS.openTo(me.user().roles())) {
+      throw new ForbiddenException(
+          "the break-glass console is for security, the executives who authorise access and"
+              + " auditors");
+    }
+  }
+
+  private record Sessions(List<BreakGlassState> states, Listing listing, int unreadable) {}
+
+  private Sessions inProgress(UiSession me) {
+    Listing listing = runs.running(BreakGlassWaiting.WORKFLOW_TYPE);
+    List<BreakGlassState> states = new ArrayList<>();
+    int unreadable = 0;
+    for (RunRef run : listing.runs()) {
+      Optional<IncidentId> incident = BreakGlassWaiting.incidentOf(run.workflowId());
+      if (incident.isEmpty()) {
+        continue;
+      }
+      try {
+        BreakGlassState state = sessions.state(incident.get());
+        if (!state.phase().isFinal() && BreakGlassAccess.maySee(me.actor(), state)) {
+          states.add(state);
+        }
+      } catch (RuntimeException failure) {
+        unreadable++;
+        LOG.warn("Could not read break-glass session {}: {}", run.workflowId(), failure.toString());
+      }
+    }
+    states.sort(
+        java.util.Comparator.comparing((BreakGlassState s) -> s.declaration().incident().value()));
+    return new Sessions(states, listing, unreadable);
+  }
+
+  private static AuthorisationDecision authorisation(String decision) {
+    if (decision == null || decision.isBlank()) {
+      throw new IllegalArgumentException("choose APPROVE or DENY");
+    }
+    try {
+      return AuthorisationDecision.valueOf(decision.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw new IllegalArgumentException("unknown decision '" + decision + "'");
+    }
+  }
+}

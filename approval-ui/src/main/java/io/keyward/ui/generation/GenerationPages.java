@@ -1,0 +1,153 @@
+package io.keyward.ui.generation;
+
+import io.keyward.api.errors.ApiException;
+import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.generation.DecisionBody;
+import io.keyward.api.generation.GenerationCeremonies;
+import io.keyward.ui.pages.Area;
+import io.keyward.ui.pages.Pages;
+import io.keyward.ui.pages.TemporalWebLinks;
+import io.keyward.ui.session.Notice;
+import io.keyward.ui.session.SignedIn;
+import io.keyward.ui.session.SignedInFilter;
+import io.keyward.ui.session.UiSession;
+import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.generation.DecisionType;
+import io.keyward.workflows.generation.GenerationRequest;
+import io.keyward.workflows.generation.GenerationState;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The page of one generation request: what was asked, the policy, the timeline and the buttons of
+ * the open step. Decisions go to {@link GenerationCeremonies#decide}, the very service the API
+ * uses, so a page is refused exactly as the API would be, in the ceremony's own words.
+ */
+@Path("/ui/generations/{vault}/{name}")
+@SignedIn
+public final class GenerationPages {
+  private final GenerationCeremonies ceremonies;
+  private final Pages pages;
+  private final TemporalWebLinks temporalWeb;
+  private final Clock clock;
+
+  public GenerationPages(
+      GenerationCeremonies ceremonies, Pages pages, TemporalWebLinks temporalWeb, Clock clock) {
+    this.ceremonies = ceremonies;
+    this.pages = pages;
+    this.temporalWeb = temporalWeb;
+    this.clock = clock;
+  }
+
+  /** {@code /ui/generations/<vault>/<name>}. */
+  public static String pathOf(KeyRef key) {
+    return "/ui/generations/" + key.vault() + "/" + key.name();
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public Response page(
+      @Context ContainerRequestContext request,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    try {
+      KeyRef key = new KeyRef(vault, name);
+      GenerationState state = visibleState(me, key);
+      GenerationPage page =
+          GenerationPage.of(
+              pages.layout(me, "Key generation " + key, Area.INBOX),
+              state,
+              me.actor(),
+              clock.instant(),
+              temporalWeb.workflow(GenerationRequest.workflowId(key)).orElse(null));
+      return pages.page("generation", page);
+    } catch (RuntimeException failure) {
+      return pages.failure(me, failure);
+    }
+  }
+
+  /** A small answer the page polls to notice that someone else decided. */
+  @GET
+  @Path("/status")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response status(
+      @Context ContainerRequestContext request,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    try {
+      GenerationState state = visibleState(me, new KeyRef(vault, name));
+      return Response.ok(
+              Map.of("revision", GenerationPage.revision(state), "phase", state.phase().name()))
+          .build();
+    } catch (ApiException failure) {
+      return Response.status(failure.status())
+          .entity(Map.of("code", failure.status(), "message", failure.getMessage()))
+          .build();
+    }
+  }
+
+  @POST
+  @Path("/decisions")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response decide(
+      @Context ContainerRequestContext request,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name,
+      @FormParam("decision") String decision,
+      @FormParam("reason") String reason) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    KeyRef key;
+    try {
+      key = new KeyRef(vault, name);
+      visibleState(me, key);
+    } catch (RuntimeException failure) {
+      return pages.failure(me, failure);
+    }
+    try {
+      DecisionType type = decisionType(decision);
+      ceremonies.decide(key, me.actor(), new DecisionBody(type, reason));
+      me.notice(Notice.done(GenerationSteps.done(type)));
+    } catch (ApiException | IllegalArgumentException refusal) {
+      me.notice(Notice.refused(refusal.getMessage()));
+    }
+    return Response.seeOther(URI.create(pathOf(key))).build();
+  }
+
+  private GenerationState visibleState(UiSession me, KeyRef key) {
+    GenerationState state = ceremonies.state(key);
+    if (!GenerationAccess.maySee(me.actor(), state)) {
+      throw new ForbiddenException(
+          "the generation request for "
+              + key
+              + " is visible to its requester, its participants, the roles that decide it and"
+              + " security auditors");
+    }
+    return state;
+  }
+
+  private static DecisionType decisionType(String decision) {
+    if (decision == null || decision.isBlank()) {
+      throw new IllegalArgumentException("choose a decision");
+    }
+    try {
+      return DecisionType.valueOf(decision.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw new IllegalArgumentException("unknown decision '" + decision + "'");
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.keyward.ui.inbox;
+
+import io.keyward.ui.pages.Layout;
+import io.keyward.ui.pages.Times;
+import java.time.Instant;
+import java.util.List;
+
+/** The inbox as its template shows it. */
+public record InboxPage(
+    Layout layout, List<Row> rows, String note, int unanswered, boolean truncated) {
+
+  /** A row with its times written out. */
+  public record Row(
+      String task,
+      String href,
+      String key,
+      String classification,
+      String askedBy,
+      String since,
+      String sinceRelative,
+      String due,
+      String dueRelative,
+      boolean overdue,
+      boolean ownRequest) {}
+
+  static InboxPage of(Layout layout, Inbox.Contents contents, Instant now) {
+    List<Row> rows =
+        contents.rows().stream()
+            .map(
+                row ->
+                    new Row(
+                        row.task(),
+                        row.href(),
+                        row.key(),
+                        row.classification(),
+                        row.askedBy(),
+                        Times.format(row.since()),
+                        Times.relative(row.since(), now),
+                        Times.format(row.due()),
+                        Times.relative(row.due(), now),
+                        row.due() != null && row.due().isBefore(now),
+                        row.ownRequest()))
+            .toList();
+    return new InboxPage(
+        layout,
+        rows,
+        contents.note().orElse(null),
+        contents.unanswered(),
+        contents.listing().truncated());
+  }
+
+  public boolean empty() {
+    return rows.isEmpty();
+  }
+
+  public boolean someUnanswered() {
+    return unanswered > 0;
+  }
+}

@@ -1,0 +1,44 @@
+package io.keyward.ui.inbox;
+
+import io.keyward.ui.pages.Area;
+import io.keyward.ui.pages.Pages;
+import io.keyward.ui.session.SignedIn;
+import io.keyward.ui.session.SignedInFilter;
+import io.keyward.ui.session.UiSession;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+
+/** {@code /ui/inbox}: what waits on the signed-in person. */
+@Path("/ui/inbox")
+@SignedIn
+public final class InboxPages {
+  private final Inbox inbox;
+  private final Pages pages;
+  private final Clock clock;
+
+  public InboxPages(Inbox inbox, Pages pages, Clock clock) {
+    this.inbox = inbox;
+    this.pages = pages;
+    this.clock = clock;
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public Response inbox(@Context ContainerRequestContext request) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    Inbox.Contents contents;
+    try {
+      contents = inbox.of(me.actor());
+    } catch (RuntimeException failure) {
+      return pages.failure(me, failure);
+    }
+    return pages.page(
+        "inbox", InboxPage.of(pages.layout(me, "Inbox", Area.INBOX), contents, clock.instant()));
+  }
+}

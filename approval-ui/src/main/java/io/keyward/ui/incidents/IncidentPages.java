@@ -1,0 +1,226 @@
+package io.keyward.ui.incidents;
+
+import io.keyward.api.compromise.AcknowledgementBody;
+import io.keyward.api.compromise.CompromiseResponses;
+import io.keyward.api.compromise.TaskCompletionBody;
+import io.keyward.api.errors.ForbiddenException;
+import io.keyward.ui.inbox.Listing;
+import io.keyward.ui.inbox.RunRef;
+import io.keyward.ui.inbox.WorkflowRuns;
+import io.keyward.ui.pages.AfterPost;
+import io.keyward.ui.pages.Area;
+import io.keyward.ui.pages.Pages;
+import io.keyward.ui.pages.TemporalWebLinks;
+import io.keyward.ui.session.SignedIn;
+import io.keyward.ui.session.SignedInFilter;
+import io.keyward.ui.session.UiSession;
+import io.keyward.workflows.compromise.CompromiseReport;
+import io.keyward.workflows.compromise.CompromiseState;
+import io.keyward.workflows.incident.IncidentId;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The incidents page and the page of each compromise response (runbook 11). Acknowledgements and
+ * follow-up tasks go to {@link CompromiseResponses}, the service of the API, so the same refusals
+ * apply in the same words.
+ */
+@Path("/ui/incidents")
+@SignedIn
+public final class IncidentPages {
+  private static final Logger LOG = LoggerFactory.getLogger(IncidentPages.class);
+
+  private final CompromiseResponses responses;
+  private final WorkflowRuns runs;
+  private final Pages pages;
+  private final TemporalWebLinks temporalWeb;
+  private final Clock clock;
+
+  public IncidentPages(
+      CompromiseResponses responses,
+      WorkflowRuns runs,
+      Pages pages,
+      TemporalWebLinks temporalWeb,
+      Clock clock) {
+    this.responses = responses;
+    this.runs = runs;
+    this.pages = pages;
+    this.temporalWeb = temporalWeb;
+    this.clock = clock;
+  }
+
+  /** {@code /ui/incidents/<incident>}. */
+  public static String pathOf(IncidentId incident) {
+    return "/ui/incidents/" + incident.value();
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public Response list(@Context ContainerRequestContext request) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    try {
+      requireIncidents(me);
+      Responses found = inProgress();
+      return pages.page(
+          "incidents",
+          new IncidentList(
+              pages.layout(me, "Incidents", Area.INCIDENTS),
+              listRevision(found),
+              found.states().stream().map(IncidentList::row).toList(),
+              found.listing().note(),
+              found.unreadable()));
+    } catch (RuntimeException failure) {
+      return pages.failure(me, failure);
+    }
+  }
+
+  /** What the incidents page polls: changes when a response starts or moves. */
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response listStatus(@Context ContainerRequestContext request) {
+    requireIncidents(SignedInFilter.sessionOf(request));
+    return Response.ok(Map.of("revision", listRevision(inProgress()))).build();
+  }
+
+  @GET
+  @Path("/{incident}")
+  @Produces(MediaType.TEXT_HTML)
+  public Response incident(
+      @Context ContainerRequestContext request, @PathParam("incident") String incident) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    try {
+      IncidentId id = new IncidentId(incident);
+      CompromiseState state = visibleState(me, id);
+      return pages.page(
+          "incident",
+          IncidentView.of(
+              pages.layout(me, "Incident " + id, Area.INCIDENTS),
+              state,
+              me.actor(),
+              clock.instant(),
+              temporalWeb.workflow(CompromiseReport.workflowId(id)).orElse(null)));
+    } catch (RuntimeException failure) {
+      return pages.failure(me, failure);
+    }
+  }
+
+  @GET
+  @Path("/{incident}/status")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response status(
+      @Context ContainerRequestContext request, @PathParam("incident") String incident) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    CompromiseState state = visibleState(me, new IncidentId(incident));
+    return Response.ok(
+            Map.of("revision", IncidentView.revision(state), "phase", state.phase().name()))
+        .build();
+  }
+
+  @POST
+  @Path("/{incident}/acknowledgement")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response acknowledge(
+      @Context ContainerRequestContext request,
+      @PathParam("incident") String incident,
+      @FormParam("note") String note) {
+    return step(
+        request,
+        incident,
+        "You took the incident; its escalation timer stopped.",
+        (me, id) -> responses.acknowledge(id, me.actor(), new AcknowledgementBody(note)));
+  }
+
+  @POST
+  @Path("/{incident}/tasks/{task}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response completeTask(
+      @Context ContainerRequestContext request,
+      @PathParam("incident") String incident,
+      @PathParam("task") String task,
+      @FormParam("summary") String summary) {
+    return step(
+        request,
+        incident,
+        "The task is recorded as done.",
+        (me, id) -> responses.completeTask(id, me.actor(), task, new TaskCompletionBody(summary)));
+  }
+
+  private interface Step {
+    void take(UiSession me, IncidentId incident);
+  }
+
+  private Response step(ContainerRequestContext request, String incident, String done, Step step) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    IncidentId id;
+    try {
+      id = new IncidentId(incident);
+      visibleState(me, id);
+    } catch (RuntimeException failure) {
+      return pages.failure(me, failure);
+    }
+    return AfterPost.run(me, pathOf(id), done, () -> step.take(me, id));
+  }
+
+  private CompromiseState visibleState(UiSession me, IncidentId incident) {
+    CompromiseState state = responses.state(incident);
+    if (!IncidentAccess.maySee(me.actor(), state)) {
+      throw new ForbiddenException(
+          "incident " + incident + " is visible to security responders and its reporter");
+    }
+    return state;
+  }
+
+  private static void requireIncidents(UiSession me) {
+    if (!Area.INCIDENTS.openTo(me.user().roles())) {
+      throw new ForbiddenException(
+          "the incidents page is for security, crypto officers, custodians, the executives"
+              + " incidents escalate to, and auditors");
+    }
+  }
+
+  private record Responses(List<CompromiseState> states, Listing listing, int unreadable) {}
+
+  private Responses inProgress() {
+    Listing listing = runs.running(CompromiseWaiting.WORKFLOW_TYPE);
+    List<CompromiseState> states = new ArrayList<>();
+    int unreadable = 0;
+    for (RunRef run : listing.runs()) {
+      Optional<IncidentId> incident = CompromiseWaiting.incidentOf(run.workflowId());
+      if (incident.isEmpty()) {
+        continue;
+      }
+      try {
+        states.add(responses.state(incident.get()));
+      } catch (RuntimeException failure) {
+        unreadable++;
+        LOG.warn("Could not read compromise response {}: {}", run.workflowId(), failure.toString());
+      }
+    }
+    states.sort(Comparator.comparing((CompromiseState s) -> s.report().incident().value()));
+    return new Responses(states, listing, unreadable);
+  }
+
+  private static String listRevision(Responses found) {
+    return found.states().stream()
+        .map(state -> state.report().incident() + ":" + IncidentView.revision(state))
+        .collect(Collectors.joining(","));
+  }
+}

@@ -1,0 +1,26 @@
+package io.keyward.ui.pages;
+
+import io.keyward.api.errors.ApiException;
+import io.keyward.ui.session.Notice;
+import io.keyward.ui.session.UiSession;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/**
+ * What every form of the pages does after its POST: send the step to the API's service, keep a
+ * notice of what happened (the step, or the refusal in the service's and the workflow's own words)
+ * and go back to the page, so a reload never sends the form twice.
+ */
+public final class AfterPost {
+  private AfterPost() {}
+
+  public static Response run(UiSession who, String back, String done, Runnable step) {
+    try {
+      step.run();
+      who.notice(Notice.done(done));
+    } catch (ApiException | IllegalArgumentException refusal) {
+      who.notice(Notice.refused(refusal.getMessage()));
+    }
+    return Response.seeOther(URI.create(back)).build();
+  }
+}

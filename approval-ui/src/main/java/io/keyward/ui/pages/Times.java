@@ -1,0 +1,62 @@
+package io.keyward.ui.pages;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Times as the pages show them: UTC to the minute, and how far from now. */
+public final class Times {
+  private static final DateTimeFormatter FORMAT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private Times() {}
+
+  /** e.g. {@code 2026-11-28 14:03 UTC}; empty for null. */
+  public static String format(Instant at) {
+    return at == null ? "" : FORMAT.format(at);
+  }
+
+  /** e.g. {@code in 2 d 3 h}, {@code 5 min ago}, {@code now}; empty for null. */
+  public static String relative(Instant at, Instant now) {
+    if (at == null) {
+      return "";
+    }
+    Duration distance = Duration.between(now, at);
+    if (distance.abs().compareTo(Duration.ofMinutes(1)) < 0) {
+      return "now";
+    }
+    String span = span(distance.abs());
+    return distance.isNegative() ? span + " ago" : "in " + span;
+  }
+
+  /**
+   * A measured duration, e.g. {@code 840 ms}, {@code 12.4 s}, {@code 3 min 5 s}; empty for null.
+   */
+  public static String duration(Duration d) {
+    if (d == null) {
+      return "";
+    }
+    long millis = d.toMillis();
+    if (millis < 1000) {
+      return millis + " ms";
+    }
+    if (millis < 60_000) {
+      return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+    return span(d) + (d.toSecondsPart() > 0 ? " " + d.toSecondsPart() + " s" : "");
+  }
+
+  private static String span(Duration d) {
+    long days = d.toDays();
+    long hours = d.toHoursPart();
+    long minutes = d.toMinutesPart();
+    if (days > 0) {
+      return days + " d" + (hours > 0 ? " " + hours + " h" : "");
+    }
+    if (hours > 0) {
+      return hours + " h" + (minutes > 0 ? " " + minutes + " min" : "");
+    }
+    return minutes + " min";
+  }
+}

@@ -1,0 +1,114 @@
+package io.keyward.ui.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.keyward.activities.directory.DirectoryUser;
+import io.keyward.ui.testing.SettableClock;
+import io.keyward.workflows.common.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SessionStoreTest {
+  private static final DirectoryUser OLIVIA =
+      new DirectoryUser(
+          "olivia", "Olivia Officer", "olivia@example.com", Set.of(Role.CRYPTO_OFFICER));
+
+  private final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
+  private final SessionStore store =
+      new SessionStore(Duration.ofMinutes(30), Duration.ofHours(12), 3, clock);
+
+  @Test
+  void findsAnOpenSessionByItsIdAndNothingByAnyOther() {
+    UiSession session = store.open(OLIVIA);
+
+    assertThat(store.find(session.id())).containsSame(session);
+    assertThat(store.find("made-up")).isEmpty();
+    assertThat(store.find(null)).isEmpty();
+    assertThat(store.find("")).isEmpty();
+  }
+
+  @Test
+  void endsASessionIdleForTheIdleTimeoutButNotOneInUse() {
+    UiSession idle = store.open(OLIVIA);
+    UiSession busy = store.open(OLIVIA);
+
+    clock.advance(Duration.ofMinutes(20));
+    store.find(busy.id());
+    clock.advance(Duration.ofMinutes(10));
+
+    assertThat(store.find(idle.id())).isEmpty();
+    assertThat(store.find(busy.id())).isPresent();
+  }
+
+  @Test
+  void endsEverySessionAtItsMaximumAgeHoweverBusy() {
+    UiSession session = store.open(OLIVIA);
+    for (int i = 0; i < 24; i++) {
+      clock.advance(Duration.ofMinutes(29));
+      store.find(session.id());
+    }
+    clock.advance(Duration.ofMinutes(29));
+
+    assertThat(store.find(session.id())).isEmpty();
+  }
+
+  @Test
+  void endsASessionAtSignOut() {
+    UiSession session = store.open(OLIVIA);
+
+    store.close(session);
+
+    assertThat(store.find(session.id())).isEmpty();
+  }
+
+  @Test
+  void dropsTheSessionIdleLongestWhenFull() {
+    UiSession oldest = store.open(OLIVIA);
+    clock.advance(Duration.ofMinutes(1));
+    UiSession second = store.open(OLIVIA);
+    clock.advance(Duration.ofMinutes(1));
+    UiSession third = store.open(OLIVIA);
+    clock.advance(Duration.ofMinutes(1));
+
+    UiSession fourth = store.open(OLIVIA);
+
+    assertThat(store.size()).isEqualTo(3);
+    assertThat(store.find(oldest.id())).isEmpty();
+    assertThat(store.find(second.id())).isPresent();
+    assertThat(store.find(third.id())).isPresent();
+    assertThat(store.find(fourth.id())).isPresent();
+  }
+
+  @Test
+  void givesEachSessionItsOwnRandomIdAndCsrfToken() {
+    UiSession one = store.open(OLIVIA);
+    UiSession two = store.open(OLIVIA);
+
+    assertThat(one.id()).isNotEqualTo(two.id()).isNotEqualTo(one.csrfToken()).hasSize(43);
+    assertThat(one.csrfToken()).isNotEqualTo(two.csrfToken());
+    assertThat(one.acceptsCsrfToken(one.csrfToken())).isTrue();
+    assertThat(one.acceptsCsrfToken(two.csrfToken())).isFalse();
+    assertThat(one.acceptsCsrfToken(null)).isFalse();
+    assertThat(one.toString()).doesNotContain(one.id()).doesNotContain(one.csrfToken());
+  }
+
+  @Test
+  void showsANoticeOnce() {
+    UiSession session = store.open(OLIVIA);
+
+    session.notice(Notice.refused("olivia has already approved this request"));
+
+    assertThat(session.takeNotice().text()).isEqualTo("olivia has already approved this request");
+    assertThat(session.takeNotice()).isNull();
+  }
+
+  @Test
+  void refusesAnIdleTimeoutLongerThanTheMaximumAge() {
+    assertThatThrownBy(() -> new SessionStore(Duration.ofHours(2), Duration.ofHours(1), 10, clock))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("idle timeout");
+  }
+}

@@ -1,0 +1,253 @@
+package io.keyward.api.breakglass;
+
+import io.keyward.activities.access.AccessGrantStore;
+import io.keyward.activities.audit.AuditRecord;
+import io.keyward.activities.audit.AuditStore;
+import io.keyward.activities.directory.Directory;
+import io.keyward.activities.directory.DirectoryUser;
+import io.keyward.api.errors.ConflictException;
+import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.NotFoundException;
+import io.keyward.api.incident.Refusals;
+import io.keyward.workflows.breakglass.AccessGrant;
+import io.keyward.workflows.breakglass.BreakGlassDeclaration;
+import io.keyward.workflows.breakglass.BreakGlassPhase;
+import io.keyward.workflows.breakglass.BreakGlassRoles;
+import io.keyward.workflows.breakglass.BreakGlassScope;
+import io.keyward.workflows.breakglass.BreakGlassState;
+import io.keyward.workflows.breakglass.BreakGlassWorkflow;
+import io.keyward.workflows.common.Actor;
+import io.keyward.workflows.common.KeywardSearchAttributes;
+import io.keyward.workflows.incident.IncidentId;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.SearchAttributes;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Declares break-glass sessions and passes people's steps to them. All Temporal plumbing of the
+ * break-glass API lives here, and so does the one check the workflow cannot make: that an action
+ * comes from the holder of a grant that is live in the grant store right now.
+ */
+public final class BreakGlassSessions {
+  /** The value of {@code KeywardKind} for break-glass sessions. */
+  public static final String KIND = "BreakGlass";
+
+  private final WorkflowClient client;
+  private final String taskQueue;
+  private final Directory directory;
+  private final AccessGrantStore grants;
+  private final AuditStore audit;
+  private final Refusals refusals;
+  private final Clock clock;
+
+  public BreakGlassSessions(
+      WorkflowClient client,
+      String taskQueue,
+      Directory directory,
+      AccessGrantStore grants,
+      AuditStore audit,
+      Clock clock) {
+    this.client = client;
+    this.taskQueue = taskQueue;
+    this.directory = directory;
+    this.grants = grants;
+    this.audit = audit;
+    this.refusals = new Refusals(audit, clock);
+    this.clock = clock;
+  }
+
+  /**
+   * Checks the declaration completely, then starts its session, or answers the one already running
+   * for the incident. Nothing starts when a check fails.
+   */
+  public StartedSession declare(Actor declarer, BreakGlassRequestBody body) {
+    if (!declarer.holdsAny(BreakGlassRoles.DECLARERS)) {
+      throw new ForbiddenException(
+          declarer.id()
+              + " may not declare a break-glass emergency: declarers hold one of "
+              + new TreeSet<>(BreakGlassRoles.DECLARERS)
+              + " (runbook 8.3)");
+    }
+    BreakGlassRequestBody checked = requireBody(body);
+    String adminId = checked.adminId();
+    DirectoryUser admin =
+        directory
+            .find(adminId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "admin '" + adminId + "' is not a person in the directory"));
+    BreakGlassDeclaration declaration = checked.toDeclaration(declarer, admin.toActor());
+    BreakGlassRoles.refusalFor(declaration)
+        .ifPresent(
+            refusal -> {
+              throw new IllegalArgumentException(refusal);
+            });
+    String workflowId = BreakGlassDeclaration.workflowId(declaration.incident());
+    BreakGlassWorkflow workflow =
+        client.newWorkflowStub(BreakGlassWorkflow.class, startOptions(declaration));
+    try {
+      WorkflowExecution execution = WorkflowClient.start(workflow::run, declaration);
+      return started(declaration.incident(), execution);
+    } catch (WorkflowExecutionAlreadyStarted earlier) {
+      throw new ConflictException(
+          "incident "
+              + declaration.incident()
+              + " already had a break-glass session, now "
+              + state(declaration.incident()).phase()
+              + "; declare a new incident for new access");
+    }
+  }
+
+  public BreakGlassState state(IncidentId incident) {
+    try {
+      return workflow(incident).state();
+    } catch (WorkflowNotFoundException unknown) {
+      throw new NotFoundException("no break-glass session for incident " + incident);
+    }
+  }
+
+  public BreakGlassState authorise(IncidentId incident, Actor actor, AuthorisationBody body) {
+    var authorisation = requireBody(body).toAuthorisation(actor);
+    return update(
+        incident,
+        actor,
+        "authorise " + authorisation.decision(),
+        () -> workflow(incident).authorise(authorisation));
+  }
+
+  /**
+   * Records an action of the break-glass admin. The grant store is the authority on access: the
+   * caller must hold the session's grant and it must be live now; only then does the workflow
+   * record the action, in its history and the audit trail.
+   */
+  public BreakGlassState recordAction(IncidentId incident, Actor actor, ActionBody body) {
+    var action = requireBody(body).toAction(actor);
+    String workflowId = BreakGlassDeclaration.workflowId(incident);
+    BreakGlassState current = state(incident);
+    Optional<AccessGrant> grant = grants.liveGrant(workflowId, actor.id(), clock.instant());
+    if (grant.isEmpty()) {
+      throw refusals.forbidden(
+          workflowId,
+          actor.id(),
+          "record action",
+          actor.id()
+              + " holds no live break-glass grant for incident "
+              + incident
+              + " (the session is "
+              + current.phase()
+              + ")");
+    }
+    return update(incident, actor, "record action", () -> workflow(incident).recordAction(action));
+  }
+
+  public BreakGlassState end(IncidentId incident, Actor actor, EndBody body) {
+    var request = (body == null ? new EndBody(null) : body).toRequest(actor);
+    return update(incident, actor, "end early", () -> workflow(incident).end(request));
+  }
+
+  public BreakGlassState review(IncidentId incident, Actor actor, ReviewBody body) {
+    var review = requireBody(body).toReview(actor);
+    return update(
+        incident, actor, "complete review", () -> workflow(incident).completeReview(review));
+  }
+
+  /** The audit records of the session, in chain order; 404 when there is no such session. */
+  public List<AuditRecord> auditTrail(IncidentId incident) {
+    List<AuditRecord> records = audit.recordsFor(BreakGlassDeclaration.workflowId(incident));
+    if (records.isEmpty()) {
+      state(incident);
+    }
+    return records;
+  }
+
+  private BreakGlassState update(
+      IncidentId incident, Actor actor, String attempt, Supplier<BreakGlassState> send) {
+    String workflowId = BreakGlassDeclaration.workflowId(incident);
+    BreakGlassState current = state(incident);
+    if (current.phase().isFinal()) {
+      throw refusals.conflict(
+          workflowId, actor.id(), attempt, "this session is closed (" + current.phase() + ")");
+    }
+    try {
+      return send.get();
+    } catch (WorkflowUpdateException refusal) {
+      throw refusals.conflict(workflowId, actor.id(), attempt, Refusals.message(refusal));
+    } catch (WorkflowNotFoundException finishedMeanwhile) {
+      throw refusals.conflict(
+          workflowId,
+          actor.id(),
+          attempt,
+          "this session is closed (" + state(incident).phase() + ")");
+    }
+  }
+
+  private WorkflowOptions startOptions(BreakGlassDeclaration declaration) {
+    BreakGlassScope scope = declaration.scope();
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(BreakGlassDeclaration.workflowId(declaration.incident()))
+        .setTaskQueue(taskQueue)
+        .setWorkflowIdConflictPolicy(
+            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setTypedSearchAttributes(
+            SearchAttributes.newBuilder()
+                .set(KeywardSearchAttributes.KIND, KIND)
+                .set(KeywardSearchAttributes.PHASE, BreakGlassPhase.ASSESSING_SCOPE.name())
+                .set(KeywardSearchAttributes.INCIDENT, declaration.incident().value())
+                .set(KeywardSearchAttributes.KEY_NAME, keyName(scope))
+                .build())
+        .setMemo(
+            Map.of(
+                "summary",
+                "Break-glass for "
+                    + declaration.incident()
+                    + ": "
+                    + declaration.admin().id()
+                    + " on "
+                    + scope.describe()
+                    + ", declared by "
+                    + declaration.declarer().id()
+                    + ": "
+                    + BreakGlassPhase.ASSESSING_SCOPE))
+        .build();
+  }
+
+  private static String keyName(BreakGlassScope scope) {
+    if (scope.vault() != null) {
+      return scope.vault() + "/*";
+    }
+    return scope.keys().size() == 1
+        ? scope.keys().get(0).toString()
+        : scope.keys().get(0) + " (+" + (scope.keys().size() - 1) + ")";
+  }
+
+  private BreakGlassWorkflow workflow(IncidentId incident) {
+    return client.newWorkflowStub(
+        BreakGlassWorkflow.class, BreakGlassDeclaration.workflowId(incident));
+  }
+
+  private static StartedSession started(IncidentId incident, WorkflowExecution execution) {
+    return new StartedSession(
+        execution.getWorkflowId(), execution.getRunId(), BreakGlassResource.statusPath(incident));
+  }
+
+  private static <T> T requireBody(T body) {
+    if (body == null) {
+      throw new IllegalArgumentException("a JSON request body is required");
+    }
+    return body;
+  }
+}

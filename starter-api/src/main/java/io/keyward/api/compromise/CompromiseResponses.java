@@ -1,0 +1,217 @@
+package io.keyward.api.compromise;
+
+import io.keyward.activities.audit.AuditRecord;
+import io.keyward.activities.audit.AuditStore;
+import io.keyward.activities.evidence.EvidenceVerification;
+import io.keyward.activities.evidence.EvidenceVerifier;
+import io.keyward.api.errors.ConflictException;
+import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.NotFoundException;
+import io.keyward.api.incident.Refusals;
+import io.keyward.workflows.common.Actor;
+import io.keyward.workflows.common.KeywardSearchAttributes;
+import io.keyward.workflows.compromise.CompromisePhase;
+import io.keyward.workflows.compromise.CompromiseReport;
+import io.keyward.workflows.compromise.CompromiseResponseWorkflow;
+import io.keyward.workflows.compromise.CompromiseRoles;
+import io.keyward.workflows.compromise.CompromiseState;
+import io.keyward.workflows.incident.IncidentId;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.SearchAttributes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Starts compromise responses and passes acknowledgements and task completions to them. All
+ * Temporal plumbing of the compromise API lives here. The moment a report is accepted is stamped
+ * here, from this process's clock, and travels with the report: the workflow measures the time to
+ * disable the key from it.
+ */
+public final class CompromiseResponses {
+  /** The value of {@code KeywardKind} for compromise responses. */
+  public static final String KIND = "CompromiseResponse";
+
+  /** The memo field with the moment the report that started the response was accepted. */
+  static final String ACCEPTED_AT = "acceptedAt";
+
+  private final WorkflowClient client;
+  private final String taskQueue;
+  private final AuditStore audit;
+  private final EvidenceVerifier evidence;
+  private final Refusals refusals;
+  private final Clock clock;
+
+  public CompromiseResponses(
+      WorkflowClient client, String taskQueue, AuditStore audit, Clock clock) {
+    this.client = client;
+    this.taskQueue = taskQueue;
+    this.audit = audit;
+    this.evidence = new EvidenceVerifier(audit);
+    this.refusals = new Refusals(audit, clock);
+    this.clock = clock;
+  }
+
+  /**
+   * Starts the response for the incident, or answers the one already running for it. A report for
+   * an incident whose response ran for another key, or has finished, is refused.
+   */
+  public StartedResponse report(Actor reporter, CompromiseReportBody body) {
+    Instant accepted = clock.instant();
+    if (!reporter.holdsAny(CompromiseRoles.REPORTERS)) {
+      throw new ForbiddenException(
+          reporter.id()
+              + " may not report a compromise: reporters hold one of "
+              + new TreeSet<>(CompromiseRoles.REPORTERS)
+              + "; tell security operations");
+    }
+    if (body == null) {
+      throw new IllegalArgumentException("a JSON request body is required");
+    }
+    CompromiseReport report = body.toReport(reporter, accepted);
+    CompromiseResponseWorkflow workflow =
+        client.newWorkflowStub(CompromiseResponseWorkflow.class, startOptions(report));
+    WorkflowExecution execution;
+    try {
+      execution = WorkflowClient.start(workflow::run, report);
+    } catch (WorkflowExecutionAlreadyStarted finished) {
+      throw new ConflictException(
+          "the response to incident "
+              + report.incident()
+              + " has already run and is "
+              + state(report.incident()).phase()
+              + "; report a new incident");
+    }
+    WorkflowExecutionDescription running =
+        client.newUntypedWorkflowStub(execution.getWorkflowId()).describe();
+    String runningKey = running.getTypedSearchAttributes().get(KeywardSearchAttributes.KEY_NAME);
+    if (!report.key().toString().equals(runningKey)) {
+      throw new ConflictException(
+          "incident "
+              + report.incident()
+              + " is already the response to a compromise of "
+              + runningKey
+              + ", not "
+              + report.key()
+              + "; report a new incident for another key");
+    }
+    Object acceptedAt = running.getMemo(ACCEPTED_AT, String.class);
+    return new StartedResponse(
+        execution.getWorkflowId(),
+        execution.getRunId(),
+        CompromiseResource.statusPath(report.incident()),
+        runningKey,
+        acceptedAt == null ? accepted : Instant.parse(acceptedAt.toString()));
+  }
+
+  public CompromiseState state(IncidentId incident) {
+    try {
+      return workflow(incident).state();
+    } catch (WorkflowNotFoundException unknown) {
+      throw new NotFoundException("no compromise response for incident " + incident);
+    }
+  }
+
+  public CompromiseState acknowledge(IncidentId incident, Actor actor, AcknowledgementBody body) {
+    var acknowledgement =
+        (body == null ? new AcknowledgementBody(null) : body).toAcknowledgement(actor);
+    return update(
+        incident, actor, "acknowledge", () -> workflow(incident).acknowledge(acknowledgement));
+  }
+
+  public CompromiseState completeTask(
+      IncidentId incident, Actor actor, String task, TaskCompletionBody body) {
+    if (body == null) {
+      throw new IllegalArgumentException("a JSON request body is required");
+    }
+    var completion = body.toCompletion(actor, task);
+    return update(
+        incident, actor, "complete " + task, () -> workflow(incident).completeTask(completion));
+  }
+
+  /** The audit records of the response, in chain order; 404 when there is no such response. */
+  public List<AuditRecord> auditTrail(IncidentId incident) {
+    List<AuditRecord> records = audit.recordsFor(CompromiseReport.workflowId(incident));
+    if (records.isEmpty()) {
+      state(incident);
+    }
+    return records;
+  }
+
+  /** Every evidence bundle of the incident, each verified against its seal and the trail. */
+  public List<EvidenceVerification> verifyEvidence(IncidentId incident) {
+    state(incident);
+    return evidence.verifyAll(CompromiseReport.workflowId(incident));
+  }
+
+  private CompromiseState update(
+      IncidentId incident, Actor actor, String attempt, Supplier<CompromiseState> send) {
+    String workflowId = CompromiseReport.workflowId(incident);
+    CompromiseState current = state(incident);
+    if (current.phase().isFinal()) {
+      throw refusals.conflict(
+          workflowId,
+          actor.id(),
+          attempt,
+          "this incident response is closed (" + current.phase() + ")");
+    }
+    try {
+      return send.get();
+    } catch (WorkflowUpdateException refusal) {
+      throw refusals.conflict(workflowId, actor.id(), attempt, Refusals.message(refusal));
+    } catch (WorkflowNotFoundException finishedMeanwhile) {
+      throw refusals.conflict(
+          workflowId,
+          actor.id(),
+          attempt,
+          "this incident response is closed (" + state(incident).phase() + ")");
+    }
+  }
+
+  private WorkflowOptions startOptions(CompromiseReport report) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(CompromiseReport.workflowId(report.incident()))
+        .setTaskQueue(taskQueue)
+        .setWorkflowIdConflictPolicy(
+            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setTypedSearchAttributes(
+            SearchAttributes.newBuilder()
+                .set(KeywardSearchAttributes.KIND, KIND)
+                .set(KeywardSearchAttributes.PHASE, CompromisePhase.DISABLING.name())
+                .set(KeywardSearchAttributes.INCIDENT, report.incident().value())
+                .set(KeywardSearchAttributes.KEY_NAME, report.key().toString())
+                .build())
+        .setMemo(
+            Map.of(
+                ACCEPTED_AT,
+                report.acceptedAt().toString(),
+                "summary",
+                report.severity()
+                    + " compromise of "
+                    + report.key()
+                    + " ("
+                    + report.incident()
+                    + ") reported by "
+                    + report.reporter().id()
+                    + ": "
+                    + CompromisePhase.DISABLING))
+        .build();
+  }
+
+  private CompromiseResponseWorkflow workflow(IncidentId incident) {
+    return client.newWorkflowStub(
+        CompromiseResponseWorkflow.class, CompromiseReport.workflowId(incident));
+  }
+}

@@ -1,0 +1,69 @@
+package io.keyward.api.servicenow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keyward.api.errors.ConflictException;
+import io.keyward.api.errors.NotFoundException;
+import io.keyward.api.generation.GenerationCeremonies;
+import io.keyward.api.generation.StartedGeneration;
+import io.keyward.workflows.common.Actor;
+import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.generation.GenerationState;
+import io.keyward.workflows.servicenow.RecordType;
+import io.keyward.workflows.servicenow.ServiceNowRecord;
+import java.util.Objects;
+
+/**
+ * Key generation requests from ServiceNow (runbook 3.3 step 1), started through {@link
+ * GenerationCeremonies} as the API starts them. A ceremony already running for the same key under
+ * another ticket is not joined: the record is refused with 409.
+ */
+final class GenerationTickets implements TicketedCeremonies {
+  private final GenerationCeremonies generations;
+  private final ObjectMapper json;
+
+  GenerationTickets(GenerationCeremonies generations, ObjectMapper json) {
+    this.generations = generations;
+    this.json = json;
+  }
+
+  @Override
+  public RecordType type() {
+    return RecordType.KEY_GENERATION;
+  }
+
+  @Override
+  public StartedCeremony start(Actor requester, ServiceNowRecord record, JsonNode request)
+      throws JsonProcessingException {
+    KeyGenerationFields fields;
+    try {
+      fields = json.treeToValue(request, KeyGenerationFields.class);
+    } catch (JsonMappingException wrong) {
+      wrong.prependPath(request, "request");
+      throw wrong;
+    }
+    refuseIfRunningForAnotherTicket(new KeyRef(fields.vault(), fields.name()), record);
+    StartedGeneration started = generations.request(requester, fields.toBody(record.number()));
+    return new StartedCeremony(started.workflowId(), started.statusUrl());
+  }
+
+  private void refuseIfRunningForAnotherTicket(KeyRef key, ServiceNowRecord record) {
+    GenerationState current;
+    try {
+      current = generations.state(key);
+    } catch (NotFoundException none) {
+      return;
+    }
+    String ticket = current.request().ticket();
+    if (!current.phase().isFinal() && !Objects.equals(ticket, record.number())) {
+      throw new ConflictException(
+          "a generation ceremony for "
+              + key
+              + " is already running"
+              + (ticket == null ? "" : " for ticket " + ticket)
+              + "; nothing was started");
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.keyward.api.webhook;
+
+import io.dropwizard.core.setup.Environment;
+import io.keyward.activities.audit.AuditStore;
+import io.keyward.activities.directory.Directory;
+import io.keyward.api.KeywardConfiguration;
+import io.keyward.api.generation.GenerationCeremonies;
+import io.keyward.api.servicenow.ServiceNowWebhook;
+import io.keyward.api.servicenow.ServiceNowWebhookResource;
+import io.keyward.api.slack.SlackInteractions;
+import io.keyward.api.slack.SlackInteractionsResource;
+import io.temporal.client.WorkflowClient;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the webhooks whose secrets are configured: ServiceNow's ({@code /webhooks/servicenow}) and
+ * Slack's interactions ({@code /webhooks/slack/interactions}). Without its secret a webhook is not
+ * served at all (404), so an unconfigured deployment has no unauthenticated endpoint.
+ */
+public final class Webhooks {
+  private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
+
+  private Webhooks() {}
+
+  public static void register(
+      KeywardConfiguration configuration,
+      Environment environment,
+      Map<String, String> variables,
+      WorkflowClient client,
+      Directory directory,
+      AuditStore audit,
+      GenerationCeremonies generations) {
+    Clock clock = Clock.systemUTC();
+    configuration
+        .getServicenow()
+        .webhookSecret(variables)
+        .ifPresentOrElse(
+            secret ->
+                environment
+                    .jersey()
+                    .register(
+                        new ServiceNowWebhookResource(
+                            ServiceNowWebhook.build(
+                                configuration.getServicenow(),
+                                secret,
+                                environment.getObjectMapper(),
+                                client,
+                                configuration.getTemporal().getTaskQueue(),
+                                directory,
+                                generations,
+                                clock))),
+            () -> LOG.info("No ServiceNow webhook secret configured: /webhooks/servicenow is off"));
+    configuration
+        .getSlack()
+        .signingSecret(variables)
+        .ifPresentOrElse(
+            secret ->
+                environment
+                    .jersey()
+                    .register(
+                        new SlackInteractionsResource(
+                            SlackInteractions.build(
+                                configuration.getSlack(),
+                                secret,
+                                directory,
+                                generations,
+                                audit,
+                                clock))),
+            () ->
+                LOG.info(
+                    "No Slack signing secret configured: /webhooks/slack/interactions is off"));
+  }
+}

@@ -1,0 +1,370 @@
+package io.keyward.api.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.keyward.activities.audit.AuditRecord;
+import io.keyward.activities.integration.GiveUpRecord;
+import io.keyward.activities.integration.Secret;
+import io.keyward.activities.slack.SlackActions;
+import io.keyward.activities.slack.SlackNotifications;
+import io.keyward.activities.slack.SlackSettings;
+import io.keyward.api.RecordingHttpServer;
+import io.keyward.api.RecordingHttpServer.Answer;
+import io.keyward.api.RecordingHttpServer.Request;
+import io.keyward.api.RunningKeyward;
+import io.keyward.api.RunningKeyward.Reply;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Approve and Deny from Slack over HTTP against the running application: the worker posts the
+ * approval announcement to a local stand-in for Slack's Web API, a signed click on its button
+ * decides through the same service as the API, and the answer goes to the click's response URL on
+ * the same stand-in.
+ */
+class SlackInteractionsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Secret SIGNING_SECRET = Secret.ofText("slack-signing-secret-for-tests-42");
+
+  @TempDir static Path data;
+
+  private static RecordingHttpServer slack;
+  private static RunningKeyward keyward;
+
+  @BeforeAll
+  static void start() throws Exception {
+    slack =
+        new RecordingHttpServer(
+            r ->
+                r.uri().getPath().startsWith("/api/")
+                    ? new Answer(200, "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}")
+                    : new Answer(200, "ok"));
+    Path secretFile = Files.writeString(data.resolve("slack-signing"), SIGNING_SECRET.text());
+    SlackSettings posting =
+        new SlackSettings(
+            Secret.ofText("xoxb-keyward-tests-000000000000"),
+            SlackSettings.DEFAULT_CHANNELS,
+            URI.create("http://keyward.test"),
+            slack.baseUrl() + "/api/",
+            3);
+    keyward =
+        RunningKeyward.start(
+            data,
+            audit ->
+                List.of(SlackNotifications.of(posting, new GiveUpRecord(audit, Clock.systemUTC()))),
+            ConfigOverride.config("slack.signingSecretFile", secretFile.toString()),
+            ConfigOverride.config("slack.uiBaseUrl", "http://keyward.test"),
+            ConfigOverride.config("slack.responseUrlPrefix", slack.baseUrl() + "/actions/"),
+            ConfigOverride.config("slack.users.U0OLIVIA", "olivia"),
+            ConfigOverride.config("slack.users.U0LENA", "lena"),
+            ConfigOverride.config("slack.users.U0ALICE", "alice"),
+            ConfigOverride.config("slack.users.U0CAROL", "carol"));
+  }
+
+  @AfterAll
+  static void stop() {
+    keyward.close();
+    slack.close();
+  }
+
+  @Test
+  void announcesTheApprovalWithButtonsAndASignedClickApproves() throws Exception {
+    request("kv-slack", "approved", "SECRET", rsa3072());
+    JsonNode approve = button(awaitAnnouncement("keygen/kv-slack/approved"), SlackActions.APPROVE);
+    assertThat(approve.get("value").asText()).isEqualTo("keygen/kv-slack/approved");
+
+    Reply reply = click("U0OLIVIA", approve, "/actions/1");
+
+    assertThat(reply.status()).isEqualTo(200);
+    JsonNode state = keyward.get("olivia", "/api/generations/kv-slack/approved").body();
+    assertThat(texts(state.get("approvers"))).containsExactly("olivia");
+    assertThat(answerTo("/actions/1").get("text").asText())
+        .isEqualTo(
+            "You approved kv-slack/approved (1 of 2 approvals); it is now AWAITING_APPROVAL."
+                + " http://keyward.test/ui/generations/kv-slack/approved");
+    assertThat(answerTo("/actions/1").get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(auditTypes("keygen/kv-slack/approved")).contains("DECISION_APPROVE");
+    assertThat(state.at("/timeline/1/detail").asText()).isEqualTo("approved in Slack");
+  }
+
+  @Test
+  void aDenyClickEndsTheRequest() throws Exception {
+    request("kv-slack", "denied", "SECRET", rsa3072());
+    JsonNode deny = button(awaitAnnouncement("keygen/kv-slack/denied"), SlackActions.DENY);
+
+    click("U0LENA", deny, "/actions/2");
+
+    JsonNode state = awaitPhase("/api/generations/kv-slack/denied", "DENIED");
+    assertThat(state.get("outcomeReason").asText()).isEqualTo("denied by lena");
+  }
+
+  @Test
+  void aForgedClickIsRefusedAndDecidesNothing() throws Exception {
+    request("kv-slack", "forged", "SECRET", rsa3072());
+    JsonNode approve = button(awaitAnnouncement("keygen/kv-slack/forged"), SlackActions.APPROVE);
+    byte[] body = form("U0OLIVIA", approve, "/actions/3");
+    String now = Long.toString(Instant.now().getEpochSecond());
+
+    Reply forged = send(body, now, SlackSignature.sign(Secret.ofText("guessed-secret"), now, body));
+    String old = Long.toString(Instant.now().getEpochSecond() - 600);
+    Reply replayed = send(body, old, SlackSignature.sign(SIGNING_SECRET, old, body));
+
+    assertThat(forged.status()).isEqualTo(401);
+    assertThat(forged.body().get("message").asText())
+        .isEqualTo("the Slack signature does not match: nothing was decided");
+    assertThat(replayed.status()).isEqualTo(401);
+    assertThat(
+            texts(
+                keyward.get("olivia", "/api/generations/kv-slack/forged").body().get("approvers")))
+        .isEmpty();
+    assertThat(answers("/actions/3")).isEmpty();
+  }
+
+  @Test
+  void theRequesterCannotApproveFromSlackEither() throws Exception {
+    request("kv-slack", "self", "SECRET", rsa3072());
+    JsonNode approve = button(awaitAnnouncement("keygen/kv-slack/self"), SlackActions.APPROVE);
+
+    click("U0ALICE", approve, "/actions/4");
+
+    assertThat(answerTo("/actions/4").get("text").asText())
+        .isEqualTo(
+            "Keyward refused your APPROVE: alice requested this key and cannot decide on it"
+                + " (runbook 3.3: two-person integrity)");
+    assertThat(
+            texts(keyward.get("olivia", "/api/generations/kv-slack/self").body().get("approvers")))
+        .isEmpty();
+    assertThat(auditTypes("keygen/kv-slack/self")).contains("DECISION_REFUSED");
+  }
+
+  @Test
+  void ultraDecisionsAreNeverTakenFromSlack() throws Exception {
+    request(
+        "kv-slack",
+        "root-ca",
+        "ULTRA",
+        "{\"type\": \"EC\", \"curve\": \"P_521\", \"operations\": [\"SIGN\", \"VERIFY\"]}");
+    JsonNode approve = button(awaitAnnouncement("keygen/kv-slack/root-ca"), SlackActions.APPROVE);
+
+    click("U0CAROL", approve, "/actions/5");
+
+    assertThat(answerTo("/actions/5").get("text").asText())
+        .isEqualTo(
+            "ULTRA decisions are never taken from Slack; decide in Keyward at"
+                + " http://keyward.test/ui/generations/kv-slack/root-ca");
+    assertThat(
+            texts(
+                keyward.get("carol", "/api/generations/kv-slack/root-ca").body().get("approvers")))
+        .isEmpty();
+    List<AuditRecord> refused =
+        keyward.audit().recordsFor("keygen/kv-slack/root-ca").stream()
+            .filter(r -> r.event().type().equals("DECISION_REFUSED"))
+            .toList();
+    assertThat(refused)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.event().actor()).isEqualTo("carol");
+              assertThat(r.event().details()).containsEntry("channel", "slack");
+            });
+  }
+
+  @Test
+  void aSlackUserWithoutKeywardAccountDecidesNothing() throws Exception {
+    request("kv-slack", "stranger", "SECRET", rsa3072());
+    JsonNode approve = button(awaitAnnouncement("keygen/kv-slack/stranger"), SlackActions.APPROVE);
+
+    click("U0NOBODY", approve, "/actions/6");
+
+    assertThat(answerTo("/actions/6").get("text").asText())
+        .startsWith("Your Slack account is not linked to a Keyward user, so nothing was decided.");
+    assertThat(
+            texts(
+                keyward
+                    .get("olivia", "/api/generations/kv-slack/stranger")
+                    .body()
+                    .get("approvers")))
+        .isEmpty();
+  }
+
+  @Test
+  void aResponseUrlOutsideSlackIsNeverCalled() throws Exception {
+    request("kv-slack", "elsewhere", "SECRET", rsa3072());
+    JsonNode approve = button(awaitAnnouncement("keygen/kv-slack/elsewhere"), SlackActions.APPROVE);
+
+    Reply reply = click("U0OLIVIA", approve, "/elsewhere/7");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(slack.requests()).noneMatch(r -> r.uri().getPath().equals("/elsewhere/7"));
+    assertThat(
+            texts(
+                keyward
+                    .get("olivia", "/api/generations/kv-slack/elsewhere")
+                    .body()
+                    .get("approvers")))
+        .containsExactly("olivia");
+  }
+
+  private static void request(String vault, String name, String classification, String spec) {
+    Reply reply =
+        keyward.post(
+            "alice",
+            "/api/generations",
+            """
+            {"vault": "%s", "name": "%s", "classification": "%s", "spec": %s,
+             "justification": "card payments"}"""
+                .formatted(vault, name, classification, spec));
+    assertThat(reply.status()).isEqualTo(202);
+  }
+
+  private static String rsa3072() {
+    return "{\"type\": \"RSA\", \"size\": 3072, \"operations\": [\"SIGN\", \"VERIFY\"]}";
+  }
+
+  /** The blocks of the announcement the worker posted to Slack about {@code workflowId}. */
+  private static JsonNode awaitAnnouncement(String workflowId) throws Exception {
+    for (int i = 0; i < 400; i++) {
+      Optional<JsonNode> posted = announcement(workflowId);
+      if (posted.isPresent()) {
+        return posted.get();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no Slack message about " + workflowId + " was posted");
+  }
+
+  private static Optional<JsonNode> announcement(String workflowId) throws Exception {
+    for (Request r : slack.requests()) {
+      if (r.uri().getPath().equals("/api/chat.postMessage")) {
+        Map<String, String> form = decodeForm(r.body());
+        JsonNode blocks = JSON.readTree(form.get("blocks"));
+        if (blocks.toString().contains("\"value\":\"" + workflowId + "\"")) {
+          assertThat(form).containsEntry("channel", "#key-approvals");
+          return Optional.of(blocks);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static JsonNode button(JsonNode blocks, String actionId) {
+    for (JsonNode block : blocks) {
+      for (JsonNode element : block.path("elements")) {
+        if (actionId.equals(element.path("action_id").asText())) {
+          return element;
+        }
+      }
+    }
+    throw new AssertionError("no button " + actionId + " in " + blocks);
+  }
+
+  private static Reply click(String slackUser, JsonNode button, String responsePath)
+      throws Exception {
+    byte[] body = form(slackUser, button, responsePath);
+    String now = Long.toString(Instant.now().getEpochSecond());
+    return send(body, now, SlackSignature.sign(SIGNING_SECRET, now, body));
+  }
+
+  /** The form Slack posts when someone clicks {@code button}. */
+  private static byte[] form(String slackUser, JsonNode button, String responsePath)
+      throws Exception {
+    Map<String, Object> payload = new HashMap<>();
+    payload.put("type", "block_actions");
+    payload.put("user", Map.of("id", slackUser, "username", slackUser.toLowerCase()));
+    payload.put("team", Map.of("id", "T0KEYWARD"));
+    payload.put(
+        "actions",
+        List.of(
+            Map.of(
+                "action_id",
+                button.get("action_id").asText(),
+                "block_id",
+                "b1",
+                "value",
+                button.get("value").asText(),
+                "type",
+                "button")));
+    payload.put("response_url", slack.baseUrl() + responsePath);
+    return ("payload="
+            + URLEncoder.encode(JSON.writeValueAsString(payload), StandardCharsets.UTF_8))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Reply send(byte[] body, String timestamp, String signature) {
+    return keyward.deliver(
+        "/webhooks/slack/interactions",
+        Map.of(
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            SlackSignature.TIMESTAMP_HEADER,
+            timestamp,
+            SlackSignature.SIGNATURE_HEADER,
+            signature),
+        body);
+  }
+
+  private static List<JsonNode> answers(String path) throws Exception {
+    List<JsonNode> found = new ArrayList<>();
+    for (Request r : slack.requests()) {
+      if (r.uri().getPath().equals(path)) {
+        found.add(JSON.readTree(r.body()));
+      }
+    }
+    return found;
+  }
+
+  private static JsonNode answerTo(String path) throws Exception {
+    List<JsonNode> found = answers(path);
+    assertThat(found).as("answers posted to " + path).hasSize(1);
+    return found.get(0);
+  }
+
+  private static JsonNode awaitPhase(String path, String phase) throws InterruptedException {
+    JsonNode state = keyward.get("olivia", path).body();
+    for (int i = 0; i < 200 && !phase.equals(state.get("phase").asText()); i++) {
+      Thread.sleep(50);
+      state = keyward.get("olivia", path).body();
+    }
+    assertThat(state.get("phase").asText()).isEqualTo(phase);
+    return state;
+  }
+
+  private static List<String> auditTypes(String subject) {
+    return keyward.audit().recordsFor(subject).stream().map(r -> r.event().type()).toList();
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
+  }
+
+  private static Map<String, String> decodeForm(String body) {
+    Map<String, String> form = new HashMap<>();
+    for (String pair : body.split("&")) {
+      String[] parts = pair.split("=", 2);
+      form.put(
+          URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+          parts.length < 2 ? "" : URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+    }
+    return form;
+  }
+}

@@ -1,0 +1,154 @@
+package io.keyward.workflows.lifecycle;
+
+import io.keyward.workflows.common.Role;
+import io.keyward.workflows.policy.RotationMatrix;
+import io.keyward.workflows.policy.RotationMode;
+import io.keyward.workflows.policy.RotationRule;
+import io.keyward.workflows.rotation.RotationApprovals;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The state of one cycle of a key's lifecycle and the rules of its approval gate (runbook 2.2
+ * "automated with manual approval gates", 6.1 approval authority). Plain code: the workflow owns
+ * time and I/O.
+ */
+public final class KeyLifecycle {
+  private final LifecycleInput input;
+  private final RotationRule rule;
+  private final RotationMode mode;
+  private final RotationApprovals approvals;
+  private LifecyclePhase phase = LifecyclePhase.STARTING;
+  private LifecycleAction nextAction = LifecycleAction.NONE;
+  private Instant nextActionAt;
+  private String currentVersion;
+  private Instant currentExpires;
+  private String newVersion;
+  private boolean gateOpen;
+  private String denier;
+
+  public KeyLifecycle(LifecycleInput input) {
+    this.input = input;
+    this.rule = RotationMatrix.ruleFor(input.usage());
+    this.mode = RotationMatrix.modeFor(input.usage(), input.classification());
+    this.approvals = new RotationApprovals(rule);
+  }
+
+  /**
+   * Why {@code decision} cannot be taken now, in words for the person who tried; empty if it can.
+   */
+  public Optional<String> refusalFor(GateDecision decision) {
+    if (decision == null || decision.actor() == null || decision.type() == null) {
+      return Optional.of("a decision needs an authenticated person and a decision type");
+    }
+    if (!gateOpen) {
+      return Optional.of(
+          "no rotation of "
+              + input.key()
+              + " waits for approval: the lifecycle is "
+              + phase
+              + (mode == RotationMode.APPROVAL_GATE ? "" : " and its rotations are " + mode));
+    }
+    if (decision.type() == GateDecisionType.DENY
+        && (decision.reason() == null || decision.reason().isBlank())) {
+      return Optional.of("DENY needs a reason");
+    }
+    return approvals.refusalFor(decision.actor());
+  }
+
+  /** Records an accepted decision; call only after {@link #refusalFor} returned empty. */
+  public String apply(GateDecision decision) {
+    if (decision.type() == GateDecisionType.DENY) {
+      denier = decision.actor().id();
+      return "denied";
+    }
+    return approvals.approve(decision.actor());
+  }
+
+  public void openGate() {
+    gateOpen = true;
+  }
+
+  public void closeGate() {
+    gateOpen = false;
+  }
+
+  public boolean gateDecided() {
+    return approvals.complete() || denier != null;
+  }
+
+  public boolean approved() {
+    return approvals.complete();
+  }
+
+  public String denier() {
+    return denier;
+  }
+
+  public RotationApprovals approvals() {
+    return approvals;
+  }
+
+  public void version(String version, Instant expires) {
+    currentVersion = version;
+    currentExpires = expires;
+  }
+
+  public void newVersion(String version) {
+    newVersion = version;
+  }
+
+  public void plan(LifecyclePhase next, LifecycleAction action, Instant at) {
+    phase = next;
+    nextAction = action;
+    nextActionAt = at;
+  }
+
+  public LifecyclePhase phase() {
+    return phase;
+  }
+
+  public LifecycleAction nextAction() {
+    return nextAction;
+  }
+
+  public Instant nextActionAt() {
+    return nextActionAt;
+  }
+
+  public RotationMode mode() {
+    return mode;
+  }
+
+  public RotationRule rule() {
+    return rule;
+  }
+
+  public Set<Role> awaitingRoles() {
+    return gateOpen && !gateDecided() ? approvals.awaitingRoles() : Set.of();
+  }
+
+  public LifecycleState snapshot() {
+    Set<Role> awaiting = awaitingRoles().isEmpty() ? Set.of() : EnumSet.copyOf(awaitingRoles());
+    return new LifecycleState(
+        input.key(),
+        input.usage(),
+        input.classification(),
+        mode,
+        rule.interval(),
+        input.cycle(),
+        phase,
+        currentVersion,
+        currentExpires,
+        newVersion,
+        nextAction,
+        nextActionAt,
+        awaiting,
+        approvals.given(),
+        input.enrolledBy(),
+        input.enrolledAt(),
+        input.rotations());
+  }
+}

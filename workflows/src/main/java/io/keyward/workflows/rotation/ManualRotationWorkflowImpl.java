@@ -1,0 +1,589 @@
+package io.keyward.workflows.rotation;
+
+import static io.keyward.workflows.common.KeywardSearchAttributes.AWAITING_ROLES;
+import static io.keyward.workflows.common.KeywardSearchAttributes.CLASSIFICATION;
+import static io.keyward.workflows.common.KeywardSearchAttributes.DUE_AT;
+import static io.keyward.workflows.common.KeywardSearchAttributes.KEY_NAME;
+import static io.keyward.workflows.common.KeywardSearchAttributes.KIND;
+import static io.keyward.workflows.common.KeywardSearchAttributes.PHASE;
+import static io.keyward.workflows.common.KeywardSearchAttributes.TICKET;
+
+import io.keyward.workflows.common.CeremonyActivityOptions;
+import io.keyward.workflows.common.CeremonyAudit;
+import io.keyward.workflows.common.Role;
+import io.keyward.workflows.dependencies.DependencyActivities;
+import io.keyward.workflows.dependencies.KeyDependent;
+import io.keyward.workflows.hsm.BackupCheck;
+import io.keyward.workflows.hsm.KeyProviderActivities;
+import io.keyward.workflows.hsm.KeyVersionInfo;
+import io.keyward.workflows.hsm.RoundTripResult;
+import io.keyward.workflows.notify.Notification;
+import io.keyward.workflows.notify.NotificationTopic;
+import io.keyward.workflows.policy.RotationRoles;
+import io.temporal.common.SearchAttributeUpdate;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** Runbook 6.3 as a workflow; the rules of who may decide what live in {@link ManualRotation}. */
+public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
+  /** The value of {@code KeywardKind} for manual rotations. */
+  public static final String KIND_NAME = "ManualRotation";
+
+  private final KeyProviderActivities keys =
+      Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
+  private final DependencyActivities dependencies =
+      Workflow.newActivityStub(DependencyActivities.class, RotationActivityOptions.LOOKUPS);
+  private final CeremonyAudit audit = new CeremonyAudit();
+  private final Notices notices = new Notices(audit);
+  private final StakeholderNotices stakeholders = new StakeholderNotices(notices);
+  private final RotationRequest request;
+  private final ManualRotation rotation;
+
+  /** Builds the state before any Update is delivered, so the first decision finds it. */
+  @WorkflowInit
+  public ManualRotationWorkflowImpl(RotationRequest request) {
+    this.request = request;
+    this.rotation = new ManualRotation(request);
+  }
+
+  @Override
+  public RotationOutcome run(RotationRequest request) {
+    refuseOutOfPolicy(request);
+    audit.append("ROTATION_REQUESTED", request.requester().id(), requestDetails());
+    rotation.record(now(), request.requester().id(), "REQUESTED", request.justification());
+    publishPhase();
+
+    RotationOutcome outcome = rotationOutcome();
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return outcome;
+  }
+
+  private RotationOutcome rotationOutcome() {
+    if (!waitUntil(rotation::preRotationAt, RotationPhase.SCHEDULED)) {
+      return cancelled();
+    }
+    enter(RotationPhase.PRE_ROTATION, null);
+    Optional<RotationOutcome> failed = preRotationChecks(true);
+    if (failed.isPresent()) {
+      return failed.get();
+    }
+    while (true) {
+      enter(RotationPhase.AWAITING_SECURITY_REVIEW, rotation.rotationDate());
+      boolean inTime =
+          awaitBefore(
+              rotation::rotationDate,
+              () ->
+                  rotation.reviewDecided() || rotation.recheckRequested() || rotation.cancelled());
+      if (rotation.cancelled()) {
+        return cancelled();
+      }
+      if (!inTime) {
+        return finish(
+            RotationPhase.EXPIRED,
+            "the security review was not completed by the rotation date "
+                + rotation.rotationDate());
+      }
+      if (rotation.recheckRequested()) {
+        enter(RotationPhase.PRE_ROTATION, null);
+        failed = preRotationChecks(false);
+        if (failed.isPresent()) {
+          return failed.get();
+        }
+        continue;
+      }
+      break;
+    }
+    if (rotation.reviewRejected()) {
+      return finish(RotationPhase.REJECTED, "the security review rejected the rotation");
+    }
+    Optional<RotationOutcome> notExecuted = approvalAndExecutionOrder();
+    if (notExecuted.isPresent()) {
+      return notExecuted.get();
+    }
+    return executeAndValidate();
+  }
+
+  /** T, the approvals the matrix requires, and the order to execute; empty once ordered. */
+  private Optional<RotationOutcome> approvalAndExecutionOrder() {
+    while (true) {
+      if (!waitUntil(rotation::rotationDate, RotationPhase.WAITING_FOR_ROTATION_DATE)) {
+        return Optional.of(cancelled());
+      }
+      int plan = rotation.plan();
+      enter(RotationPhase.AWAITING_APPROVAL, now().plus(request.stepTimeout()));
+      tellAwaiting("Key rotation needs approval", "approve or deny the rotation due now");
+      boolean decided =
+          Workflow.await(
+              request.stepTimeout(),
+              () ->
+                  rotation.approved()
+                      || rotation.denier() != null
+                      || rotation.cancelled()
+                      || rotation.plan() != plan);
+      if (rotation.cancelled()) {
+        return Optional.of(cancelled());
+      }
+      if (rotation.plan() != plan) {
+        continue;
+      }
+      if (!decided) {
+        return Optional.of(
+            finish(
+                RotationPhase.EXPIRED,
+                "the approvals were not given in time at the rotation date"));
+      }
+      if (rotation.denier() != null) {
+        return Optional.of(finish(RotationPhase.DENIED, "denied by " + rotation.denier()));
+      }
+      enter(RotationPhase.AWAITING_EXECUTION, now().plus(request.stepTimeout()));
+      decided =
+          Workflow.await(
+              request.stepTimeout(),
+              () -> rotation.executionOrdered() || rotation.cancelled() || rotation.plan() != plan);
+      if (rotation.cancelled()) {
+        return Optional.of(cancelled());
+      }
+      if (rotation.plan() != plan) {
+        continue;
+      }
+      if (!decided) {
+        return Optional.of(
+            finish(RotationPhase.EXPIRED, "nobody executed the approved rotation in time"));
+      }
+      return Optional.empty();
+    }
+  }
+
+  private RotationOutcome executeAndValidate() {
+    enter(RotationPhase.ROTATING, null);
+    Optional<KeyVersionInfo> current = currentVersion();
+    if (current.isEmpty()) {
+      return finish(RotationPhase.FAILED, "the key has no enabled version to rotate from");
+    }
+    KeyVersionInfo old = current.get();
+    Instant executedAt = now();
+    KeyVersionInfo made;
+    try {
+      made =
+          keys.create(
+              NextVersion.command(
+                  old,
+                  request.usage(),
+                  rotation.classification(),
+                  executedAt,
+                  Workflow.getInfo().getWorkflowId(),
+                  Workflow.getInfo().getWorkflowId()
+                      + "/"
+                      + Workflow.getInfo().getRunId()
+                      + "/rotate"));
+    } catch (ActivityFailure failure) {
+      return finish(RotationPhase.FAILED, "creating the new version failed: " + reason(failure));
+    }
+    rotation.executed(old.version(), made.version(), executedAt);
+    Map<String, String> details = versionDetails(made);
+    details.put("oldVersion", old.version());
+    details.put("executor", rotation.executor());
+    audit.append("KEY_ROTATED", rotation.executor(), details);
+    rotation.record(
+        now(),
+        "keyward",
+        "KEY_ROTATED",
+        "version "
+            + made.version()
+            + " created and enabled; "
+            + old.version()
+            + " stays enabled until T+7");
+    notifyStakeholders(
+        rotation.checks() == null ? List.of() : rotation.checks().dependents(),
+        "Key rotated: " + request.key(),
+        "new version "
+            + made.version()
+            + " is active; version "
+            + old.version()
+            + " stays enabled until the post-rotation review");
+
+    Instant postRotation = rotation.executedAt().plus(ManualRotation.POST_ROTATION_DELAY);
+    enter(RotationPhase.MONITORING, postRotation);
+    Workflow.sleep(Duration.between(now(), postRotation));
+
+    while (true) {
+      enter(RotationPhase.VALIDATING, null);
+      RoundTripResult result = roundTrip(made.version());
+      rotation.validation(result);
+      Map<String, String> check = new HashMap<>();
+      check.put("version", made.version());
+      check.put("operation", result.operation());
+      check.put("passed", Boolean.toString(result.passed()));
+      check.put("detail", String.valueOf(result.detail()));
+      audit.append("POST_ROTATION_VALIDATED", null, check);
+      rotation.record(
+          now(),
+          "keyward",
+          result.passed() ? "VALIDATION_PASSED" : "VALIDATION_FAILED",
+          result.operation() + ": " + result.detail());
+      if (result.passed()) {
+        break;
+      }
+      notices.send(
+          new Notification(
+              NotificationTopic.ROTATIONS,
+              Notification.Severity.CRITICAL,
+              Workflow.getInfo().getWorkflowId(),
+              "Post-rotation validation failed: " + request.key(),
+              "the "
+                  + result.operation()
+                  + " round trip with new version "
+                  + made.version()
+                  + " failed ("
+                  + result.detail()
+                  + "); old version "
+                  + rotation.oldVersion()
+                  + " stays enabled. Decide RETRY_VALIDATION, ROLLBACK or ACCEPT.",
+              statusLink()));
+      enter(RotationPhase.AWAITING_VALIDATION_DECISION, null);
+      awaitWithReminders(rotation::validationDecided, "a decision after the failed validation");
+      RotationDecisionType decision = rotation.takeValidationDecision();
+      if (decision == RotationDecisionType.ROLLBACK) {
+        return rollBack();
+      }
+      if (decision == RotationDecisionType.ACCEPT) {
+        audit.append("VALIDATION_FAILURE_ACCEPTED", null, Map.of("version", made.version()));
+        break;
+      }
+    }
+
+    enter(RotationPhase.AWAITING_MONITORING_REVIEW, null);
+    tellAwaiting(
+        "Key rotation awaits the monitoring review",
+        "confirm the security monitoring review so the old version can be deactivated");
+    awaitWithReminders(rotation::monitoringConfirmed, "the security monitoring review");
+
+    enter(RotationPhase.DEACTIVATING, null);
+    KeyVersionInfo disabled = keys.setEnabled(request.key(), rotation.oldVersion(), false);
+    audit.append("OLD_VERSION_DEACTIVATED", null, versionDetails(disabled));
+    return finish(
+        RotationPhase.COMPLETED,
+        "rotated to version "
+            + rotation.newVersion()
+            + "; version "
+            + rotation.oldVersion()
+            + " deactivated");
+  }
+
+  private RotationOutcome rollBack() {
+    enter(RotationPhase.DEACTIVATING, null);
+    KeyVersionInfo disabled = keys.setEnabled(request.key(), rotation.newVersion(), false);
+    keys.setEnabled(request.key(), rotation.oldVersion(), true);
+    audit.append("NEW_VERSION_ROLLED_BACK", null, versionDetails(disabled));
+    return finish(
+        RotationPhase.ROLLED_BACK,
+        "new version "
+            + rotation.newVersion()
+            + " disabled; version "
+            + rotation.oldVersion()
+            + " stays in use");
+  }
+
+  /** Runbook 6.3 T-30: the key's current version, the dependency map, the backup, the notices. */
+  private Optional<RotationOutcome> preRotationChecks(boolean notifyStakeholders) {
+    Optional<KeyVersionInfo> current = currentVersion();
+    if (current.isEmpty()) {
+      return Optional.of(
+          finish(RotationPhase.FAILED, "the key " + request.key() + " has no enabled version"));
+    }
+    rotation.classification(
+        NextVersion.classificationOf(current.get(), rotation.rule().typicalClassification()));
+    List<KeyDependent> dependents = dependencies.dependentsOf(request.key());
+    List<String> findings = DependencyMapCheck.findings(dependents);
+    BackupCheck backup;
+    try {
+      backup = keys.verifyBackup(request.key());
+    } catch (ActivityFailure failure) {
+      backup = new BackupCheck(false, 0, "backup verification failed: " + reason(failure));
+    }
+    int notified =
+        notifyStakeholders
+            ? notifyStakeholders(
+                dependents,
+                "Key rotation planned: " + request.key(),
+                "rotation planned for " + rotation.rotationDate() + " (runbook 6.3)")
+            : rotation.checks().stakeholdersNotified();
+    PreRotationChecks checks =
+        new PreRotationChecks(
+            now(), current.get().version(), dependents, findings, backup, notified);
+    rotation.checks(checks);
+    Map<String, String> details = new HashMap<>();
+    details.put("version", checks.currentVersion());
+    details.put("dependents", Integer.toString(dependents.size()));
+    details.put("dependencyFindings", String.join("; ", findings));
+    details.put("backupVerified", Boolean.toString(backup.passed()));
+    details.put("backupDetail", String.valueOf(backup.detail()));
+    details.put("stakeholdersNotified", Integer.toString(notified));
+    audit.append("PRE_ROTATION_CHECKED", null, details);
+    rotation.record(
+        now(),
+        "keyward",
+        "PRE_ROTATION_CHECKED",
+        dependents.size()
+            + " dependent(s), "
+            + findings.size()
+            + " dependency finding(s), backup "
+            + (backup.passed() ? "verified" : "NOT verified: " + backup.detail()));
+    publishPhase();
+    return Optional.empty();
+  }
+
+  private int notifyStakeholders(List<KeyDependent> dependents, String title, String what) {
+    return stakeholders.send(
+        request.key(), dependents, Workflow.getInfo().getWorkflowId(), title, what, statusLink());
+  }
+
+  @Override
+  public RotationState decide(RotationDecision decision) {
+    rotation.apply(decision, now());
+    Map<String, String> details = new HashMap<>();
+    details.put("decision", decision.type().name());
+    details.put("phase", rotation.phase().name());
+    if (decision.reason() != null) {
+      details.put("reason", decision.reason());
+    }
+    audit.append("ROTATION_DECISION_" + decision.type().name(), decision.actor().id(), details);
+    return rotation.snapshot();
+  }
+
+  @Override
+  public void validateDecide(RotationDecision decision) {
+    rotation.refusalFor(decision).ifPresent(ManualRotationWorkflowImpl::refuse);
+  }
+
+  @Override
+  public RotationState reschedule(Reschedule reschedule) {
+    Instant previous = rotation.rotationDate();
+    rotation.apply(reschedule, now());
+    Map<String, String> details = new HashMap<>();
+    details.put("from", previous.toString());
+    details.put("to", reschedule.rotationDate().toString());
+    details.put("reason", reschedule.reason());
+    audit.append("ROTATION_RESCHEDULED", reschedule.actor().id(), details);
+    publishPhase();
+    return rotation.snapshot();
+  }
+
+  @Override
+  public void validateReschedule(Reschedule reschedule) {
+    rotation.refusalFor(reschedule, now()).ifPresent(ManualRotationWorkflowImpl::refuse);
+  }
+
+  @Override
+  public RotationState cancel(Cancellation cancellation) {
+    rotation.apply(cancellation, now());
+    audit.append(
+        "ROTATION_CANCEL_REQUESTED",
+        cancellation.actor().id(),
+        Map.of("reason", cancellation.reason(), "phase", rotation.phase().name()));
+    return rotation.snapshot();
+  }
+
+  @Override
+  public void validateCancel(Cancellation cancellation) {
+    rotation.refusalFor(cancellation).ifPresent(ManualRotationWorkflowImpl::refuse);
+  }
+
+  @Override
+  public RotationState state() {
+    return rotation.snapshot();
+  }
+
+  /**
+   * Sleeps until {@code due} in {@code phase}, following reschedules; false when cancelled first.
+   */
+  private boolean waitUntil(Supplier<Instant> due, RotationPhase phase) {
+    while (true) {
+      Instant at = due.get();
+      enter(phase, at);
+      Duration left = Duration.between(now(), at);
+      if (left.isZero() || left.isNegative()) {
+        return true;
+      }
+      int plan = rotation.plan();
+      Workflow.await(left, () -> rotation.cancelled() || rotation.plan() != plan);
+      if (rotation.cancelled()) {
+        return false;
+      }
+    }
+  }
+
+  /** Waits for {@code done} until {@code due}, following reschedules; false when due came first. */
+  private boolean awaitBefore(Supplier<Instant> due, Supplier<Boolean> done) {
+    while (true) {
+      Duration left = Duration.between(now(), due.get());
+      if (left.isZero() || left.isNegative()) {
+        return done.get();
+      }
+      int plan = rotation.plan();
+      Workflow.await(left, () -> done.get() || rotation.plan() != plan);
+      if (done.get()) {
+        return true;
+      }
+      if (rotation.plan() != plan) {
+        enter(rotation.phase(), due.get());
+      }
+    }
+  }
+
+  /** Waits without a deadline, reminding the awaited roles each step timeout. */
+  private void awaitWithReminders(Supplier<Boolean> done, String what) {
+    while (!Workflow.await(request.stepTimeout(), done)) {
+      tellAwaiting("Reminder: key rotation waits for " + what, "still waiting for " + what);
+    }
+  }
+
+  private void tellAwaiting(String title, String what) {
+    notices.send(
+        new Notification(
+            NotificationTopic.APPROVALS,
+            Notification.Severity.INFO,
+            Workflow.getInfo().getWorkflowId(),
+            title + ": " + request.key(),
+            what + "; roles: " + sortedRoles(),
+            statusLink()));
+  }
+
+  private RoundTripResult roundTrip(String version) {
+    try {
+      return keys.roundTrip(request.key(), version);
+    } catch (ActivityFailure failure) {
+      return new RoundTripResult(version, "round trip", false, reason(failure));
+    }
+  }
+
+  private Optional<KeyVersionInfo> currentVersion() {
+    return NextVersion.current(keys.listVersions(request.key()));
+  }
+
+  private void enter(RotationPhase next, Instant deadline) {
+    rotation.moveTo(next, deadline);
+    publishPhase();
+  }
+
+  private RotationOutcome cancelled() {
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    Cancellation c = rotation.cancellation();
+    return finish(RotationPhase.CANCELLED, "cancelled by " + c.actor().id() + ": " + c.reason());
+  }
+
+  private RotationOutcome finish(RotationPhase last, String reason) {
+    rotation.finish(last, reason);
+    publishPhase();
+    rotation.record(now(), "keyward", last.name(), reason);
+    audit.append("ROTATION_" + last.name(), null, Map.of("reason", reason));
+    return new RotationOutcome(last, rotation.oldVersion(), rotation.newVersion(), reason);
+  }
+
+  private void publishPhase() {
+    List<String> roles = sortedRoles();
+    Workflow.upsertTypedSearchAttributes(
+        SearchAttributeUpdate.valueSet(KIND, KIND_NAME),
+        SearchAttributeUpdate.valueSet(PHASE, rotation.phase().name()),
+        SearchAttributeUpdate.valueSet(KEY_NAME, request.key().toString()),
+        SearchAttributeUpdate.valueSet(CLASSIFICATION, rotation.classification().name()),
+        SearchAttributeUpdate.valueSet(DUE_AT, rotation.rotationDate().atOffset(ZoneOffset.UTC)),
+        roles.isEmpty()
+            ? SearchAttributeUpdate.valueUnset(AWAITING_ROLES)
+            : SearchAttributeUpdate.valueSet(AWAITING_ROLES, roles));
+    if (request.ticket() != null) {
+      Workflow.upsertTypedSearchAttributes(
+          SearchAttributeUpdate.valueSet(TICKET, request.ticket()));
+    }
+    Workflow.upsertMemo(Map.of("summary", summary()));
+  }
+
+  private List<String> sortedRoles() {
+    return rotation.awaitingRoles().stream().map(Role::name).sorted().collect(Collectors.toList());
+  }
+
+  private String summary() {
+    return rotation.rule().usage().label()
+        + " "
+        + request.key()
+        + " ("
+        + rotation.classification()
+        + ") rotation on "
+        + rotation.rotationDate()
+        + " requested by "
+        + request.requester().id()
+        + ": "
+        + rotation.phase()
+        + (rotation.awaitingRoles().isEmpty() ? "" : ", waiting for " + sortedRoles());
+  }
+
+  private String statusLink() {
+    return "/api/rotations/" + request.key().vault() + "/" + request.key().name();
+  }
+
+  private Map<String, String> requestDetails() {
+    Map<String, String> details = new HashMap<>();
+    details.put("key", request.key().toString());
+    details.put("usage", request.usage().name());
+    details.put("rotationDate", request.rotationDate().toString());
+    details.put("approvals", rotation.rule().approvalText());
+    if (request.ticket() != null) {
+      details.put("ticket", request.ticket());
+    }
+    return details;
+  }
+
+  private static void refuseOutOfPolicy(RotationRequest request) {
+    if (!request.requester().holdsAny(RotationRoles.REQUESTERS)) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          request.requester().id()
+              + " may not request a rotation; requesters hold one of "
+              + RotationRoles.REQUESTERS,
+          "PolicyViolation");
+    }
+    if (request.justification() == null || request.justification().isBlank()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "a rotation needs a justification (runbook 6.3)", "PolicyViolation");
+    }
+  }
+
+  private static Map<String, String> versionDetails(KeyVersionInfo version) {
+    Map<String, String> details = new HashMap<>();
+    details.put("key", version.key().toString());
+    details.put("version", version.version());
+    details.put("provider", String.valueOf(version.provider()));
+    details.put("enabled", Boolean.toString(version.enabled()));
+    if (version.expires() != null) {
+      details.put("expires", version.expires().toString());
+    }
+    if (version.publicKeyFingerprint() != null) {
+      details.put("publicKeySha256", version.publicKeyFingerprint());
+    }
+    return details;
+  }
+
+  private static void refuse(String message) {
+    throw new IllegalArgumentException(message);
+  }
+
+  private static String reason(ActivityFailure failure) {
+    return failure.getCause() instanceof ApplicationFailure app
+        ? app.getType() + ": " + app.getOriginalMessage()
+        : String.valueOf(failure.getCause());
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+}

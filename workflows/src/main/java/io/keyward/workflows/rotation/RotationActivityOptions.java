@@ -1,0 +1,42 @@
+package io.keyward.workflows.rotation;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * Activity options of the rotation and lifecycle workflows beyond the key operations of {@link
+ * io.keyward.workflows.common.CeremonyActivityOptions}.
+ */
+public final class RotationActivityOptions {
+  /**
+   * Notifications: a few attempts over about a minute, then the workflow audits the failure and
+   * goes on; a notifier being down never blocks a rotation.
+   */
+  public static final ActivityOptions NOTIFY =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(2))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofSeconds(30))
+                  .setMaximumAttempts(5)
+                  .build())
+          .build();
+
+  /** Reading the dependency map and the provider inventory: retried for up to an hour. */
+  public static final ActivityOptions LOOKUPS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setScheduleToCloseTimeout(Duration.ofHours(1))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .build())
+          .build();
+
+  private RotationActivityOptions() {}
+}

@@ -1,0 +1,594 @@
+package io.keyward.workflows.rotation;
+
+import static io.keyward.workflows.testing.People.ALICE;
+import static io.keyward.workflows.testing.People.CAROL;
+import static io.keyward.workflows.testing.People.DANA;
+import static io.keyward.workflows.testing.People.KAI;
+import static io.keyward.workflows.testing.People.KIM;
+import static io.keyward.workflows.testing.People.LENA;
+import static io.keyward.workflows.testing.People.OLIVIA;
+import static io.keyward.workflows.testing.People.OSCAR;
+import static io.keyward.workflows.testing.People.SAM;
+import static io.keyward.workflows.testing.People.TOM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.keyward.workflows.common.Actor;
+import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.common.KeywardSearchAttributes;
+import io.keyward.workflows.common.Role;
+import io.keyward.workflows.common.TaskQueues;
+import io.keyward.workflows.dependencies.KeyDependent;
+import io.keyward.workflows.hsm.CreateKeyCommand;
+import io.keyward.workflows.hsm.KeyAttributes;
+import io.keyward.workflows.hsm.KeyVersionInfo;
+import io.keyward.workflows.notify.Notification;
+import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.policy.KeyOperation;
+import io.keyward.workflows.policy.KeySpec;
+import io.keyward.workflows.policy.KeyType;
+import io.keyward.workflows.policy.KeyUsage;
+import io.keyward.workflows.policy.ProtectionLevel;
+import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.InMemoryDependencies;
+import io.keyward.workflows.testing.KeywardTestEnvironment;
+import io.keyward.workflows.testing.RecordingAudit;
+import io.keyward.workflows.testing.RecordingNotifications;
+import io.keyward.workflows.testing.ScriptedKeys;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runbook 6.3, manual rotation of a high-value key, with time skipping: T-30 pre-rotation, the wait
+ * until T, dual-control execution and the T+7 post-rotation phase, walked in seconds.
+ */
+class ManualRotationWorkflowTest {
+  private static final KeyRef KEY = new KeyRef("kv-secret-prod", "payments-tde");
+  private static final Actor SOL = new Actor("sol", Set.of(Role.SECURITY_OPERATIONS));
+  private static final Actor BOB = new Actor("bob", Set.of(Role.BOARD_MEMBER));
+  private static final Actor ANDY = new Actor("andy", Set.of(Role.APPLICATION_OWNER));
+  private static final Actor AUDREY = new Actor("audrey", Set.of(Role.SECURITY_AUDITOR));
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private ScriptedKeys keys;
+  private RecordingAudit audit;
+  private RecordingNotifications notifications;
+  private InMemoryDependencies dependencies;
+
+  @BeforeEach
+  void startEnvironment() {
+    env = KeywardTestEnvironment.newInstance();
+    Worker worker = env.newWorker(TaskQueues.CEREMONIES);
+    worker.registerWorkflowImplementationTypes(ManualRotationWorkflowImpl.class);
+    keys = new ScriptedKeys();
+    audit = new RecordingAudit();
+    notifications = new RecordingNotifications();
+    dependencies = new InMemoryDependencies();
+    worker.registerActivitiesImplementations(keys, audit, notifications, dependencies);
+    env.start();
+    client = env.getWorkflowClient();
+    existingKey(KEY);
+    dependencies.put(
+        KEY,
+        List.of(
+            new KeyDependent("payments-db", "alice", "#payments-oncall"),
+            new KeyDependent("ledger-service", "alice", "ledger@example.com")));
+  }
+
+  @AfterEach
+  void stopEnvironment() {
+    env.close();
+  }
+
+  @Test
+  void walksAFullRotationFromTMinus30ThroughTPlus7() {
+    Instant t = now().plus(Duration.ofDays(45));
+    ManualRotationWorkflow rotation = plan(KeyUsage.DATABASE_TDE, t, ALICE);
+
+    assertThat(rotation.state().phase()).isEqualTo(RotationPhase.SCHEDULED);
+    assertThat(rotation.state().preRotationAt()).isEqualTo(t.minus(Duration.ofDays(30)));
+    env.sleep(Duration.ofDays(14));
+    assertThat(rotation.state().phase()).isEqualTo(RotationPhase.SCHEDULED);
+    assertThat(notifications.sent()).isEmpty();
+
+    env.sleep(Duration.ofDays(1));
+    RotationState review = awaitPhase(rotation, RotationPhase.AWAITING_SECURITY_REVIEW);
+    assertThat(review.checks().dependents())
+        .extracting(KeyDependent::application)
+        .containsExactly("payments-db", "ledger-service");
+    assertThat(review.checks().dependencyFindings()).isEmpty();
+    assertThat(review.checks().backupVerified()).isTrue();
+    assertThat(review.checks().stakeholdersNotified()).isEqualTo(3);
+    assertThat(review.classification()).isEqualTo(Classification.SECRET);
+    assertThat(notifications.titled("Key rotation planned"))
+        .hasSize(3)
+        .allSatisfy(n -> assertThat(n.at()).isAfterOrEqualTo(t.minus(Duration.ofDays(30))))
+        .anySatisfy(n -> assertThat(n.notification().text()).contains("payments-db (owner alice"));
+    assertThat(review.awaitingRoles())
+        .containsExactlyInAnyOrder(Role.SECURITY_ENGINEER, Role.SECURITY_TEAM_LEAD);
+
+    rotation.decide(new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, "reviewed"));
+    awaitPhase(rotation, RotationPhase.WAITING_FOR_ROTATION_DATE);
+    env.sleep(Duration.ofDays(29));
+    assertThat(rotation.state().phase()).isEqualTo(RotationPhase.WAITING_FOR_ROTATION_DATE);
+    assertThat(keys.listVersions(KEY)).hasSize(1);
+
+    env.sleep(Duration.ofDays(1));
+    RotationState atT = awaitPhase(rotation, RotationPhase.AWAITING_APPROVAL);
+    assertThat(atT.awaitingRoles())
+        .containsExactlyInAnyOrder(Role.SECURITY_ENGINEER, Role.SECURITY_TEAM_LEAD);
+    rotation.decide(new RotationDecision(LENA, RotationDecisionType.APPROVE, "CHG0099 approved"));
+    awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
+    rotation.decide(new RotationDecision(KIM, RotationDecisionType.EXECUTE, null));
+
+    RotationState monitoring = awaitPhase(rotation, RotationPhase.MONITORING);
+    assertThat(monitoring.oldVersion()).isEqualTo("v1");
+    assertThat(monitoring.newVersion()).isEqualTo("v2");
+    assertThat(keys.listVersions(KEY)).allMatch(KeyVersionInfo::enabled).hasSize(2);
+    KeyVersionInfo made = keys.describe(KEY, "v2");
+    assertThat(made.tags())
+        .containsEntry(NextVersion.ROTATED_FROM, "v1")
+        .containsEntry("KeyUsage", "DATABASE_TDE");
+    assertThat(made.expires())
+        .isEqualTo(monitoring.executedAt().atOffset(ZoneOffset.UTC).plusYears(2).toInstant());
+    assertThat(monitoring.stepDeadline())
+        .isEqualTo(monitoring.executedAt().plus(Duration.ofDays(7)));
+
+    env.sleep(Duration.ofDays(7));
+    RotationState validated = awaitPhase(rotation, RotationPhase.AWAITING_MONITORING_REVIEW);
+    assertThat(validated.validation().passed()).isTrue();
+    assertThat(keys.describe(KEY, "v1").enabled()).as("old version until the review").isTrue();
+    rotation.decide(
+        new RotationDecision(SOL, RotationDecisionType.CONFIRM_MONITORING, "no alerts"));
+
+    RotationOutcome outcome = outcomeOf(rotation);
+    assertThat(outcome.phase()).isEqualTo(RotationPhase.COMPLETED);
+    assertThat(outcome.oldVersion()).isEqualTo("v1");
+    assertThat(outcome.newVersion()).isEqualTo("v2");
+    assertThat(keys.describe(KEY, "v1").enabled()).isFalse();
+    assertThat(keys.describe(KEY, "v2").enabled()).isTrue();
+    HistoryRecorder.saveIfAsked(
+        client, RotationRequest.workflowId(KEY), "rotation-manual-completed");
+    assertThat(audit.types())
+        .containsSubsequence(
+            "ROTATION_REQUESTED",
+            "PRE_ROTATION_CHECKED",
+            "ROTATION_DECISION_APPROVE_REVIEW",
+            "ROTATION_DECISION_APPROVE",
+            "ROTATION_DECISION_EXECUTE",
+            "KEY_ROTATED",
+            "POST_ROTATION_VALIDATED",
+            "ROTATION_DECISION_CONFIRM_MONITORING",
+            "OLD_VERSION_DEACTIVATED",
+            "ROTATION_COMPLETED");
+    assertThat(rotation.state().approvals()).containsExactly("security team: lena");
+  }
+
+  @Test
+  void publishesThePhaseAndTheRotationDateAsSearchAttributes() {
+    Instant t = now().plus(Duration.ofDays(60));
+    plan(KeyUsage.DATABASE_TDE, t, ALICE);
+
+    var attributes = searchAttributesOnceSet(RotationRequest.workflowId(KEY));
+    assertThat(attributes.get(KeywardSearchAttributes.KIND)).isEqualTo("ManualRotation");
+    assertThat(attributes.get(KeywardSearchAttributes.PHASE)).isEqualTo("SCHEDULED");
+    assertThat(attributes.get(KeywardSearchAttributes.DUE_AT).toInstant()).isEqualTo(t);
+    assertThat(attributes.get(KeywardSearchAttributes.KEY_NAME)).isEqualTo(KEY.toString());
+  }
+
+  @Test
+  void startsThePreRotationPhaseAtOnceWhenTIsCloserThanThirtyDays() {
+    ManualRotationWorkflow rotation =
+        plan(KeyUsage.DATABASE_TDE, now().plus(Duration.ofDays(3)), ALICE);
+
+    RotationState review = awaitPhase(rotation, RotationPhase.AWAITING_SECURITY_REVIEW);
+    assertThat(review.stepDeadline()).isEqualTo(review.rotationDate());
+    assertThat(notifications.titled("Key rotation planned")).hasSize(3);
+  }
+
+  @Test
+  void rescheduleWhileWaitingMovesTheTimers() {
+    Instant t = now().plus(Duration.ofDays(40));
+    ManualRotationWorkflow rotation = plan(KeyUsage.DATABASE_TDE, t, ALICE);
+    Instant later = t.plus(Duration.ofDays(30));
+
+    RotationState moved =
+        rotation.reschedule(new Reschedule(OLIVIA, later, "payments freeze until month end"));
+
+    assertThat(moved.rotationDate()).isEqualTo(later);
+    assertThat(moved.preRotationAt()).isEqualTo(later.minus(Duration.ofDays(30)));
+    env.sleep(Duration.ofDays(20));
+    assertThat(rotation.state().phase()).as("old T-30 passed").isEqualTo(RotationPhase.SCHEDULED);
+    assertThat(notifications.sent()).isEmpty();
+    env.sleep(Duration.ofDays(21));
+    awaitPhase(rotation, RotationPhase.AWAITING_SECURITY_REVIEW);
+    assertThat(audit.types()).contains("ROTATION_RESCHEDULED");
+    assertThat(rotation.state().timeline())
+        .anySatisfy(e -> assertThat(e.action()).isEqualTo("RESCHEDULED"));
+  }
+
+  @Test
+  void rescheduleAtTheRotationDateAsksTheApproversAgain() {
+    ManualRotationWorkflow rotation = reviewedRotation(KeyUsage.ROOT_CA, Duration.ofDays(2));
+    env.sleep(Duration.ofDays(2));
+    awaitPhase(rotation, RotationPhase.AWAITING_APPROVAL);
+    rotation.decide(new RotationDecision(CAROL, RotationDecisionType.APPROVE, "board meets next"));
+    assertThat(rotation.state().approvals()).containsExactly("executive: carol");
+
+    rotation.reschedule(
+        new Reschedule(ALICE, now().plus(Duration.ofDays(10)), "board member unavailable"));
+
+    RotationState waiting = awaitPhase(rotation, RotationPhase.WAITING_FOR_ROTATION_DATE);
+    assertThat(waiting.approvals()).isEmpty();
+    env.sleep(Duration.ofDays(10));
+    awaitPhase(rotation, RotationPhase.AWAITING_APPROVAL);
+    rotation.decide(new RotationDecision(CAROL, RotationDecisionType.APPROVE, null));
+    rotation.decide(new RotationDecision(BOB, RotationDecisionType.APPROVE, null));
+    assertThat(awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION).approvals())
+        .containsExactly("executive: carol", "board: bob");
+  }
+
+  @Test
+  void cancellingWhileWaitingEndsWithoutTouchingTheKey() {
+    ManualRotationWorkflow rotation = reviewedRotation(KeyUsage.DATABASE_TDE, Duration.ofDays(10));
+
+    rotation.cancel(new Cancellation(KAI, "application decommissioned"));
+
+    RotationOutcome outcome = outcomeOf(rotation);
+    assertThat(outcome.phase()).isEqualTo(RotationPhase.CANCELLED);
+    assertThat(outcome.reason()).isEqualTo("cancelled by kai: application decommissioned");
+    assertThat(keys.listVersions(KEY)).hasSize(1);
+    assertThat(keys.keys().createCalls()).as("only the key's first version").isEqualTo(1);
+    assertThat(audit.types()).contains("ROTATION_CANCEL_REQUESTED").endsWith("ROTATION_CANCELLED");
+  }
+
+  @Test
+  void cancellingBeforeTMinus30EndsAtOnce() {
+    ManualRotationWorkflow rotation =
+        plan(KeyUsage.DATABASE_TDE, now().plus(Duration.ofDays(90)), ALICE);
+
+    rotation.cancel(new Cancellation(ALICE, "duplicate request"));
+
+    assertThat(outcomeOf(rotation).phase()).isEqualTo(RotationPhase.CANCELLED);
+    assertThat(notifications.sent()).isEmpty();
+  }
+
+  @Test
+  void refusesSelfApproval() {
+    ManualRotationWorkflow rotation = rotationAtT(KeyUsage.APPLICATION, OLIVIA);
+
+    assertRefused(
+        rotation,
+        new RotationDecision(OLIVIA, RotationDecisionType.APPROVE, null),
+        "olivia requested this rotation and cannot approve it");
+  }
+
+  @Test
+  void refusesTheSamePersonTwice() {
+    ManualRotationWorkflow rotation = rotationAtT(KeyUsage.ROOT_CA, ALICE);
+    rotation.decide(new RotationDecision(CAROL, RotationDecisionType.APPROVE, null));
+
+    assertRefused(
+        rotation,
+        new RotationDecision(CAROL, RotationDecisionType.APPROVE, null),
+        "carol has already approved this rotation");
+    assertRefused(
+        rotation,
+        new RotationDecision(TOM, RotationDecisionType.APPROVE, null),
+        "the approval tom may give is already given; still needed: board [BOARD_MEMBER]");
+  }
+
+  @Test
+  void refusesAnApproverWithoutTheMatrixAuthority() {
+    ManualRotationWorkflow rotation = rotationAtT(KeyUsage.DATABASE_TDE, ALICE);
+
+    assertRefused(
+        rotation,
+        new RotationDecision(KIM, RotationDecisionType.APPROVE, null),
+        "kim holds none of the roles that may approve rotating a Database TDE key:"
+            + " [SECURITY_ENGINEER, SECURITY_TEAM_LEAD] (runbook 6.1: Security Team)");
+    assertRefused(
+        rotationAtT(KeyUsage.ROOT_CA, ALICE, new KeyRef("kv-ultra-prod", "root-ca")),
+        new RotationDecision(LENA, RotationDecisionType.APPROVE, null),
+        "lena holds none of the roles that may approve rotating a Root CA key");
+  }
+
+  @Test
+  void refusesAnExecutorWhoApprovedOrMayOnlyRequest() {
+    ManualRotationWorkflow rotation = rotationAtT(KeyUsage.APPLICATION, ALICE);
+    rotation.decide(new RotationDecision(DANA, RotationDecisionType.APPROVE, null));
+    awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
+
+    assertRefused(
+        rotation,
+        new RotationDecision(DANA, RotationDecisionType.EXECUTE, null),
+        "dana approved this rotation and cannot also execute it");
+    assertRefused(
+        rotation,
+        new RotationDecision(ALICE, RotationDecisionType.EXECUTE, null),
+        "alice may not execute a rotation");
+    rotation.decide(new RotationDecision(OSCAR, RotationDecisionType.EXECUTE, null));
+    assertThat(awaitPhase(rotation, RotationPhase.MONITORING).executor()).isEqualTo("oscar");
+  }
+
+  @Test
+  void refusesADecisionOnAStepThatIsNotOpen() {
+    ManualRotationWorkflow rotation =
+        plan(KeyUsage.DATABASE_TDE, now().plus(Duration.ofDays(60)), ALICE);
+
+    assertRefused(
+        rotation,
+        new RotationDecision(LENA, RotationDecisionType.APPROVE, null),
+        "APPROVE is not the open step: the rotation is SCHEDULED");
+  }
+
+  @Test
+  void refusesAReviewByAnyoneButTheSecurityTeam() {
+    ManualRotationWorkflow rotation =
+        plan(KeyUsage.DATABASE_TDE, now().plus(Duration.ofDays(5)), ALICE);
+    awaitPhase(rotation, RotationPhase.AWAITING_SECURITY_REVIEW);
+
+    assertRefused(
+        rotation,
+        new RotationDecision(KIM, RotationDecisionType.APPROVE_REVIEW, null),
+        "kim holds none of the security team roles that review a rotation");
+    assertRefused(
+        rotation,
+        new RotationDecision(SAM, RotationDecisionType.REJECT_REVIEW, ""),
+        "REJECT_REVIEW needs a reason");
+  }
+
+  @Test
+  void refusesReviewApprovalWhileTheBackupIsNotVerified() {
+    keys.breakBackups(true);
+    ManualRotationWorkflow rotation =
+        plan(KeyUsage.DATABASE_TDE, now().plus(Duration.ofDays(5)), ALICE);
+    RotationState review = awaitPhase(rotation, RotationPhase.AWAITING_SECURITY_REVIEW);
+    assertThat(review.checks().backupVerified()).isFalse();
+
+    assertRefused(
+        rotation,
+        new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null),
+        "the backup of the key was not verified (the restored copy failed its round trip)");
+
+    keys.breakBackups(false);
+    rotation.decide(new RotationDecision(SAM, RotationDecisionType.RECHECK, "backup vault fixed"));
+    awaitCondition(rotation, s -> s.checks() != null && s.checks().backupVerified());
+    rotation.decide(new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null));
+    awaitPhase(rotation, RotationPhase.WAITING_FOR_ROTATION_DATE);
+  }
+
+  @Test
+  void refusesRescheduleOrCancelBySomeoneNotEntitled() {
+    ManualRotationWorkflow rotation =
+        plan(KeyUsage.DATABASE_TDE, now().plus(Duration.ofDays(60)), ALICE);
+
+    assertThatThrownBy(
+            () ->
+                rotation.reschedule(
+                    new Reschedule(ANDY, now().plus(Duration.ofDays(90)), "not mine")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .hasMessageContaining("andy may not reschedule this rotation");
+    assertThatThrownBy(() -> rotation.cancel(new Cancellation(SAM, "no")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .hasMessageContaining("sam may not cancel this rotation");
+    assertThatThrownBy(
+            () -> rotation.reschedule(new Reschedule(ALICE, now().minus(Duration.ofDays(1)), "x")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .hasMessageContaining("is not in the future");
+  }
+
+  @Test
+  void refusesCancelAndRescheduleOnceExecuted() {
+    ManualRotationWorkflow rotation = rotationAtT(KeyUsage.DATABASE_TDE, ALICE);
+    rotation.decide(new RotationDecision(LENA, RotationDecisionType.APPROVE, null));
+    awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
+    rotation.decide(new RotationDecision(KIM, RotationDecisionType.EXECUTE, null));
+    awaitPhase(rotation, RotationPhase.MONITORING);
+
+    assertThatThrownBy(() -> rotation.cancel(new Cancellation(OLIVIA, "too late")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .hasMessageContaining("once executed it can no longer be cancelled");
+  }
+
+  @Test
+  void refusesARequesterWhoMayNotRequestRotations() {
+    ManualRotationWorkflow rotation =
+        plan(KeyUsage.DATABASE_TDE, now().plus(Duration.ofDays(60)), AUDREY);
+
+    assertThatThrownBy(() -> outcomeOf(rotation))
+        .isInstanceOf(WorkflowFailedException.class)
+        .hasStackTraceContaining("audrey may not request a rotation");
+  }
+
+  @Test
+  void aFailedValidationKeepsTheOldVersionEnabledAndWaitsForADecision() {
+    ManualRotationWorkflow rotation = executedRotation();
+    keys.breakRoundTripsOf("v2");
+
+    env.sleep(Duration.ofDays(7));
+    RotationState failed = awaitPhase(rotation, RotationPhase.AWAITING_VALIDATION_DECISION);
+    assertThat(failed.validation().passed()).isFalse();
+    assertThat(keys.describe(KEY, "v1").enabled()).isTrue();
+    assertThat(notifications.titled("Post-rotation validation failed"))
+        .singleElement()
+        .satisfies(
+            n -> assertThat(n.notification().severity()).isEqualTo(Notification.Severity.CRITICAL));
+
+    env.sleep(Duration.ofDays(10));
+    assertThat(rotation.state().phase()).isEqualTo(RotationPhase.AWAITING_VALIDATION_DECISION);
+    assertThat(keys.describe(KEY, "v1").enabled()).as("never silently deactivated").isTrue();
+    assertThat(notifications.titled("Reminder: key rotation waits for")).isNotEmpty();
+    assertRefused(
+        rotation,
+        new RotationDecision(OLIVIA, RotationDecisionType.ACCEPT, null),
+        "ACCEPT needs a reason");
+
+    keys.repairRoundTripsOf("v2");
+    rotation.decide(new RotationDecision(OLIVIA, RotationDecisionType.RETRY_VALIDATION, null));
+    assertThat(awaitPhase(rotation, RotationPhase.AWAITING_MONITORING_REVIEW).validation().passed())
+        .isTrue();
+  }
+
+  @Test
+  void aRollbackAfterAFailedValidationDisablesTheNewVersion() {
+    ManualRotationWorkflow rotation = executedRotation();
+    keys.breakRoundTripsOf("v2");
+    env.sleep(Duration.ofDays(7));
+    awaitPhase(rotation, RotationPhase.AWAITING_VALIDATION_DECISION);
+
+    rotation.decide(
+        new RotationDecision(LENA, RotationDecisionType.ROLLBACK, "ledger cannot read v2"));
+
+    RotationOutcome outcome = outcomeOf(rotation);
+    assertThat(outcome.phase()).isEqualTo(RotationPhase.ROLLED_BACK);
+    assertThat(keys.describe(KEY, "v1").enabled()).isTrue();
+    assertThat(keys.describe(KEY, "v2").enabled()).isFalse();
+    HistoryRecorder.saveIfAsked(
+        client, RotationRequest.workflowId(KEY), "rotation-manual-rolled-back");
+  }
+
+  @Test
+  void acceptingAFailedValidationGoesOnToTheMonitoringReview() {
+    ManualRotationWorkflow rotation = executedRotation();
+    keys.breakRoundTripsOf("v2");
+    env.sleep(Duration.ofDays(7));
+    awaitPhase(rotation, RotationPhase.AWAITING_VALIDATION_DECISION);
+
+    rotation.decide(
+        new RotationDecision(KIM, RotationDecisionType.ACCEPT, "HSM probe flaky, app logs fine"));
+
+    awaitPhase(rotation, RotationPhase.AWAITING_MONITORING_REVIEW);
+    assertThat(audit.types()).contains("VALIDATION_FAILURE_ACCEPTED");
+  }
+
+  private ManualRotationWorkflow executedRotation() {
+    ManualRotationWorkflow rotation = rotationAtT(KeyUsage.DATABASE_TDE, ALICE);
+    rotation.decide(new RotationDecision(LENA, RotationDecisionType.APPROVE, null));
+    awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
+    rotation.decide(new RotationDecision(KIM, RotationDecisionType.EXECUTE, null));
+    awaitPhase(rotation, RotationPhase.MONITORING);
+    return rotation;
+  }
+
+  private ManualRotationWorkflow rotationAtT(KeyUsage usage, Actor requester) {
+    return rotationAtT(usage, requester, KEY);
+  }
+
+  private ManualRotationWorkflow rotationAtT(KeyUsage usage, Actor requester, KeyRef key) {
+    if (!key.equals(KEY)) {
+      existingKey(key);
+    }
+    ManualRotationWorkflow rotation = plan(usage, now().plus(Duration.ofDays(1)), requester, key);
+    awaitPhase(rotation, RotationPhase.AWAITING_SECURITY_REVIEW);
+    rotation.decide(new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null));
+    awaitPhase(rotation, RotationPhase.WAITING_FOR_ROTATION_DATE);
+    env.sleep(Duration.ofDays(1));
+    awaitPhase(rotation, RotationPhase.AWAITING_APPROVAL);
+    return rotation;
+  }
+
+  private ManualRotationWorkflow reviewedRotation(KeyUsage usage, Duration untilT) {
+    ManualRotationWorkflow rotation = plan(usage, now().plus(untilT), ALICE);
+    awaitPhase(rotation, RotationPhase.AWAITING_SECURITY_REVIEW);
+    rotation.decide(new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null));
+    awaitPhase(rotation, RotationPhase.WAITING_FOR_ROTATION_DATE);
+    return rotation;
+  }
+
+  private ManualRotationWorkflow plan(KeyUsage usage, Instant t, Actor requester) {
+    return plan(usage, t, requester, KEY);
+  }
+
+  private ManualRotationWorkflow plan(KeyUsage usage, Instant t, Actor requester, KeyRef key) {
+    ManualRotationWorkflow rotation =
+        client.newWorkflowStub(
+            ManualRotationWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(RotationRequest.workflowId(key))
+                .setTaskQueue(TaskQueues.CEREMONIES)
+                .build());
+    WorkflowClient.start(
+        rotation::run,
+        new RotationRequest(
+            key, usage, t, "annual rotation of the payments TDE key", requester, "CHG0099", null));
+    return rotation;
+  }
+
+  private void existingKey(KeyRef key) {
+    Instant created = now();
+    keys.create(
+        new CreateKeyCommand(
+            key,
+            new KeySpec(
+                KeyType.RSA, 3072, null, Set.of(KeyOperation.SIGN, KeyOperation.VERIFY), 365, null),
+            ProtectionLevel.MANAGED_HSM,
+            new KeyAttributes(
+                Set.of(KeyOperation.SIGN, KeyOperation.VERIFY),
+                created,
+                created.plus(Duration.ofDays(365)),
+                true,
+                Map.of("Classification", "SECRET")),
+            "existing-" + key));
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(env.currentTimeMillis());
+  }
+
+  private static void assertRefused(
+      ManualRotationWorkflow rotation, RotationDecision decision, String why) {
+    assertThatThrownBy(() -> rotation.decide(decision))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .hasMessageContaining(why);
+  }
+
+  private RotationState awaitPhase(ManualRotationWorkflow rotation, RotationPhase phase) {
+    return awaitCondition(rotation, s -> s.phase() == phase);
+  }
+
+  private RotationState awaitCondition(
+      ManualRotationWorkflow rotation, java.util.function.Predicate<RotationState> condition) {
+    RotationState state = rotation.state();
+    for (int i = 0; i < 200 && !condition.test(state); i++) {
+      env.sleep(Duration.ofMillis(50));
+      state = rotation.state();
+    }
+    assertThat(state).matches(condition, "expected condition; phase is " + state.phase());
+    return state;
+  }
+
+  private io.temporal.common.SearchAttributes searchAttributesOnceSet(String workflowId) {
+    var attributes =
+        client.newUntypedWorkflowStub(workflowId).describe().getTypedSearchAttributes();
+    for (int i = 0; i < 200 && attributes.get(KeywardSearchAttributes.KIND) == null; i++) {
+      env.sleep(Duration.ofMillis(50));
+      attributes = client.newUntypedWorkflowStub(workflowId).describe().getTypedSearchAttributes();
+    }
+    return attributes;
+  }
+
+  private static RotationOutcome outcomeOf(ManualRotationWorkflow rotation) {
+    return WorkflowStub.fromTyped(rotation).getResult(RotationOutcome.class);
+  }
+}
