@@ -65,7 +65,16 @@ class ApprovalInChromiumTest {
     assertThat(text(browser, "listing-note")).contains("no visibility queries");
     Chromium.screenshot(browser, "inbox");
 
-    row.findElement(By.linkText("Approve a key generation")).click();
+    keyward.requestKey("alice", "kv-browser", "inbox-later", "SECRET", "arrives while open");
+    wait(browser)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr[data-key='kv-browser/inbox-later']")));
+
+    browser
+        .findElement(By.cssSelector("tr[data-key='kv-browser/inbox-row']"))
+        .findElement(By.linkText("Approve a key generation"))
+        .click();
     assertThat(text(browser, "phase")).isEqualTo("Waiting for approval");
     assertThat(text(browser, "quorum")).isEqualTo("2 of 3");
   }
@@ -173,6 +182,24 @@ class ApprovalInChromiumTest {
     Chromium.screenshot(olivia, "request-page");
     assertThat(keyward.generation("kv-browser", "two-of-three").get("phase").asText())
         .isEqualTo("AWAITING_GENERATION");
+  }
+
+  @Test
+  void showsSomeoneWithNoPartInARequestWhyTheyCannotSeeIt() {
+    String page = keyward.requestKey("alice", "kv-browser", "not-yours", "SECRET", "payments");
+    browser.get(url("/ui/sign-in"));
+    browser.manage().deleteAllCookies();
+    browser.get(url(page));
+    Chromium.screenshot(browser, "sign-in");
+    browser.findElement(By.id("username")).sendKeys("bob");
+    browser.findElement(By.id("password")).sendKeys("bob-demo-password");
+    browser.findElement(By.id("sign-in-button")).click();
+
+    assertThat(text(browser, "error-heading")).isEqualTo("Forbidden");
+    assertThat(text(browser, "error-message"))
+        .contains("visible to its requester, its participants");
+    assertThat(browser.getPageSource()).doesNotContain("payments");
+    Chromium.screenshot(browser, "forbidden");
   }
 
   @Test

@@ -66,6 +66,15 @@ class PagesOverHttpTest {
   }
 
   @Test
+  void leadsFromTheRootToTheInbox() {
+    for (String entrance : new String[] {"/", "/ui", "/ui/"}) {
+      Page answer = browser().get(entrance);
+      assertThat(answer.status()).as(entrance).isEqualTo(303);
+      assertThat(answer.header("Location")).as(entrance).endsWith("/ui/inbox");
+    }
+  }
+
+  @Test
   void setsAnHttpOnlySameSiteSessionCookieWithoutSecureOverPlainHttp() {
     Page signedIn = browser().signIn("olivia");
 

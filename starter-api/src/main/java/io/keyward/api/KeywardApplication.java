@@ -24,6 +24,7 @@ import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.generation.GenerationResource;
 import io.keyward.api.health.TemporalHealthCheck;
 import io.keyward.api.incident.IncidentApi;
+import io.keyward.api.rotation.RotationApi;
 import io.keyward.api.webhook.Webhooks;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -120,6 +121,7 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
     environment.jersey().register(new JsonInputExceptionMapper());
     environment.jersey().register(new GenerationResource(generations));
     IncidentApi.register(configuration, environment, client, directory, audit);
+    RotationApi.register(configuration, environment, client, audit);
     Webhooks.register(
         configuration, environment, System.getenv(), client, directory, audit, generations);
 

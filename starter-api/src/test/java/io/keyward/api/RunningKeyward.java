@@ -10,19 +10,26 @@ import io.keyward.activities.access.AccessGrantActivitiesImpl;
 import io.keyward.activities.access.JsonFileAccessGrantStore;
 import io.keyward.activities.audit.AuditActivitiesImpl;
 import io.keyward.activities.audit.JsonLinesAuditStore;
+import io.keyward.activities.dependencies.DependencyActivitiesImpl;
+import io.keyward.activities.dependencies.JsonFileDependencyMap;
 import io.keyward.activities.evidence.EvidenceActivitiesImpl;
 import io.keyward.activities.hsm.KeyProviderActivitiesImpl;
 import io.keyward.activities.hsm.MasterSecret;
 import io.keyward.activities.hsm.ProviderRouting;
 import io.keyward.activities.hsm.SoftwareKeyProvider;
 import io.keyward.activities.notify.LoggingNotifications;
+import io.keyward.activities.rotation.KeyInventoryActivitiesImpl;
+import io.keyward.activities.rotation.LifecycleEnrolmentActivitiesImpl;
 import io.keyward.activities.servicenow.UnconfiguredTickets;
 import io.keyward.workflows.breakglass.BreakGlassWorkflowImpl;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
 import io.keyward.workflows.compromise.CompromiseResponseWorkflowImpl;
 import io.keyward.workflows.generation.KeyGenerationWorkflowImpl;
+import io.keyward.workflows.lifecycle.KeyLifecycleWorkflowImpl;
+import io.keyward.workflows.lifecycle.KeyReconciliationWorkflowImpl;
 import io.keyward.workflows.notify.NotificationActivities;
+import io.keyward.workflows.rotation.ManualRotationWorkflowImpl;
 import io.keyward.workflows.servicenow.ServiceNowTicketWorkflowImpl;
 import io.keyward.workflows.servicenow.TicketActivities;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -58,6 +65,7 @@ public final class RunningKeyward implements AutoCloseable {
   private final JsonLinesAuditStore audit;
   private final DropwizardTestSupport<KeywardConfiguration> app;
   private final HttpClient http = HttpClient.newHttpClient();
+  private KeyProviderActivitiesImpl keys;
 
   private RunningKeyward(
       TestWorkflowEnvironment temporal,
@@ -91,8 +99,17 @@ public final class RunningKeyward implements AutoCloseable {
     worker.registerWorkflowImplementationTypes(ServiceNowTicketWorkflowImpl.class);
     worker.registerWorkflowImplementationTypes(
         BreakGlassWorkflowImpl.class, CompromiseResponseWorkflowImpl.class);
+    KeyProviderActivitiesImpl keys = softwareKeys(dataDir.resolve("keys"));
+    worker.registerActivitiesImplementations(new AuditActivitiesImpl(audit), keys);
+    worker.registerWorkflowImplementationTypes(
+        ManualRotationWorkflowImpl.class,
+        KeyLifecycleWorkflowImpl.class,
+        KeyReconciliationWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new AuditActivitiesImpl(audit), softwareKeys(dataDir.resolve("keys")));
+        new DependencyActivitiesImpl(
+            new JsonFileDependencyMap(JsonFileDependencyMap.besideAuditTrail(audit.path()))),
+        new KeyInventoryActivitiesImpl(keys),
+        new LifecycleEnrolmentActivitiesImpl());
     worker.registerActivitiesImplementations(
         new AccessGrantActivitiesImpl(
             JsonFileAccessGrantStore.open(dataDir.resolve("access/grants.json"))),
@@ -118,7 +135,9 @@ public final class RunningKeyward implements AutoCloseable {
           }
         };
     app.before();
-    return new RunningKeyward(temporal, audit, app);
+    RunningKeyward running = new RunningKeyward(temporal, audit, app);
+    running.keys = keys;
+    return running;
   }
 
   private static ConfigOverride[] withAuditFile(
@@ -173,6 +192,13 @@ public final class RunningKeyward implements AutoCloseable {
     return send(builder.build());
   }
 
+  public Reply put(String user, String path, String body) {
+    return send(
+        request(user, path, "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build());
+  }
+
   public Reply get(String user, String path) {
     return send(request(user, path, null).GET().build());
   }
@@ -201,6 +227,14 @@ public final class RunningKeyward implements AutoCloseable {
     } catch (WorkflowNotFoundException never) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The worker's key activities over its software keystore, for a test to put a key in place as if
+   * it had been generated earlier.
+   */
+  public KeyProviderActivitiesImpl keys() {
+    return keys;
   }
 
   public JsonLinesAuditStore audit() {

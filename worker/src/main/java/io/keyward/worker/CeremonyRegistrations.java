@@ -3,6 +3,9 @@ package io.keyward.worker;
 import io.keyward.workflows.breakglass.BreakGlassWorkflowImpl;
 import io.keyward.workflows.compromise.CompromiseResponseWorkflowImpl;
 import io.keyward.workflows.generation.KeyGenerationWorkflowImpl;
+import io.keyward.workflows.lifecycle.KeyLifecycleWorkflowImpl;
+import io.keyward.workflows.lifecycle.KeyReconciliationWorkflowImpl;
+import io.keyward.workflows.rotation.ManualRotationWorkflowImpl;
 import io.keyward.workflows.servicenow.ServiceNowTicketWorkflowImpl;
 import io.temporal.worker.Worker;
 
@@ -15,6 +18,10 @@ public final class CeremonyRegistrations {
     worker.registerWorkflowImplementationTypes(
         BreakGlassWorkflowImpl.class, CompromiseResponseWorkflowImpl.class);
     worker.registerWorkflowImplementationTypes(ServiceNowTicketWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        ManualRotationWorkflowImpl.class,
+        KeyLifecycleWorkflowImpl.class,
+        KeyReconciliationWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.implementations().toArray());
   }
 }

@@ -6,6 +6,9 @@ import io.keyward.activities.access.JsonFileAccessGrantStore;
 import io.keyward.activities.audit.AuditActivitiesImpl;
 import io.keyward.activities.audit.AuditStore;
 import io.keyward.activities.audit.JsonLinesAuditStore;
+import io.keyward.activities.dependencies.DependencyActivitiesImpl;
+import io.keyward.activities.dependencies.DependencyMap;
+import io.keyward.activities.dependencies.JsonFileDependencyMap;
 import io.keyward.activities.evidence.EvidenceActivitiesImpl;
 import io.keyward.activities.hsm.KeyProvider;
 import io.keyward.activities.hsm.KeyProviderActivitiesImpl;
@@ -13,6 +16,10 @@ import io.keyward.activities.hsm.ProviderRouting;
 import io.keyward.activities.hsm.config.ConfiguredProviders;
 import io.keyward.activities.integration.GiveUpRecord;
 import io.keyward.activities.notify.LoggingNotifications;
+import io.keyward.activities.rotation.KeyInventoryActivitiesImpl;
+import io.keyward.activities.rotation.LifecycleEnrolmentActivitiesImpl;
+import io.keyward.activities.rotation.ProviderLimits;
+import io.keyward.activities.rotation.RateLimitedKeyProvider;
 import io.keyward.activities.servicenow.UnconfiguredTickets;
 import io.keyward.workflows.notify.NotificationActivities;
 import io.keyward.workflows.servicenow.TicketActivities;
@@ -28,6 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class KeywardActivities implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KeywardActivities.class);
 
+  /** The environment variable with the per-provider limits, e.g. {@code software=concurrency:8}. */
+  public static final String PROVIDER_LIMITS = "KEYWARD_PROVIDER_LIMITS";
+
   private final AuditStore audit;
   private final List<Object> implementations;
 
@@ -42,17 +52,48 @@ public final class KeywardActivities implements AutoCloseable {
       boolean devMode,
       NotificationActivities notifications,
       TicketActivities tickets) {
+    this(audit, providers, devMode, notifications, tickets, ProviderLimits.defaults());
+  }
+
+  /**
+   * With the limit of each provider: every provider is wrapped in a {@link RateLimitedKeyProvider}
+   * so that many rotations at once stay within what the provider allows (see {@link ProviderLimits}
+   * for the {@code KEYWARD_PROVIDER_LIMITS} format).
+   */
+  public KeywardActivities(
+      AuditStore audit,
+      List<KeyProvider> providers,
+      boolean devMode,
+      NotificationActivities notifications,
+      TicketActivities tickets,
+      ProviderLimits limits) {
     this.audit = audit;
-    ProviderRouting routing = new ProviderRouting(providers, devMode);
+    ProviderRouting routing =
+        new ProviderRouting(RateLimitedKeyProvider.wrap(providers, limits), devMode);
     LOG.info("Key providers by protection level: {}", ConfiguredProviders.describe(routing));
+    LOG.info("Key provider limits per worker: {}", limits);
+    KeyProviderActivitiesImpl keys = new KeyProviderActivitiesImpl(routing);
     this.implementations =
         List.of(
-            new KeyProviderActivitiesImpl(routing),
+            keys,
             new AuditActivitiesImpl(audit),
             notifications,
             tickets,
             new AccessGrantActivitiesImpl(grantsBeside(audit)),
-            new EvidenceActivitiesImpl(audit));
+            new EvidenceActivitiesImpl(audit),
+            new DependencyActivitiesImpl(dependencyMapBeside(audit)),
+            new KeyInventoryActivitiesImpl(keys),
+            new LifecycleEnrolmentActivitiesImpl());
+  }
+
+  /** The dependency map in the data directory of the audit trail, where the API looks. */
+  private static DependencyMap dependencyMapBeside(AuditStore audit) {
+    if (audit instanceof JsonLinesAuditStore file) {
+      return new JsonFileDependencyMap(JsonFileDependencyMap.besideAuditTrail(file.path()));
+    }
+    throw new IllegalArgumentException(
+        "the dependency map lives beside a JSON-lines audit trail; got "
+            + audit.getClass().getSimpleName());
   }
 
   /** The break-glass grant store in the data directory of the audit trail, where the API looks. */
@@ -67,7 +108,8 @@ public final class KeywardActivities implements AutoCloseable {
 
   /**
    * Opens the key providers of the providers file named by {@code KEYWARD_PROVIDERS_FILE} (the
-   * software keystore alone when it is unset) and the JSON-lines audit trail.
+   * software keystore alone when it is unset) and the JSON-lines audit trail; each provider is held
+   * to its limit from {@value #PROVIDER_LIMITS} (see {@link ProviderLimits}).
    */
   public static KeywardActivities open(WorkerSettings settings) {
     List<KeyProvider> providers =
@@ -83,7 +125,8 @@ public final class KeywardActivities implements AutoCloseable {
           providers,
           settings.devMode(),
           PeopleIntegrations.notifications(System.getenv(), givenUp),
-          PeopleIntegrations.tickets(System.getenv(), givenUp));
+          PeopleIntegrations.tickets(System.getenv(), givenUp),
+          ProviderLimits.parse(System.getenv(PROVIDER_LIMITS)));
     } catch (RuntimeException misconfigured) {
       audit.close();
       throw misconfigured;

@@ -42,4 +42,12 @@ public record WorkerSettings(
   public Path devMasterSecretFile() {
     return dataDir.resolve("master-secret");
   }
+
+  /**
+   * The dependency map (which applications use which key), beside the audit trail where the API
+   * finds it too.
+   */
+  public Path dependencyMapFile() {
+    return dataDir.resolve("dependencies").resolve("dependency-map.json");
+  }
 }

@@ -45,6 +45,17 @@ public final class JsonFileDependencyMap implements DependencyMap {
     this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
   }
 
+  /**
+   * Where the map lives for a deployment whose audit trail is {@code auditFile}: {@code
+   * <dataDir>/dependencies/dependency-map.json} beside {@code <dataDir>/audit/}, so the worker and
+   * the API find the same file from the one setting they share.
+   */
+  public static Path besideAuditTrail(Path auditFile) {
+    Path auditDir = auditFile.toAbsolutePath().normalize().getParent();
+    Path dataDir = auditDir.getParent() == null ? auditDir : auditDir.getParent();
+    return dataDir.resolve("dependencies").resolve("dependency-map.json");
+  }
+
   public Path path() {
     return file;
   }

@@ -3,11 +3,13 @@ package io.keyward.activities.integration;
 import java.net.URI;
 
 /**
- * Where people act on a workflow in Keyward's web pages: the request page of a generation ceremony,
- * the inbox for kinds that have no page of their own yet. One place, so Slack messages, ticket
- * notes and Slack answers link alike.
+ * Where people act on a workflow in Keyward's web pages: the page of a generation ceremony, a
+ * compromise response or a break-glass session, the inbox for kinds that have no page of their own.
+ * One place, so Slack messages, ticket notes and Slack answers link alike.
  */
 public final class RequestLinks {
+  private static final String INBOX = "/ui/inbox";
+
   private final URI base;
 
   /**
@@ -34,7 +36,7 @@ public final class RequestLinks {
     if (link != null && link.startsWith("/")) {
       return base + link;
     }
-    return workflowId == null ? base + "/ui/" : pageFor(workflowId);
+    return workflowId == null ? base + INBOX : pageFor(workflowId);
   }
 
   static String pathFor(String workflowId) {
@@ -42,6 +44,12 @@ public final class RequestLinks {
     if (parts.length == 3 && parts[0].equals("keygen")) {
       return "/ui/generations/" + parts[1] + "/" + parts[2];
     }
-    return "/ui/";
+    if (parts.length == 2 && parts[0].equals("compromise")) {
+      return "/ui/incidents/" + parts[1];
+    }
+    if (parts.length == 2 && parts[0].equals("breakglass")) {
+      return "/ui/break-glass/" + parts[1];
+    }
+    return INBOX;
   }
 }

@@ -15,8 +15,18 @@ class RequestLinksTest {
   }
 
   @Test
+  void incidentsLinkToTheirPages() {
+    assertThat(links.pageFor("compromise/INC0010001"))
+        .isEqualTo("https://keyward.example.com/ui/incidents/INC0010001");
+    assertThat(links.pageFor("breakglass/INC0010002"))
+        .isEqualTo("https://keyward.example.com/ui/break-glass/INC0010002");
+  }
+
+  @Test
   void otherWorkflowsLinkToTheInbox() {
-    assertThat(links.pageFor("compromise/INC0010001")).isEqualTo("https://keyward.example.com/ui/");
+    assertThat(links.pageFor("rotation/kv-a/b")).isEqualTo("https://keyward.example.com/ui/inbox");
+    assertThat(links.pageFor("snow/9d385017c611228701d22104cc95c371"))
+        .isEqualTo("https://keyward.example.com/ui/inbox");
   }
 
   @Test

@@ -221,7 +221,13 @@ public final class BreakGlassPages {
     } catch (RuntimeException failure) {
       return pages.failure(me, failure);
     }
-    return AfterPost.run(me, pathOf(id), done, () -> step.take(me, id));
+    return AfterPost.run(
+        me,
+        pathOf(id),
+        () -> {
+          step.take(me, id);
+          return done;
+        });
   }
 
   private BreakGlassState visibleState(UiSession me, IncidentId incident) {

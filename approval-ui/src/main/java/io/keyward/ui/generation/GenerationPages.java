@@ -4,10 +4,10 @@ import io.keyward.api.errors.ApiException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.generation.DecisionBody;
 import io.keyward.api.generation.GenerationCeremonies;
+import io.keyward.ui.pages.AfterPost;
 import io.keyward.ui.pages.Area;
 import io.keyward.ui.pages.Pages;
 import io.keyward.ui.pages.TemporalWebLinks;
-import io.keyward.ui.session.Notice;
 import io.keyward.ui.session.SignedIn;
 import io.keyward.ui.session.SignedInFilter;
 import io.keyward.ui.session.UiSession;
@@ -26,7 +26,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -118,14 +117,15 @@ public final class GenerationPages {
     } catch (RuntimeException failure) {
       return pages.failure(me, failure);
     }
-    try {
-      DecisionType type = decisionType(decision);
-      ceremonies.decide(key, me.actor(), new DecisionBody(type, reason));
-      me.notice(Notice.done(GenerationSteps.done(type)));
-    } catch (ApiException | IllegalArgumentException refusal) {
-      me.notice(Notice.refused(refusal.getMessage()));
-    }
-    return Response.seeOther(URI.create(pathOf(key))).build();
+    KeyRef decided = key;
+    return AfterPost.run(
+        me,
+        pathOf(key),
+        () -> {
+          DecisionType type = decisionType(decision);
+          ceremonies.decide(decided, me.actor(), new DecisionBody(type, reason));
+          return GenerationSteps.done(type);
+        });
   }
 
   private GenerationState visibleState(UiSession me, KeyRef key) {

@@ -49,6 +49,19 @@ public record InboxPage(
         contents.listing().truncated());
   }
 
+  /** Changes when a row comes, goes or moves to another step; the open inbox then reloads. */
+  public String revision() {
+    return revision(rows);
+  }
+
+  static String revision(List<Row> rows) {
+    StringBuilder text = new StringBuilder();
+    for (Row row : rows) {
+      text.append(row.href()).append('|').append(row.task()).append(';');
+    }
+    return Integer.toHexString(text.toString().hashCode()) + "." + rows.size();
+  }
+
   public boolean empty() {
     return rows.isEmpty();
   }

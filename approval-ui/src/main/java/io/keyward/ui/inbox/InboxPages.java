@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.util.Map;
 
 /** {@code /ui/inbox}: what waits on the signed-in person. */
 @Path("/ui/inbox")
@@ -26,6 +27,15 @@ public final class InboxPages {
     this.inbox = inbox;
     this.pages = pages;
     this.clock = clock;
+  }
+
+  /** What the open inbox polls, every ten seconds. */
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response status(@Context ContainerRequestContext request) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    InboxPage page = InboxPage.of(pages.anonymous("Inbox"), inbox.of(me.actor()), clock.instant());
+    return Response.ok(Map.of("revision", page.revision())).build();
   }
 
   @GET

@@ -176,7 +176,13 @@ public final class IncidentPages {
     } catch (RuntimeException failure) {
       return pages.failure(me, failure);
     }
-    return AfterPost.run(me, pathOf(id), done, () -> step.take(me, id));
+    return AfterPost.run(
+        me,
+        pathOf(id),
+        () -> {
+          step.take(me, id);
+          return done;
+        });
   }
 
   private CompromiseState visibleState(UiSession me, IncidentId incident) {

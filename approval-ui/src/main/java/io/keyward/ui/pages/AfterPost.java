@@ -5,6 +5,7 @@ import io.keyward.ui.session.Notice;
 import io.keyward.ui.session.UiSession;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.function.Supplier;
 
 /**
  * What every form of the pages does after its POST: send the step to the API's service, keep a
@@ -14,10 +15,10 @@ import java.net.URI;
 public final class AfterPost {
   private AfterPost() {}
 
-  public static Response run(UiSession who, String back, String done, Runnable step) {
+  /** Takes the step, which answers what it did in words for the notice, and goes {@code back}. */
+  public static Response run(UiSession who, String back, Supplier<String> step) {
     try {
-      step.run();
-      who.notice(Notice.done(done));
+      who.notice(Notice.done(step.get()));
     } catch (ApiException | IllegalArgumentException refusal) {
       who.notice(Notice.refused(refusal.getMessage()));
     }

@@ -26,7 +26,7 @@
     main.insertBefore(notice, main.firstChild);
   }
 
-  // A page with #live[data-live-status] asks every 2 s whether its request changed. When it did,
+  // A page with #live[data-live-status] asks every 2 s (or data-interval ms) whether it changed. When it did,
   // it reloads, unless the person is typing a reason: then it says so and leaves the text alone.
   function followChanges(live) {
     var url = live.getAttribute("data-live-status");
@@ -60,7 +60,7 @@
         })
         .catch(function () { /* the next round tries again */ });
     }
-    window.setInterval(check, 2000);
+    window.setInterval(check, Number(live.getAttribute("data-interval")) || 2000);
   }
 
   // Elements with data-countdown-to (epoch milliseconds) show the time left, e.g. "12:04".

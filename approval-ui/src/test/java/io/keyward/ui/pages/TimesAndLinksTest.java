@@ -22,6 +22,14 @@ class TimesAndLinksTest {
   }
 
   @Test
+  void writesMeasuredDurationsToTheUnitThatReadsBest() {
+    assertThat(Times.duration(Duration.ofMillis(256))).isEqualTo("256 ms");
+    assertThat(Times.duration(Duration.ofMillis(12_400))).isEqualTo("12.4 s");
+    assertThat(Times.duration(Duration.ofSeconds(185))).isEqualTo("3 min 5 s");
+    assertThat(Times.duration(null)).isEmpty();
+  }
+
+  @Test
   void linksAWorkflowToItsRunInTemporalWebWithItsIdEncoded() {
     TemporalWebLinks links =
         new TemporalWebLinks(Optional.of(URI.create("http://localhost:8233/")), "default");

@@ -74,6 +74,11 @@ public final class RunningKeyward implements AutoCloseable {
 
   /** On the SDK's in-process test server, which answers no visibility queries. */
   public static RunningKeyward start(Path dataDir) throws Exception {
+    return start(dataDir, new ConfigOverride[0]);
+  }
+
+  /** As {@link #start(Path)}, with configuration values of the test's own. */
+  public static RunningKeyward start(Path dataDir, ConfigOverride... overrides) throws Exception {
     TestWorkflowEnvironment temporal =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
@@ -85,7 +90,7 @@ public final class RunningKeyward implements AutoCloseable {
     running.push(audit::close);
     register(temporal.newWorker(TaskQueues.CEREMONIES), audit, dataDir);
     temporal.start();
-    return withApplication(temporal.getWorkflowClient(), audit, running);
+    return withApplication(temporal.getWorkflowClient(), audit, running, overrides);
   }
 
   /**
@@ -130,13 +135,19 @@ public final class RunningKeyward implements AutoCloseable {
   }
 
   private static RunningKeyward withApplication(
-      WorkflowClient client, JsonLinesAuditStore audit, Deque<AutoCloseable> running)
+      WorkflowClient client,
+      JsonLinesAuditStore audit,
+      Deque<AutoCloseable> running,
+      ConfigOverride... extra)
       throws Exception {
+    ConfigOverride[] overrides = new ConfigOverride[extra.length + 1];
+    overrides[0] = ConfigOverride.config("audit.file", audit.path().toString());
+    System.arraycopy(extra, 0, overrides, 1, extra.length);
     DropwizardTestSupport<KeywardConfiguration> app =
         new DropwizardTestSupport<>(
             KeywardApplication.class,
             ResourceHelpers.resourceFilePath("keyward-ui-test.yml"),
-            ConfigOverride.config("audit.file", audit.path().toString())) {
+            overrides) {
           @Override
           public Application<KeywardConfiguration> newApplication() {
             return new KeywardApplication(client, audit);
@@ -199,6 +210,11 @@ public final class RunningKeyward implements AutoCloseable {
   /** The application's base address, e.g. {@code http://localhost:41234}. */
   public URI base() {
     return URI.create("http://localhost:" + app.getLocalPort());
+  }
+
+  /** The application's port. */
+  public int port() {
+    return app.getLocalPort();
   }
 
   /** Over the API as {@code user} with the demo password: the JSON answer, or null when empty. */

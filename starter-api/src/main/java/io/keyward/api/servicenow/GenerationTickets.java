@@ -1,7 +1,6 @@
 package io.keyward.api.servicenow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyward.api.errors.ConflictException;
@@ -37,13 +36,7 @@ final class GenerationTickets implements TicketedCeremonies {
   @Override
   public StartedCeremony start(Actor requester, ServiceNowRecord record, JsonNode request)
       throws JsonProcessingException {
-    KeyGenerationFields fields;
-    try {
-      fields = json.treeToValue(request, KeyGenerationFields.class);
-    } catch (JsonMappingException wrong) {
-      wrong.prependPath(request, "request");
-      throw wrong;
-    }
+    KeyGenerationFields fields = RequestFields.read(json, request, KeyGenerationFields.class);
     refuseIfRunningForAnotherTicket(new KeyRef(fields.vault(), fields.name()), record);
     StartedGeneration started = generations.request(requester, fields.toBody(record.number()));
     return new StartedCeremony(started.workflowId(), started.statusUrl());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyward.activities.directory.Directory;
 import io.keyward.activities.integration.Secret;
+import io.keyward.api.breakglass.BreakGlassSessions;
+import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.webhook.RawBody;
 import io.keyward.api.webhook.TimestampWindow;
@@ -29,7 +31,7 @@ public final class ServiceNowWebhook {
   }
 
   /**
-   * Builds the webhook from its configuration and the services the API uses.
+   * Builds the webhook from its configuration and the services the API uses for each record type.
    *
    * @throws IllegalArgumentException when {@code servicenow.users} names an unknown directory user
    */
@@ -40,19 +42,28 @@ public final class ServiceNowWebhook {
       WorkflowClient client,
       String taskQueue,
       Directory directory,
-      GenerationCeremonies generations,
+      Services services,
       Clock clock) {
     TicketIntake intake =
         new TicketIntake(
             json,
             new ServiceNowPeople(config.getUsers(), directory),
             new TicketLinks(client, taskQueue),
-            List.of(new GenerationTickets(generations, json)));
+            List.of(
+                new GenerationTickets(services.generations(), json),
+                new CompromiseTickets(services.compromises(), json),
+                new BreakGlassTickets(services.breakGlass(), json)));
     return new ServiceNowWebhook(
         config.getMaxBodyBytes(),
         new ServiceNowSignature(secret, new TimestampWindow(config.timestampWindow(), clock)),
         intake);
   }
+
+  /** The services that start each record type's workflow, the same ones the REST API uses. */
+  public record Services(
+      GenerationCeremonies generations,
+      CompromiseResponses compromises,
+      BreakGlassSessions breakGlass) {}
 
   public AcceptedDelivery receive(String timestamp, String signed, InputStream body)
       throws JsonProcessingException {

@@ -4,6 +4,8 @@ import io.dropwizard.core.setup.Environment;
 import io.keyward.activities.audit.AuditStore;
 import io.keyward.activities.directory.Directory;
 import io.keyward.api.KeywardConfiguration;
+import io.keyward.api.breakglass.BreakGlassSessions;
+import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.servicenow.ServiceNowWebhook;
 import io.keyward.api.servicenow.ServiceNowWebhookResource;
@@ -24,6 +26,31 @@ public final class Webhooks {
   private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
 
   private Webhooks() {}
+
+  /**
+   * The services each ServiceNow record type starts through: the same classes, built from the same
+   * configuration, as the REST API's (they hold no state of their own; the grant store is read from
+   * its file on each call).
+   */
+  private static ServiceNowWebhook.Services ticketedServices(
+      KeywardConfiguration configuration,
+      WorkflowClient client,
+      Directory directory,
+      AuditStore audit,
+      GenerationCeremonies generations,
+      Clock clock) {
+    String taskQueue = configuration.getTemporal().getTaskQueue();
+    return new ServiceNowWebhook.Services(
+        generations,
+        new CompromiseResponses(client, taskQueue, audit, clock),
+        new BreakGlassSessions(
+            client,
+            taskQueue,
+            directory,
+            configuration.getAccess().open(configuration.getAudit().getFile()),
+            audit,
+            clock));
+  }
 
   public static void register(
       KeywardConfiguration configuration,
@@ -50,7 +77,8 @@ public final class Webhooks {
                                 client,
                                 configuration.getTemporal().getTaskQueue(),
                                 directory,
-                                generations,
+                                ticketedServices(
+                                    configuration, client, directory, audit, generations, clock),
                                 clock))),
             () -> LOG.info("No ServiceNow webhook secret configured: /webhooks/servicenow is off"));
     configuration

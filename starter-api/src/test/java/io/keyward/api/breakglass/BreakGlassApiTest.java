@@ -32,7 +32,7 @@ class BreakGlassApiTest {
   static void start() throws Exception {
     keyward = RunningKeyward.start(data);
     http = new IncidentHttp(keyward);
-    http.registeredKey("kv-orders", "orders-tde");
+    http.activeKey("kv-orders", "orders-tde");
   }
 
   @AfterAll

@@ -41,9 +41,9 @@ class CompromiseApiTest {
   static void start() throws Exception {
     keyward = RunningKeyward.start(data, audit -> List.of(new OrdersUseEveryKey()));
     http = new IncidentHttp(keyward);
-    http.registeredKey("kv-orders", "card-data");
-    http.registeredKey("kv-orders", "second-key");
-    http.registeredKey("kv-orders", "third-key");
+    http.activeKey("kv-orders", "card-data");
+    http.activeKey("kv-orders", "second-key");
+    http.activeKey("kv-orders", "third-key");
   }
 
   @AfterAll

@@ -18,10 +18,12 @@ public final class IncidentHttp {
   }
 
   /**
-   * A registered CONFIDENTIAL RSA-3072 encrypt/decrypt key, made the only way Keyward makes keys: a
-   * generation ceremony driven over the API by the demo cast.
+   * An enabled CONFIDENTIAL RSA-3072 encrypt/decrypt key, made the only way Keyward makes keys: a
+   * generation ceremony driven over the API by the demo cast, up to custodian 2's verification,
+   * which activates the key. The security team's registration step is left open: what follows it
+   * does not matter to an incident.
    */
-  public void registeredKey(String vault, String name) {
+  public void activeKey(String vault, String name) {
     Reply requested =
         keyward.post(
             "alice",
@@ -38,9 +40,8 @@ public final class IncidentHttp {
     decide("kim", url, "GENERATE");
     awaitPhase(url, "AWAITING_VERIFICATION");
     decide("kai", url, "VERIFY");
-    awaitPhase(url, "AWAITING_REGISTRATION");
-    decide("sam", url, "REGISTER");
-    awaitPhase(url, "REGISTERED");
+    JsonNode activated = awaitPhase(url, "AWAITING_REGISTRATION");
+    assertThat(activated.at("/keyVersion/enabled").asBoolean()).isTrue();
   }
 
   /** Polls {@code url} until its phase is {@code phase}; the workflow moves on its own. */

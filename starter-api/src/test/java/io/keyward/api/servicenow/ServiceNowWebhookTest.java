@@ -66,7 +66,8 @@ class ServiceNowWebhookTest {
                     ServiceNowTickets.of(writeBack, new GiveUpRecord(audit, Clock.systemUTC()))),
             ConfigOverride.config("servicenow.webhookSecretFile", secretFile.toString()),
             ConfigOverride.config("servicenow.users.abel-tuter", "alice"),
-            ConfigOverride.config("servicenow.users.olivia-snow", "olivia"));
+            ConfigOverride.config("servicenow.users.olivia-snow", "olivia"),
+            ConfigOverride.config("servicenow.users.sol-snow", "sol"));
   }
 
   @AfterAll
@@ -358,6 +359,78 @@ class ServiceNowWebhookTest {
     assertThat(reply.header("WWW-Authenticate")).isEmpty();
   }
 
+  @Test
+  void aCompromiseIncidentStartsTheResponseWithTheIncidentNumber() throws Exception {
+    Record record = Record.next("kv-snow", "leaked").incident("INC");
+
+    Reply reply =
+        deliver(
+            record.incidentRecord(
+                "compromise",
+                "sol-snow",
+                "{\"vault\": \"kv-snow\", \"name\": \"leaked\", \"severity\": \"P1\","
+                    + " \"summary\": \"private key found in a public repository\"}"));
+
+    assertThat(reply.status()).isEqualTo(202);
+    assertThat(reply.body().get("workflowId").asText()).isEqualTo("compromise/" + record.number);
+    assertThat(reply.body().get("statusUrl").asText())
+        .isEqualTo("/api/compromises/" + record.number);
+    assertThat(keyward.describe("compromise/" + record.number).orElseThrow().getWorkflowType())
+        .isEqualTo("CompromiseResponse");
+    assertThat(keyward.describe("snow/" + record.sysId)).isPresent();
+  }
+
+  @Test
+  void aCompromiseFromSomeoneWhoMayNotReportOneIsRefusedLikeTheApiRefusesIt() throws Exception {
+    Record record = Record.next("kv-snow", "not-reported").incident("INC");
+
+    Reply reply =
+        deliver(
+            record.incidentRecord(
+                "compromise", "abel-tuter", "{\"vault\": \"kv-snow\", \"name\": \"x\"}"));
+
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(reply.body().get("message").asText())
+        .startsWith("alice may not report a compromise");
+    assertThat(keyward.describe("compromise/" + record.number)).isEmpty();
+    assertThat(keyward.describe("snow/" + record.sysId)).isEmpty();
+  }
+
+  @Test
+  void aBreakGlassDeclarationStartsASessionForTheIncident() throws Exception {
+    Record record = Record.next("kv-snow", "emergency").incident("INC");
+
+    Reply reply =
+        deliver(
+            record.incidentRecord(
+                "break_glass",
+                "sol-snow",
+                "{\"vault\": \"kv-snow\", \"reason\": \"payments down: HSM key access\","
+                    + " \"durationMinutes\": 10, \"admin\": \"bruno\"}"));
+
+    assertThat(reply.status()).isEqualTo(202);
+    assertThat(reply.body().get("workflowId").asText()).isEqualTo("breakglass/" + record.number);
+    assertThat(reply.body().get("statusUrl").asText())
+        .isEqualTo("/api/break-glass/" + record.number);
+    assertThat(keyward.describe("breakglass/" + record.number).orElseThrow().getWorkflowType())
+        .isEqualTo("BreakGlass");
+  }
+
+  @Test
+  void aBreakGlassDeclarationNeedsItsOpenedBy() throws Exception {
+    Record record = Record.next("kv-snow", "anonymous-emergency").incident("INC");
+
+    Reply reply =
+        deliver(
+            record.incidentRecord(
+                "break_glass", null, "{\"vault\": \"kv-snow\", \"admin\": \"bruno\"}"));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body().get("message").asText())
+        .startsWith("opened_by is required for a break_glass record");
+    assertThat(keyward.describe("breakglass/" + record.number)).isEmpty();
+  }
+
   private static Reply deliver(byte[] body) {
     return deliverAt(Instant.now(), body);
   }
@@ -455,6 +528,26 @@ class ServiceNowWebhookTest {
       synchronized (ALL) {
         return ALL.stream().filter(r -> query.contains("number=" + r.number)).findFirst();
       }
+    }
+
+    /** The same record as an incident, numbered with {@code prefix}. */
+    Record incident(String prefix) {
+      Record incident = new Record(sysId, number.replace("CHG", prefix), vault, name);
+      ALL.add(incident);
+      return incident;
+    }
+
+    byte[] incidentRecord(String type, String openedBy, String request) {
+      return """
+          {"sys_id": "%s", "table": "incident", "number": "%s", "record_type": "%s",%s
+           "request": %s}"""
+          .formatted(
+              sysId,
+              number,
+              type,
+              openedBy == null ? "" : " \"opened_by\": \"" + openedBy + "\",",
+              request)
+          .getBytes(StandardCharsets.UTF_8);
     }
 
     byte[] keyGeneration(String classification, String spec) {

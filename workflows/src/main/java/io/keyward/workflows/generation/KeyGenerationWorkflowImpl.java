@@ -78,8 +78,9 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   private boolean peopleNotices;
 
   /**
-   * Version 1 of this change id starts the key's lifecycle when the key is registered; runs
-   * recorded before it replay without.
+   * Starts the key's lifecycle when the key is registered: version 2 through the enrolment
+   * activity, version 1 (runs recorded before version 2) as an abandoned child workflow; runs
+   * recorded before version 1 replay without.
    */
   static final String LIFECYCLE_ON_REGISTER = "lifecycle-on-register";
 
@@ -184,8 +185,9 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
         "keyward",
         "KEY_REGISTERED",
         roundTrip.operation() + " round trip passed; " + protectionNote(current));
-    if (Workflow.getVersion(LIFECYCLE_ON_REGISTER, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      startLifecycle();
+    int lifecycle = Workflow.getVersion(LIFECYCLE_ON_REGISTER, Workflow.DEFAULT_VERSION, 2);
+    if (lifecycle >= 1) {
+      startLifecycle(lifecycle);
     }
     return finish(GenerationPhase.REGISTERED, "registered in the key register");
   }
@@ -195,20 +197,29 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
    * which outlives this ceremony. The usage comes from the spec's {@code KeyUsage} tag, else the
    * matrix's default (an application key, rotating yearly).
    */
-  private void startLifecycle() {
+  private void startLifecycle(int version) {
     KeyUsage usage =
         KeyUsage.fromTag(request.spec().tags().get(KeyUsage.TAG), RotationMatrix.DEFAULT_USAGE);
-    boolean started =
-        Lifecycles.start(
-            LifecycleInput.enrol(
-                request.key(), usage, request.classification(), request.requester().id()));
-    ceremony.record(
-        now(),
-        "keyward",
-        "LIFECYCLE_STARTED",
-        started
-            ? usage.label() + ": rotation every " + RotationMatrix.ruleFor(usage).interval()
-            : "the key already had a lifecycle");
+    String action = "LIFECYCLE_STARTED";
+    String detail;
+    try {
+      LifecycleInput input =
+          LifecycleInput.enrol(
+              request.key(), usage, request.classification(), request.requester().id());
+      boolean started =
+          version == 1 ? Lifecycles.startAsChild(input) : new Lifecycles().start(input);
+      detail =
+          started
+              ? usage.label() + ": rotation every " + RotationMatrix.ruleFor(usage).interval()
+              : "the key already had a lifecycle";
+    } catch (ActivityFailure failure) {
+      action = "LIFECYCLE_NOT_STARTED";
+      detail =
+          "not started ("
+              + reason(failure)
+              + "); the weekly reconciliation enrols the key before it is due";
+    }
+    ceremony.record(now(), "keyward", action, detail);
   }
 
   @Override

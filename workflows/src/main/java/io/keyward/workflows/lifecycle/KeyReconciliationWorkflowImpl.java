@@ -32,13 +32,7 @@ public class KeyReconciliationWorkflowImpl implements KeyReconciliationWorkflow 
     for (KeyExpiry key : found.expiring()) {
       inputs.add(inputFor(key, request.requestedBy()));
     }
-    List<Boolean> started = Lifecycles.start(inputs);
-    List<String> enrolled = new ArrayList<>();
-    for (int i = 0; i < inputs.size(); i++) {
-      if (started.get(i)) {
-        enrolled.add(inputs.get(i).key().toString());
-      }
-    }
+    List<String> enrolled = new Lifecycles().startMissing(inputs);
     ReconciliationReport report =
         new ReconciliationReport(
             found.keysSeen(), inputs.size(), enrolled, inputs.size() - enrolled.size());

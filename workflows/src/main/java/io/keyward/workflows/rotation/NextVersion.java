@@ -53,7 +53,9 @@ public final class NextVersion {
     tags.put(ROTATED_FROM, current.version());
     Instant expires =
         now.atOffset(ZoneOffset.UTC).plus(RotationMatrix.ruleFor(usage).interval()).toInstant();
-    KeyAttributes attributes = new KeyAttributes(current.operations(), now, expires, true, tags);
+    // No not-before: the version is usable at once, whatever the skew between the workflow's clock
+    // and the provider's.
+    KeyAttributes attributes = new KeyAttributes(current.operations(), null, expires, true, tags);
     ProtectionLevel protection =
         current.protection() != null
             ? current.protection()

@@ -25,7 +25,10 @@ public final class RotationActivityOptions {
                   .build())
           .build();
 
-  /** Reading the dependency map and the provider inventory: retried for up to an hour. */
+  /**
+   * Reading the dependency map and the provider inventory, starting lifecycles: retried for up to
+   * an hour.
+   */
   public static final ActivityOptions LOOKUPS =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(2))

@@ -16,7 +16,8 @@ class KeyGenerationReplayTest {
       strings = {
         "histories/keygen-secret-registered.json",
         "histories/keygen-secret-denied.json",
-        "histories/keygen-secret-registered-lifecycle.json"
+        "histories/keygen-secret-registered-lifecycle.json",
+        "histories/keygen-secret-registered-lifecycle-enrolment.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(

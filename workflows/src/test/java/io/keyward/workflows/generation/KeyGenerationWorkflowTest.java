@@ -18,15 +18,19 @@ import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
+import io.keyward.workflows.lifecycle.KeyLifecycleWorkflowImpl;
 import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.EcCurve;
 import io.keyward.workflows.policy.KeyOperation;
 import io.keyward.workflows.policy.KeySpec;
 import io.keyward.workflows.policy.KeyType;
 import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
+import io.keyward.workflows.testing.KeywardTestEnvironment;
 import io.keyward.workflows.testing.RecordingAudit;
-import io.temporal.api.enums.v1.IndexedValueType;
+import io.keyward.workflows.testing.RecordingNotifications;
+import io.keyward.workflows.testing.StartingLifecycles;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
@@ -68,19 +72,19 @@ class KeyGenerationWorkflowTest {
 
   @BeforeEach
   void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
-    KeywardSearchAttributes.DEFINITIONS.forEach(
-        (name, type) ->
-            env.registerSearchAttribute(
-                name,
-                type.equals("KeywordList")
-                    ? IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST
-                    : IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    env = KeywardTestEnvironment.newInstance();
     Worker worker = env.newWorker(TaskQueues.CEREMONIES);
-    worker.registerWorkflowImplementationTypes(KeyGenerationWorkflowImpl.class);
+    // A registered key starts its lifecycle (a child workflow), which must find a worker.
+    worker.registerWorkflowImplementationTypes(
+        KeyGenerationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
     keys = new InMemoryKeyProvider();
     audit = new RecordingAudit();
-    worker.registerActivitiesImplementations(keys, audit);
+    worker.registerActivitiesImplementations(
+        keys,
+        audit,
+        new RecordingNotifications(),
+        new InMemoryDependencies(),
+        new StartingLifecycles());
     env.start();
     client = env.getWorkflowClient();
   }

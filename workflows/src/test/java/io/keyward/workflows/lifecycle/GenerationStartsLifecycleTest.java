@@ -29,6 +29,7 @@ import io.keyward.workflows.testing.InMemoryKeyProvider;
 import io.keyward.workflows.testing.KeywardTestEnvironment;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
+import io.keyward.workflows.testing.StartingLifecycles;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -58,7 +59,8 @@ class GenerationStartsLifecycleTest {
         new InMemoryKeyProvider(),
         new RecordingAudit(),
         new RecordingNotifications(),
-        new InMemoryDependencies());
+        new InMemoryDependencies(),
+        new StartingLifecycles());
     env.start();
     client = env.getWorkflowClient();
   }
@@ -107,7 +109,7 @@ class GenerationStartsLifecycleTest {
     assertThat(ceremony.state().timeline())
         .anySatisfy(e -> assertThat(e.action()).isEqualTo("LIFECYCLE_STARTED"));
     HistoryRecorder.saveIfAsked(
-        client, GenerationRequest.workflowId(KEY), "keygen-secret-registered-lifecycle");
+        client, GenerationRequest.workflowId(KEY), "keygen-secret-registered-lifecycle-enrolment");
 
     KeyLifecycleWorkflow lifecycle =
         client.newWorkflowStub(KeyLifecycleWorkflow.class, LifecycleInput.workflowId(KEY));

@@ -100,12 +100,11 @@ class KeyLifecycleWorkflowTest {
         .extracting(KeyVersionInfo::enabled)
         .containsExactly(false, false, false, true);
     for (int i = 1; i < versions.size(); i++) {
-      Instant rotatedAt = versions.get(i).notBefore();
-      Instant previousExpiry = versions.get(i - 1).expires();
-      Instant rotateAt = previousExpiry.minus(Duration.ofDays(30));
-      assertThat(rotatedAt).isBetween(rotateAt, rotateAt.plus(Duration.ofMinutes(1)));
+      Instant rotateAt = versions.get(i - 1).expires().minus(Duration.ofDays(30));
+      Instant yearAfter = rotateAt.atOffset(java.time.ZoneOffset.UTC).plusYears(1).toInstant();
       assertThat(versions.get(i).expires())
-          .isEqualTo(rotatedAt.atOffset(java.time.ZoneOffset.UTC).plusYears(1).toInstant());
+          .as("rotated 30 days before the previous version expired, valid for a year")
+          .isBetween(yearAfter, yearAfter.plus(Duration.ofMinutes(1)));
     }
     List<RecordingNotifications.Sent> expiryNotices =
         notifications.titled("Key version expires in 7 days");

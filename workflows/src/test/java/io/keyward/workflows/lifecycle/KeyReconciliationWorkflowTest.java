@@ -19,6 +19,7 @@ import io.keyward.workflows.testing.InMemoryKeyProvider;
 import io.keyward.workflows.testing.KeywardTestEnvironment;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
+import io.keyward.workflows.testing.StartingLifecycles;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -57,7 +58,8 @@ class KeyReconciliationWorkflowTest {
         new InventoryOf(keys),
         new RecordingAudit(),
         new RecordingNotifications(),
-        new InMemoryDependencies());
+        new InMemoryDependencies(),
+        new StartingLifecycles());
     env.start();
     client = env.getWorkflowClient();
   }

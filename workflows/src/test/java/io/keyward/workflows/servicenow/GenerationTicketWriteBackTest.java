@@ -9,7 +9,6 @@ import static io.keyward.workflows.testing.People.SAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyward.workflows.common.KeyRef;
-import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
 import io.keyward.workflows.generation.Decision;
 import io.keyward.workflows.generation.DecisionType;
@@ -18,6 +17,7 @@ import io.keyward.workflows.generation.GenerationPhase;
 import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.generation.KeyGenerationWorkflow;
 import io.keyward.workflows.generation.KeyGenerationWorkflowImpl;
+import io.keyward.workflows.lifecycle.KeyLifecycleWorkflowImpl;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.Classification;
@@ -25,15 +25,17 @@ import io.keyward.workflows.policy.KeyOperation;
 import io.keyward.workflows.policy.KeySpec;
 import io.keyward.workflows.policy.KeyType;
 import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
+import io.keyward.workflows.testing.KeywardTestEnvironment;
 import io.keyward.workflows.testing.RecordingAudit;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -57,15 +59,19 @@ class GenerationTicketWriteBackTest {
 
   @BeforeEach
   void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
-    KeywardSearchAttributes.DEFINITIONS.forEach(
-        (name, type) -> env.registerSearchAttribute(name, indexed(type)));
+    env = KeywardTestEnvironment.newInstance();
     Worker worker = env.newWorker(TaskQueues.CEREMONIES);
-    worker.registerWorkflowImplementationTypes(KeyGenerationWorkflowImpl.class);
+    // A registered key starts its lifecycle (a child workflow), which must find a worker.
+    worker.registerWorkflowImplementationTypes(
+        KeyGenerationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
     tickets = new RecordingTickets();
     notifications = new RecordingNotifications();
     worker.registerActivitiesImplementations(
-        new InMemoryKeyProvider(), new RecordingAudit(), tickets, notifications);
+        new InMemoryKeyProvider(),
+        new RecordingAudit(),
+        new InMemoryDependencies(),
+        tickets,
+        notifications);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -158,8 +164,12 @@ class GenerationTicketWriteBackTest {
     driveToRegistered(ceremony);
     WorkflowStub.fromTyped(ceremony).getResult(GenerationOutcome.class);
 
-    assertThat(notifications.sent()).hasSize(1);
-    Notification waiting = notifications.sent().get(0);
+    List<Notification> aboutTheCeremony =
+        notifications.sent().stream()
+            .filter(n -> n.subject().equals("keygen/kv-payments/card-signing"))
+            .toList();
+    assertThat(aboutTheCeremony).hasSize(1);
+    Notification waiting = aboutTheCeremony.get(0);
     assertThat(waiting.topic()).isEqualTo(NotificationTopic.APPROVALS);
     assertThat(waiting.subject()).isEqualTo("keygen/kv-payments/card-signing");
     assertThat(waiting.title()).isEqualTo("Approval needed: SECRET key kv-payments/card-signing");
@@ -199,13 +209,5 @@ class GenerationTicketWriteBackTest {
       env.sleep(Duration.ofMillis(50));
     }
     assertThat(ceremony.state().phase()).isEqualTo(phase);
-  }
-
-  private static IndexedValueType indexed(String type) {
-    return switch (type) {
-      case "KeywordList" -> IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST;
-      case "Datetime" -> IndexedValueType.INDEXED_VALUE_TYPE_DATETIME;
-      default -> IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
-    };
   }
 }

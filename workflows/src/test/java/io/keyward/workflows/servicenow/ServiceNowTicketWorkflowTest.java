@@ -3,9 +3,8 @@ package io.keyward.workflows.servicenow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
-import io.temporal.api.enums.v1.IndexedValueType;
+import io.keyward.workflows.testing.KeywardTestEnvironment;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -37,16 +36,7 @@ class ServiceNowTicketWorkflowTest {
 
   @BeforeEach
   void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
-    KeywardSearchAttributes.DEFINITIONS.forEach(
-        (name, type) ->
-            env.registerSearchAttribute(
-                name,
-                switch (type) {
-                  case "KeywordList" -> IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST;
-                  case "Datetime" -> IndexedValueType.INDEXED_VALUE_TYPE_DATETIME;
-                  default -> IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
-                }));
+    env = KeywardTestEnvironment.newInstance();
     Worker worker = env.newWorker(TaskQueues.CEREMONIES);
     worker.registerWorkflowImplementationTypes(ServiceNowTicketWorkflowImpl.class);
     tickets = new RecordingTickets();

@@ -1,0 +1,202 @@
+package io.keyward.api.rotation;
+
+import io.keyward.activities.audit.AuditRecord;
+import io.keyward.activities.audit.AuditStore;
+import io.keyward.api.errors.ConflictException;
+import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.NotFoundException;
+import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.common.Actor;
+import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.common.KeywardSearchAttributes;
+import io.keyward.workflows.policy.RotationMatrix;
+import io.keyward.workflows.policy.RotationRoles;
+import io.keyward.workflows.rotation.ManualRotationWorkflow;
+import io.keyward.workflows.rotation.ManualRotationWorkflowImpl;
+import io.keyward.workflows.rotation.RotationPhase;
+import io.keyward.workflows.rotation.RotationRequest;
+import io.keyward.workflows.rotation.RotationState;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.SearchAttributes;
+import io.temporal.failure.TemporalFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Plans manual rotations (runbook 6.3) and passes people's decisions, reschedules and cancellations
+ * to them. All Temporal plumbing of the rotation API lives here: workflow options, search
+ * attributes, the Updates and the {@code state} query. Every identity it hands to a workflow is the
+ * authenticated {@link Actor} its caller passes in.
+ */
+public final class ManualRotations {
+  /** The audit event type of a decision, reschedule or cancellation the rotation refused. */
+  public static final String REFUSED = "ROTATION_REQUEST_REFUSED";
+
+  private final WorkflowClient client;
+  private final String taskQueue;
+  private final Duration stepTimeout;
+  private final AuditStore audit;
+  private final Clock clock;
+
+  public ManualRotations(
+      WorkflowClient client,
+      String taskQueue,
+      Duration stepTimeout,
+      AuditStore audit,
+      Clock clock) {
+    this.client = client;
+    this.taskQueue = taskQueue;
+    this.stepTimeout = stepTimeout;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Checks the request, then starts its rotation, or finds the one already planned for the key.
+   * Nothing starts when a check fails.
+   */
+  public StartedRotation plan(Actor requester, RotationRequestBody body) {
+    if (!requester.holdsAny(RotationRoles.REQUESTERS)) {
+      throw new ForbiddenException(
+          requester.id()
+              + " may not request a rotation: requesters hold one of "
+              + new TreeSet<>(RotationRoles.REQUESTERS)
+              + " (runbook 4.2)");
+    }
+    RotationRequest request = requireBody(body).toRequest(requester, stepTimeout, clock);
+    ManualRotationWorkflow workflow =
+        client.newWorkflowStub(ManualRotationWorkflow.class, startOptions(request));
+    WorkflowExecution execution = WorkflowClient.start(workflow::run, request);
+    return StartedRotation.of(request.key(), execution.getWorkflowId(), execution.getRunId());
+  }
+
+  public RotationState state(KeyRef key) {
+    try {
+      return workflow(key).state();
+    } catch (WorkflowNotFoundException unknown) {
+      throw new NotFoundException("no rotation planned for " + key);
+    }
+  }
+
+  /**
+   * Sends the decision as the {@code decide} Update; a refusal is a 409 with the rotation's words.
+   */
+  public RotationState decide(KeyRef key, Actor actor, RotationDecisionBody body) {
+    var decision = requireBody(body).toDecision(actor);
+    return update(key, actor, decision.type().name(), () -> workflow(key).decide(decision));
+  }
+
+  public RotationState reschedule(KeyRef key, Actor actor, RescheduleBody body) {
+    var reschedule = requireBody(body).toReschedule(actor, clock);
+    return update(key, actor, "RESCHEDULE", () -> workflow(key).reschedule(reschedule));
+  }
+
+  public RotationState cancel(KeyRef key, Actor actor, CancelBody body) {
+    var cancellation = requireBody(body).toCancellation(actor);
+    return update(key, actor, "CANCEL", () -> workflow(key).cancel(cancellation));
+  }
+
+  /** The audit records of the rotation, in chain order; 404 when there is no such rotation. */
+  public List<AuditRecord> auditTrail(KeyRef key) {
+    List<AuditRecord> records = audit.recordsFor(RotationRequest.workflowId(key));
+    if (records.isEmpty()) {
+      state(key);
+    }
+    return records;
+  }
+
+  private RotationState update(
+      KeyRef key, Actor actor, String action, Supplier<RotationState> send) {
+    RotationState current = state(key);
+    if (current.phase().isFinal()) {
+      throw refused(key, actor, action, closed(current.phase()));
+    }
+    try {
+      return send.get();
+    } catch (WorkflowUpdateException refusal) {
+      throw refused(key, actor, action, refusalMessage(refusal));
+    } catch (WorkflowNotFoundException finishedMeanwhile) {
+      throw refused(key, actor, action, closed(state(key).phase()));
+    }
+  }
+
+  private WorkflowOptions startOptions(RotationRequest request) {
+    SearchAttributes.Builder attributes =
+        SearchAttributes.newBuilder()
+            .set(KeywardSearchAttributes.KIND, ManualRotationWorkflowImpl.KIND_NAME)
+            .set(KeywardSearchAttributes.PHASE, RotationPhase.SCHEDULED.name())
+            .set(KeywardSearchAttributes.KEY_NAME, request.key().toString())
+            .set(
+                KeywardSearchAttributes.CLASSIFICATION,
+                RotationMatrix.ruleFor(request.usage()).typicalClassification().name())
+            .set(KeywardSearchAttributes.DUE_AT, request.rotationDate().atOffset(ZoneOffset.UTC));
+    if (request.ticket() != null) {
+      attributes.set(KeywardSearchAttributes.TICKET, request.ticket());
+    }
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(RotationRequest.workflowId(request.key()))
+        .setTaskQueue(taskQueue)
+        .setWorkflowIdConflictPolicy(
+            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setTypedSearchAttributes(attributes.build())
+        .setMemo(Map.of("summary", summary(request)))
+        .build();
+  }
+
+  /** The line an operator reads in Temporal Web; the justification stays out of it. */
+  private static String summary(RotationRequest request) {
+    return request.usage().label()
+        + " "
+        + request.key()
+        + " rotation on "
+        + request.rotationDate()
+        + " requested by "
+        + request.requester().id()
+        + ": "
+        + RotationPhase.SCHEDULED;
+  }
+
+  private ManualRotationWorkflow workflow(KeyRef key) {
+    return client.newWorkflowStub(ManualRotationWorkflow.class, RotationRequest.workflowId(key));
+  }
+
+  private ConflictException refused(KeyRef key, Actor actor, String action, String refusal) {
+    audit.append(
+        new AuditEvent(
+            UUID.randomUUID().toString(),
+            RotationRequest.workflowId(key),
+            REFUSED,
+            actor.id(),
+            clock.instant(),
+            Map.of("action", action, "refusal", refusal)));
+    return new ConflictException(refusal);
+  }
+
+  private static String closed(RotationPhase phase) {
+    return "this rotation is closed (" + phase + ")";
+  }
+
+  private static String refusalMessage(WorkflowUpdateException refusal) {
+    return refusal.getCause() instanceof TemporalFailure failure
+        ? failure.getOriginalMessage()
+        : refusal.getMessage();
+  }
+
+  private static <T> T requireBody(T body) {
+    if (body == null) {
+      throw new IllegalArgumentException("a JSON request body is required");
+    }
+    return body;
+  }
+}

@@ -1,0 +1,212 @@
+package io.keyward.api.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyward.api.RunningKeyward;
+import io.keyward.api.RunningKeyward.Reply;
+import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.common.KeywardSearchAttributes;
+import io.keyward.workflows.hsm.CreateKeyCommand;
+import io.keyward.workflows.hsm.KeyAttributes;
+import io.keyward.workflows.policy.KeyOperation;
+import io.keyward.workflows.policy.KeySpec;
+import io.keyward.workflows.policy.KeyType;
+import io.keyward.workflows.policy.ProtectionLevel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keys under policy over real HTTP (runbook 6.1, 6.2, 6.3): the dependency map, enrolment in
+ * automatic rotation, the approval gate and the reconciliation started on demand.
+ */
+class KeysApiTest {
+  @TempDir static Path data;
+
+  private static RunningKeyward keyward;
+
+  @BeforeAll
+  static void start() throws Exception {
+    keyward = RunningKeyward.start(data);
+  }
+
+  @AfterAll
+  static void stop() {
+    keyward.close();
+  }
+
+  @Test
+  void keepsTheDependencyMapOfAKeyAndAuditsEachChange() {
+    String path = "/api/keys/kv-map/card-signing/dependents";
+
+    Reply replaced =
+        keyward.put(
+            "alice",
+            path,
+            """
+            [{"application": "payment-gateway", "owner": "alice", "contact": "#payments"},
+             {"application": "ledger", "owner": "alice", "contact": "ledger@example.com"}]""");
+
+    assertThat(replaced.status()).isEqualTo(200);
+    assertThat(keyward.get("audrey", path).body())
+        .extracting(d -> d.get("application").asText())
+        .containsExactly("payment-gateway", "ledger");
+    assertThat(keyward.get("audrey", "/api/keys/dependents").body().get("kv-map/card-signing"))
+        .hasSize(2);
+    assertThat(keyward.audit().recordsFor("dependencies/kv-map/card-signing"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.event().type()).isEqualTo("DEPENDENCY_MAP_UPDATED");
+              assertThat(r.event().actor()).isEqualTo("alice");
+              assertThat(r.event().details()).containsEntry("after", "payment-gateway, ledger");
+            });
+    assertThat(Path.of(data.toString(), "dependencies", "dependency-map.json").toFile().isFile())
+        .as("the file the worker reads")
+        .isTrue();
+  }
+
+  @Test
+  void refusesADependencyMapChangeByAnAuditorOrWithIncompleteEntries() {
+    String path = "/api/keys/kv-map/other-key/dependents";
+
+    Reply auditor =
+        keyward.put(
+            "audrey", path, "[{\"application\": \"x\", \"owner\": \"a\", \"contact\": \"c\"}]");
+    assertThat(auditor.status()).isEqualTo(403);
+    assertThat(auditor.body().get("message").asText())
+        .startsWith("audrey may not change the dependency map");
+    Reply incomplete =
+        keyward.put("olivia", path, "[{\"application\": \"x\", \"owner\": \"alice\"}]");
+    assertThat(incomplete.status()).isEqualTo(400);
+    assertThat(incomplete.body().get("message").asText())
+        .isEqualTo("dependents[0].contact is required: an address or channel to notify");
+    assertThat(keyward.get("olivia", path).body()).isEmpty();
+  }
+
+  @Test
+  void enrolsAKeyInAutomaticRotationAndShowsItsNextAction() {
+    KeyRef key = existingKey("orders-api", Duration.ofDays(200));
+    String path = "/api/keys/kv-keys/orders-api/lifecycle";
+
+    Reply enrolled =
+        keyward.post(
+            "olivia", path, "{\"usage\": \"API_KEY\", \"classification\": \"RESTRICTED\"}");
+
+    assertThat(enrolled.status()).isEqualTo(202);
+    assertThat(enrolled.body().get("workflowId").asText())
+        .isEqualTo("lifecycle/kv-keys/orders-api");
+    JsonNode state = await(path, s -> "WAITING_TO_ROTATE".equals(s.get("phase").asText()));
+    assertThat(state.get("mode").asText()).isEqualTo("AUTOMATIC");
+    assertThat(state.get("rotationInterval").asText()).isEqualTo("P6M");
+    assertThat(state.get("nextAction").asText()).isEqualTo("ROTATE");
+    Instant expires = keyward.keys().listVersions(key).get(0).expires();
+    assertThat(Instant.parse(state.get("nextActionAt").asText()))
+        .isEqualTo(expires.minus(Duration.ofDays(30)));
+    assertThat(state.get("enrolledBy").asText()).isEqualTo("olivia");
+    var attributes =
+        keyward.describe("lifecycle/kv-keys/orders-api").orElseThrow().getTypedSearchAttributes();
+    assertThat(attributes.get(KeywardSearchAttributes.KIND)).isEqualTo("KeyLifecycle");
+    assertThat(attributes.get(KeywardSearchAttributes.DUE_AT).toInstant())
+        .isEqualTo(expires.minus(Duration.ofDays(30)));
+
+    Reply again = keyward.post("kim", path, "{\"usage\": \"API_KEY\"}");
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body().get("started").asBoolean()).isFalse();
+    assertThat(again.body().get("runId").asText()).isEqualTo(enrolled.body().get("runId").asText());
+    Reply noGate = keyward.post("lena", path + "/decisions", "{\"decision\": \"APPROVE\"}");
+    assertThat(noGate.status()).isEqualTo(409);
+    assertThat(noGate.body().get("message").asText())
+        .contains("no rotation of kv-keys/orders-api waits for approval");
+  }
+
+  @Test
+  void refusesAnEnrolmentByAnApplicationOwnerOrWithoutAUsage() {
+    String path = "/api/keys/kv-keys/refused/lifecycle";
+
+    Reply owner = keyward.post("alice", path, "{\"usage\": \"API_KEY\"}");
+    assertThat(owner.status()).isEqualTo(403);
+    assertThat(owner.body().get("message").asText())
+        .startsWith("alice may not enrol keys in automatic rotation");
+    Reply noUsage = keyward.post("olivia", path, "{}");
+    assertThat(noUsage.status()).isEqualTo(400);
+    assertThat(noUsage.body().get("message").asText()).startsWith("usage is required: one of");
+    assertThat(keyward.get("olivia", path).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aReconciliationOnDemandEnrolsKeysNearExpiry() {
+    existingKey("expiring-soon", Duration.ofDays(20));
+    existingKey("expiring-later", Duration.ofDays(300));
+
+    Reply started = keyward.post("kai", "/api/keys/reconciliations", "");
+
+    assertThat(started.status()).isEqualTo(202);
+    JsonNode done =
+        await(
+            "/api/keys/reconciliations/on-demand",
+            s -> "COMPLETED".equals(s.get("status").asText()));
+    assertThat(done.at("/report/enrolled"))
+        .extracting(JsonNode::asText)
+        .contains("kv-keys/expiring-soon")
+        .doesNotContain("kv-keys/expiring-later");
+    JsonNode lifecycle =
+        await(
+            "/api/keys/kv-keys/expiring-soon/lifecycle",
+            s -> s.get("currentVersion") != null && !s.get("currentVersion").isNull());
+    assertThat(lifecycle.get("enrolledBy").asText()).isEqualTo("reconciliation (kai)");
+    assertThat(keyward.post("alice", "/api/keys/reconciliations", "").status()).isEqualTo(403);
+  }
+
+  private static KeyRef existingKey(String name, Duration validFor) {
+    KeyRef key = new KeyRef("kv-keys", name);
+    Instant now = Instant.now();
+    keyward
+        .keys()
+        .create(
+            new CreateKeyCommand(
+                key,
+                new KeySpec(
+                    KeyType.EC,
+                    null,
+                    io.keyward.workflows.policy.EcCurve.P_256,
+                    Set.of(KeyOperation.SIGN, KeyOperation.VERIFY),
+                    null,
+                    null),
+                ProtectionLevel.STANDARD_KEY_VAULT,
+                new KeyAttributes(
+                    Set.of(KeyOperation.SIGN, KeyOperation.VERIFY),
+                    now,
+                    now.plus(validFor),
+                    true,
+                    Map.of("Classification", "RESTRICTED")),
+                "existing/" + key));
+    return key;
+  }
+
+  private static JsonNode await(String path, Predicate<JsonNode> condition) {
+    JsonNode body = null;
+    for (int attempt = 0; attempt < 600; attempt++) {
+      Reply reply = keyward.get("olivia", path);
+      body = reply.body();
+      if (reply.status() == 200 && condition.test(body)) {
+        return body;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("condition never met at " + path + ", last " + body);
+  }
+}
