@@ -6,6 +6,8 @@ import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.config.UiFactory;
 import io.keyward.api.extension.KeywardExtension;
 import io.keyward.api.extension.KeywardServices;
+import io.keyward.api.keys.KeyLifecycles;
+import io.keyward.api.rotation.ManualRotations;
 import io.keyward.ui.breakglass.BreakGlassPages;
 import io.keyward.ui.breakglass.BreakGlassWaiting;
 import io.keyward.ui.generation.GenerationPages;
@@ -23,6 +25,10 @@ import io.keyward.ui.pages.Pages;
 import io.keyward.ui.pages.TemporalWebLinks;
 import io.keyward.ui.pages.UiAssets;
 import io.keyward.ui.pages.UiEntrance;
+import io.keyward.ui.rotation.LifecyclePages;
+import io.keyward.ui.rotation.LifecycleWaiting;
+import io.keyward.ui.rotation.RotationPages;
+import io.keyward.ui.rotation.RotationWaiting;
 import io.keyward.ui.session.SessionStore;
 import io.keyward.ui.session.SignInPages;
 import io.keyward.ui.session.SignOutPage;
@@ -34,9 +40,9 @@ import java.util.List;
  * The approvers' web pages under {@code /ui}, served by Keyward's application beside the API
  * whenever this module is on the class path (found as a {@link KeywardExtension}). It builds the
  * pages on the services the API uses, so a decision taken on a page is the same call, refused the
- * same way, as over the API: the break-glass and compromise services are built here exactly as the
- * API builds its own (they hold no state of their own; the grant store is read afresh on every
- * call). Configured by the {@code ui} section.
+ * same way, as over the API: the rotation, lifecycle, break-glass and compromise services are built
+ * here exactly as the API builds its own (they hold no state of their own; the grant store is read
+ * afresh on every call). Configured by the {@code ui} section.
  */
 public final class ApprovalUi implements KeywardExtension {
   /** How many runs a list shows at most; the pages say when there are more. */
@@ -76,9 +82,20 @@ public final class ApprovalUi implements KeywardExtension {
             clock);
     CompromiseResponses compromises =
         new CompromiseResponses(services.client(), taskQueue, services.audit(), clock);
+    ManualRotations rotations =
+        new ManualRotations(
+            services.client(),
+            taskQueue,
+            services.configuration().getCeremony().stepTimeout(),
+            services.audit(),
+            clock);
+    KeyLifecycles lifecycles =
+        new KeyLifecycles(services.client(), taskQueue, services.audit(), clock);
     List<WaitingSource> waiting =
         List.of(
             new GenerationWaiting(services.generations()),
+            new RotationWaiting(rotations),
+            new LifecycleWaiting(lifecycles),
             new BreakGlassWaiting(breakGlass),
             new CompromiseWaiting(compromises));
 
@@ -92,7 +109,10 @@ public final class ApprovalUi implements KeywardExtension {
     jersey.register(new SignOutPage(sessions, signIn));
     jersey.register(new InboxPages(new Inbox(runs, waiting), pages, clock));
     jersey.register(new GenerationPages(services.generations(), pages, temporalWeb, clock));
-    jersey.register(new KeyPages(new KeyRegister(runs, services.generations()), pages, clock));
+    jersey.register(
+        new KeyPages(new KeyRegister(runs, services.generations(), lifecycles), pages, clock));
+    jersey.register(new RotationPages(rotations, pages, temporalWeb, clock));
+    jersey.register(new LifecyclePages(lifecycles, pages, temporalWeb, clock));
     jersey.register(new BreakGlassPages(breakGlass, runs, pages, temporalWeb, clock));
     jersey.register(new IncidentPages(compromises, runs, pages, temporalWeb, clock));
   }

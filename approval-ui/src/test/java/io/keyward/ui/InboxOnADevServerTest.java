@@ -77,6 +77,32 @@ class InboxOnADevServerTest {
         .doesNotContain("no visibility");
   }
 
+  @Test
+  void listsBreakGlassSessionsAndIncidentsThroughSearchAttributes() {
+    keyward.registeredKey("kv-visible", "bg-key", "CONFIDENTIAL");
+    keyward.registeredKey("kv-visible", "leaked-key", "CONFIDENTIAL");
+    keyward.api(
+        "sol",
+        "POST",
+        "/api/break-glass",
+        "{\"incident\":\"INC-DEV-1\",\"keys\":[\"kv-visible/bg-key\"],"
+            + "\"reason\":\"restore\",\"admin\":\"bruno\"}");
+    keyward.api(
+        "sol",
+        "POST",
+        "/api/compromises",
+        "{\"incident\":\"INC-DEV-2\",\"vault\":\"kv-visible\",\"name\":\"leaked-key\"}");
+    PageClient security = signedIn("sol");
+
+    String console = pageUntil(security, "/ui/break-glass", body -> body.contains("INC-DEV-1"));
+    String incidents = pageUntil(security, "/ui/incidents", body -> body.contains("INC-DEV-2"));
+    String authoriser = pageUntil(signedIn("lena"), "/ui/inbox", b -> b.contains("INC-DEV-1"));
+
+    assertThat(console).contains("bruno").doesNotContain("no visibility");
+    assertThat(incidents).contains("kv-visible/leaked-key").doesNotContain("no visibility");
+    assertThat(authoriser).contains("Authorise break-glass access");
+  }
+
   private void approve(String who) {
     keyward.api(
         who,

@@ -2,6 +2,8 @@ package io.keyward.worker;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +22,10 @@ public final class WorkerMain {
             service, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
     KeywardActivities activities = KeywardActivities.open(settings);
     KeywardWorker worker = KeywardWorker.start(client, settings.taskQueue(), activities);
+    ReconciliationSchedule.ensure(
+        ScheduleClient.newInstance(
+            service, ScheduleClientOptions.newBuilder().setNamespace(settings.namespace()).build()),
+        settings.taskQueue());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

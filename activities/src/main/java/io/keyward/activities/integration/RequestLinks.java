@@ -4,8 +4,8 @@ import java.net.URI;
 
 /**
  * Where people act on a workflow in Keyward's web pages: the page of a generation ceremony, a
- * compromise response or a break-glass session, the inbox for kinds that have no page of their own.
- * One place, so Slack messages, ticket notes and Slack answers link alike.
+ * manual rotation, a compromise response or a break-glass session, the inbox for kinds that have no
+ * page of their own. One place, so Slack messages, ticket notes and Slack answers link alike.
  */
 public final class RequestLinks {
   private static final String INBOX = "/ui/inbox";
@@ -43,6 +43,9 @@ public final class RequestLinks {
     String[] parts = workflowId == null ? new String[0] : workflowId.split("/");
     if (parts.length == 3 && parts[0].equals("keygen")) {
       return "/ui/generations/" + parts[1] + "/" + parts[2];
+    }
+    if (parts.length == 3 && parts[0].equals("rotation")) {
+      return "/ui/rotations/" + parts[1] + "/" + parts[2];
     }
     if (parts.length == 2 && parts[0].equals("compromise")) {
       return "/ui/incidents/" + parts[1];

@@ -15,6 +15,12 @@ class RequestLinksTest {
   }
 
   @Test
+  void aRotationLinksToItsPage() {
+    assertThat(links.pageFor("rotation/kv-a/b"))
+        .isEqualTo("https://keyward.example.com/ui/rotations/kv-a/b");
+  }
+
+  @Test
   void incidentsLinkToTheirPages() {
     assertThat(links.pageFor("compromise/INC0010001"))
         .isEqualTo("https://keyward.example.com/ui/incidents/INC0010001");
@@ -24,7 +30,7 @@ class RequestLinksTest {
 
   @Test
   void otherWorkflowsLinkToTheInbox() {
-    assertThat(links.pageFor("rotation/kv-a/b")).isEqualTo("https://keyward.example.com/ui/inbox");
+    assertThat(links.pageFor("lifecycle/kv-a/b")).isEqualTo("https://keyward.example.com/ui/inbox");
     assertThat(links.pageFor("snow/9d385017c611228701d22104cc95c371"))
         .isEqualTo("https://keyward.example.com/ui/inbox");
   }

@@ -3,6 +3,7 @@ package io.keyward.ui.breakglass;
 import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.ui.inbox.InboxRow;
 import io.keyward.ui.inbox.WaitingSource;
+import io.keyward.ui.inbox.WorkflowIds;
 import io.keyward.workflows.breakglass.BreakGlassPhase;
 import io.keyward.workflows.breakglass.BreakGlassState;
 import io.keyward.workflows.common.Actor;
@@ -57,14 +58,7 @@ public final class BreakGlassWaiting implements WaitingSource {
 
   /** The incident of a {@code breakglass/<incident>} workflow id; empty for any other id. */
   static Optional<IncidentId> incidentOf(String workflowId) {
-    if (workflowId == null || !workflowId.startsWith(ID_PREFIX)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new IncidentId(workflowId.substring(ID_PREFIX.length())));
-    } catch (IllegalArgumentException notAnIncident) {
-      return Optional.empty();
-    }
+    return WorkflowIds.incidentOf(ID_PREFIX, workflowId);
   }
 
   private static Instant firstEntry(BreakGlassState state) {

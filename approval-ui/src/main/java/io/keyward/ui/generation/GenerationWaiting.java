@@ -3,6 +3,7 @@ package io.keyward.ui.generation;
 import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.ui.inbox.InboxRow;
 import io.keyward.ui.inbox.WaitingSource;
+import io.keyward.ui.inbox.WorkflowIds;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.generation.GenerationState;
@@ -29,7 +30,7 @@ public final class GenerationWaiting implements WaitingSource {
 
   @Override
   public Optional<InboxRow> waitingOn(String workflowId, Actor viewer) {
-    Optional<KeyRef> key = keyOf(workflowId);
+    Optional<KeyRef> key = WorkflowIds.keyOf(ID_PREFIX, workflowId);
     if (key.isEmpty()) {
       return Optional.empty();
     }
@@ -49,17 +50,5 @@ public final class GenerationWaiting implements WaitingSource {
             since,
             due,
             viewer.id().equals(state.request().requester().id())));
-  }
-
-  /** The key of a {@code keygen/<vault>/<name>} workflow id; empty for any other id. */
-  static Optional<KeyRef> keyOf(String workflowId) {
-    if (workflowId == null || !workflowId.startsWith(ID_PREFIX)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(KeyRef.parse(workflowId.substring(ID_PREFIX.length())));
-    } catch (IllegalArgumentException notAKey) {
-      return Optional.empty();
-    }
   }
 }

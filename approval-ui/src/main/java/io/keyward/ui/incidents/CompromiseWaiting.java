@@ -3,6 +3,7 @@ package io.keyward.ui.incidents;
 import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.ui.inbox.InboxRow;
 import io.keyward.ui.inbox.WaitingSource;
+import io.keyward.ui.inbox.WorkflowIds;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.compromise.CompromiseState;
 import io.keyward.workflows.compromise.FollowUpTask;
@@ -69,13 +70,6 @@ public final class CompromiseWaiting implements WaitingSource {
 
   /** The incident of a {@code compromise/<incident>} workflow id; empty for any other id. */
   static Optional<IncidentId> incidentOf(String workflowId) {
-    if (workflowId == null || !workflowId.startsWith(ID_PREFIX)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new IncidentId(workflowId.substring(ID_PREFIX.length())));
-    } catch (IllegalArgumentException notAnIncident) {
-      return Optional.empty();
-    }
+    return WorkflowIds.incidentOf(ID_PREFIX, workflowId);
   }
 }

@@ -16,13 +16,12 @@ public record KeyListPage(
       String spec,
       String versions,
       boolean enabled,
-      String created,
       String expires,
       String expiresRelative,
       String nextRotation,
       String rotationNote,
       String owner,
-      String ceremonyHref) {
+      String href) {
     /** A long version id cut to its first 12 characters; the full one is in the cell's title. */
     public String versionShort() {
       return versions.length() > 12 ? versions.substring(0, 12) + "…" : versions;
@@ -36,13 +35,12 @@ public record KeyListPage(
         key.spec(),
         key.versions(),
         key.enabled(),
-        Times.format(key.created()),
-        Times.format(key.expires()),
+        Times.day(key.expires()),
         Times.relative(key.expires(), now),
-        Times.format(key.nextRotation()),
+        Times.day(key.nextRotation()),
         key.rotationNote(),
         key.owner(),
-        key.ceremonyHref());
+        key.href());
   }
 
   public boolean empty() {

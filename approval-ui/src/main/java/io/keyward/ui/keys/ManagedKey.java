@@ -18,4 +18,4 @@ public record ManagedKey(
     Instant nextRotation,
     String rotationNote,
     String owner,
-    String ceremonyHref) {}
+    String href) {}

@@ -40,7 +40,9 @@ public final class Pages {
           "break-glass",
           "break-glass-session",
           "incidents",
-          "incident");
+          "incident",
+          "rotation",
+          "lifecycle");
 
   private static final Logger LOG = LoggerFactory.getLogger(Pages.class);
 

@@ -83,8 +83,11 @@ public record RotationView(
         Times.format(state.rotationDate()),
         Times.relative(state.rotationDate(), now),
         Times.format(state.preRotationAt()),
-        state.rule().interval() + ", " + state.rule().method(),
-        state.rule().approvalText(),
+        "a new version every "
+            + Times.period(state.rule().interval())
+            + ", "
+            + state.rule().method().name().toLowerCase(java.util.Locale.ROOT),
+        state.rule().approvalText() + ": " + slots(state.rule().approvals()),
         state.approvals().isEmpty() ? null : String.join(", ", state.approvals()),
         checks(state.checks()),
         state.securityReviewer(),

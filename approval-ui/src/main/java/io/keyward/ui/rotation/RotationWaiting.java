@@ -3,6 +3,7 @@ package io.keyward.ui.rotation;
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.ui.inbox.InboxRow;
 import io.keyward.ui.inbox.WaitingSource;
+import io.keyward.ui.inbox.WorkflowIds;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.rotation.RotationState;
@@ -27,7 +28,7 @@ public final class RotationWaiting implements WaitingSource {
 
   @Override
   public Optional<InboxRow> waitingOn(String workflowId, Actor viewer) {
-    Optional<KeyRef> key = KeyIds.keyOf("rotation/", workflowId);
+    Optional<KeyRef> key = WorkflowIds.keyOf("rotation/", workflowId);
     if (key.isEmpty()) {
       return Optional.empty();
     }

@@ -143,7 +143,10 @@ public final class SignInPages {
   }
 
   static String safeNext(String next) {
-    if (next == null || !LOCAL_PAGE.matcher(next).matches() || next.contains("//")) {
+    if (next == null
+        || !LOCAL_PAGE.matcher(next).matches()
+        || next.contains("//")
+        || next.contains("..")) {
       return "/ui/inbox";
     }
     return next;

@@ -30,6 +30,13 @@ class TimesAndLinksTest {
   }
 
   @Test
+  void writesPolicyPeriodsInWords() {
+    assertThat(Times.period(java.time.Period.ofYears(1))).isEqualTo("1 year");
+    assertThat(Times.period(java.time.Period.ofMonths(13))).isEqualTo("13 months");
+    assertThat(Times.period(java.time.Period.ofDays(90))).isEqualTo("90 days");
+  }
+
+  @Test
   void linksAWorkflowToItsRunInTemporalWebWithItsIdEncoded() {
     TemporalWebLinks links =
         new TemporalWebLinks(Optional.of(URI.create("http://localhost:8233/")), "default");

@@ -18,6 +18,7 @@ class SignInPagesTest {
         "https://evil.example/ui/inbox",
         "//evil.example/ui/inbox",
         "/ui//evil.example",
+        "/ui/../api/generations",
         "/api/generations",
         "/ui/<script>",
         "javascript:alert(1)",

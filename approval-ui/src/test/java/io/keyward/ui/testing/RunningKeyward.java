@@ -252,6 +252,17 @@ public final class RunningKeyward implements AutoCloseable {
    */
   public String requestKey(
       String requester, String vault, String name, String classification, String justification) {
+    return requestKey(requester, vault, name, classification, justification, null);
+  }
+
+  /** As above, with the validity of the key in days ({@code null}: the policy's default). */
+  public String requestKey(
+      String requester,
+      String vault,
+      String name,
+      String classification,
+      String justification,
+      Integer validityDays) {
     String body =
         "{\"vault\":\""
             + vault
@@ -259,8 +270,9 @@ public final class RunningKeyward implements AutoCloseable {
             + name
             + "\",\"classification\":\""
             + classification
-            + "\",\"spec\":{\"type\":\"EC\",\"curve\":\"P_384\",\"operations\":[\"SIGN\",\"VERIFY\"]},"
-            + "\"justification\":"
+            + "\",\"spec\":{\"type\":\"EC\",\"curve\":\"P_384\",\"operations\":[\"SIGN\",\"VERIFY\"]"
+            + (validityDays == null ? "" : ",\"validityDays\":" + validityDays)
+            + "},\"justification\":"
             + quote(justification)
             + "}";
     api(requester, "POST", "/api/generations", body);
@@ -270,11 +282,24 @@ public final class RunningKeyward implements AutoCloseable {
   /**
    * Drives a generation ceremony over the API from request to registered (alice requests, olivia
    * approves, kim generates, kai verifies, sam registers), so that the key exists at the provider
-   * with its classification tag.
+   * with its classification tag and its lifecycle starts.
    */
   public void registeredKey(String vault, String name, String classification) {
-    requestKey("alice", vault, name, classification, "needed for the test");
+    registeredKey(vault, name, classification, null);
+  }
+
+  /**
+   * As above, with the key's validity in days; a SECRET key gets its second approval from lena. A
+   * key valid for 30 days is due for rotation at once (runbook 6.2: 30 days before expiry).
+   */
+  public void registeredKey(
+      String vault, String name, String classification, Integer validityDays) {
+    requestKey("alice", vault, name, classification, "needed for the test", validityDays);
     String decisions = "/api/generations/" + vault + "/" + name + "/decisions";
+    if (classification.equals("SECRET")) {
+      awaitPhase(vault, name, "AWAITING_APPROVAL");
+      api("lena", "POST", decisions, "{\"decision\":\"APPROVE\"}");
+    }
     String[][] steps = {
       {"olivia", "APPROVE", "AWAITING_APPROVAL"},
       {"kim", "GENERATE", "AWAITING_GENERATION"},

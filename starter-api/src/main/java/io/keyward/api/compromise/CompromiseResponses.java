@@ -28,6 +28,7 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -68,7 +69,7 @@ public final class CompromiseResponses {
    * an incident whose response ran for another key, or has finished, is refused.
    */
   public StartedResponse report(Actor reporter, CompromiseReportBody body) {
-    Instant accepted = clock.instant();
+    Instant accepted = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (!reporter.holdsAny(CompromiseRoles.REPORTERS)) {
       throw new ForbiddenException(
           reporter.id()

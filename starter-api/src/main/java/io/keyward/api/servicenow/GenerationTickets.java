@@ -3,16 +3,13 @@ package io.keyward.api.servicenow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyward.api.errors.ConflictException;
-import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.generation.StartedGeneration;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
-import io.keyward.workflows.generation.GenerationState;
+import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.servicenow.RecordType;
 import io.keyward.workflows.servicenow.ServiceNowRecord;
-import java.util.Objects;
 
 /**
  * Key generation requests from ServiceNow (runbook 3.3 step 1), started through {@link
@@ -21,10 +18,12 @@ import java.util.Objects;
  */
 final class GenerationTickets implements TicketedCeremonies {
   private final GenerationCeremonies generations;
+  private final TicketClaims claims;
   private final ObjectMapper json;
 
-  GenerationTickets(GenerationCeremonies generations, ObjectMapper json) {
+  GenerationTickets(GenerationCeremonies generations, TicketClaims claims, ObjectMapper json) {
     this.generations = generations;
+    this.claims = claims;
     this.json = json;
   }
 
@@ -37,26 +36,10 @@ final class GenerationTickets implements TicketedCeremonies {
   public StartedCeremony start(Actor requester, ServiceNowRecord record, JsonNode request)
       throws JsonProcessingException {
     KeyGenerationFields fields = RequestFields.read(json, request, KeyGenerationFields.class);
-    refuseIfRunningForAnotherTicket(new KeyRef(fields.vault(), fields.name()), record);
+    KeyRef key = new KeyRef(fields.vault(), fields.name());
+    claims.refuseIfRunningForAnotherTicket(
+        GenerationRequest.workflowId(key), record.number(), "a generation ceremony for " + key);
     StartedGeneration started = generations.request(requester, fields.toBody(record.number()));
     return new StartedCeremony(started.workflowId(), started.statusUrl());
-  }
-
-  private void refuseIfRunningForAnotherTicket(KeyRef key, ServiceNowRecord record) {
-    GenerationState current;
-    try {
-      current = generations.state(key);
-    } catch (NotFoundException none) {
-      return;
-    }
-    String ticket = current.request().ticket();
-    if (!current.phase().isFinal() && !Objects.equals(ticket, record.number())) {
-      throw new ConflictException(
-          "a generation ceremony for "
-              + key
-              + " is already running"
-              + (ticket == null ? "" : " for ticket " + ticket)
-              + "; nothing was started");
-    }
   }
 }

@@ -7,6 +7,7 @@ import io.keyward.activities.integration.Secret;
 import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.generation.GenerationCeremonies;
+import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.webhook.RawBody;
 import io.keyward.api.webhook.TimestampWindow;
 import io.temporal.client.WorkflowClient;
@@ -44,13 +45,15 @@ public final class ServiceNowWebhook {
       Directory directory,
       Services services,
       Clock clock) {
+    TicketClaims claims = new TicketClaims(client);
     TicketIntake intake =
         new TicketIntake(
             json,
             new ServiceNowPeople(config.getUsers(), directory),
             new TicketLinks(client, taskQueue),
             List.of(
-                new GenerationTickets(services.generations(), json),
+                new GenerationTickets(services.generations(), claims, json),
+                new RotationTickets(services.rotations(), claims, json),
                 new CompromiseTickets(services.compromises(), json),
                 new BreakGlassTickets(services.breakGlass(), json)));
     return new ServiceNowWebhook(
@@ -62,6 +65,7 @@ public final class ServiceNowWebhook {
   /** The services that start each record type's workflow, the same ones the REST API uses. */
   public record Services(
       GenerationCeremonies generations,
+      ManualRotations rotations,
       CompromiseResponses compromises,
       BreakGlassSessions breakGlass) {}
 

@@ -3,10 +3,12 @@ package io.keyward.api.webhook;
 import io.dropwizard.core.setup.Environment;
 import io.keyward.activities.audit.AuditStore;
 import io.keyward.activities.directory.Directory;
+import io.keyward.activities.integration.Secret;
 import io.keyward.api.KeywardConfiguration;
 import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.generation.GenerationCeremonies;
+import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.servicenow.ServiceNowWebhook;
 import io.keyward.api.servicenow.ServiceNowWebhookResource;
 import io.keyward.api.slack.SlackInteractions;
@@ -14,6 +16,7 @@ import io.keyward.api.slack.SlackInteractionsResource;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,8 @@ public final class Webhooks {
     String taskQueue = configuration.getTemporal().getTaskQueue();
     return new ServiceNowWebhook.Services(
         generations,
+        new ManualRotations(
+            client, taskQueue, configuration.getCeremony().stepTimeout(), audit, clock),
         new CompromiseResponses(client, taskQueue, audit, clock),
         new BreakGlassSessions(
             client,
@@ -61,44 +66,30 @@ public final class Webhooks {
       AuditStore audit,
       GenerationCeremonies generations) {
     Clock clock = Clock.systemUTC();
-    configuration
-        .getServicenow()
-        .webhookSecret(variables)
-        .ifPresentOrElse(
-            secret ->
-                environment
-                    .jersey()
-                    .register(
-                        new ServiceNowWebhookResource(
-                            ServiceNowWebhook.build(
-                                configuration.getServicenow(),
-                                secret,
-                                environment.getObjectMapper(),
-                                client,
-                                configuration.getTemporal().getTaskQueue(),
-                                directory,
-                                ticketedServices(
-                                    configuration, client, directory, audit, generations, clock),
-                                clock))),
-            () -> LOG.info("No ServiceNow webhook secret configured: /webhooks/servicenow is off"));
-    configuration
-        .getSlack()
-        .signingSecret(variables)
-        .ifPresentOrElse(
-            secret ->
-                environment
-                    .jersey()
-                    .register(
-                        new SlackInteractionsResource(
-                            SlackInteractions.build(
-                                configuration.getSlack(),
-                                secret,
-                                directory,
-                                generations,
-                                audit,
-                                clock))),
-            () ->
-                LOG.info(
-                    "No Slack signing secret configured: /webhooks/slack/interactions is off"));
+    Optional<Secret> serviceNowSecret = configuration.getServicenow().webhookSecret(variables);
+    if (serviceNowSecret.isPresent()) {
+      ServiceNowWebhook webhook =
+          ServiceNowWebhook.build(
+              configuration.getServicenow(),
+              serviceNowSecret.get(),
+              environment.getObjectMapper(),
+              client,
+              configuration.getTemporal().getTaskQueue(),
+              directory,
+              ticketedServices(configuration, client, directory, audit, generations, clock),
+              clock);
+      environment.jersey().register(new ServiceNowWebhookResource(webhook));
+    } else {
+      LOG.info("No ServiceNow webhook secret configured: /webhooks/servicenow is off");
+    }
+    Optional<Secret> slackSecret = configuration.getSlack().signingSecret(variables);
+    if (slackSecret.isPresent()) {
+      SlackInteractions interactions =
+          SlackInteractions.build(
+              configuration.getSlack(), slackSecret.get(), directory, generations, audit, clock);
+      environment.jersey().register(new SlackInteractionsResource(interactions));
+    } else {
+      LOG.info("No Slack signing secret configured: /webhooks/slack/interactions is off");
+    }
   }
 }

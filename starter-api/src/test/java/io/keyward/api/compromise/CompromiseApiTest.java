@@ -3,12 +3,12 @@ package io.keyward.api.compromise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keyward.activities.dependencies.JsonFileDependencyMap;
 import io.keyward.api.RunningKeyward;
 import io.keyward.api.RunningKeyward.Reply;
 import io.keyward.api.incident.IncidentHttp;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
-import io.keyward.workflows.dependencies.DependencyActivities;
 import io.keyward.workflows.dependencies.KeyDependent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,21 +29,17 @@ class CompromiseApiTest {
   private static RunningKeyward keyward;
   private static IncidentHttp http;
 
-  /** The dependency map of these tests: the orders service uses every key. */
-  static final class OrdersUseEveryKey implements DependencyActivities {
-    @Override
-    public List<KeyDependent> dependentsOf(KeyRef key) {
-      return List.of(new KeyDependent("orders-service", "alice", "#team-orders"));
-    }
-  }
-
   @BeforeAll
   static void start() throws Exception {
-    keyward = RunningKeyward.start(data, audit -> List.of(new OrdersUseEveryKey()));
+    keyward = RunningKeyward.start(data);
     http = new IncidentHttp(keyward);
     http.activeKey("kv-orders", "card-data");
     http.activeKey("kv-orders", "second-key");
     http.activeKey("kv-orders", "third-key");
+    new JsonFileDependencyMap(JsonFileDependencyMap.besideAuditTrail(keyward.audit().path()))
+        .replace(
+            new KeyRef("kv-orders", "card-data"),
+            List.of(new KeyDependent("orders-service", "alice", "#team-orders")));
   }
 
   @AfterAll

@@ -73,7 +73,7 @@ class RotationApiTest {
         .hasValueSatisfying(l -> assertThat(l).endsWith(statusUrl));
     JsonNode review = awaitPhase(statusUrl, RotationPhase.AWAITING_SECURITY_REVIEW);
     assertThat(review.at("/request/requester/id").asText()).isEqualTo("alice");
-    assertThat(review.at("/checks/backupVerified").asBoolean())
+    assertThat(review.at("/checks/backup/passed").asBoolean())
         .as("backup check: %s", review.at("/checks/backup"))
         .isTrue();
     assertThat(review.at("/checks/dependents/0/application").asText()).isEqualTo("payments-db");

@@ -360,6 +360,46 @@ class ServiceNowWebhookTest {
   }
 
   @Test
+  void aRotationRequestPlansTheRotationWithTheTicketNumber() throws Exception {
+    Record record = Record.next("kv-snow", "rotated");
+    String date = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(60).toString();
+
+    Reply reply =
+        deliver(
+            record.rotation(
+                "{\"vault\": \"kv-snow\", \"name\": \"rotated\", \"usage\": \"APPLICATION\","
+                    + " \"rotationDate\": \""
+                    + date
+                    + "\", \"justification\": \"annual rotation\"}"));
+
+    assertThat(reply.status()).isEqualTo(202);
+    assertThat(reply.body().get("workflowId").asText()).isEqualTo("rotation/kv-snow/rotated");
+    assertThat(reply.body().get("statusUrl").asText()).isEqualTo("/api/rotations/kv-snow/rotated");
+    var described = keyward.describe("rotation/kv-snow/rotated").orElseThrow();
+    assertThat(described.getWorkflowType()).isEqualTo("ManualRotation");
+    assertThat(described.getTypedSearchAttributes().get(KeywardSearchAttributes.TICKET))
+        .isEqualTo(record.number);
+  }
+
+  @Test
+  void aRotationInThePastIsRefusedAndStartsNothing() throws Exception {
+    Record record = Record.next("kv-snow", "late-rotation");
+
+    Reply reply =
+        deliver(
+            record.rotation(
+                "{\"vault\": \"kv-snow\", \"name\": \"late-rotation\","
+                    + " \"usage\": \"APPLICATION\", \"rotationDate\": \"2020-01-01\","
+                    + " \"justification\": \"too late\"}"));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body().get("message").asText())
+        .isEqualTo("rotationDate 2020-01-01T00:00:00Z is not in the future");
+    assertStartedNothing(record, "none/none");
+    assertThat(keyward.describe("rotation/kv-snow/late-rotation")).isEmpty();
+  }
+
+  @Test
   void aCompromiseIncidentStartsTheResponseWithTheIncidentNumber() throws Exception {
     Record record = Record.next("kv-snow", "leaked").incident("INC");
 
@@ -547,6 +587,14 @@ class ServiceNowWebhookTest {
               type,
               openedBy == null ? "" : " \"opened_by\": \"" + openedBy + "\",",
               request)
+          .getBytes(StandardCharsets.UTF_8);
+    }
+
+    byte[] rotation(String request) {
+      return """
+          {"sys_id": "%s", "table": "change_request", "number": "%s",
+           "record_type": "rotation", "requested_by": "abel-tuter", "request": %s}"""
+          .formatted(sysId, number, request)
           .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -155,7 +155,11 @@ public final class CompromiseResponse {
     this.versionsDisabled = List.copyOf(versions);
     this.disabledAt = at;
     this.status = IncidentStatus.ACTIVE;
-    actions.add("Key disabled (" + versions.size() + " versions, all confirmed disabled)");
+    actions.add(
+        "Key disabled ("
+            + versions.size()
+            + (versions.size() == 1 ? " version" : " versions")
+            + ", all confirmed disabled)");
   }
 
   public void escalated(Instant at) {

@@ -202,6 +202,8 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
               EmergencyRotation.commandFor(
                   compromised,
                   report.incident(),
+                  Workflow.getInfo().getWorkflowId(),
+                  report.reporter().id(),
                   now(),
                   Workflow.getInfo().getWorkflowId()
                       + "/"

@@ -1,6 +1,7 @@
 package io.keyward.workflows.compromise;
 
 import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.generation.GenerationTags;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyAttributes;
 import io.keyward.workflows.hsm.KeyVersionInfo;
@@ -18,8 +19,8 @@ import java.util.Map;
  * The new version that replaces a compromised one (runbook 11.1 step 3): same algorithm, size or
  * curve, operations, validity and tags as the newest compromised version, at the same protection
  * level, enabled at once so that applications can switch to it. Like every version a provider
- * makes, its material is non-extractable: it never leaves the provider. The tags name the incident
- * and the version it replaces.
+ * makes, its material is non-extractable: it never leaves the provider. The tags name the incident,
+ * the version it replaces, the response that made it and who reported the compromise.
  */
 public final class EmergencyRotation {
   public static final String INCIDENT_TAG = "Incident";
@@ -32,12 +33,24 @@ public final class EmergencyRotation {
     return versions.get(versions.size() - 1);
   }
 
+  /**
+   * @param response the workflow id of the response that rotates, recorded as the version's
+   *     ceremony
+   * @param requestedBy who reported the compromise, recorded as who asked for the version
+   */
   public static CreateKeyCommand commandFor(
-      KeyVersionInfo compromised, IncidentId incident, Instant now, String idempotencyKey) {
+      KeyVersionInfo compromised,
+      IncidentId incident,
+      String response,
+      String requestedBy,
+      Instant now,
+      String idempotencyKey) {
     KeyRef key = compromised.key();
     Map<String, String> tags = new HashMap<>(compromised.tags());
     tags.put(INCIDENT_TAG, incident.value());
     tags.put(REPLACES_TAG, compromised.version());
+    tags.put(GenerationTags.CEREMONY, response);
+    tags.put(GenerationTags.REQUESTED_BY, requestedBy);
     KeySpec spec =
         new KeySpec(
             compromised.type(),

@@ -26,7 +26,6 @@ import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.PolicyMatrix;
 import io.keyward.workflows.policy.PolicyViolation;
 import io.keyward.workflows.policy.RotationMatrix;
-import io.keyward.workflows.servicenow.GenerationTicketNotes;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;

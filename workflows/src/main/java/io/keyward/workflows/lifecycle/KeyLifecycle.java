@@ -28,6 +28,7 @@ public final class KeyLifecycle {
   private String newVersion;
   private boolean gateOpen;
   private String denier;
+  private Instant enrolledAt;
 
   public KeyLifecycle(LifecycleInput input) {
     this.input = input;
@@ -65,6 +66,11 @@ public final class KeyLifecycle {
       return "denied";
     }
     return approvals.approve(decision.actor());
+  }
+
+  /** When the key was first enrolled; set by the workflow on the first cycle, then carried. */
+  public void enrolledAt(Instant at) {
+    enrolledAt = at;
   }
 
   public void openGate() {
@@ -148,7 +154,7 @@ public final class KeyLifecycle {
         awaiting,
         approvals.given(),
         input.enrolledBy(),
-        input.enrolledAt(),
+        enrolledAt != null ? enrolledAt : input.enrolledAt(),
         input.rotations());
   }
 }

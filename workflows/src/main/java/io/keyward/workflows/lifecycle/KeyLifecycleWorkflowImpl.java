@@ -67,21 +67,14 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
   @Override
   public LifecycleState run(LifecycleInput input) {
     enrolledAt = input.enrolledAt() != null ? input.enrolledAt() : now();
+    lifecycle.enrolledAt(enrolledAt);
     if (input.cycle() == 0) {
       audit.append("KEY_ENROLLED", input.enrolledBy(), enrolmentDetails());
     }
     publish();
     Optional<KeyVersionInfo> current = currentVersion();
     if (current.isEmpty()) {
-      lifecycle.plan(LifecyclePhase.KEY_NOT_FOUND, LifecycleAction.NONE, null);
-      publish();
-      audit.append("LIFECYCLE_ENDED", null, Map.of("reason", "no enabled version"));
-      notices.send(
-          notice(
-              Notification.Severity.WARNING,
-              "Key lifecycle ended: " + input.key(),
-              "no provider holds an enabled version of the key; its automatic rotation stopped"));
-      return lifecycle.snapshot();
+      return ended();
     }
     KeyVersionInfo version = current.get();
     Instant expires = NextVersion.expiryOf(version, now());
@@ -356,9 +349,26 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     }
   }
 
-  /** True when a newer version than the cycle's took over meanwhile (a manual rotation). */
+  /**
+   * True when the cycle's version is no longer the one in use: a newer one took over (a manual
+   * rotation), or none is enabled any more. The caller then ends the cycle with {@link #nextCycle},
+   * which starts from whatever is in use, or ends the lifecycle.
+   */
   private boolean replaced(KeyVersionInfo version) {
-    return currentVersion().map(v -> !v.version().equals(version.version())).orElse(false);
+    return currentVersion().map(v -> !v.version().equals(version.version())).orElse(true);
+  }
+
+  /** The key has no enabled version at any provider: nothing to rotate, the lifecycle ends. */
+  private LifecycleState ended() {
+    lifecycle.plan(LifecyclePhase.KEY_NOT_FOUND, LifecycleAction.NONE, null);
+    publish();
+    audit.append("LIFECYCLE_ENDED", null, Map.of("reason", "no enabled version"));
+    notices.send(
+        notice(
+            Notification.Severity.WARNING,
+            "Key lifecycle ended: " + input.key(),
+            "no provider holds an enabled version of the key; its automatic rotation stopped"));
+    return lifecycle.snapshot();
   }
 
   private void notifyExpiry(KeyVersionInfo version, Instant expires, String state) {

@@ -304,8 +304,15 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
     }
     rotation.classification(
         NextVersion.classificationOf(current.get(), rotation.rule().typicalClassification()));
-    List<KeyDependent> dependents = dependencies.dependentsOf(request.key());
-    List<String> findings = DependencyMapCheck.findings(dependents);
+    List<KeyDependent> dependents;
+    List<String> findings;
+    try {
+      dependents = dependencies.dependentsOf(request.key());
+      findings = DependencyMapCheck.findings(dependents);
+    } catch (ActivityFailure failure) {
+      dependents = List.of();
+      findings = List.of("the dependency map could not be read: " + reason(failure));
+    }
     BackupCheck backup;
     try {
       backup = keys.verifyBackup(request.key());

@@ -166,7 +166,9 @@ class CompromiseResponseWorkflowTest {
     assertThat(replacement.tags())
         .containsEntry("Classification", "SECRET")
         .containsEntry("Incident", "INC0099001")
-        .containsEntry("ReplacesCompromisedVersion", compromised.version());
+        .containsEntry("ReplacesCompromisedVersion", compromised.version())
+        .containsEntry("KeywardCeremony", WORKFLOW_ID)
+        .containsEntry("RequestedBy", "sol");
     assertThat(state.restoration().passed()).isTrue();
     assertThat(state.restoration().version()).isEqualTo(replacement.version());
     assertThat(state.affectedApplications()).containsExactly(CHECKOUT, REFUNDS);

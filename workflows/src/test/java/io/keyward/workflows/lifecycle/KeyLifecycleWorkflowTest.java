@@ -123,6 +123,10 @@ class KeyLifecycleWorkflowTest {
             org.assertj.core.groups.Tuple.tuple("v2", "v3"),
             org.assertj.core.groups.Tuple.tuple("v3", "v4"));
     assertThat(state.currentVersion()).isEqualTo("v4");
+    assertThat(state.enrolledAt())
+        .as("carried across cycles")
+        .isNotNull()
+        .isEqualTo(waiting.enrolledAt());
     assertThat(audit.types()).filteredOn("KEY_ROTATED"::equals).hasSize(3);
     assertThat(audit.types()).filteredOn("OLD_VERSION_RETIRED"::equals).hasSize(3);
     assertThat(audit.types()).filteredOn("KEY_ENROLLED"::equals).hasSize(1);

@@ -29,6 +29,7 @@ import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
 import io.keyward.workflows.testing.KeywardTestEnvironment;
 import io.keyward.workflows.testing.RecordingAudit;
+import io.keyward.workflows.testing.StartingLifecycles;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -61,7 +62,7 @@ class GenerationTicketWriteBackTest {
   void startEnvironment() {
     env = KeywardTestEnvironment.newInstance();
     Worker worker = env.newWorker(TaskQueues.CEREMONIES);
-    // A registered key starts its lifecycle (a child workflow), which must find a worker.
+    // A registered key starts its lifecycle, which must find a worker.
     worker.registerWorkflowImplementationTypes(
         KeyGenerationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
     tickets = new RecordingTickets();
@@ -70,6 +71,7 @@ class GenerationTicketWriteBackTest {
         new InMemoryKeyProvider(),
         new RecordingAudit(),
         new InMemoryDependencies(),
+        new StartingLifecycles(),
         tickets,
         notifications);
     env.start();

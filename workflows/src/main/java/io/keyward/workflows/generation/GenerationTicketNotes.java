@@ -1,7 +1,7 @@
-package io.keyward.workflows.servicenow;
+package io.keyward.workflows.generation;
 
-import io.keyward.workflows.generation.GenerationState;
 import io.keyward.workflows.policy.ClassificationPolicy;
+import io.keyward.workflows.servicenow.TicketState;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,0 +1,153 @@
+package io.keyward.ui.rotation;
+
+import io.keyward.api.errors.ApiException;
+import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.keys.GateDecisionBody;
+import io.keyward.api.keys.KeyLifecycles;
+import io.keyward.ui.keys.KeyListAccess;
+import io.keyward.ui.pages.AfterPost;
+import io.keyward.ui.pages.Area;
+import io.keyward.ui.pages.Pages;
+import io.keyward.ui.pages.TemporalWebLinks;
+import io.keyward.ui.session.SignedIn;
+import io.keyward.ui.session.SignedInFilter;
+import io.keyward.ui.session.UiSession;
+import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.lifecycle.GateDecisionType;
+import io.keyward.workflows.lifecycle.LifecycleInput;
+import io.keyward.workflows.lifecycle.LifecycleState;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The page of a key under policy (its lifecycle, runbook 6.1 and 6.2), with the approval gate of a
+ * rotation waiting for it. Gate decisions go to {@link KeyLifecycles}, the service of the API.
+ */
+@Path("/ui/keys/{vault}/{name}")
+@SignedIn
+public final class LifecyclePages {
+  private final KeyLifecycles lifecycles;
+  private final Pages pages;
+  private final TemporalWebLinks temporalWeb;
+  private final Clock clock;
+
+  public LifecyclePages(
+      KeyLifecycles lifecycles, Pages pages, TemporalWebLinks temporalWeb, Clock clock) {
+    this.lifecycles = lifecycles;
+    this.pages = pages;
+    this.temporalWeb = temporalWeb;
+    this.clock = clock;
+  }
+
+  /** {@code /ui/keys/<vault>/<name>}. */
+  public static String pathOf(KeyRef key) {
+    return "/ui/keys/" + key.vault() + "/" + key.name();
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public Response page(
+      @Context ContainerRequestContext request,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    try {
+      KeyRef key = new KeyRef(vault, name);
+      LifecycleState state = visibleState(me, key);
+      return pages.page(
+          "lifecycle",
+          LifecycleView.of(
+              pages.layout(me, "Key " + key, Area.KEYS),
+              state,
+              me.actor(),
+              clock.instant(),
+              temporalWeb.workflow(LifecycleInput.workflowId(key)).orElse(null)));
+    } catch (RuntimeException failure) {
+      return pages.failure(me, failure);
+    }
+  }
+
+  @GET
+  @Path("/status")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response status(
+      @Context ContainerRequestContext request,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    try {
+      LifecycleState state = visibleState(me, new KeyRef(vault, name));
+      return Response.ok(
+              Map.of("revision", LifecycleView.revision(state), "phase", state.phase().name()))
+          .build();
+    } catch (ApiException failure) {
+      return Response.status(failure.status())
+          .entity(Map.of("code", failure.status(), "message", failure.getMessage()))
+          .build();
+    }
+  }
+
+  @POST
+  @Path("/gate")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response decide(
+      @Context ContainerRequestContext request,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name,
+      @FormParam("decision") String decision,
+      @FormParam("reason") String reason) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    KeyRef key;
+    try {
+      key = new KeyRef(vault, name);
+      visibleState(me, key);
+    } catch (RuntimeException failure) {
+      return pages.failure(me, failure);
+    }
+    KeyRef decided = key;
+    return AfterPost.run(
+        me,
+        pathOf(key),
+        () -> {
+          GateDecisionType type = gateDecision(decision);
+          lifecycles.decide(decided, me.actor(), new GateDecisionBody(type, reason));
+          return type == GateDecisionType.APPROVE
+              ? "You approved the rotation; it goes ahead."
+              : "You denied the automatic rotation; a manual rotation must replace the version.";
+        });
+  }
+
+  private LifecycleState visibleState(UiSession me, KeyRef key) {
+    LifecycleState state = lifecycles.state(key);
+    if (!KeyListAccess.seesAll(me.actor())
+        && !me.actor().id().equals(state.enrolledBy())
+        && !me.actor().holdsAny(state.awaitingRoles())) {
+      throw new ForbiddenException(
+          "the lifecycle of " + key + " is visible to key management and its approvers");
+    }
+    return state;
+  }
+
+  private static GateDecisionType gateDecision(String decision) {
+    if (decision == null || decision.isBlank()) {
+      throw new IllegalArgumentException("choose APPROVE or DENY");
+    }
+    try {
+      return GateDecisionType.valueOf(decision.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw new IllegalArgumentException("unknown decision '" + decision + "'");
+    }
+  }
+}

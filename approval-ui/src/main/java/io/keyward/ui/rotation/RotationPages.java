@@ -1,0 +1,202 @@
+package io.keyward.ui.rotation;
+
+import io.keyward.api.errors.ApiException;
+import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.rotation.CancelBody;
+import io.keyward.api.rotation.ManualRotations;
+import io.keyward.api.rotation.RescheduleBody;
+import io.keyward.api.rotation.RotationDecisionBody;
+import io.keyward.ui.pages.AfterPost;
+import io.keyward.ui.pages.Area;
+import io.keyward.ui.pages.Pages;
+import io.keyward.ui.pages.TemporalWebLinks;
+import io.keyward.ui.session.SignedIn;
+import io.keyward.ui.session.SignedInFilter;
+import io.keyward.ui.session.UiSession;
+import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.rotation.RotationDecisionType;
+import io.keyward.workflows.rotation.RotationRequest;
+import io.keyward.workflows.rotation.RotationState;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The page of one manual rotation (runbook 6.3). Decisions, reschedules and cancellations go to
+ * {@link ManualRotations}, the service of the API, so the same refusals apply in the same words.
+ */
+@Path("/ui/rotations/{vault}/{name}")
+@SignedIn
+public final class RotationPages {
+  private final ManualRotations rotations;
+  private final Pages pages;
+  private final TemporalWebLinks temporalWeb;
+  private final Clock clock;
+
+  public RotationPages(
+      ManualRotations rotations, Pages pages, TemporalWebLinks temporalWeb, Clock clock) {
+    this.rotations = rotations;
+    this.pages = pages;
+    this.temporalWeb = temporalWeb;
+    this.clock = clock;
+  }
+
+  /** {@code /ui/rotations/<vault>/<name>}. */
+  public static String pathOf(KeyRef key) {
+    return "/ui/rotations/" + key.vault() + "/" + key.name();
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public Response page(
+      @Context ContainerRequestContext request,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    try {
+      KeyRef key = new KeyRef(vault, name);
+      RotationState state = visibleState(me, key);
+      return pages.page(
+          "rotation",
+          RotationView.of(
+              pages.layout(me, "Rotation of " + key, Area.KEYS),
+              state,
+              me.actor(),
+              clock.instant(),
+              temporalWeb.workflow(RotationRequest.workflowId(key)).orElse(null)));
+    } catch (RuntimeException failure) {
+      return pages.failure(me, failure);
+    }
+  }
+
+  @GET
+  @Path("/status")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response status(
+      @Context ContainerRequestContext request,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    try {
+      RotationState state = visibleState(me, new KeyRef(vault, name));
+      return Response.ok(
+              Map.of("revision", RotationView.revision(state), "phase", state.phase().name()))
+          .build();
+    } catch (ApiException failure) {
+      return Response.status(failure.status())
+          .entity(Map.of("code", failure.status(), "message", failure.getMessage()))
+          .build();
+    }
+  }
+
+  @POST
+  @Path("/decisions")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response decide(
+      @Context ContainerRequestContext request,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name,
+      @FormParam("decision") String decision,
+      @FormParam("reason") String reason) {
+    return step(
+        request,
+        vault,
+        name,
+        (me, key) ->
+            () -> {
+              RotationDecisionType type = decisionType(decision);
+              rotations.decide(key, me.actor(), new RotationDecisionBody(type, reason));
+              return RotationSteps.done(type);
+            });
+  }
+
+  @POST
+  @Path("/reschedule")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response reschedule(
+      @Context ContainerRequestContext request,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name,
+      @FormParam("rotationDate") String rotationDate,
+      @FormParam("reason") String reason) {
+    return step(
+        request,
+        vault,
+        name,
+        (me, key) ->
+            () -> {
+              rotations.reschedule(key, me.actor(), new RescheduleBody(rotationDate, reason));
+              return "You moved the rotation date.";
+            });
+  }
+
+  @POST
+  @Path("/cancel")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response cancel(
+      @Context ContainerRequestContext request,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name,
+      @FormParam("reason") String reason) {
+    return step(
+        request,
+        vault,
+        name,
+        (me, key) ->
+            () -> {
+              rotations.cancel(key, me.actor(), new CancelBody(reason));
+              return "You cancelled the rotation; nothing was changed at the provider.";
+            });
+  }
+
+  private interface Step {
+    Supplier<String> on(UiSession me, KeyRef key);
+  }
+
+  private Response step(ContainerRequestContext request, String vault, String name, Step step) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    KeyRef key;
+    try {
+      key = new KeyRef(vault, name);
+      visibleState(me, key);
+    } catch (RuntimeException failure) {
+      return pages.failure(me, failure);
+    }
+    return AfterPost.run(me, pathOf(key), step.on(me, key));
+  }
+
+  private RotationState visibleState(UiSession me, KeyRef key) {
+    RotationState state = rotations.state(key);
+    if (!RotationAccess.maySee(me.actor(), state)) {
+      throw new ForbiddenException(
+          "the rotation of "
+              + key
+              + " is visible to key management, its requester, its participants and its"
+              + " approvers");
+    }
+    return state;
+  }
+
+  private static RotationDecisionType decisionType(String decision) {
+    if (decision == null || decision.isBlank()) {
+      throw new IllegalArgumentException("choose a decision");
+    }
+    try {
+      return RotationDecisionType.valueOf(decision.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw new IllegalArgumentException("unknown decision '" + decision + "'");
+    }
+  }
+}
