@@ -49,6 +49,19 @@ public record BreakGlassScope(String vault, List<KeyRef> keys) {
     return vault != null ? key.vault().equals(vault) : keys.contains(key);
   }
 
+  /**
+   * The scope as the {@code KeywardKeyName} search attribute shows it: the key of a one-key scope,
+   * {@code <vault>/*} for a vault, the first key and how many more otherwise.
+   */
+  public String searchKeyName() {
+    if (vault != null) {
+      return vault + "/*";
+    }
+    return keys.size() == 1
+        ? keys.get(0).toString()
+        : keys.get(0) + " (+" + (keys.size() - 1) + ")";
+  }
+
   /** e.g. {@code every key of vault kv-payments} or {@code kv-payments/card-signing}. */
   public String describe() {
     return vault != null

@@ -107,11 +107,7 @@ public final class BreakGlassSession {
       Role role = openSlotFor(authorisation.actor()).orElseThrow();
       approvals.add(new Approval(role, who, at));
     }
-    record(
-        at,
-        who,
-        authorisation.decision().name(),
-        authorisation.reason() == null ? null : authorisation.reason());
+    record(at, who, authorisation.decision().name(), authorisation.reason());
   }
 
   /** Why the action cannot be recorded at {@code now}; empty if it can. */

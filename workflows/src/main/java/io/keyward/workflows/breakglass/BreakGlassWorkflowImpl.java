@@ -355,24 +355,11 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
         SearchAttributeUpdate.valueSet(KIND, KIND_NAME),
         SearchAttributeUpdate.valueSet(PHASE, session.phase().name()),
         SearchAttributeUpdate.valueSet(INCIDENT, declaration.incident().value()),
-        SearchAttributeUpdate.valueSet(KEY_NAME, keyName(declaration.scope())),
+        SearchAttributeUpdate.valueSet(KEY_NAME, declaration.scope().searchKeyName()),
         roles.isEmpty()
             ? SearchAttributeUpdate.valueUnset(AWAITING_ROLES)
             : SearchAttributeUpdate.valueSet(AWAITING_ROLES, roles));
     Workflow.upsertMemo(Map.of("summary", summary()));
-  }
-
-  /**
-   * The {@code KeywardKeyName} of a scope: the key of a one-key scope, {@code <vault>/*} for a
-   * vault, the first key with a count otherwise.
-   */
-  public static String keyName(BreakGlassScope scope) {
-    if (scope.vault() != null) {
-      return scope.vault() + "/*";
-    }
-    return scope.keys().size() == 1
-        ? scope.keys().get(0).toString()
-        : scope.keys().get(0) + " (+" + (scope.keys().size() - 1) + ")";
   }
 
   private String summary() {

@@ -25,9 +25,11 @@ import io.keyward.workflows.incident.EvidenceRequest;
 import io.keyward.workflows.incident.Failures;
 import io.keyward.workflows.incident.IncidentActivityOptions;
 import io.keyward.workflows.incident.IncidentNotifier;
+import io.keyward.workflows.lifecycle.LifecycleInput;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.rotation.RotationRequest;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -507,11 +509,15 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
         + escalation;
   }
 
-  /** The audit subjects whose records concern the key: its ceremonies and this incident. */
+  /**
+   * The audit subjects whose records concern the key: its generation, rotation and lifecycle
+   * workflows, and this incident.
+   */
   static List<String> auditSubjects(KeyRef key, String incidentSubject) {
     return List.of(
         GenerationRequest.workflowId(key),
-        "rotation/" + key.vault() + "/" + key.name(),
+        RotationRequest.workflowId(key),
+        LifecycleInput.workflowId(key),
         incidentSubject);
   }
 

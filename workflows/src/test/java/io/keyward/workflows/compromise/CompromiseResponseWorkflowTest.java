@@ -199,6 +199,7 @@ class CompromiseResponseWorkflowTest {
         .containsExactly(
             "keygen/kv-payments/card-encryption",
             "rotation/kv-payments/card-encryption",
+            "lifecycle/kv-payments/card-encryption",
             WORKFLOW_ID);
     assertThat(state.evidence().sha256()).isEqualTo("ab".repeat(32));
   }

@@ -17,7 +17,9 @@ class KeyGenerationReplayTest {
         "histories/keygen-secret-registered.json",
         "histories/keygen-secret-denied.json",
         "histories/keygen-secret-registered-lifecycle.json",
-        "histories/keygen-secret-registered-lifecycle-enrolment.json"
+        "histories/keygen-secret-registered-lifecycle-enrolment.json",
+        "histories/keygen-secret-registered-ticket-notes.json",
+        "histories/keygen-secret-registered-devserver.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(
