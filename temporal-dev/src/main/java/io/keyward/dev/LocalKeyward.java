@@ -2,8 +2,11 @@ package io.keyward.dev;
 
 import io.keyward.worker.KeywardActivities;
 import io.keyward.worker.KeywardWorker;
+import io.keyward.worker.ReconciliationSchedule;
 import io.keyward.worker.WorkerSettings;
 import io.keyward.workflows.common.TaskQueues;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleClientOptions;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -62,6 +65,7 @@ public final class LocalKeyward implements AutoCloseable {
                   true));
       running.push(activities);
       running.push(KeywardWorker.start(temporal.client(), TaskQueues.CEREMONIES, activities));
+      scheduleReconciliation(temporal);
       running.push(
           ApiServer.start(
               temporal.client(),
@@ -80,6 +84,23 @@ public final class LocalKeyward implements AutoCloseable {
       stopAll(running);
       throw failure;
     }
+  }
+
+  /**
+   * The weekly reconciliation (runbook 6.2) as a Temporal Schedule; the in-process server has no
+   * Schedules, so there it runs on demand through the API.
+   */
+  private static void scheduleReconciliation(EmbeddedTemporal temporal) {
+    if (temporal.database().isEmpty()) {
+      LOG.warn(
+          "No Temporal Schedules on the in-process server: run reconciliation through the API");
+      return;
+    }
+    ReconciliationSchedule.ensure(
+        ScheduleClient.newInstance(
+            temporal.client().getWorkflowServiceStubs(),
+            ScheduleClientOptions.newBuilder().setNamespace(temporal.namespace()).build()),
+        TaskQueues.CEREMONIES);
   }
 
   private static EmbeddedTemporal startTemporal(DevSettings settings) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.keyward.workflows.breakglass.AccessGrant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -162,7 +163,7 @@ public final class JsonFileAccessGrantStore implements AccessGrantStore {
       }
       byte[] bytes = JSON.writeValueAsBytes(new GrantFile(grants));
       try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        out.write(java.nio.ByteBuffer.wrap(bytes));
+        out.write(ByteBuffer.wrap(bytes));
         out.force(true);
       }
       try {

@@ -207,7 +207,7 @@ public final class BreakGlassSessions {
                 .set(KeywardSearchAttributes.KIND, KIND)
                 .set(KeywardSearchAttributes.PHASE, BreakGlassPhase.ASSESSING_SCOPE.name())
                 .set(KeywardSearchAttributes.INCIDENT, declaration.incident().value())
-                .set(KeywardSearchAttributes.KEY_NAME, keyName(scope))
+                .set(KeywardSearchAttributes.KEY_NAME, scope.searchKeyName())
                 .build())
         .setMemo(
             Map.of(
@@ -223,15 +223,6 @@ public final class BreakGlassSessions {
                     + ": "
                     + BreakGlassPhase.ASSESSING_SCOPE))
         .build();
-  }
-
-  private static String keyName(BreakGlassScope scope) {
-    if (scope.vault() != null) {
-      return scope.vault() + "/*";
-    }
-    return scope.keys().size() == 1
-        ? scope.keys().get(0).toString()
-        : scope.keys().get(0) + " (+" + (scope.keys().size() - 1) + ")";
   }
 
   private BreakGlassWorkflow workflow(IncidentId incident) {
