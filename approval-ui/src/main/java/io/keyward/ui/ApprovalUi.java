@@ -68,29 +68,10 @@ public final class ApprovalUi implements KeywardExtension {
         new TemporalWebLinks(
             settings.temporalWeb(), services.configuration().getTemporal().getNamespace());
     WorkflowRuns runs = new WorkflowRuns(services.client(), LIST_LIMIT);
-    String taskQueue = services.configuration().getTemporal().getTaskQueue();
-    BreakGlassSessions breakGlass =
-        new BreakGlassSessions(
-            services.client(),
-            taskQueue,
-            services.directory(),
-            services
-                .configuration()
-                .getAccess()
-                .open(services.configuration().getAudit().getFile()),
-            services.audit(),
-            clock);
-    CompromiseResponses compromises =
-        new CompromiseResponses(services.client(), taskQueue, services.audit(), clock);
-    ManualRotations rotations =
-        new ManualRotations(
-            services.client(),
-            taskQueue,
-            services.configuration().getCeremony().stepTimeout(),
-            services.audit(),
-            clock);
-    KeyLifecycles lifecycles =
-        new KeyLifecycles(services.client(), taskQueue, services.audit(), clock);
+    BreakGlassSessions breakGlass = services.breakGlass();
+    CompromiseResponses compromises = services.compromises();
+    ManualRotations rotations = services.rotations();
+    KeyLifecycles lifecycles = services.lifecycles();
     List<WaitingSource> waiting =
         List.of(
             new GenerationWaiting(services.generations()),

@@ -167,7 +167,8 @@ class ApprovalInChromiumTest {
     lena.get(url(page));
 
     olivia.findElement(By.id("decide-APPROVE")).click();
-    assertThat(text(olivia, "approvals")).isEqualTo("1 of 2 approvals: olivia");
+    wait(olivia)
+        .until(ExpectedConditions.textToBe(By.id("approvals"), "1 of 2 approvals: olivia"));
 
     wait(lena).until(ExpectedConditions.textToBe(By.id("approvals"), "1 of 2 approvals: olivia"));
     assertThat(phaseOf(lena)).isEqualTo("AWAITING_APPROVAL");

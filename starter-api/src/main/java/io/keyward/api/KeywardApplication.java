@@ -15,16 +15,17 @@ import io.keyward.activities.directory.Directory;
 import io.keyward.api.auth.DirectoryAuthenticator;
 import io.keyward.api.auth.JsonUnauthorizedHandler;
 import io.keyward.api.auth.KeywardPrincipal;
+import io.keyward.api.breakglass.BreakGlassResource;
 import io.keyward.api.cli.VerifyAuditCommand;
+import io.keyward.api.compromise.CompromiseResource;
 import io.keyward.api.errors.JsonInputExceptionMapper;
 import io.keyward.api.errors.KeywardExceptionMapper;
 import io.keyward.api.extension.KeywardExtension;
 import io.keyward.api.extension.KeywardServices;
-import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.generation.GenerationResource;
 import io.keyward.api.health.TemporalHealthCheck;
-import io.keyward.api.incident.IncidentApi;
-import io.keyward.api.rotation.RotationApi;
+import io.keyward.api.keys.KeysResource;
+import io.keyward.api.rotation.RotationResource;
 import io.keyward.api.webhook.Webhooks;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -92,13 +93,8 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
     WorkflowClient client = temporalClient(configuration, environment);
     AuditStore audit = auditStore(configuration, environment);
     Directory directory = configuration.getDirectory().build();
-    GenerationCeremonies generations =
-        new GenerationCeremonies(
-            client,
-            configuration.getTemporal().getTaskQueue(),
-            configuration.getCeremony().stepTimeout(),
-            audit,
-            Clock.systemUTC());
+    KeywardServices services =
+        KeywardServices.build(configuration, client, directory, audit, Clock.systemUTC());
 
     environment
         .healthChecks()
@@ -119,14 +115,13 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(KeywardPrincipal.class));
     environment.jersey().register(new KeywardExceptionMapper());
     environment.jersey().register(new JsonInputExceptionMapper());
-    environment.jersey().register(new GenerationResource(generations));
-    IncidentApi.register(configuration, environment, client, directory, audit);
-    RotationApi.register(configuration, environment, client, audit);
-    Webhooks.register(
-        configuration, environment, System.getenv(), client, directory, audit, generations);
+    environment.jersey().register(new GenerationResource(services.generations()));
+    environment.jersey().register(new RotationResource(services.rotations()));
+    environment.jersey().register(new KeysResource(services.lifecycles(), services.dependencies()));
+    environment.jersey().register(new BreakGlassResource(services.breakGlass()));
+    environment.jersey().register(new CompromiseResource(services.compromises()));
+    Webhooks.register(configuration, environment, System.getenv(), services);
 
-    KeywardServices services =
-        new KeywardServices(configuration, client, directory, audit, generations);
     for (KeywardExtension extension : KeywardExtension.onClassPath()) {
       LOG.info("Serving {} beside the API", extension.name());
       extension.run(services, environment);

@@ -1,29 +1,75 @@
 package io.keyward.api.extension;
 
 import io.keyward.activities.audit.AuditStore;
+import io.keyward.activities.dependencies.JsonFileDependencyMap;
 import io.keyward.activities.directory.Directory;
 import io.keyward.api.KeywardConfiguration;
+import io.keyward.api.breakglass.BreakGlassSessions;
+import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.generation.GenerationCeremonies;
+import io.keyward.api.keys.DependencyMaps;
+import io.keyward.api.keys.KeyLifecycles;
+import io.keyward.api.rotation.ManualRotations;
 import io.temporal.client.WorkflowClient;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
- * What the application built for its API, handed to each {@link KeywardExtension} so that what is
- * served beside the API takes the same decisions through the same services: a decision made on a
- * web page is refused exactly as the same decision over the API. The extension must not close any
- * of these; the application owns them.
+ * The services the application builds once and every surface uses: the REST API, the webhooks and
+ * each {@link KeywardExtension} (the approval UI), so a decision made on a web page, in Slack or
+ * over the API is taken, and refused, by the same code. Nobody but the application closes them.
  */
 public record KeywardServices(
     KeywardConfiguration configuration,
     WorkflowClient client,
     Directory directory,
     AuditStore audit,
-    GenerationCeremonies generations) {
+    GenerationCeremonies generations,
+    ManualRotations rotations,
+    KeyLifecycles lifecycles,
+    DependencyMaps dependencies,
+    BreakGlassSessions breakGlass,
+    CompromiseResponses compromises) {
   public KeywardServices {
     Objects.requireNonNull(configuration, "configuration");
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(generations, "generations");
+    Objects.requireNonNull(rotations, "rotations");
+    Objects.requireNonNull(lifecycles, "lifecycles");
+    Objects.requireNonNull(dependencies, "dependencies");
+    Objects.requireNonNull(breakGlass, "breakGlass");
+    Objects.requireNonNull(compromises, "compromises");
+  }
+
+  /**
+   * Builds every ceremony service from the configuration. The dependency map and the break-glass
+   * grants live beside the audit trail, where the worker keeps them.
+   */
+  public static KeywardServices build(
+      KeywardConfiguration configuration,
+      WorkflowClient client,
+      Directory directory,
+      AuditStore audit,
+      Clock clock) {
+    String taskQueue = configuration.getTemporal().getTaskQueue();
+    var stepTimeout = configuration.getCeremony().stepTimeout();
+    var auditFile = configuration.getAudit().getFile();
+    return new KeywardServices(
+        configuration,
+        client,
+        directory,
+        audit,
+        new GenerationCeremonies(client, taskQueue, stepTimeout, audit, clock),
+        new ManualRotations(client, taskQueue, stepTimeout, audit, clock),
+        new KeyLifecycles(client, taskQueue, audit, clock),
+        new DependencyMaps(
+            new JsonFileDependencyMap(JsonFileDependencyMap.besideAuditTrail(auditFile)),
+            audit,
+            clock),
+        new BreakGlassSessions(
+            client, taskQueue, directory, configuration.getAccess().open(auditFile), audit, clock),
+        new CompromiseResponses(client, taskQueue, audit, clock));
   }
 }

@@ -1,19 +1,13 @@
 package io.keyward.api.webhook;
 
 import io.dropwizard.core.setup.Environment;
-import io.keyward.activities.audit.AuditStore;
-import io.keyward.activities.directory.Directory;
 import io.keyward.activities.integration.Secret;
 import io.keyward.api.KeywardConfiguration;
-import io.keyward.api.breakglass.BreakGlassSessions;
-import io.keyward.api.compromise.CompromiseResponses;
-import io.keyward.api.generation.GenerationCeremonies;
-import io.keyward.api.rotation.ManualRotations;
+import io.keyward.api.extension.KeywardServices;
 import io.keyward.api.servicenow.ServiceNowWebhook;
 import io.keyward.api.servicenow.ServiceNowWebhookResource;
 import io.keyward.api.slack.SlackInteractions;
 import io.keyward.api.slack.SlackInteractionsResource;
-import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -30,41 +24,11 @@ public final class Webhooks {
 
   private Webhooks() {}
 
-  /**
-   * The services each ServiceNow record type starts through: the same classes, built from the same
-   * configuration, as the REST API's (they hold no state of their own; the grant store is read from
-   * its file on each call).
-   */
-  private static ServiceNowWebhook.Services ticketedServices(
-      KeywardConfiguration configuration,
-      WorkflowClient client,
-      Directory directory,
-      AuditStore audit,
-      GenerationCeremonies generations,
-      Clock clock) {
-    String taskQueue = configuration.getTemporal().getTaskQueue();
-    return new ServiceNowWebhook.Services(
-        generations,
-        new ManualRotations(
-            client, taskQueue, configuration.getCeremony().stepTimeout(), audit, clock),
-        new CompromiseResponses(client, taskQueue, audit, clock),
-        new BreakGlassSessions(
-            client,
-            taskQueue,
-            directory,
-            configuration.getAccess().open(configuration.getAudit().getFile()),
-            audit,
-            clock));
-  }
-
   public static void register(
       KeywardConfiguration configuration,
       Environment environment,
       Map<String, String> variables,
-      WorkflowClient client,
-      Directory directory,
-      AuditStore audit,
-      GenerationCeremonies generations) {
+      KeywardServices services) {
     Clock clock = Clock.systemUTC();
     Optional<Secret> serviceNowSecret = configuration.getServicenow().webhookSecret(variables);
     if (serviceNowSecret.isPresent()) {
@@ -73,10 +37,14 @@ public final class Webhooks {
               configuration.getServicenow(),
               serviceNowSecret.get(),
               environment.getObjectMapper(),
-              client,
+              services.client(),
               configuration.getTemporal().getTaskQueue(),
-              directory,
-              ticketedServices(configuration, client, directory, audit, generations, clock),
+              services.directory(),
+              new ServiceNowWebhook.Services(
+                  services.generations(),
+                  services.rotations(),
+                  services.compromises(),
+                  services.breakGlass()),
               clock);
       environment.jersey().register(new ServiceNowWebhookResource(webhook));
     } else {
@@ -86,7 +54,12 @@ public final class Webhooks {
     if (slackSecret.isPresent()) {
       SlackInteractions interactions =
           SlackInteractions.build(
-              configuration.getSlack(), slackSecret.get(), directory, generations, audit, clock);
+              configuration.getSlack(),
+              slackSecret.get(),
+              services.directory(),
+              services.generations(),
+              services.audit(),
+              clock);
       environment.jersey().register(new SlackInteractionsResource(interactions));
     } else {
       LOG.info("No Slack signing secret configured: /webhooks/slack/interactions is off");
