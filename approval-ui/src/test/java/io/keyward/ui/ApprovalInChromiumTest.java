@@ -71,10 +71,11 @@ class ApprovalInChromiumTest {
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("tr[data-key='kv-browser/inbox-later']")));
 
-    browser
-        .findElement(By.cssSelector("tr[data-key='kv-browser/inbox-row']"))
-        .findElement(By.linkText("Approve a key generation"))
-        .click();
+    Chromium.clickAndAwaitNewPage(
+        browser,
+        browser
+            .findElement(By.cssSelector("tr[data-key='kv-browser/inbox-row']"))
+            .findElement(By.linkText("Approve a key generation")));
     assertThat(text(browser, "phase")).isEqualTo("Waiting for approval");
     assertThat(text(browser, "quorum")).isEqualTo("2 of 3");
   }
@@ -88,7 +89,7 @@ class ApprovalInChromiumTest {
     assertThat(phaseOf(browser)).isEqualTo("AWAITING_APPROVAL");
 
     browser.findElement(By.id("reason")).sendKeys("CHG0042 reviewed");
-    browser.findElement(By.id("decide-APPROVE")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("decide-APPROVE")));
 
     assertThat(text(browser, "notice")).isEqualTo("You approved this request.");
     awaitPhase(browser, "AWAITING_GENERATION");
@@ -106,7 +107,7 @@ class ApprovalInChromiumTest {
     signIn(browser, "olivia");
     browser.get(url(page));
 
-    browser.findElement(By.id("decide-APPROVE")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("decide-APPROVE")));
 
     assertThat(text(browser, "notice"))
         .isEqualTo(
@@ -166,15 +167,14 @@ class ApprovalInChromiumTest {
     olivia.get(url(page));
     lena.get(url(page));
 
-    olivia.findElement(By.id("decide-APPROVE")).click();
-    wait(olivia)
-        .until(ExpectedConditions.textToBe(By.id("approvals"), "1 of 2 approvals: olivia"));
+    Chromium.clickAndAwaitNewPage(olivia, olivia.findElement(By.id("decide-APPROVE")));
+    wait(olivia).until(ExpectedConditions.textToBe(By.id("approvals"), "1 of 2 approvals: olivia"));
 
     wait(lena).until(ExpectedConditions.textToBe(By.id("approvals"), "1 of 2 approvals: olivia"));
     assertThat(phaseOf(lena)).isEqualTo("AWAITING_APPROVAL");
     lena.findElement(By.id("reason")).sendKeys("second approver, CHG0099");
     Chromium.screenshot(lena, "request-page-deciding");
-    lena.findElement(By.id("decide-APPROVE")).click();
+    Chromium.clickAndAwaitNewPage(lena, lena.findElement(By.id("decide-APPROVE")));
 
     awaitPhase(olivia, "AWAITING_GENERATION");
     assertThat(text(olivia, "approvals")).isEqualTo("2 of 2 approvals: olivia, lena");
@@ -194,7 +194,7 @@ class ApprovalInChromiumTest {
     Chromium.screenshot(browser, "sign-in");
     browser.findElement(By.id("username")).sendKeys("bob");
     browser.findElement(By.id("password")).sendKeys("bob-demo-password");
-    browser.findElement(By.id("sign-in-button")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("sign-in-button")));
 
     assertThat(text(browser, "error-heading")).isEqualTo("Forbidden");
     assertThat(text(browser, "error-message"))
@@ -219,7 +219,7 @@ class ApprovalInChromiumTest {
     awaitPhase(browser, "REGISTERED");
     assertThat(text(browser, "key-version")).contains("enabled");
 
-    browser.findElement(By.linkText("Keys")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.linkText("Keys")));
     WebElement row = browser.findElement(By.cssSelector("tr[data-key='kv-browser/full-ceremony']"));
     assertThat(row.getText()).contains("CONFIDENTIAL", "EC-P_384", "enabled", "alice");
     Chromium.screenshot(browser, "keys");
@@ -229,7 +229,7 @@ class ApprovalInChromiumTest {
     signIn(browser, who);
     browser.get(url(page));
     awaitPhase(browser, phase);
-    browser.findElement(By.id(button)).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id(button)));
     wait(browser).until(ExpectedConditions.attributeContains(By.id("notice"), "class", "done"));
   }
 
@@ -246,7 +246,7 @@ class ApprovalInChromiumTest {
     browser.get(url("/ui/sign-in"));
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(user + "-demo-password");
-    browser.findElement(By.id("sign-in-button")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("sign-in-button")));
     wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
   }
 

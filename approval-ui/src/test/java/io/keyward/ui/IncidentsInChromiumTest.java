@@ -61,13 +61,14 @@ class IncidentsInChromiumTest {
         s -> s.get("phase").asText().equals("AWAITING_AUTHORISATION"));
 
     signIn("lena");
-    browser.findElement(By.cssSelector("a[href='/ui/break-glass/INC-BG-1']")).click();
+    Chromium.clickAndAwaitNewPage(
+        browser, browser.findElement(By.cssSelector("a[href='/ui/break-glass/INC-BG-1']")));
     assertThat(text("level")).startsWith("L1");
-    browser.findElement(By.id("authorise-APPROVE")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("authorise-APPROVE")));
     assertThat(text("notice")).isEqualTo("You approved the access.");
     signIn("alice");
     browser.get(url("/ui/break-glass/INC-BG-1"));
-    browser.findElement(By.id("authorise-APPROVE")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("authorise-APPROVE")));
 
     signIn("bruno");
     browser.get(url("/ui/break-glass"));
@@ -77,23 +78,23 @@ class IncidentsInChromiumTest {
                 By.cssSelector("tr[data-incident='INC-BG-1'] .countdown"),
                 java.util.regex.Pattern.compile("1[0-5]:\\d\\d")));
     Chromium.screenshot(browser, "break-glass-console");
-    browser.findElement(By.linkText("INC-BG-1")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.linkText("INC-BG-1")));
     assertThat(text("countdown")).matches("1[0-5]:\\d\\d");
     browser.findElement(By.id("action-key")).sendKeys("kv-incident/orders-db");
     browser.findElement(By.id("action-what")).sendKeys("exported the public key");
     browser.findElement(By.id("action-detail")).sendKeys("<b>for the DBA</b>");
-    browser.findElement(By.id("record-action")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("record-action")));
     assertThat(text("actions")).contains("bruno", "exported the public key", "<b>for the DBA</b>");
     Chromium.screenshot(browser, "break-glass-session");
 
-    browser.findElement(By.id("end-session")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("end-session")));
     awaitPhase("AWAITING_REVIEW");
     assertThat(text("revocation")).contains("yes, read back from the grant store");
 
     signIn("lena");
     browser.get(url("/ui/break-glass/INC-BG-1"));
     browser.findElement(By.id("findings")).sendKeys("one read-only action, as declared");
-    browser.findElement(By.id("complete-review")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("complete-review")));
     awaitPhase("CLOSED");
   }
 
@@ -113,14 +114,14 @@ class IncidentsInChromiumTest {
                 && !s.path("disablement").path("timeToDisable").isNull());
 
     signIn("sol");
-    browser.findElement(By.linkText("Incidents")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.linkText("Incidents")));
     assertThat(text("incidents")).contains("INC-KC-1", "kv-incident/leaked", "P1");
     Chromium.screenshot(browser, "incidents");
-    browser.findElement(By.linkText("INC-KC-1")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.linkText("INC-KC-1")));
     assertThat(text("time-to-disable")).matches("\\d+(\\.\\d)? (ms|s).*");
     assertThat(text("acknowledged-by")).contains("nobody yet");
 
-    browser.findElement(By.id("acknowledge-button")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("acknowledge-button")));
 
     assertThat(text("notice")).isEqualTo("You took the incident; its escalation timer stopped.");
     wait(browser)
@@ -148,7 +149,7 @@ class IncidentsInChromiumTest {
     browser.get(url("/ui/sign-in"));
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(user + "-demo-password");
-    browser.findElement(By.id("sign-in-button")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("sign-in-button")));
     wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
   }
 

@@ -67,10 +67,10 @@ class RotationsInChromiumTest {
     signIn("sam");
     WebElement row = browser.findElement(By.cssSelector("tr[data-key='kv-rotate/app-signing']"));
     assertThat(row.getText()).contains("Review a planned key rotation (security)", "alice");
-    row.findElement(By.tagName("a")).click();
+    Chromium.clickAndAwaitNewPage(browser, row.findElement(By.tagName("a")));
     assertThat(text("justification")).isEqualTo("yearly <rotation>");
     assertThat(text("checks")).contains("backup restored and verified");
-    browser.findElement(By.id("decide-APPROVE_REVIEW")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("decide-APPROVE_REVIEW")));
     assertThat(text("notice")).isEqualTo("You approved the security review.");
     awaitPhase("WAITING_FOR_ROTATION_DATE");
     Chromium.screenshot(browser, "rotation");
@@ -78,10 +78,10 @@ class RotationsInChromiumTest {
     signIn("olivia");
     browser.get(url("/ui/rotations/kv-rotate/app-signing"));
     browser.findElement(By.id("rotation-date-input")).sendKeys("not a date");
-    browser.findElement(By.id("reschedule-button")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("reschedule-button")));
     assertThat(text("notice")).contains("is not a date like 2027-03-01");
     browser.findElement(By.id("cancel-reason")).sendKeys("the application is retired");
-    browser.findElement(By.id("cancel-button")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("cancel-button")));
     awaitPhase("CANCELLED");
   }
 
@@ -94,16 +94,17 @@ class RotationsInChromiumTest {
         s -> s.get("phase").asText().equals("AWAITING_ROTATION_APPROVAL"));
 
     signIn("oscar");
-    browser.findElement(By.linkText("Keys")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.linkText("Keys")));
     WebElement key = browser.findElement(By.cssSelector("tr[data-key='kv-rotate/gated']"));
     assertThat(key.getText()).contains("SECRET", "automatic after approval");
-    browser.findElement(By.linkText("Inbox")).click();
-    browser
-        .findElement(By.cssSelector("tr[data-key='kv-rotate/gated']"))
-        .findElement(By.linkText("Approve an automatic rotation (approval gate)"))
-        .click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.linkText("Inbox")));
+    Chromium.clickAndAwaitNewPage(
+        browser,
+        browser
+            .findElement(By.cssSelector("tr[data-key='kv-rotate/gated']"))
+            .findElement(By.linkText("Approve an automatic rotation (approval gate)")));
     String before = text("current-version");
-    browser.findElement(By.id("gate-APPROVE")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("gate-APPROVE")));
 
     assertThat(text("notice")).isEqualTo("You approved the rotation; it goes ahead.");
     awaitPhase("WAITING_TO_NOTIFY");
@@ -118,7 +119,7 @@ class RotationsInChromiumTest {
     browser.get(url("/ui/sign-in"));
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(user + "-demo-password");
-    browser.findElement(By.id("sign-in-button")).click();
+    Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("sign-in-button")));
     wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
   }
 

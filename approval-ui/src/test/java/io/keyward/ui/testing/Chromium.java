@@ -10,9 +10,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver, both at fixed paths so that
@@ -63,6 +68,44 @@ public final class Chromium {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     return driver;
+  }
+
+  /**
+   * Clicks a button that submits a form, or a link, and returns once the page it was on is gone, so
+   * that what the caller reads next comes from the page the server answered with. A click returns
+   * as soon as the browser has dispatched it; without this wait the next lookup can still find the
+   * old page, e.g. the approvals count from before the decision.
+   *
+   * <p>Only for clicks that leave the page: a click handled on the page itself never makes the
+   * element stale, and this then fails after 20 seconds.
+   */
+  public static void clickAndAwaitNewPage(WebDriver browser, WebElement target) {
+    target.click();
+    ExpectedCondition<Boolean> stale = ExpectedConditions.stalenessOf(target);
+    ExpectedCondition<Boolean> gone =
+        page -> {
+          try {
+            return stale.apply(page);
+          } catch (WebDriverException e) {
+            if (isFromAnotherDocument(e)) {
+              return true;
+            }
+            throw e;
+          }
+        };
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .withMessage("the page did not change after the click")
+        .until(gone);
+  }
+
+  /**
+   * Chromium's driver sometimes answers a question about an element of a page that has just been
+   * replaced with this error instead of a stale element reference; it means the same.
+   */
+  private static boolean isFromAnotherDocument(WebDriverException e) {
+    String message = e.getMessage();
+    return message != null
+        && message.contains("Node with given id does not belong to the document");
   }
 
   /**

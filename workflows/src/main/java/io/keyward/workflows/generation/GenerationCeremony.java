@@ -51,6 +51,12 @@ public final class GenerationCeremony {
     if (phase.isFinal()) {
       return Optional.of("this request is closed (" + phase + "); no decision can be taken");
     }
+    if (openDecisions().isEmpty()) {
+      return Optional.of(
+          "no step is open for people: Keyward is "
+              + phase
+              + "; try again once the request waits for a decision");
+    }
     if (!openDecisions().contains(type)) {
       return Optional.of(
           type
