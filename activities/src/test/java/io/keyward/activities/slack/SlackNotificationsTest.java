@@ -65,7 +65,7 @@ class SlackNotificationsTest {
     assertThat(where).isEqualTo("slack:#key-approvals");
     RecordingHttpServer.Request call = slack.requests().get(0);
     assertThat(call.uri().getPath()).isEqualTo("/api/chat.postMessage");
-    assertThat(call.header("Authorization")).isEqualTo("Bearer xoxb-test-token");
+    assertThat(call.header("Authorization")).isEqualTo("Bearer fake-bot-token-for-tests");
     Map<String, String> form = form(call.body());
     assertThat(form).containsEntry("channel", "#key-approvals");
     assertThat(form.get("text")).startsWith("Approval needed: SECRET key kv-payments/card-signing");
@@ -152,7 +152,8 @@ class SlackNotificationsTest {
                   .containsEntry("channel", "#key-approvals")
                   .containsEntry("topic", "APPROVALS")
                   .containsEntry("reason", "Slack answered HTTP 503 for #key-approvals");
-              assertThat(record.event().details().toString()).doesNotContain("xoxb-test-token");
+              assertThat(record.event().details().toString())
+                  .doesNotContain("fake-bot-token-for-tests");
             });
   }
 
@@ -209,7 +210,7 @@ class SlackNotificationsTest {
 
   static SlackSettings settings(String slackUrl) {
     return new SlackSettings(
-        Secret.ofText("xoxb-test-token"),
+        Secret.ofText("fake-bot-token-for-tests"),
         SlackSettings.DEFAULT_CHANNELS,
         URI.create("https://keyward.example.com"),
         slackUrl + "/api/",

@@ -60,7 +60,7 @@ class SlackInteractionsTest {
     Path secretFile = Files.writeString(data.resolve("slack-signing"), SIGNING_SECRET.text());
     SlackSettings posting =
         new SlackSettings(
-            Secret.ofText("xoxb-keyward-tests-000000000000"),
+            Secret.ofText("fake-bot-token-for-keyward-tests"),
             SlackSettings.DEFAULT_CHANNELS,
             URI.create("http://keyward.test"),
             slack.baseUrl() + "/api/",
