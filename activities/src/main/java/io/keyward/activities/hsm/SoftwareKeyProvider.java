@@ -12,20 +12,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Keys generated with BouncyCastle and kept in a local directory, sealed under a {@link
@@ -55,10 +51,6 @@ import java.util.TreeMap;
  */
 public final class SoftwareKeyProvider implements KeyProvider {
   public static final String NAME = "software";
-
-  private static final Set<Integer> RSA_SIZES = Set.of(2048, 3072, 4096);
-  private static final Set<Integer> AES_SIZES = Set.of(128, 256);
-  private static final Set<Integer> HMAC_SIZES = Set.of(256, 384);
 
   private final KeyFileStore store;
   private final KeySealer sealer;
@@ -100,7 +92,7 @@ public final class SoftwareKeyProvider implements KeyProvider {
 
   @Override
   public boolean supports(KeySpec spec) {
-    return spec != null && unsupportedReason(spec) == null;
+    return spec != null && CreateRules.sizeProblem(spec) == null;
   }
 
   @Override
@@ -108,13 +100,13 @@ public final class SoftwareKeyProvider implements KeyProvider {
     Objects.requireNonNull(command, "command");
     KeyRef key = required(command.key(), "the command names no key");
     KeySpec spec = required(command.spec(), "the command for " + key + " has no key spec");
-    String unsupported = unsupportedReason(spec);
+    String unsupported = CreateRules.sizeProblem(spec);
     if (unsupported != null) {
       throw new UnsupportedKeySpecException(
           "the software provider cannot create " + spec.describe() + ": " + unsupported);
     }
     KeyAttributes attributes = command.attributes();
-    Set<KeyOperation> operations = operations(key, spec, attributes);
+    Set<KeyOperation> operations = CreateRules.operations(key, spec, attributes);
     String idempotencyKey =
         command.idempotencyKey() == null || command.idempotencyKey().isBlank()
             ? null
@@ -149,8 +141,8 @@ public final class SoftwareKeyProvider implements KeyProvider {
               attributes != null && attributes.enabled(),
               created,
               attributes == null ? null : attributes.notBefore(),
-              expiry(spec, attributes, created),
-              tags(spec, attributes),
+              CreateRules.expiry(spec, attributes, created),
+              CreateRules.tags(spec, attributes),
               material.publicKeyFingerprint(),
               idempotencyKey,
               null);
@@ -434,72 +426,6 @@ public final class SoftwareKeyProvider implements KeyProvider {
       version = HexFormat.of().formatHex(id);
     } while (file.version(version).isPresent());
     return version;
-  }
-
-  private static Set<KeyOperation> operations(KeyRef key, KeySpec spec, KeyAttributes attributes) {
-    Set<KeyOperation> operations =
-        attributes != null && !attributes.operations().isEmpty()
-            ? attributes.operations()
-            : spec.operations();
-    if (operations.isEmpty()) {
-      throw new IllegalArgumentException("name at least one key operation for " + key);
-    }
-    Set<KeyOperation> impossible = EnumSet.copyOf(operations);
-    impossible.removeAll(KeyUsageRules.possibleFor(spec.type()));
-    if (!impossible.isEmpty()) {
-      throw new UnsupportedKeySpecException(
-          spec.type() + " keys cannot perform " + impossible + " (requested for " + key + ")");
-    }
-    return EnumSet.copyOf(operations);
-  }
-
-  private static Instant expiry(KeySpec spec, KeyAttributes attributes, Instant created) {
-    if (attributes != null && attributes.expires() != null) {
-      return attributes.expires();
-    }
-    if (spec.validityDays() != null) {
-      return created.plus(Duration.ofDays(spec.validityDays()));
-    }
-    return null;
-  }
-
-  private static SortedMap<String, String> tags(KeySpec spec, KeyAttributes attributes) {
-    SortedMap<String, String> tags = new TreeMap<>(spec.tags());
-    if (attributes != null) {
-      tags.putAll(attributes.tags());
-    }
-    return tags;
-  }
-
-  /** Why the spec cannot be created here, or null when it can. */
-  private static String unsupportedReason(KeySpec spec) {
-    Integer size = spec.size();
-    return switch (spec.type()) {
-      case RSA ->
-          spec.curve() != null
-              ? "RSA keys take no curve"
-              : size == null || !RSA_SIZES.contains(size)
-                  ? "RSA keys are 2048, 3072 or 4096 bits, not " + size
-                  : null;
-      case EC ->
-          spec.curve() == null
-              ? "EC keys need a curve: P_256, P_384 or P_521"
-              : size != null && size != spec.curve().bits()
-                  ? "size " + size + " does not match curve " + spec.curve()
-                  : null;
-      case AES ->
-          spec.curve() != null
-              ? "AES keys take no curve"
-              : size == null || !AES_SIZES.contains(size)
-                  ? "AES keys are 128 or 256 bits, not " + size
-                  : null;
-      case HMAC ->
-          spec.curve() != null
-              ? "HMAC keys take no curve"
-              : size == null || !HMAC_SIZES.contains(size)
-                  ? "HMAC keys use SHA-256 or SHA-384: size 256 or 384, not " + size
-                  : null;
-    };
   }
 
   private static List<String> versionIds(List<StoredVersion> versions) {
