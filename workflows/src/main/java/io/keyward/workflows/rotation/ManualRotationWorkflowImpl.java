@@ -20,6 +20,7 @@ import io.keyward.workflows.hsm.RoundTripResult;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.RotationRoles;
+import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -31,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -39,6 +41,12 @@ import java.util.stream.Collectors;
 public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   /** The value of {@code KeywardKind} for manual rotations. */
   public static final String KIND_NAME = "ManualRotation";
+
+  /**
+   * Version 1 of this change id writes progress back to the request's ticket; runs recorded before
+   * it replay without.
+   */
+  static final String TICKET_WRITE_BACK = "ticket-write-back";
 
   private final KeyProviderActivities keys =
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
@@ -49,23 +57,30 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   private final StakeholderNotices stakeholders = new StakeholderNotices(notices);
   private final RotationRequest request;
   private final ManualRotation rotation;
+  private final TicketWriteBack ticket;
+  private boolean ticketWriteBack;
+  private RotationPhase enteredPhase;
+  private Instant enteredDeadline;
 
   /** Builds the state before any Update is delivered, so the first decision finds it. */
   @WorkflowInit
   public ManualRotationWorkflowImpl(RotationRequest request) {
     this.request = request;
     this.rotation = new ManualRotation(request);
+    this.ticket = new TicketWriteBack(request.ticket());
   }
 
   @Override
   public RotationOutcome run(RotationRequest request) {
     refuseOutOfPolicy(request);
+    ticketWriteBack = Workflow.getVersion(TICKET_WRITE_BACK, Workflow.DEFAULT_VERSION, 1) >= 1;
     audit.append("ROTATION_REQUESTED", request.requester().id(), requestDetails());
     rotation.record(now(), request.requester().id(), "REQUESTED", request.justification());
     publishPhase();
 
     RotationOutcome outcome = rotationOutcome();
     Workflow.await(Workflow::isEveryHandlerFinished);
+    ticket.awaitDelivered();
     return outcome;
   }
 
@@ -482,6 +497,21 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   private void enter(RotationPhase next, Instant deadline) {
     rotation.moveTo(next, deadline);
     publishPhase();
+    boolean changed = next != enteredPhase || !Objects.equals(deadline, enteredDeadline);
+    enteredPhase = next;
+    enteredDeadline = deadline;
+    if (changed) {
+      writeToTicket();
+    }
+  }
+
+  /** Queues the phase's note for the ticket, without waiting for the ticket system. */
+  private void writeToTicket() {
+    if (!ticketWriteBack) {
+      return;
+    }
+    RotationTicketNotes.forState(rotation.snapshot())
+        .ifPresent(note -> ticket.post(note.state(), note.text()));
   }
 
   private RotationOutcome cancelled() {
@@ -494,6 +524,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
     rotation.finish(last, reason);
     publishPhase();
     rotation.record(now(), "keyward", last.name(), reason);
+    writeToTicket();
     audit.append("ROTATION_" + last.name(), null, Map.of("reason", reason));
     return new RotationOutcome(last, rotation.oldVersion(), rotation.newVersion(), reason);
   }

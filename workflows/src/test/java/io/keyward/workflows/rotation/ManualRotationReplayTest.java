@@ -15,7 +15,8 @@ class ManualRotationReplayTest {
   @ValueSource(
       strings = {
         "histories/rotation-manual-completed.json",
-        "histories/rotation-manual-rolled-back.json"
+        "histories/rotation-manual-rolled-back.json",
+        "histories/rotation-manual-completed-ticket-notes.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(
