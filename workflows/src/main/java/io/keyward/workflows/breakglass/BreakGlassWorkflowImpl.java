@@ -17,6 +17,7 @@ import io.keyward.workflows.incident.IncidentActivityOptions;
 import io.keyward.workflows.incident.IncidentNotifier;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
+import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -47,20 +48,31 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
   private final IncidentNotifier notifier = new IncidentNotifier(this::notificationFailed);
   private final BreakGlassDeclaration declaration;
   private final BreakGlassSession session;
+  private final TicketWriteBack ticket;
+  private boolean ticketNotes;
+
+  /**
+   * Version 1 of this change id writes each phase and the end to the incident's ticket; runs
+   * recorded before it replay without.
+   */
+  static final String TICKET_WRITE_BACK = "ticket-write-back";
 
   /** Builds the state before any Update is delivered, so the first authorisation finds it. */
   @WorkflowInit
   public BreakGlassWorkflowImpl(BreakGlassDeclaration declaration) {
     this.declaration = declaration;
     this.session = new BreakGlassSession(declaration);
+    this.ticket = new TicketWriteBack(declaration.incident().value());
   }
 
   @Override
   public BreakGlassOutcome run(BreakGlassDeclaration declaration) {
     publishPhase();
+    ticketNotes = Workflow.getVersion(TICKET_WRITE_BACK, Workflow.DEFAULT_VERSION, 1) >= 1;
     String refusal = BreakGlassRoles.refusalFor(declaration).orElse(null);
     if (refusal != null) {
       finish(BreakGlassPhase.FAILED, refusal);
+      ticket.awaitDelivered();
       throw ApplicationFailure.newNonRetryableFailure(refusal, "PolicyViolation");
     }
     audit.append("BREAK_GLASS_DECLARED", declaration.declarer().id(), declarationDetails());
@@ -69,6 +81,7 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
     BreakGlassOutcome outcome = sessionOutcome();
     notifier.awaitDelivered();
     Workflow.await(Workflow::isEveryHandlerFinished);
+    ticket.awaitDelivered();
     return outcome;
   }
 
@@ -336,6 +349,15 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
   private void enter(BreakGlassPhase next, Instant deadline) {
     session.moveTo(next, deadline);
     publishPhase();
+    writeToTicket();
+  }
+
+  /** Writes the phase to the incident's ticket without waiting for the ticket system. */
+  private void writeToTicket() {
+    if (ticketNotes) {
+      BreakGlassTicketNotes.forState(session.snapshot())
+          .ifPresent(note -> ticket.post(note.state(), note.text()));
+    }
   }
 
   private BreakGlassOutcome finish(BreakGlassPhase last, String reason) {
@@ -345,6 +367,7 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
     Map<String, String> details = new HashMap<>();
     details.put("reason", reason);
     audit.append("BREAK_GLASS_" + last.name(), null, details);
+    writeToTicket();
     return new BreakGlassOutcome(last, reason, session.actionCount(), session.revokedAt());
   }
 

@@ -30,6 +30,7 @@ import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.rotation.RotationRequest;
+import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -54,6 +55,12 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   /** The value of {@code KeywardKind} for compromise responses. */
   public static final String KIND_NAME = "CompromiseResponse";
 
+  /**
+   * Version 1 of this change id writes each phase and the end to the incident's ticket; runs
+   * recorded before it replay without.
+   */
+  static final String TICKET_WRITE_BACK = "ticket-write-back";
+
   private final KeyProviderActivities keys =
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
   private final DependencyActivities dependencies =
@@ -64,6 +71,8 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   private final IncidentNotifier notifier = new IncidentNotifier(this::notificationFailed);
   private final CompromiseReport report;
   private final CompromiseResponse response;
+  private final TicketWriteBack ticket;
+  private boolean ticketNotes;
   private String classification;
 
   /** Builds the state before any Update is delivered, so an early acknowledgement finds it. */
@@ -71,6 +80,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   public CompromiseResponseWorkflowImpl(CompromiseReport report) {
     this.report = report;
     this.response = new CompromiseResponse(report);
+    this.ticket = new TicketWriteBack(report.incident().value());
   }
 
   @Override
@@ -87,6 +97,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     Deadlines.watch(response.escalationDeadline(), response::acknowledged, this::escalate);
 
     KeyDisabler.Result disabled = new KeyDisabler().disable(report.key(), disableProgress());
+    ticketNotes = Workflow.getVersion(TICKET_WRITE_BACK, Workflow.DEFAULT_VERSION, 1) >= 1;
     if (!disabled.disabled()) {
       audit.append("COMPROMISE_REPORTED", report.reporter().id(), reportDetails());
       alert(
@@ -460,6 +471,15 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   private void enter(CompromisePhase next) {
     response.moveTo(next);
     publishPhase();
+    writeToTicket();
+  }
+
+  /** Writes the phase to the incident's ticket without waiting for the ticket system. */
+  private void writeToTicket() {
+    if (ticketNotes) {
+      CompromiseTicketNotes.forState(response.snapshot())
+          .ifPresent(note -> ticket.post(note.state(), note.text()));
+    }
   }
 
   private CompromiseOutcome finish(CompromisePhase last, String reason) {
@@ -467,7 +487,9 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     publishPhase();
     response.record(now(), "keyward", last.name(), reason);
     audit.append("COMPROMISE_RESPONSE_" + last.name(), null, Map.of("reason", reason));
+    writeToTicket();
     notifier.awaitDelivered();
+    ticket.awaitDelivered();
     return new CompromiseOutcome(last, reason, response.timeToDisable());
   }
 

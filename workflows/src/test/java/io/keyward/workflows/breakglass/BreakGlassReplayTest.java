@@ -15,6 +15,7 @@ class BreakGlassReplayTest {
   @ValueSource(
       strings = {
         "histories/breakglass-l1-revoked-reviewed.json",
+        "histories/breakglass-l1-reviewed-ticket-notes.json",
         "histories/breakglass-ended-early.json",
         "histories/breakglass-review-overdue.json",
         "histories/breakglass-revoked-after-worker-outage.json"

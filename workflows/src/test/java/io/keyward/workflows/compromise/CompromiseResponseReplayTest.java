@@ -15,6 +15,7 @@ class CompromiseResponseReplayTest {
   @ValueSource(
       strings = {
         "histories/compromise-p1-closed.json",
+        "histories/compromise-p1-closed-ticket-notes.json",
         "histories/compromise-p1-disable-retried.json",
         "histories/compromise-p1-escalated.json"
       })
