@@ -10,16 +10,19 @@ import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.generation.Decision;
+import io.keyward.workflows.generation.GenerationOutcome;
 import io.keyward.workflows.generation.GenerationPhase;
 import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.generation.GenerationState;
 import io.keyward.workflows.generation.KeyGenerationWorkflow;
 import io.keyward.workflows.policy.CeremonyRoles;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.TemporalFailure;
@@ -75,10 +78,36 @@ public final class GenerationCeremonies {
               + " (runbook 4.2)");
     }
     GenerationRequest request = requireBody(body).toRequest(requester, stepTimeout);
+    refuseIfAlreadyRegistered(request.key());
     KeyGenerationWorkflow workflow =
         client.newWorkflowStub(KeyGenerationWorkflow.class, startOptions(request));
     WorkflowExecution execution = WorkflowClient.start(workflow::run, request);
     return StartedGeneration.of(request.key(), execution.getWorkflowId(), execution.getRunId());
+  }
+
+  /**
+   * A key that an earlier ceremony registered is rotated, never generated again: a second ceremony
+   * would quietly add a version outside the rotation's dual control. A denied, expired or failed
+   * request may be asked again.
+   */
+  private void refuseIfAlreadyRegistered(KeyRef key) {
+    WorkflowStub last = client.newUntypedWorkflowStub(GenerationRequest.workflowId(key));
+    try {
+      if (last.describe().getStatus()
+          != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+        return;
+      }
+    } catch (WorkflowNotFoundException never) {
+      return;
+    }
+    GenerationOutcome outcome = last.getResult(GenerationOutcome.class);
+    if (outcome.phase() == GenerationPhase.REGISTERED) {
+      throw new ConflictException(
+          key
+              + " was already generated and registered (version "
+              + outcome.keyVersion().version()
+              + "); rotate it instead (POST /api/rotations, or its lifecycle)");
+    }
   }
 
   /** The ceremony's state as its query returns it. */

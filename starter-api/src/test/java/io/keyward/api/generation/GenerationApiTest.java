@@ -103,6 +103,18 @@ class GenerationApiTest {
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.body().get("message").asText())
         .isEqualTo("this request is closed (REGISTERED)");
+
+    Reply again =
+        keyward.post(
+            "alice",
+            "/api/generations",
+            body("kv-payments", "card-signing", "SECRET", "RSA", 3072, "[\"SIGN\",\"VERIFY\"]"));
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.body().get("message").asText())
+        .startsWith("kv-payments/card-signing was already generated and registered")
+        .endsWith("rotate it instead (POST /api/rotations, or its lifecycle)");
+    assertThat(keyward.get("carol", statusUrl).body().get("phase").asText())
+        .isEqualTo("REGISTERED");
   }
 
   @Test
