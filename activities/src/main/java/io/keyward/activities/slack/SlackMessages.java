@@ -10,14 +10,14 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import io.keyward.workflows.notify.Notification;
-import io.keyward.workflows.notify.NotificationTopic;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns a notification into Block Kit: the title and text, a context line with the severity and the
- * workflow, and buttons: "Open in Keyward" always, and Approve / Deny on an approval that is
- * waiting in a generation ceremony. Whether a click may decide is checked when it arrives (ULTRA
+ * workflow, and buttons: "Open in Keyward" always, and Approve / Deny on an approval waiting in a
+ * generation or a manual rotation and on a break-glass authorisation (see {@link
+ * SlackActions#offersDecision}). Whether a click may decide is checked when it arrives (ULTRA
  * decisions are refused there and pointed to the web page), not here. Text from workflows is
  * escaped, so a name with {@code <} or {@code &} cannot become a Slack link or mention.
  */
@@ -52,7 +52,7 @@ public final class SlackMessages {
             .text(plain("Open in Keyward"))
             .url(link)
             .build());
-    if (n.topic() == NotificationTopic.APPROVALS && SlackActions.decidable(n.subject())) {
+    if (SlackActions.offersDecision(n)) {
       buttons.add(
           ButtonElement.builder()
               .actionId(SlackActions.APPROVE)

@@ -82,6 +82,98 @@ class SlackNotificationsTest {
   }
 
   @Test
+  void postsARotationApprovalWithDecisionButtonsNamingTheRotation() {
+    Notification waiting =
+        new Notification(
+            NotificationTopic.APPROVALS,
+            Severity.INFO,
+            "rotation/kv-payments/card-tde",
+            "Key rotation needs approval: kv-payments/card-tde",
+            "approve or deny the rotation due now; roles: [CISO, SECURITY_TEAM_LEAD]",
+            null);
+
+    assertThat(notifier(false).send(waiting)).isEqualTo("slack:#key-approvals");
+
+    JsonNode buttons = blocks(form(slack.requests().get(0).body())).get(2).get("elements");
+    assertThat(buttons).hasSize(3);
+    assertThat(buttons.get(0).get("url").asText())
+        .isEqualTo("https://keyward.example.com/ui/rotations/kv-payments/card-tde");
+    assertThat(buttons.get(1).get("action_id").asText()).isEqualTo(SlackActions.APPROVE);
+    assertThat(buttons.get(1).get("value").asText()).isEqualTo("rotation/kv-payments/card-tde");
+    assertThat(buttons.get(2).get("action_id").asText()).isEqualTo(SlackActions.DENY);
+    assertThat(buttons.get(2).get("value").asText()).isEqualTo("rotation/kv-payments/card-tde");
+  }
+
+  @Test
+  void postsABreakGlassAuthorisationRequestWithDecisionButtonsNamingTheSession() {
+    Notification declared =
+        new Notification(
+            NotificationTopic.BREAK_GLASS,
+            Severity.CRITICAL,
+            "breakglass/INC0010001",
+            "Break-glass declared: INC0010001",
+            "sol declared emergency access to kv-payments/card-signing for bruno; L1 authorisation"
+                + " needed",
+            null);
+
+    assertThat(notifier(false).send(declared)).isEqualTo("slack:#break-glass");
+
+    JsonNode buttons = blocks(form(slack.requests().get(0).body())).get(2).get("elements");
+    assertThat(buttons).hasSize(3);
+    assertThat(buttons.get(0).get("url").asText())
+        .isEqualTo("https://keyward.example.com/ui/break-glass/INC0010001");
+    assertThat(buttons.get(1).get("action_id").asText()).isEqualTo(SlackActions.APPROVE);
+    assertThat(buttons.get(1).get("value").asText()).isEqualTo("breakglass/INC0010001");
+    assertThat(buttons.get(2).get("action_id").asText()).isEqualTo(SlackActions.DENY);
+  }
+
+  @Test
+  void aBreakGlassReviewReminderOffersNoApproveOrDeny() {
+    Notification review =
+        new Notification(
+            NotificationTopic.APPROVALS,
+            Severity.WARNING,
+            "breakglass/INC0010001",
+            "Post-incident review due: INC0010001",
+            "review the break-glass session",
+            null);
+
+    notifier(false).send(review);
+
+    JsonNode buttons = blocks(form(slack.requests().get(0).body())).get(2).get("elements");
+    assertThat(buttons).hasSize(1);
+    assertThat(buttons.get(0).get("action_id").asText()).isEqualTo(SlackActions.OPEN);
+  }
+
+  @Test
+  void grantsRevocationsAndRotationRemindersOfferNoApproveOrDeny() {
+    List<Notification> notices =
+        List.of(
+            new Notification(
+                NotificationTopic.BREAK_GLASS,
+                Severity.CRITICAL,
+                "breakglass/INC0010001",
+                "Break-glass access granted: INC0010001",
+                "bruno holds emergency access",
+                null),
+            new Notification(
+                NotificationTopic.APPROVALS,
+                Severity.WARNING,
+                "rotation/kv-payments/card-tde",
+                "Monitoring review due: kv-payments/card-tde",
+                "confirm monitoring after the rotation",
+                null));
+
+    notices.forEach(notifier(false)::send);
+
+    for (int i = 0; i < notices.size(); i++) {
+      JsonNode buttons = blocks(form(slack.requests().get(i).body())).get(2).get("elements");
+      assertThat(buttons).as(notices.get(i).title()).hasSize(1);
+      assertThat(buttons.get(0).get("action_id").asText()).isEqualTo(SlackActions.OPEN);
+    }
+  }
+
+  @Test
   void postsACompromiseAlertToSecurityIncidentsWithoutDecisionButtons() {
     Notification alert =
         new Notification(

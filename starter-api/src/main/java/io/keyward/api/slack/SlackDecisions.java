@@ -5,16 +5,30 @@ import io.keyward.activities.directory.Directory;
 import io.keyward.activities.directory.DirectoryUser;
 import io.keyward.activities.integration.RequestLinks;
 import io.keyward.activities.slack.SlackActions;
+import io.keyward.api.breakglass.AuthorisationBody;
+import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.api.errors.ConflictException;
+import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.generation.DecisionBody;
 import io.keyward.api.generation.GenerationCeremonies;
+import io.keyward.api.incident.Refusals;
+import io.keyward.api.rotation.ManualRotations;
+import io.keyward.api.rotation.RotationDecisionBody;
 import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.breakglass.AuthorisationDecision;
+import io.keyward.workflows.breakglass.BreakGlassDeclaration;
+import io.keyward.workflows.breakglass.BreakGlassLevel;
+import io.keyward.workflows.breakglass.BreakGlassState;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.generation.DecisionType;
 import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.generation.GenerationState;
+import io.keyward.workflows.incident.IncidentId;
 import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.rotation.RotationDecisionType;
+import io.keyward.workflows.rotation.RotationRequest;
+import io.keyward.workflows.rotation.RotationState;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -22,16 +36,20 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Takes the Approve and Deny clicks of Slack messages as decisions, through {@link
- * GenerationCeremonies#decide} exactly as the API and the web pages do, so the ceremony's own
- * refusals apply (self-approval, a second vote, a role that may not approve, a closed request). The
- * person is the directory user mapped to the Slack user id, never a name from the payload. ULTRA
- * decisions are never taken from Slack: the answer links to the request page instead.
+ * Takes the Approve and Deny clicks of Slack messages as decisions, through the same service method
+ * the API and the web pages use ({@link GenerationCeremonies#decide}, {@link
+ * ManualRotations#decide}, {@link BreakGlassSessions#authorise}), so the ceremony's own refusals
+ * apply (self-approval, a second vote, a role that may not approve, a step that no longer waits).
+ * The person is the directory user mapped to the Slack user id, never a name from the payload.
+ * ULTRA-scoped decisions (an ULTRA key's generation or rotation, a Level 2 or 3 break-glass
+ * session) are never taken from Slack: the answer links to the request page instead.
  */
 final class SlackDecisions {
   private final Map<String, String> users;
   private final Directory directory;
   private final GenerationCeremonies generations;
+  private final ManualRotations rotations;
+  private final BreakGlassSessions breakGlass;
   private final AuditStore audit;
   private final RequestLinks links;
   private final Clock clock;
@@ -40,12 +58,16 @@ final class SlackDecisions {
       Map<String, String> users,
       Directory directory,
       GenerationCeremonies generations,
+      ManualRotations rotations,
+      BreakGlassSessions breakGlass,
       AuditStore audit,
       RequestLinks links,
       Clock clock) {
     this.users = Map.copyOf(users);
     this.directory = directory;
     this.generations = generations;
+    this.rotations = rotations;
+    this.breakGlass = breakGlass;
     this.audit = audit;
     this.links = links;
     this.clock = clock;
@@ -71,8 +93,6 @@ final class SlackDecisions {
     if (!SlackActions.decidable(click.value())) {
       return reply("This button does not name a request Keyward knows; nothing was decided.");
     }
-    String[] parts = click.value().split("/");
-    KeyRef key = new KeyRef(parts[1], parts[2]);
     String page = links.pageFor(click.value());
     Optional<DirectoryUser> person =
         Optional.ofNullable(click.userId() == null ? null : users.get(click.userId()))
@@ -83,6 +103,16 @@ final class SlackDecisions {
               + " Keyward administrator to add it to slack.users, or decide at "
               + page);
     }
+    String[] parts = click.value().split("/");
+    return switch (SlackActions.ceremonyOf(click.value()).orElseThrow()) {
+      case GENERATION -> generation(new KeyRef(parts[1], parts[2]), person.get(), type, page);
+      case ROTATION -> rotation(new KeyRef(parts[1], parts[2]), person.get(), type, page);
+      case BREAK_GLASS -> breakGlass(parts[1], person.get(), type, page);
+    };
+  }
+
+  private Optional<SlackReply> generation(
+      KeyRef key, DirectoryUser person, DecisionType type, String page) {
     GenerationState state;
     try {
       state = generations.state(key);
@@ -91,14 +121,101 @@ final class SlackDecisions {
     }
     if (state.request().classification() == Classification.ULTRA) {
       String refusal = "ULTRA decisions are never taken from Slack; decide in Keyward at " + page;
-      recordRefusal(key, person.get().id(), type, refusal);
+      recordRefusal(
+          GenerationRequest.workflowId(key),
+          GenerationCeremonies.DECISION_REFUSED,
+          person.id(),
+          type,
+          refusal);
       return reply(refusal);
     }
     try {
       GenerationState after =
-          generations.decide(key, person.get().toActor(), new DecisionBody(type, reasonFor(type)));
+          generations.decide(key, person.toActor(), new DecisionBody(type, reasonFor(type)));
       return reply(confirmation(type, key, after, page));
     } catch (ConflictException refused) {
+      return reply("Keyward refused your " + type + ": " + refused.getMessage());
+    }
+  }
+
+  private Optional<SlackReply> rotation(
+      KeyRef key, DirectoryUser person, DecisionType type, String page) {
+    RotationState state;
+    try {
+      state = rotations.state(key);
+    } catch (NotFoundException unknown) {
+      return reply("There is no rotation planned for " + key + "; nothing was decided.");
+    }
+    if (state.classification() == Classification.ULTRA) {
+      String refusal =
+          "ULTRA decisions are never taken from Slack; decide on this rotation in Keyward at "
+              + page;
+      recordRefusal(
+          RotationRequest.workflowId(key), ManualRotations.REFUSED, person.id(), type, refusal);
+      return reply(refusal);
+    }
+    RotationDecisionType decision =
+        type == DecisionType.APPROVE ? RotationDecisionType.APPROVE : RotationDecisionType.DENY;
+    try {
+      RotationState after =
+          rotations.decide(
+              key, person.toActor(), new RotationDecisionBody(decision, reasonFor(type)));
+      return reply(
+          (type == DecisionType.APPROVE
+                  ? "You approved the rotation of "
+                  : "You denied the rotation of ")
+              + key
+              + "; it is now "
+              + after.phase()
+              + ". "
+              + page);
+    } catch (ConflictException | ForbiddenException refused) {
+      return reply("Keyward refused your " + type + ": " + refused.getMessage());
+    }
+  }
+
+  private Optional<SlackReply> breakGlass(
+      String incidentText, DirectoryUser person, DecisionType type, String page) {
+    IncidentId incident;
+    BreakGlassState state;
+    try {
+      incident = new IncidentId(incidentText);
+      state = breakGlass.state(incident);
+    } catch (IllegalArgumentException | NotFoundException unknown) {
+      return reply(
+          "There is no break-glass session for incident "
+              + incidentText
+              + "; nothing was decided.");
+    }
+    if (state.assessment() == null || state.assessment().level() != BreakGlassLevel.L1) {
+      String refusal =
+          (state.assessment() == null
+                  ? "This break-glass session's authorisation level is not assessed yet"
+                  : "Level "
+                      + state.assessment().level().name().substring(1)
+                      + " break-glass authorisations are ULTRA-scoped and never taken from Slack")
+              + "; decide in Keyward at "
+              + page;
+      recordRefusal(
+          BreakGlassDeclaration.workflowId(incident), Refusals.REFUSED, person.id(), type, refusal);
+      return reply(refusal);
+    }
+    AuthorisationDecision decision =
+        type == DecisionType.APPROVE ? AuthorisationDecision.APPROVE : AuthorisationDecision.DENY;
+    try {
+      BreakGlassState after =
+          breakGlass.authorise(
+              incident, person.toActor(), new AuthorisationBody(decision, reasonFor(type)));
+      return reply(
+          (type == DecisionType.APPROVE
+                  ? "You authorised the break-glass session of "
+                  : "You denied the break-glass session of ")
+              + incident
+              + "; it is now "
+              + after.phase()
+              + ". "
+              + page);
+    } catch (ConflictException | ForbiddenException refused) {
       return reply("Keyward refused your " + type + ": " + refused.getMessage());
     }
   }
@@ -132,12 +249,13 @@ final class SlackDecisions {
     return done + "; it is now " + after.phase() + ". " + page;
   }
 
-  private void recordRefusal(KeyRef key, String who, DecisionType type, String refusal) {
+  private void recordRefusal(
+      String workflowId, String eventType, String who, DecisionType type, String refusal) {
     audit.append(
         new AuditEvent(
             UUID.randomUUID().toString(),
-            GenerationRequest.workflowId(key),
-            GenerationCeremonies.DECISION_REFUSED,
+            workflowId,
+            eventType,
             who,
             clock.instant(),
             Map.of("decision", type.name(), "refusal", refusal, "channel", "slack")));

@@ -5,7 +5,9 @@ import io.keyward.activities.directory.Directory;
 import io.keyward.activities.integration.RequestLinks;
 import io.keyward.activities.integration.Secret;
 import io.keyward.activities.slack.SlackNotifications;
+import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.api.generation.GenerationCeremonies;
+import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.webhook.RawBody;
 import io.keyward.api.webhook.TimestampWindow;
 import java.io.InputStream;
@@ -37,6 +39,8 @@ public final class SlackInteractions {
       Secret signingSecret,
       Directory directory,
       GenerationCeremonies generations,
+      ManualRotations rotations,
+      BreakGlassSessions breakGlass,
       AuditStore audit,
       Clock clock) {
     return new SlackInteractions(
@@ -45,6 +49,8 @@ public final class SlackInteractions {
             config.getUsers(),
             directory,
             generations,
+            rotations,
+            breakGlass,
             audit,
             new RequestLinks(config.uiBaseUrl()),
             clock),

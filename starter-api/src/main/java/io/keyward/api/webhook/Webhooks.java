@@ -58,6 +58,8 @@ public final class Webhooks {
               slackSecret.get(),
               services.directory(),
               services.generations(),
+              services.rotations(),
+              services.breakGlass(),
               services.audit(),
               clock);
       environment.jersey().register(new SlackInteractionsResource(interactions));

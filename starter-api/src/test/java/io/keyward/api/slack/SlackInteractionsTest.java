@@ -16,6 +16,13 @@ import io.keyward.api.RecordingHttpServer.Answer;
 import io.keyward.api.RecordingHttpServer.Request;
 import io.keyward.api.RunningKeyward;
 import io.keyward.api.RunningKeyward.Reply;
+import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.hsm.CreateKeyCommand;
+import io.keyward.workflows.hsm.KeyAttributes;
+import io.keyward.workflows.policy.KeyOperation;
+import io.keyward.workflows.policy.KeySpec;
+import io.keyward.workflows.policy.KeyType;
+import io.keyward.workflows.policy.ProtectionLevel;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -23,12 +30,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -223,6 +233,173 @@ class SlackInteractionsTest {
         .containsExactly("olivia");
   }
 
+  @Test
+  void aSignedClickApprovesARotationThroughTheRotationService() throws Exception {
+    existingKey("rotated", "SECRET");
+    String url = awaitingApproval("rotated");
+    JsonNode approve = button(awaitAnnouncement("rotation/kv-slack/rotated"), SlackActions.APPROVE);
+
+    click("U0LENA", approve, "/actions/20");
+
+    JsonNode state = awaitPhase(url, "AWAITING_EXECUTION");
+    assertThat(state.get("approvals").toString()).contains("lena");
+    assertThat(answerTo("/actions/20").get("text").asText())
+        .isEqualTo(
+            "You approved the rotation of kv-slack/rotated; it is now AWAITING_EXECUTION."
+                + " http://keyward.test/ui/rotations/kv-slack/rotated");
+  }
+
+  @Test
+  void aRotationRefusalFromSlackIsTheRotationsOwn() throws Exception {
+    existingKey("rotation-refused", "SECRET");
+    String url = awaitingApproval("rotation-refused");
+    JsonNode approve =
+        button(awaitAnnouncement("rotation/kv-slack/rotation-refused"), SlackActions.APPROVE);
+
+    click("U0ALICE", approve, "/actions/21");
+
+    assertThat(answerTo("/actions/21").get("text").asText())
+        .startsWith("Keyward refused your APPROVE: ");
+    assertThat(keyward.get("olivia", url).body().get("phase").asText())
+        .isEqualTo("AWAITING_APPROVAL");
+    assertThat(auditTypes("rotation/kv-slack/rotation-refused"))
+        .contains("ROTATION_REQUEST_REFUSED");
+  }
+
+  @Test
+  void anUltraRotationIsNeverDecidedFromSlack() throws Exception {
+    existingKey("ultra-rotated", "ULTRA");
+    String url = awaitingApproval("ultra-rotated");
+    JsonNode approve =
+        button(awaitAnnouncement("rotation/kv-slack/ultra-rotated"), SlackActions.APPROVE);
+
+    click("U0CAROL", approve, "/actions/22");
+
+    assertThat(answerTo("/actions/22").get("text").asText())
+        .isEqualTo(
+            "ULTRA decisions are never taken from Slack; decide on this rotation in Keyward at"
+                + " http://keyward.test/ui/rotations/kv-slack/ultra-rotated");
+    assertThat(keyward.get("olivia", url).body().get("approvals")).isEmpty();
+    assertThat(auditTypes("rotation/kv-slack/ultra-rotated")).contains("ROTATION_REQUEST_REFUSED");
+  }
+
+  @Test
+  void aSignedClickAuthorisesABreakGlassSessionThroughTheBreakGlassService() throws Exception {
+    existingKey("bg-secret", "SECRET");
+    String url = declareBreakGlass("INC0020001", "bg-secret");
+    assertThat(awaitPhase(url, "AWAITING_AUTHORISATION").at("/assessment/level").asText())
+        .isEqualTo("L1");
+    JsonNode approve = button(awaitAnnouncement("breakglass/INC0020001"), SlackActions.APPROVE);
+
+    click("U0LENA", approve, "/actions/23");
+
+    JsonNode state = keyward.get("olivia", url).body();
+    assertThat(state.at("/approvals/0/approver").asText()).isEqualTo("lena");
+    assertThat(answerTo("/actions/23").get("text").asText())
+        .isEqualTo(
+            "You authorised the break-glass session of INC0020001; it is now"
+                + " AWAITING_AUTHORISATION. http://keyward.test/ui/break-glass/INC0020001");
+  }
+
+  @Test
+  void aForgedBreakGlassClickIsRefusedAndAuthorisesNothing() throws Exception {
+    existingKey("bg-forged", "SECRET");
+    String url = declareBreakGlass("INC0020002", "bg-forged");
+    awaitPhase(url, "AWAITING_AUTHORISATION");
+    JsonNode approve = button(awaitAnnouncement("breakglass/INC0020002"), SlackActions.APPROVE);
+    byte[] body = form("U0LENA", approve, "/actions/24");
+    String now = Long.toString(Instant.now().getEpochSecond());
+
+    Reply forged = send(body, now, SlackSignature.sign(Secret.ofText("guessed-secret"), now, body));
+
+    assertThat(forged.status()).isEqualTo(401);
+    assertThat(keyward.get("olivia", url).body().get("approvals")).isEmpty();
+    assertThat(answers("/actions/24")).isEmpty();
+  }
+
+  @Test
+  void anUltraScopedBreakGlassIsNeverAuthorisedFromSlack() throws Exception {
+    existingKey("bg-ultra", "ULTRA");
+    String url = declareBreakGlass("INC0020003", "bg-ultra");
+    assertThat(awaitPhase(url, "AWAITING_AUTHORISATION").at("/assessment/level").asText())
+        .isEqualTo("L2");
+    JsonNode approve = button(awaitAnnouncement("breakglass/INC0020003"), SlackActions.APPROVE);
+
+    click("U0CAROL", approve, "/actions/25");
+
+    assertThat(answerTo("/actions/25").get("text").asText())
+        .isEqualTo(
+            "Level 2 break-glass authorisations are ULTRA-scoped and never taken from Slack;"
+                + " decide in Keyward at http://keyward.test/ui/break-glass/INC0020003");
+    assertThat(keyward.get("olivia", url).body().get("approvals")).isEmpty();
+    assertThat(auditTypes("breakglass/INC0020003")).contains("INCIDENT_ATTEMPT_REFUSED");
+  }
+
+  private static void existingKey(String name, String classification) {
+    Instant now = Instant.now();
+    keyward
+        .keys()
+        .create(
+            new CreateKeyCommand(
+                new KeyRef("kv-slack", name),
+                new KeySpec(
+                    KeyType.AES,
+                    256,
+                    null,
+                    Set.of(KeyOperation.ENCRYPT, KeyOperation.DECRYPT),
+                    null,
+                    null),
+                ProtectionLevel.MANAGED_HSM,
+                new KeyAttributes(
+                    Set.of(KeyOperation.ENCRYPT, KeyOperation.DECRYPT),
+                    now,
+                    now.plus(Duration.ofDays(365)),
+                    true,
+                    Map.of("Classification", classification)),
+                "existing/kv-slack/" + name));
+  }
+
+  /** Plans a rotation of kv-slack/{@code name} due in a few seconds; answers its status URL. */
+  private static String planRotation(String name) {
+    String t = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS).toString();
+    Reply planned =
+        keyward.post(
+            "alice",
+            "/api/rotations",
+            """
+            {"vault": "kv-slack", "name": "%s", "usage": "DATABASE_TDE", "rotationDate": "%s",
+             "justification": "yearly rotation", "ticket": "CHG0099"}"""
+                .formatted(name, t));
+    assertThat(planned.status()).as("planned: %s", planned.body()).isEqualTo(202);
+    return planned.body().get("statusUrl").asText();
+  }
+
+  /** A rotation of kv-slack/{@code name} reviewed and waiting for approval at its date. */
+  private static String awaitingApproval(String name) throws InterruptedException {
+    String url = planRotation(name);
+    awaitPhase(url, "AWAITING_SECURITY_REVIEW");
+    assertThat(decide("sam", url, "APPROVE_REVIEW").status()).isEqualTo(200);
+    awaitPhase(url, "AWAITING_APPROVAL");
+    return url;
+  }
+
+  private static Reply decide(String user, String url, String decision) {
+    return keyward.post(user, url + "/decisions", "{\"decision\": \"%s\"}".formatted(decision));
+  }
+
+  private static String declareBreakGlass(String incident, String name) {
+    Reply declared =
+        keyward.post(
+            "sol",
+            "/api/break-glass",
+            """
+            {"incident": "%s", "keys": ["kv-slack/%s"], "reason": "orders DB cannot decrypt",
+             "durationMinutes": 10, "admin": "bruno"}"""
+                .formatted(incident, name));
+    assertThat(declared.status()).as("declared: %s", declared.body()).isEqualTo(202);
+    return declared.body().get("statusUrl").asText();
+  }
+
   private static void request(String vault, String name, String classification, String spec) {
     Reply reply =
         keyward.post(
@@ -257,7 +434,10 @@ class SlackInteractionsTest {
         Map<String, String> form = decodeForm(r.body());
         JsonNode blocks = JSON.readTree(form.get("blocks"));
         if (blocks.toString().contains("\"value\":\"" + workflowId + "\"")) {
-          assertThat(form).containsEntry("channel", "#key-approvals");
+          assertThat(form)
+              .containsEntry(
+                  "channel",
+                  workflowId.startsWith("breakglass/") ? "#break-glass" : "#key-approvals");
           return Optional.of(blocks);
         }
       }
@@ -339,7 +519,7 @@ class SlackInteractionsTest {
 
   private static JsonNode awaitPhase(String path, String phase) throws InterruptedException {
     JsonNode state = keyward.get("olivia", path).body();
-    for (int i = 0; i < 200 && !phase.equals(state.get("phase").asText()); i++) {
+    for (int i = 0; i < 600 && !phase.equals(state.get("phase").asText()); i++) {
       Thread.sleep(50);
       state = keyward.get("olivia", path).body();
     }

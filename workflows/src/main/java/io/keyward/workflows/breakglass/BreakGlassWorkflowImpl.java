@@ -15,6 +15,7 @@ import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.incident.Failures;
 import io.keyward.workflows.incident.IncidentActivityOptions;
 import io.keyward.workflows.incident.IncidentNotifier;
+import io.keyward.workflows.notify.DecisionNotices;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.servicenow.TicketWriteBack;
@@ -104,7 +105,7 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
         notification(
             NotificationTopic.BREAK_GLASS,
             Notification.Severity.CRITICAL,
-            "Break-glass declared: " + declaration.incident(),
+            DecisionNotices.BREAK_GLASS_DECLARED + ": " + declaration.incident(),
             declaration.declarer().id()
                 + " declared emergency access to "
                 + declaration.scope().describe()

@@ -17,6 +17,7 @@ import io.keyward.workflows.hsm.BackupCheck;
 import io.keyward.workflows.hsm.KeyProviderActivities;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.hsm.RoundTripResult;
+import io.keyward.workflows.notify.DecisionNotices;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.RotationRoles;
@@ -137,7 +138,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
       }
       int plan = rotation.plan();
       enter(RotationPhase.AWAITING_APPROVAL, now().plus(request.stepTimeout()));
-      tellAwaiting("Key rotation needs approval", "approve or deny the rotation due now");
+      tellAwaiting(DecisionNotices.ROTATION_APPROVAL, "approve or deny the rotation due now");
       boolean decided =
           Workflow.await(
               request.stepTimeout(),
