@@ -4,8 +4,9 @@ import java.net.URI;
 
 /**
  * Where people act on a workflow in Keyward's web pages: the page of a generation ceremony, a
- * manual rotation, a compromise response or a break-glass session, the inbox for kinds that have no
- * page of their own. One place, so Slack messages, ticket notes and Slack answers link alike.
+ * manual rotation, a key's lifecycle, a compromise response or a break-glass session, the inbox for
+ * kinds that have no page of their own. One place, so Slack messages, ticket notes and Slack
+ * answers link alike.
  */
 public final class RequestLinks {
   private static final String INBOX = "/ui/inbox";
@@ -26,10 +27,14 @@ public final class RequestLinks {
   }
 
   /**
-   * Resolves a notification's link: absolute addresses as they are, paths against the base, and the
-   * workflow's page when there is no link.
+   * Resolves a notification's link for people: the workflow's page instead of an API path when it
+   * has one, absolute addresses as they are, other paths against the base, and the workflow's page
+   * when there is no link.
    */
   public String resolve(String link, String workflowId) {
+    if (link != null && link.startsWith("/api/") && !pathFor(workflowId).equals(INBOX)) {
+      return pageFor(workflowId);
+    }
     if (link != null && (link.startsWith("https://") || link.startsWith("http://"))) {
       return link;
     }
@@ -46,6 +51,9 @@ public final class RequestLinks {
     }
     if (parts.length == 3 && parts[0].equals("rotation")) {
       return "/ui/rotations/" + parts[1] + "/" + parts[2];
+    }
+    if (parts.length == 3 && parts[0].equals("lifecycle")) {
+      return "/ui/keys/" + parts[1] + "/" + parts[2];
     }
     if (parts.length == 2 && parts[0].equals("compromise")) {
       return "/ui/incidents/" + parts[1];

@@ -15,11 +15,11 @@ import java.util.List;
 
 /**
  * Turns a notification into Block Kit: the title and text, a context line with the severity and the
- * workflow, and buttons: "Open in Keyward" always, and Approve / Deny on an approval waiting in a
- * generation or a manual rotation and on a break-glass authorisation (see {@link
- * SlackActions#offersDecision}). Whether a click may decide is checked when it arrives (ULTRA
- * decisions are refused there and pointed to the web page), not here. Text from workflows is
- * escaped, so a name with {@code <} or {@code &} cannot become a Slack link or mention.
+ * workflow, and buttons: "Open in Keyward" always, and the answer the notice asks for (Approve /
+ * Deny, or Acknowledge; see {@link SlackActions#offered}). Whether a click may decide is checked
+ * again when it arrives (ULTRA decisions are refused there and pointed to the web page). Text from
+ * workflows is escaped, so a name with {@code <} or {@code &} cannot become a Slack link or
+ * mention.
  */
 public final class SlackMessages {
   private SlackMessages() {}
@@ -52,33 +52,47 @@ public final class SlackMessages {
             .text(plain("Open in Keyward"))
             .url(link)
             .build());
-    if (SlackActions.offersDecision(n)) {
-      buttons.add(
-          ButtonElement.builder()
-              .actionId(SlackActions.APPROVE)
-              .text(plain("Approve"))
-              .style("primary")
-              .value(n.subject())
-              .build());
-      buttons.add(
-          ButtonElement.builder()
-              .actionId(SlackActions.DENY)
-              .text(plain("Deny"))
-              .style("danger")
-              .value(n.subject())
-              .confirm(
-                  ConfirmationDialogObject.builder()
-                      .title(plain("Deny this request?"))
-                      .text(
-                          plain(
-                              "The request ends DENIED. To give a detailed reason, deny it in Keyward."))
-                      .confirm(plain("Deny"))
-                      .deny(plain("Cancel"))
-                      .build())
-              .build());
-    }
+    SlackActions.offered(n)
+        .ifPresent(
+            answer -> {
+              switch (answer) {
+                case APPROVE_OR_DENY -> {
+                  buttons.add(button(SlackActions.APPROVE, "Approve", n.subject()));
+                  buttons.add(denyButton(n.subject()));
+                }
+                case ACKNOWLEDGE ->
+                    buttons.add(button(SlackActions.ACKNOWLEDGE, "Acknowledge", n.subject()));
+              }
+            });
     blocks.add(ActionsBlock.builder().elements(buttons).build());
     return blocks;
+  }
+
+  private static ButtonElement button(String actionId, String text, String subject) {
+    return ButtonElement.builder()
+        .actionId(actionId)
+        .text(plain(text))
+        .style("primary")
+        .value(subject)
+        .build();
+  }
+
+  private static ButtonElement denyButton(String subject) {
+    return ButtonElement.builder()
+        .actionId(SlackActions.DENY)
+        .text(plain("Deny"))
+        .style("danger")
+        .value(subject)
+        .confirm(
+            ConfirmationDialogObject.builder()
+                .title(plain("Deny this request?"))
+                .text(
+                    plain(
+                        "The request ends DENIED. To give a detailed reason, deny it in Keyward."))
+                .confirm(plain("Deny"))
+                .deny(plain("Cancel"))
+                .build())
+        .build();
   }
 
   /** The plain text Slack shows in notifications and where blocks cannot be shown. */

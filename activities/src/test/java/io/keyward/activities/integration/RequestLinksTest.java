@@ -29,8 +29,20 @@ class RequestLinksTest {
   }
 
   @Test
+  void aKeysLifecycleLinksToTheKeysPageAlsoInsteadOfItsApiPath() {
+    assertThat(links.pageFor("lifecycle/kv-a/b"))
+        .isEqualTo("https://keyward.example.com/ui/keys/kv-a/b");
+    assertThat(links.resolve("/api/keys/kv-a/b/lifecycle", "lifecycle/kv-a/b"))
+        .isEqualTo("https://keyward.example.com/ui/keys/kv-a/b");
+    assertThat(links.resolve("/api/rotations/kv-a/b", "rotation/kv-a/b"))
+        .isEqualTo("https://keyward.example.com/ui/rotations/kv-a/b");
+    assertThat(links.resolve("/api/status/x", "snow/abc"))
+        .as("no page of its own: the path as given")
+        .isEqualTo("https://keyward.example.com/api/status/x");
+  }
+
+  @Test
   void otherWorkflowsLinkToTheInbox() {
-    assertThat(links.pageFor("lifecycle/kv-a/b")).isEqualTo("https://keyward.example.com/ui/inbox");
     assertThat(links.pageFor("snow/9d385017c611228701d22104cc95c371"))
         .isEqualTo("https://keyward.example.com/ui/inbox");
   }

@@ -11,10 +11,12 @@ import io.keyward.activities.integration.GiveUpRecord;
 import io.keyward.activities.integration.RecordingHttpServer;
 import io.keyward.activities.integration.RecordingHttpServer.Answer;
 import io.keyward.activities.integration.Secret;
+import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.Notification.Severity;
 import io.keyward.workflows.notify.NotificationActivities;
 import io.keyward.workflows.notify.NotificationTopic;
+import io.keyward.workflows.policy.Classification;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -90,7 +92,8 @@ class SlackNotificationsTest {
             "rotation/kv-payments/card-tde",
             "Key rotation needs approval: kv-payments/card-tde",
             "approve or deny the rotation due now; roles: [CISO, SECURITY_TEAM_LEAD]",
-            null);
+            "/api/rotations/kv-payments/card-tde",
+            NoticeAction.APPROVE_OR_DENY);
 
     assertThat(notifier(false).send(waiting)).isEqualTo("slack:#key-approvals");
 
@@ -114,7 +117,8 @@ class SlackNotificationsTest {
             "Break-glass declared: INC0010001",
             "sol declared emergency access to kv-payments/card-signing for bruno; L1 authorisation"
                 + " needed",
-            null);
+            null,
+            NoticeAction.APPROVE_OR_DENY);
 
     assertThat(notifier(false).send(declared)).isEqualTo("slack:#break-glass");
 
@@ -125,6 +129,59 @@ class SlackNotificationsTest {
     assertThat(buttons.get(1).get("action_id").asText()).isEqualTo(SlackActions.APPROVE);
     assertThat(buttons.get(1).get("value").asText()).isEqualTo("breakglass/INC0010001");
     assertThat(buttons.get(2).get("action_id").asText()).isEqualTo(SlackActions.DENY);
+  }
+
+  @Test
+  void postsALifecycleApprovalGateWithDecisionButtonsAndTheKeysPage() {
+    Notification gate =
+        new Notification(
+            NotificationTopic.APPROVALS,
+            Severity.INFO,
+            "lifecycle/kv-secret-prod/payments-tde",
+            "Key rotation needs approval: kv-secret-prod/payments-tde",
+            "version v1 expires 2027-01-10T00:00:00Z; approve the automatic rotation",
+            "/api/keys/kv-secret-prod/payments-tde/lifecycle",
+            NoticeAction.APPROVE_OR_DENY);
+
+    notifier(false).send(gate);
+
+    JsonNode buttons = blocks(form(slack.requests().get(0).body())).get(2).get("elements");
+    assertThat(buttons).hasSize(3);
+    assertThat(buttons.get(0).get("url").asText())
+        .isEqualTo("https://keyward.example.com/ui/keys/kv-secret-prod/payments-tde");
+    assertThat(buttons.get(1).get("action_id").asText()).isEqualTo(SlackActions.APPROVE);
+    assertThat(buttons.get(1).get("value").asText())
+        .isEqualTo("lifecycle/kv-secret-prod/payments-tde");
+    assertThat(buttons.get(2).get("action_id").asText()).isEqualTo(SlackActions.DENY);
+  }
+
+  @Test
+  void anUltraApprovalAsksNothingInChatAndGetsTheLinkOnly() {
+    Notification ultra =
+        new Notification(
+            NotificationTopic.APPROVALS,
+            Severity.INFO,
+            "keygen/kv-ultra-prod/root-ca",
+            "Approval needed: ULTRA key kv-ultra-prod/root-ca",
+            "alice requests a EC-P521 key. Quorum 3 of 5.",
+            null,
+            NoticeAction.decisionOn(Classification.ULTRA));
+
+    notifier(false).send(ultra);
+
+    JsonNode buttons = blocks(form(slack.requests().get(0).body())).get(2).get("elements");
+    assertThat(buttons).hasSize(1);
+    assertThat(buttons.get(0).get("url").asText())
+        .isEqualTo("https://keyward.example.com/ui/generations/kv-ultra-prod/root-ca");
+  }
+
+  @Test
+  void anAnswerTheSubjectDoesNotTakeGetsNoButton() {
+    notifier(false).send(approvalWaiting().asking(NoticeAction.ACKNOWLEDGE));
+
+    JsonNode buttons = blocks(form(slack.requests().get(0).body())).get(2).get("elements");
+    assertThat(buttons).hasSize(1);
+    assertThat(buttons.get(0).get("action_id").asText()).isEqualTo(SlackActions.OPEN);
   }
 
   @Test
@@ -171,6 +228,27 @@ class SlackNotificationsTest {
       assertThat(buttons).as(notices.get(i).title()).hasSize(1);
       assertThat(buttons.get(0).get("action_id").asText()).isEqualTo(SlackActions.OPEN);
     }
+  }
+
+  @Test
+  void aCompromiseAlertAskingForAnAcknowledgementHasTheAcknowledgeButton() {
+    Notification alert =
+        new Notification(
+            NotificationTopic.SECURITY_INCIDENTS,
+            Severity.CRITICAL,
+            "compromise/INC0010001",
+            "KEY COMPROMISE: kv-payments/card-signing disabled",
+            "Incident INC0010001 (P1)",
+            null,
+            NoticeAction.ACKNOWLEDGE);
+
+    notifier(false).send(alert);
+
+    JsonNode buttons = blocks(form(slack.requests().get(0).body())).get(2).get("elements");
+    assertThat(buttons).hasSize(2);
+    assertThat(buttons.get(1).get("action_id").asText()).isEqualTo(SlackActions.ACKNOWLEDGE);
+    assertThat(buttons.get(1).get("value").asText()).isEqualTo("compromise/INC0010001");
+    assertThat(buttons.get(1).get("text").get("text").asText()).isEqualTo("Acknowledge");
   }
 
   @Test
@@ -274,7 +352,8 @@ class SlackNotificationsTest {
         "keygen/kv-payments/card-signing",
         "Approval needed: SECRET key kv-payments/card-signing",
         "alice requests a RSA-3072 key (CHG0012345). Quorum 2 of 3.",
-        null);
+        null,
+        NoticeAction.APPROVE_OR_DENY);
   }
 
   static Answer posted() {

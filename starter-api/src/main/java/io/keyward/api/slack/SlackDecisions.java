@@ -7,12 +7,16 @@ import io.keyward.activities.integration.RequestLinks;
 import io.keyward.activities.slack.SlackActions;
 import io.keyward.api.breakglass.AuthorisationBody;
 import io.keyward.api.breakglass.BreakGlassSessions;
+import io.keyward.api.compromise.AcknowledgementBody;
+import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.generation.DecisionBody;
 import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.incident.Refusals;
+import io.keyward.api.keys.GateDecisionBody;
+import io.keyward.api.keys.KeyLifecycles;
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.rotation.RotationDecisionBody;
 import io.keyward.workflows.audit.AuditEvent;
@@ -21,10 +25,15 @@ import io.keyward.workflows.breakglass.BreakGlassDeclaration;
 import io.keyward.workflows.breakglass.BreakGlassLevel;
 import io.keyward.workflows.breakglass.BreakGlassState;
 import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.compromise.CompromiseState;
 import io.keyward.workflows.generation.DecisionType;
 import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.generation.GenerationState;
 import io.keyward.workflows.incident.IncidentId;
+import io.keyward.workflows.lifecycle.GateDecisionType;
+import io.keyward.workflows.lifecycle.LifecycleInput;
+import io.keyward.workflows.lifecycle.LifecycleState;
+import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.rotation.RotationDecisionType;
 import io.keyward.workflows.rotation.RotationRequest;
@@ -36,13 +45,14 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Takes the Approve and Deny clicks of Slack messages as decisions, through the same service method
- * the API and the web pages use ({@link GenerationCeremonies#decide}, {@link
- * ManualRotations#decide}, {@link BreakGlassSessions#authorise}), so the ceremony's own refusals
- * apply (self-approval, a second vote, a role that may not approve, a step that no longer waits).
- * The person is the directory user mapped to the Slack user id, never a name from the payload.
- * ULTRA-scoped decisions (an ULTRA key's generation or rotation, a Level 2 or 3 break-glass
- * session) are never taken from Slack: the answer links to the request page instead.
+ * Takes the Approve, Deny and Acknowledge clicks of Slack messages as decisions, through the same
+ * service method the API and the web pages use ({@link GenerationCeremonies#decide}, {@link
+ * ManualRotations#decide}, {@link KeyLifecycles#decide}, {@link BreakGlassSessions#authorise},
+ * {@link CompromiseResponses#acknowledge}), so the ceremony's own refusals apply (self-approval, a
+ * second vote, a role that may not approve, a step that no longer waits). The person is the
+ * directory user mapped to the Slack user id, never a name from the payload. ULTRA-scoped decisions
+ * (an ULTRA key's generation or rotation, a Level 2 or 3 break-glass session) are never taken from
+ * Slack: the answer links to the request page instead.
  */
 final class SlackDecisions {
   private final Map<String, String> users;
@@ -50,6 +60,8 @@ final class SlackDecisions {
   private final GenerationCeremonies generations;
   private final ManualRotations rotations;
   private final BreakGlassSessions breakGlass;
+  private final KeyLifecycles lifecycles;
+  private final CompromiseResponses compromises;
   private final AuditStore audit;
   private final RequestLinks links;
   private final Clock clock;
@@ -60,6 +72,8 @@ final class SlackDecisions {
       GenerationCeremonies generations,
       ManualRotations rotations,
       BreakGlassSessions breakGlass,
+      KeyLifecycles lifecycles,
+      CompromiseResponses compromises,
       AuditStore audit,
       RequestLinks links,
       Clock clock) {
@@ -68,6 +82,8 @@ final class SlackDecisions {
     this.generations = generations;
     this.rotations = rotations;
     this.breakGlass = breakGlass;
+    this.lifecycles = lifecycles;
+    this.compromises = compromises;
     this.audit = audit;
     this.links = links;
     this.clock = clock;
@@ -86,12 +102,22 @@ final class SlackDecisions {
 
   /** The answer for the person who clicked; empty for clicks that decide nothing (links). */
   Optional<SlackReply> handle(SlackInteraction click) {
+    boolean acknowledgement = SlackActions.ACKNOWLEDGE.equals(click.actionId());
     DecisionType type = decisionOf(click.actionId());
-    if (!"block_actions".equals(click.type()) || type == null) {
+    if (!"block_actions".equals(click.type()) || (type == null && !acknowledgement)) {
       return Optional.empty();
     }
-    if (!SlackActions.decidable(click.value())) {
+    Optional<SlackActions.Ceremony> ceremony = SlackActions.ceremonyOf(click.value());
+    if (ceremony.isEmpty()) {
       return reply("This button does not name a request Keyward knows; nothing was decided.");
+    }
+    if ((ceremony.get().answer() == NoticeAction.ACKNOWLEDGE) != acknowledgement) {
+      return reply(
+          "This button does not fit "
+              + click.value()
+              + ": it takes "
+              + (acknowledgement ? "Approve or Deny" : "Acknowledge")
+              + "; nothing was decided.");
     }
     String page = links.pageFor(click.value());
     Optional<DirectoryUser> person =
@@ -104,10 +130,12 @@ final class SlackDecisions {
               + page);
     }
     String[] parts = click.value().split("/");
-    return switch (SlackActions.ceremonyOf(click.value()).orElseThrow()) {
+    return switch (ceremony.get()) {
       case GENERATION -> generation(new KeyRef(parts[1], parts[2]), person.get(), type, page);
       case ROTATION -> rotation(new KeyRef(parts[1], parts[2]), person.get(), type, page);
+      case LIFECYCLE -> lifecycleGate(new KeyRef(parts[1], parts[2]), person.get(), type, page);
       case BREAK_GLASS -> breakGlass(parts[1], person.get(), type, page);
+      case COMPROMISE -> acknowledge(parts[1], person.get(), page);
     };
   }
 
@@ -125,7 +153,7 @@ final class SlackDecisions {
           GenerationRequest.workflowId(key),
           GenerationCeremonies.DECISION_REFUSED,
           person.id(),
-          type,
+          type.name(),
           refusal);
       return reply(refusal);
     }
@@ -151,7 +179,11 @@ final class SlackDecisions {
           "ULTRA decisions are never taken from Slack; decide on this rotation in Keyward at "
               + page;
       recordRefusal(
-          RotationRequest.workflowId(key), ManualRotations.REFUSED, person.id(), type, refusal);
+          RotationRequest.workflowId(key),
+          ManualRotations.REFUSED,
+          person.id(),
+          type.name(),
+          refusal);
       return reply(refusal);
     }
     RotationDecisionType decision =
@@ -171,6 +203,76 @@ final class SlackDecisions {
               + page);
     } catch (ConflictException | ForbiddenException refused) {
       return reply("Keyward refused your " + type + ": " + refused.getMessage());
+    }
+  }
+
+  private Optional<SlackReply> lifecycleGate(
+      KeyRef key, DirectoryUser person, DecisionType type, String page) {
+    LifecycleState state;
+    try {
+      state = lifecycles.state(key);
+    } catch (NotFoundException unknown) {
+      return reply(key + " is not enrolled in automatic rotation; nothing was decided.");
+    }
+    if (state.classification() == Classification.ULTRA) {
+      String refusal =
+          "ULTRA decisions are never taken from Slack; decide on this rotation in Keyward at "
+              + page;
+      recordRefusal(
+          LifecycleInput.workflowId(key),
+          KeyLifecycles.GATE_DECISION_REFUSED,
+          person.id(),
+          type.name(),
+          refusal);
+      return reply(refusal);
+    }
+    GateDecisionType decision =
+        type == DecisionType.APPROVE ? GateDecisionType.APPROVE : GateDecisionType.DENY;
+    try {
+      LifecycleState after =
+          lifecycles.decide(key, person.toActor(), new GateDecisionBody(decision, reasonFor(type)));
+      return reply(
+          (type == DecisionType.APPROVE
+                  ? "You approved the automatic rotation of "
+                  : "You denied the automatic rotation of ")
+              + key
+              + "; its lifecycle is now "
+              + after.phase()
+              + ". "
+              + page);
+    } catch (ConflictException | ForbiddenException refused) {
+      return reply("Keyward refused your " + type + ": " + refused.getMessage());
+    }
+  }
+
+  /**
+   * An acknowledgement says "I am responding" and authorises nothing, so it is taken from Slack for
+   * every classification; the response checks the person's role as it would on the web page.
+   */
+  private Optional<SlackReply> acknowledge(String incidentText, DirectoryUser person, String page) {
+    IncidentId incident;
+    try {
+      incident = new IncidentId(incidentText);
+      compromises.state(incident);
+    } catch (IllegalArgumentException | NotFoundException unknown) {
+      return reply(
+          "There is no compromise response for incident "
+              + incidentText
+              + "; nothing was acknowledged.");
+    }
+    try {
+      CompromiseState after =
+          compromises.acknowledge(
+              incident, person.toActor(), new AcknowledgementBody("acknowledged in Slack"));
+      return reply(
+          "You acknowledged incident "
+              + incident
+              + "; the response is "
+              + after.phase()
+              + ". "
+              + page);
+    } catch (ConflictException | ForbiddenException refused) {
+      return reply("Keyward refused your acknowledgement: " + refused.getMessage());
     }
   }
 
@@ -197,7 +299,11 @@ final class SlackDecisions {
               + "; decide in Keyward at "
               + page;
       recordRefusal(
-          BreakGlassDeclaration.workflowId(incident), Refusals.REFUSED, person.id(), type, refusal);
+          BreakGlassDeclaration.workflowId(incident),
+          Refusals.REFUSED,
+          person.id(),
+          type.name(),
+          refusal);
       return reply(refusal);
     }
     AuthorisationDecision decision =
@@ -250,7 +356,7 @@ final class SlackDecisions {
   }
 
   private void recordRefusal(
-      String workflowId, String eventType, String who, DecisionType type, String refusal) {
+      String workflowId, String eventType, String who, String decision, String refusal) {
     audit.append(
         new AuditEvent(
             UUID.randomUUID().toString(),
@@ -258,7 +364,7 @@ final class SlackDecisions {
             eventType,
             who,
             clock.instant(),
-            Map.of("decision", type.name(), "refusal", refusal, "channel", "slack")));
+            Map.of("decision", decision, "refusal", refusal, "channel", "slack")));
   }
 
   private static Optional<SlackReply> reply(String text) {

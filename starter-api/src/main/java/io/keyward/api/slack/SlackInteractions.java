@@ -1,13 +1,9 @@
 package io.keyward.api.slack;
 
-import io.keyward.activities.audit.AuditStore;
-import io.keyward.activities.directory.Directory;
 import io.keyward.activities.integration.RequestLinks;
 import io.keyward.activities.integration.Secret;
 import io.keyward.activities.slack.SlackNotifications;
-import io.keyward.api.breakglass.BreakGlassSessions;
-import io.keyward.api.generation.GenerationCeremonies;
-import io.keyward.api.rotation.ManualRotations;
+import io.keyward.api.extension.KeywardServices;
 import io.keyward.api.webhook.RawBody;
 import io.keyward.api.webhook.TimestampWindow;
 import java.io.InputStream;
@@ -35,23 +31,18 @@ public final class SlackInteractions {
    * @throws IllegalArgumentException when {@code slack.users} names an unknown directory user
    */
   public static SlackInteractions build(
-      SlackFactory config,
-      Secret signingSecret,
-      Directory directory,
-      GenerationCeremonies generations,
-      ManualRotations rotations,
-      BreakGlassSessions breakGlass,
-      AuditStore audit,
-      Clock clock) {
+      SlackFactory config, Secret signingSecret, KeywardServices services, Clock clock) {
     return new SlackInteractions(
         new SlackSignature(signingSecret, new TimestampWindow(config.timestampWindow(), clock)),
         new SlackDecisions(
             config.getUsers(),
-            directory,
-            generations,
-            rotations,
-            breakGlass,
-            audit,
+            services.directory(),
+            services.generations(),
+            services.rotations(),
+            services.breakGlass(),
+            services.lifecycles(),
+            services.compromises(),
+            services.audit(),
             new RequestLinks(config.uiBaseUrl()),
             clock),
         new SlackResponder(

@@ -53,15 +53,7 @@ public final class Webhooks {
     Optional<Secret> slackSecret = configuration.getSlack().signingSecret(variables);
     if (slackSecret.isPresent()) {
       SlackInteractions interactions =
-          SlackInteractions.build(
-              configuration.getSlack(),
-              slackSecret.get(),
-              services.directory(),
-              services.generations(),
-              services.rotations(),
-              services.breakGlass(),
-              services.audit(),
-              clock);
+          SlackInteractions.build(configuration.getSlack(), slackSecret.get(), services, clock);
       environment.jersey().register(new SlackInteractionsResource(interactions));
     } else {
       LOG.info("No Slack signing secret configured: /webhooks/slack/interactions is off");

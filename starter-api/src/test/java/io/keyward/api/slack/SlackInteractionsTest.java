@@ -86,7 +86,8 @@ class SlackInteractionsTest {
             ConfigOverride.config("slack.users.U0OLIVIA", "olivia"),
             ConfigOverride.config("slack.users.U0LENA", "lena"),
             ConfigOverride.config("slack.users.U0ALICE", "alice"),
-            ConfigOverride.config("slack.users.U0CAROL", "carol"));
+            ConfigOverride.config("slack.users.U0CAROL", "carol"),
+            ConfigOverride.config("slack.users.U0KIM", "kim"));
   }
 
   @AfterAll
@@ -172,9 +173,11 @@ class SlackInteractionsTest {
         "root-ca",
         "ULTRA",
         "{\"type\": \"EC\", \"curve\": \"P_521\", \"operations\": [\"SIGN\", \"VERIFY\"]}");
-    JsonNode approve = button(awaitAnnouncement("keygen/kv-slack/root-ca"), SlackActions.APPROVE);
+    assertThat(buttonsOf(awaitMessage("Approval needed: ULTRA key kv-slack/root-ca")))
+        .as("announced with the link only")
+        .containsExactly(SlackActions.OPEN);
 
-    click("U0CAROL", approve, "/actions/5");
+    click("U0CAROL", handMade(SlackActions.APPROVE, "keygen/kv-slack/root-ca"), "/actions/5");
 
     assertThat(answerTo("/actions/5").get("text").asText())
         .isEqualTo(
@@ -270,10 +273,13 @@ class SlackInteractionsTest {
   void anUltraRotationIsNeverDecidedFromSlack() throws Exception {
     existingKey("ultra-rotated", "ULTRA");
     String url = awaitingApproval("ultra-rotated");
-    JsonNode approve =
-        button(awaitAnnouncement("rotation/kv-slack/ultra-rotated"), SlackActions.APPROVE);
+    assertThat(buttonsOf(awaitMessage("Key rotation needs approval: kv-slack/ultra-rotated")))
+        .containsExactly(SlackActions.OPEN);
 
-    click("U0CAROL", approve, "/actions/22");
+    click(
+        "U0CAROL",
+        handMade(SlackActions.APPROVE, "rotation/kv-slack/ultra-rotated"),
+        "/actions/22");
 
     assertThat(answerTo("/actions/22").get("text").asText())
         .isEqualTo(
@@ -323,9 +329,10 @@ class SlackInteractionsTest {
     String url = declareBreakGlass("INC0020003", "bg-ultra");
     assertThat(awaitPhase(url, "AWAITING_AUTHORISATION").at("/assessment/level").asText())
         .isEqualTo("L2");
-    JsonNode approve = button(awaitAnnouncement("breakglass/INC0020003"), SlackActions.APPROVE);
+    assertThat(buttonsOf(awaitMessage("Break-glass declared: INC0020003")))
+        .containsExactly(SlackActions.OPEN);
 
-    click("U0CAROL", approve, "/actions/25");
+    click("U0CAROL", handMade(SlackActions.APPROVE, "breakglass/INC0020003"), "/actions/25");
 
     assertThat(answerTo("/actions/25").get("text").asText())
         .isEqualTo(
@@ -335,7 +342,88 @@ class SlackInteractionsTest {
     assertThat(auditTypes("breakglass/INC0020003")).contains("INCIDENT_ATTEMPT_REFUSED");
   }
 
+  @Test
+  void aSignedClickApprovesALifecycleGateThroughTheLifecycleService() throws Exception {
+    existingKey("gated", "SECRET", Duration.ofDays(20));
+    String path = "/api/keys/kv-slack/gated/lifecycle";
+    assertThat(keyward.post("olivia", path, "{\"usage\": \"DATABASE_TDE\"}").status())
+        .isEqualTo(202);
+    awaitPhase(path, "AWAITING_ROTATION_APPROVAL");
+    JsonNode gate = awaitAnnouncement("lifecycle/kv-slack/gated");
+    assertThat(buttonsOf(gate))
+        .containsExactly(SlackActions.OPEN, SlackActions.APPROVE, SlackActions.DENY);
+    assertThat(button(gate, SlackActions.OPEN).get("url").asText())
+        .isEqualTo("http://keyward.test/ui/keys/kv-slack/gated");
+
+    click("U0KIM", button(gate, SlackActions.APPROVE), "/actions/30");
+    assertThat(answerTo("/actions/30").get("text").asText())
+        .startsWith("Keyward refused your APPROVE: kim holds none of the roles");
+    assertThat(keyward.get("olivia", path).body().get("approvals")).isEmpty();
+    assertThat(auditTypes("lifecycle/kv-slack/gated"))
+        .contains(io.keyward.api.keys.KeyLifecycles.GATE_DECISION_REFUSED);
+
+    click("U0LENA", button(gate, SlackActions.APPROVE), "/actions/31");
+    assertThat(answerTo("/actions/31").get("text").asText())
+        .startsWith("You approved the automatic rotation of kv-slack/gated; its lifecycle is now ")
+        .endsWith(" http://keyward.test/ui/keys/kv-slack/gated");
+    JsonNode rotated = awaitPhase(path, "WAITING_TO_NOTIFY");
+    assertThat(texts(rotated.get("approvals"))).containsExactly("security team: lena");
+  }
+
+  @Test
+  void aCompromiseAlertIsAcknowledgedFromSlackByAResponderOnly() throws Exception {
+    existingKey("leaked", "SECRET");
+    Reply reported =
+        keyward.post(
+            "sol",
+            "/api/compromises",
+            """
+            {"incident": "INC0020010", "vault": "kv-slack", "name": "leaked", "severity": "P2",
+             "summary": "key material seen in a public paste"}""");
+    assertThat(reported.status()).as("reported: %s", reported.body()).isEqualTo(202);
+    String url = reported.body().get("statusUrl").asText();
+    awaitPhase(url, "FOLLOWING_UP");
+    JsonNode alert = awaitAnnouncement("compromise/INC0020010");
+    assertThat(buttonsOf(alert)).containsExactly(SlackActions.OPEN, SlackActions.ACKNOWLEDGE);
+
+    click("U0ALICE", button(alert, SlackActions.ACKNOWLEDGE), "/actions/32");
+    assertThat(answerTo("/actions/32").get("text").asText())
+        .startsWith(
+            "Keyward refused your acknowledgement: alice holds none of the roles that respond to"
+                + " a P2 incident");
+
+    click("U0KIM", button(alert, SlackActions.ACKNOWLEDGE), "/actions/33");
+    assertThat(answerTo("/actions/33").get("text").asText())
+        .isEqualTo(
+            "You acknowledged incident INC0020010; the response is FOLLOWING_UP."
+                + " http://keyward.test/ui/incidents/INC0020010");
+    JsonNode state = keyward.get("sol", url).body();
+    assertThat(state.at("/escalation/acknowledgedBy").asText()).isEqualTo("kim");
+    assertThat(state.toString()).contains("acknowledged in Slack");
+  }
+
+  @Test
+  void aButtonThatDoesNotFitItsRequestDecidesNothing() throws Exception {
+    request("kv-slack", "mismatched", "SECRET", rsa3072());
+    awaitAnnouncement("keygen/kv-slack/mismatched");
+
+    click(
+        "U0LENA", handMade(SlackActions.ACKNOWLEDGE, "keygen/kv-slack/mismatched"), "/actions/34");
+
+    assertThat(answerTo("/actions/34").get("text").asText())
+        .isEqualTo(
+            "This button does not fit keygen/kv-slack/mismatched: it takes Approve or Deny;"
+                + " nothing was decided.");
+    assertThat(
+            keyward.get("olivia", "/api/generations/kv-slack/mismatched").body().get("approvers"))
+        .isEmpty();
+  }
+
   private static void existingKey(String name, String classification) {
+    existingKey(name, classification, Duration.ofDays(365));
+  }
+
+  private static void existingKey(String name, String classification, Duration validFor) {
     Instant now = Instant.now();
     keyward
         .keys()
@@ -353,7 +441,7 @@ class SlackInteractionsTest {
                 new KeyAttributes(
                     Set.of(KeyOperation.ENCRYPT, KeyOperation.DECRYPT),
                     now,
-                    now.plus(Duration.ofDays(365)),
+                    now.plus(validFor),
                     true,
                     Map.of("Classification", classification)),
                 "existing/kv-slack/" + name));
@@ -434,15 +522,50 @@ class SlackInteractionsTest {
         Map<String, String> form = decodeForm(r.body());
         JsonNode blocks = JSON.readTree(form.get("blocks"));
         if (blocks.toString().contains("\"value\":\"" + workflowId + "\"")) {
-          assertThat(form)
-              .containsEntry(
-                  "channel",
-                  workflowId.startsWith("breakglass/") ? "#break-glass" : "#key-approvals");
+          assertThat(form).containsEntry("channel", channelFor(workflowId));
           return Optional.of(blocks);
         }
       }
     }
     return Optional.empty();
+  }
+
+  private static String channelFor(String workflowId) {
+    if (workflowId.startsWith("breakglass/")) {
+      return "#break-glass";
+    }
+    return workflowId.startsWith("compromise/") ? "#security-incidents" : "#key-approvals";
+  }
+
+  /** The blocks of the message whose title is {@code title}, buttons or not. */
+  private static JsonNode awaitMessage(String title) throws Exception {
+    for (int i = 0; i < 400; i++) {
+      for (Request r : slack.requests()) {
+        if (r.uri().getPath().equals("/api/chat.postMessage")) {
+          JsonNode blocks = JSON.readTree(decodeForm(r.body()).get("blocks"));
+          if (blocks.at("/0/text/text").asText().startsWith("*" + title + "*")) {
+            return blocks;
+          }
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no Slack message titled " + title + " was posted");
+  }
+
+  private static List<String> buttonsOf(JsonNode blocks) {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode block : blocks) {
+      if ("actions".equals(block.path("type").asText())) {
+        block.path("elements").forEach(e -> ids.add(e.path("action_id").asText()));
+      }
+    }
+    return ids;
+  }
+
+  /** A button no message offered: what a forged or hand-crafted click would carry. */
+  private static JsonNode handMade(String actionId, String value) {
+    return JSON.createObjectNode().put("action_id", actionId).put("value", value);
   }
 
   private static JsonNode button(JsonNode blocks, String actionId) {

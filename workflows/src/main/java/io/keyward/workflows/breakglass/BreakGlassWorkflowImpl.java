@@ -15,7 +15,7 @@ import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.incident.Failures;
 import io.keyward.workflows.incident.IncidentActivityOptions;
 import io.keyward.workflows.incident.IncidentNotifier;
-import io.keyward.workflows.notify.DecisionNotices;
+import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.servicenow.TicketWriteBack;
@@ -51,6 +51,7 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
   private final BreakGlassSession session;
   private final TicketWriteBack ticket;
   private boolean ticketNotes;
+  private boolean chatActions;
 
   /**
    * Version 1 of this change id writes each phase and the end to the incident's ticket; runs
@@ -70,6 +71,7 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
   public BreakGlassOutcome run(BreakGlassDeclaration declaration) {
     publishPhase();
     ticketNotes = Workflow.getVersion(TICKET_WRITE_BACK, Workflow.DEFAULT_VERSION, 1) >= 1;
+    chatActions = Workflow.getVersion(NoticeAction.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
     String refusal = BreakGlassRoles.refusalFor(declaration).orElse(null);
     if (refusal != null) {
       finish(BreakGlassPhase.FAILED, refusal);
@@ -103,18 +105,22 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
         BreakGlassPhase.AWAITING_AUTHORISATION, now().plus(BreakGlassSession.AUTHORISATION_WINDOW));
     notifier.send(
         notification(
-            NotificationTopic.BREAK_GLASS,
-            Notification.Severity.CRITICAL,
-            DecisionNotices.BREAK_GLASS_DECLARED + ": " + declaration.incident(),
-            declaration.declarer().id()
-                + " declared emergency access to "
-                + declaration.scope().describe()
-                + " for "
-                + declaration.admin().id()
-                + "; "
-                + assessment.level()
-                + " authorisation needed: "
-                + assessment.level().runbookText()));
+                NotificationTopic.BREAK_GLASS,
+                Notification.Severity.CRITICAL,
+                "Break-glass declared: " + declaration.incident(),
+                declaration.declarer().id()
+                    + " declared emergency access to "
+                    + declaration.scope().describe()
+                    + " for "
+                    + declaration.admin().id()
+                    + "; "
+                    + assessment.level()
+                    + " authorisation needed: "
+                    + assessment.level().runbookText())
+            .asking(
+                chatActions && assessment.level() == BreakGlassLevel.L1
+                    ? NoticeAction.APPROVE_OR_DENY
+                    : null));
 
     if (!Workflow.await(
         BreakGlassSession.AUTHORISATION_WINDOW,

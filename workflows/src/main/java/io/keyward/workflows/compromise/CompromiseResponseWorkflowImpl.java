@@ -26,6 +26,7 @@ import io.keyward.workflows.incident.Failures;
 import io.keyward.workflows.incident.IncidentActivityOptions;
 import io.keyward.workflows.incident.IncidentNotifier;
 import io.keyward.workflows.lifecycle.LifecycleInput;
+import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.Classification;
@@ -73,6 +74,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   private final CompromiseResponse response;
   private final TicketWriteBack ticket;
   private boolean ticketNotes;
+  private boolean chatActions;
   private String classification;
 
   /** Builds the state before any Update is delivered, so an early acknowledgement finds it. */
@@ -98,6 +100,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
 
     KeyDisabler.Result disabled = new KeyDisabler().disable(report.key(), disableProgress());
     ticketNotes = Workflow.getVersion(TICKET_WRITE_BACK, Workflow.DEFAULT_VERSION, 1) >= 1;
+    chatActions = Workflow.getVersion(NoticeAction.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
     if (!disabled.disabled()) {
       audit.append("COMPROMISE_REPORTED", report.reporter().id(), reportDetails());
       alert(
@@ -161,7 +164,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     response.action("Incident team notified");
     audit.append("INCIDENT_DECLARED", null, incidentDetails());
     publishPhase();
-    alert(
+    alertUntilAcknowledged(
         "KEY COMPROMISE: " + report.key() + " disabled",
         "Incident "
             + report.incident()
@@ -386,19 +389,20 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     publishPhase();
     notifier.send(
         notification(
-            NotificationTopic.SECURITY_INCIDENTS,
-            Notification.Severity.CRITICAL,
-            "ESCALATION " + report.severity() + ": " + report.incident() + " to " + target,
-            "Compromise of "
-                + report.key()
-                + " not acknowledged within "
-                + response.rule().escalateAfter()
-                + " by "
-                + response.rule().initialResponse()
-                + "; escalated to "
-                + target
-                + " "
-                + new TreeSet<>(response.rule().escalationRoles())));
+                NotificationTopic.SECURITY_INCIDENTS,
+                Notification.Severity.CRITICAL,
+                "ESCALATION " + report.severity() + ": " + report.incident() + " to " + target,
+                "Compromise of "
+                    + report.key()
+                    + " not acknowledged within "
+                    + response.rule().escalateAfter()
+                    + " by "
+                    + response.rule().initialResponse()
+                    + "; escalated to "
+                    + target
+                    + " "
+                    + new TreeSet<>(response.rule().escalationRoles()))
+            .asking(acknowledgeUnlessDone()));
   }
 
   @Override
@@ -453,7 +457,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
       @Override
       public void stillEnabledAfter(int failures, String why) {
         response.alerted(failures);
-        alert(
+        alertUntilAcknowledged(
             "KEY COMPROMISE: " + report.key() + " NOT YET DISABLED",
             "Incident "
                 + report.incident()
@@ -611,6 +615,18 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     notifier.send(
         notification(
             NotificationTopic.SECURITY_INCIDENTS, Notification.Severity.CRITICAL, title, text));
+  }
+
+  /** An alert that asks responders to acknowledge, while nobody has (runbook 17.2). */
+  private void alertUntilAcknowledged(String title, String text) {
+    notifier.send(
+        notification(
+                NotificationTopic.SECURITY_INCIDENTS, Notification.Severity.CRITICAL, title, text)
+            .asking(acknowledgeUnlessDone()));
+  }
+
+  private NoticeAction acknowledgeUnlessDone() {
+    return chatActions && !response.acknowledged() ? NoticeAction.ACKNOWLEDGE : null;
   }
 
   private Notification notification(

@@ -16,6 +16,7 @@ import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.hsm.RoundTripResult;
 import io.keyward.workflows.lifecycle.LifecycleInput;
 import io.keyward.workflows.lifecycle.Lifecycles;
+import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationActivities;
 import io.keyward.workflows.notify.NotificationTopic;
@@ -75,6 +76,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
       Workflow.newActivityStub(NotificationActivities.class, NOTICES);
   private final TicketWriteBack ticket;
   private boolean peopleNotices;
+  private boolean chatActions;
 
   /**
    * Starts the key's lifecycle when the key is registered: version 2 through the enrolment
@@ -97,6 +99,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
     ClassificationPolicy policy = PolicyMatrix.policyFor(request.classification());
     refuseOutOfPolicy(request);
     peopleNotices = Workflow.getVersion(PEOPLE_NOTICES, Workflow.DEFAULT_VERSION, 1) >= 1;
+    chatActions = Workflow.getVersion(NoticeAction.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
     audit.append("GENERATION_REQUESTED", request.requester().id(), requestDetails(policy));
     ceremony.record(now(), request.requester().id(), "REQUESTED", request.justification());
 
@@ -316,7 +319,8 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
             + ", due "
             + state.stepDeadline()
             + ".",
-        null);
+        null,
+        chatActions ? NoticeAction.decisionOn(request.classification()) : null);
   }
 
   private void publishPhase() {

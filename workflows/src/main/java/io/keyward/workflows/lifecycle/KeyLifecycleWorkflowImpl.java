@@ -14,6 +14,7 @@ import io.keyward.workflows.dependencies.DependencyActivities;
 import io.keyward.workflows.hsm.KeyProviderActivities;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.hsm.RoundTripResult;
+import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.RotationMatrix;
@@ -110,6 +111,8 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     lifecycle.plan(
         LifecyclePhase.AWAITING_ROTATION_APPROVAL, LifecycleAction.NOTIFY_EXPIRY, notifyAt);
     publish();
+    boolean chatActions =
+        Workflow.getVersion(NoticeAction.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
     notices.send(
         new Notification(
             NotificationTopic.APPROVALS,
@@ -124,7 +127,8 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
                 + lifecycle.rule().approvalText()
                 + "): "
                 + roles(),
-            statusLink()));
+            statusLink(),
+            chatActions ? NoticeAction.decisionOn(input.classification()) : null));
     boolean notified = false;
     if (!awaitGateUntil(notifyAt)) {
       notified = true;

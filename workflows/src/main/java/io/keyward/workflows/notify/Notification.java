@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param topic which audience hears it (maps to a channel: compromise alerts go to the security
  *     incidents channel)
  * @param subject the workflow id it is about, so repeats can be recognised
+ * @param action the answer readers may give from chat, or null when the notice asks none there
+ *     (only told, or decided in Keyward's pages)
  */
 public record Notification(
     NotificationTopic topic,
@@ -16,11 +18,28 @@ public record Notification(
     String subject,
     String title,
     String text,
-    String link) {
+    String link,
+    NoticeAction action) {
   public Notification {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(title, "title");
+  }
+
+  /** A notice that only tells. */
+  public Notification(
+      NotificationTopic topic,
+      Severity severity,
+      String subject,
+      String title,
+      String text,
+      String link) {
+    this(topic, severity, subject, title, text, link, null);
+  }
+
+  /** The same notice asking {@code answer} of its readers (null: asking nothing in chat). */
+  public Notification asking(NoticeAction answer) {
+    return new Notification(topic, severity, subject, title, text, link, answer);
   }
 
   /** How urgent a notification is. */

@@ -17,7 +17,7 @@ import io.keyward.workflows.hsm.BackupCheck;
 import io.keyward.workflows.hsm.KeyProviderActivities;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.hsm.RoundTripResult;
-import io.keyward.workflows.notify.DecisionNotices;
+import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.RotationRoles;
@@ -60,6 +60,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   private final ManualRotation rotation;
   private final TicketWriteBack ticket;
   private boolean ticketWriteBack;
+  private boolean chatActions;
   private RotationPhase enteredPhase;
   private Instant enteredDeadline;
 
@@ -75,6 +76,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   public RotationOutcome run(RotationRequest request) {
     refuseOutOfPolicy(request);
     ticketWriteBack = Workflow.getVersion(TICKET_WRITE_BACK, Workflow.DEFAULT_VERSION, 1) >= 1;
+    chatActions = Workflow.getVersion(NoticeAction.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
     audit.append("ROTATION_REQUESTED", request.requester().id(), requestDetails());
     rotation.record(now(), request.requester().id(), "REQUESTED", request.justification());
     publishPhase();
@@ -138,7 +140,10 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
       }
       int plan = rotation.plan();
       enter(RotationPhase.AWAITING_APPROVAL, now().plus(request.stepTimeout()));
-      tellAwaiting(DecisionNotices.ROTATION_APPROVAL, "approve or deny the rotation due now");
+      tellAwaiting(
+          "Key rotation needs approval",
+          "approve or deny the rotation due now",
+          chatActions ? NoticeAction.decisionOn(rotation.classification()) : null);
       boolean decided =
           Workflow.await(
               request.stepTimeout(),
@@ -282,7 +287,8 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
     enter(RotationPhase.AWAITING_MONITORING_REVIEW, null);
     tellAwaiting(
         "Key rotation awaits the monitoring review",
-        "confirm the security monitoring review so the old version can be deactivated");
+        "confirm the security monitoring review so the old version can be deactivated",
+        null);
     awaitWithReminders(rotation::monitoringConfirmed, "the security monitoring review");
 
     enter(RotationPhase.DEACTIVATING, null);
@@ -468,11 +474,11 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   /** Waits without a deadline, reminding the awaited roles each step timeout. */
   private void awaitWithReminders(Supplier<Boolean> done, String what) {
     while (!Workflow.await(request.stepTimeout(), done)) {
-      tellAwaiting("Reminder: key rotation waits for " + what, "still waiting for " + what);
+      tellAwaiting("Reminder: key rotation waits for " + what, "still waiting for " + what, null);
     }
   }
 
-  private void tellAwaiting(String title, String what) {
+  private void tellAwaiting(String title, String what, NoticeAction answer) {
     notices.send(
         new Notification(
             NotificationTopic.APPROVALS,
@@ -480,7 +486,8 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
             Workflow.getInfo().getWorkflowId(),
             title + ": " + request.key(),
             what + "; roles: " + sortedRoles(),
-            statusLink()));
+            statusLink(),
+            answer));
   }
 
   private RoundTripResult roundTrip(String version) {

@@ -18,7 +18,8 @@ class BreakGlassReplayTest {
         "histories/breakglass-l1-reviewed-ticket-notes.json",
         "histories/breakglass-ended-early.json",
         "histories/breakglass-review-overdue.json",
-        "histories/breakglass-revoked-after-worker-outage.json"
+        "histories/breakglass-revoked-after-worker-outage.json",
+        "histories/breakglass-l1-revoked-reviewed-chat-actions.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(

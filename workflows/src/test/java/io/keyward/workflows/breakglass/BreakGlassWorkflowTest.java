@@ -26,6 +26,7 @@ import io.keyward.workflows.incident.LoggedAudit;
 import io.keyward.workflows.incident.LoggedKeyProvider;
 import io.keyward.workflows.incident.RecordingNotifications;
 import io.keyward.workflows.incident.SearchAttributesForTests;
+import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.testing.HistoryRecorder;
@@ -127,7 +128,7 @@ class BreakGlassWorkflowTest {
     session.completeReview(new Review(CAROL, "access used to re-enable the TDE key only"));
     BreakGlassOutcome outcome = outcomeOf(session);
     assertThat(outcome.phase()).isEqualTo(BreakGlassPhase.CLOSED);
-    HistoryRecorder.saveIfAsked(client, WORKFLOW_ID, "breakglass-l1-revoked-reviewed");
+    HistoryRecorder.saveIfAsked(client, WORKFLOW_ID, "breakglass-l1-revoked-reviewed-chat-actions");
     assertThat(audit.types())
         .containsSubsequence(
             "BREAK_GLASS_DECLARED",
@@ -147,6 +148,10 @@ class BreakGlassWorkflowTest {
             "Break-glass declared: INC0012345",
             "Break-glass access granted: INC0012345",
             "Break-glass access revoked: INC0012345");
+    assertThat(notifications.on(NotificationTopic.BREAK_GLASS))
+        .extracting(Notification::action)
+        .as("only the declaration asks, and a level 1 authorisation may come from chat")
+        .containsExactly(NoticeAction.APPROVE_OR_DENY, null, null);
   }
 
   @Test
@@ -261,6 +266,12 @@ class BreakGlassWorkflowTest {
     assertThat(waiting.assessment().level()).isEqualTo(BreakGlassLevel.L2);
     assertThat(waiting.assessment().reason()).contains("kv-ultra-prod/payments-master is ULTRA");
     assertThat(waiting.awaitingRoles()).containsExactlyInAnyOrder(Role.CISO, Role.CTO);
+    awaitTrue(
+        () -> notifications.titles().contains("Break-glass declared: INC0012345"), "declared");
+    assertThat(notifications.on(NotificationTopic.BREAK_GLASS))
+        .as("a level 2 authorisation is never taken from chat")
+        .singleElement()
+        .satisfies(n -> assertThat(n.action()).isNull());
     assertRefused(
         () -> session.authorise(approve(LENA)),
         "lena holds none of the roles that authorise a L2 session: [CISO, CTO]");

@@ -17,7 +17,8 @@ class CompromiseResponseReplayTest {
         "histories/compromise-p1-closed.json",
         "histories/compromise-p1-closed-ticket-notes.json",
         "histories/compromise-p1-disable-retried.json",
-        "histories/compromise-p1-escalated.json"
+        "histories/compromise-p1-escalated.json",
+        "histories/compromise-p1-escalated-chat-actions.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(

@@ -22,6 +22,7 @@ import io.keyward.workflows.incident.LoggedKeyProvider;
 import io.keyward.workflows.incident.RecordingNotifications;
 import io.keyward.workflows.incident.SearchAttributesForTests;
 import io.keyward.workflows.incident.Severity;
+import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.testing.HistoryRecorder;
@@ -227,7 +228,12 @@ class CompromiseResponseWorkflowTest {
     assertThat(notifications.on(NotificationTopic.SECURITY_INCIDENTS))
         .filteredOn(n -> n.title().startsWith("ESCALATION"))
         .singleElement()
-        .matches(n -> n.severity() == Notification.Severity.CRITICAL);
+        .matches(n -> n.severity() == Notification.Severity.CRITICAL)
+        .matches(n -> n.action() == NoticeAction.ACKNOWLEDGE);
+    assertThat(notifications.on(NotificationTopic.SECURITY_INCIDENTS))
+        .filteredOn(n -> n.title().equals("KEY COMPROMISE: kv-payments/card-encryption disabled"))
+        .singleElement()
+        .matches(n -> n.action() == NoticeAction.ACKNOWLEDGE);
     assertThat(searchAttribute(KeywardSearchAttributes.AWAITING_ROLES))
         .asList()
         .contains("CISO", "CTO");
@@ -238,7 +244,7 @@ class CompromiseResponseWorkflowTest {
     assertThat(acknowledged.escalation().acknowledgedBy()).isEqualTo("tom");
     assertThat(acknowledged.awaitingRoles()).doesNotContain(Role.CTO);
     closeWithEveryTaskDone(response);
-    HistoryRecorder.saveIfAsked(client, WORKFLOW_ID, "compromise-p1-escalated");
+    HistoryRecorder.saveIfAsked(client, WORKFLOW_ID, "compromise-p1-escalated-chat-actions");
   }
 
   @Test

@@ -19,7 +19,8 @@ class KeyGenerationReplayTest {
         "histories/keygen-secret-registered-lifecycle.json",
         "histories/keygen-secret-registered-lifecycle-enrolment.json",
         "histories/keygen-secret-registered-ticket-notes.json",
-        "histories/keygen-secret-registered-devserver.json"
+        "histories/keygen-secret-registered-devserver.json",
+        "histories/keygen-secret-registered-chat-actions.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(

@@ -69,6 +69,7 @@ class KeyGenerationWorkflowTest {
   private WorkflowClient client;
   private InMemoryKeyProvider keys;
   private RecordingAudit audit;
+  private RecordingNotifications notifications;
 
   @BeforeEach
   void startEnvironment() {
@@ -79,12 +80,9 @@ class KeyGenerationWorkflowTest {
         KeyGenerationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
     keys = new InMemoryKeyProvider();
     audit = new RecordingAudit();
+    notifications = new RecordingNotifications();
     worker.registerActivitiesImplementations(
-        keys,
-        audit,
-        new RecordingNotifications(),
-        new InMemoryDependencies(),
-        new StartingLifecycles());
+        keys, audit, notifications, new InMemoryDependencies(), new StartingLifecycles());
     env.start();
     client = env.getWorkflowClient();
   }
@@ -157,6 +155,10 @@ class KeyGenerationWorkflowTest {
     assertThat(outcome.phase()).isEqualTo(GenerationPhase.REGISTERED);
     assertThat(outcome.keyVersion().curve()).isEqualTo(EcCurve.P_521);
     assertThat(ceremony.state().approvers()).containsExactly("carol", "tom", "erin");
+    assertThat(notifications.titled("Approval needed: ULTRA key"))
+        .as("announced, but never decided from chat")
+        .singleElement()
+        .satisfies(n -> assertThat(n.notification().action()).isNull());
   }
 
   @Test

@@ -15,7 +15,8 @@ class KeyLifecycleReplayTest {
   @ValueSource(
       strings = {
         "histories/lifecycle-automatic-cycle.json",
-        "histories/lifecycle-approval-gate.json"
+        "histories/lifecycle-approval-gate.json",
+        "histories/lifecycle-approval-gate-chat-actions.json"
       })
   void recordedCyclesReplayWithoutNondeterminism(String resource) {
     assertThatCode(

@@ -13,6 +13,7 @@ import io.keyward.workflows.common.TaskQueues;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyAttributes;
 import io.keyward.workflows.hsm.KeyVersionInfo;
+import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyOperation;
@@ -162,7 +163,10 @@ class KeyLifecycleWorkflowTest {
     assertThat(gate.mode()).isEqualTo(RotationMode.APPROVAL_GATE);
     assertThat(gate.awaitingRoles())
         .containsExactlyInAnyOrder(Role.SECURITY_ENGINEER, Role.SECURITY_TEAM_LEAD);
-    assertThat(notifications.titled("Key rotation needs approval")).hasSize(1);
+    assertThat(notifications.titled("Key rotation needs approval"))
+        .singleElement()
+        .satisfies(
+            n -> assertThat(n.notification().action()).isEqualTo(NoticeAction.APPROVE_OR_DENY));
     assertThat(gateAttributes().get(KeywardSearchAttributes.PHASE))
         .isEqualTo("AWAITING_ROTATION_APPROVAL");
 
@@ -201,7 +205,10 @@ class KeyLifecycleWorkflowTest {
     assertThat(next.nextActionAt())
         .isEqualTo(keys.describe(TDE_KEY, "v2").expires().minus(Duration.ofDays(30)));
     Histories.saveRunIfAsked(
-        client, LifecycleInput.workflowId(TDE_KEY), first.getRunId(), "lifecycle-approval-gate");
+        client,
+        LifecycleInput.workflowId(TDE_KEY),
+        first.getRunId(),
+        "lifecycle-approval-gate-chat-actions");
   }
 
   @Test

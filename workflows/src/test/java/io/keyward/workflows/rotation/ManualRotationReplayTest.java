@@ -16,7 +16,8 @@ class ManualRotationReplayTest {
       strings = {
         "histories/rotation-manual-completed.json",
         "histories/rotation-manual-rolled-back.json",
-        "histories/rotation-manual-completed-ticket-notes.json"
+        "histories/rotation-manual-completed-ticket-notes.json",
+        "histories/rotation-manual-completed-chat-actions.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(

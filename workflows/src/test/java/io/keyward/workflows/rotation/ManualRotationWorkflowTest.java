@@ -22,6 +22,7 @@ import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyAttributes;
 import io.keyward.workflows.hsm.KeyVersionInfo;
+import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyOperation;
@@ -134,6 +135,10 @@ class ManualRotationWorkflowTest {
         .containsExactlyInAnyOrder(Role.SECURITY_ENGINEER, Role.SECURITY_TEAM_LEAD);
     rotation.decide(new RotationDecision(LENA, RotationDecisionType.APPROVE, "CHG0099 approved"));
     awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
+    assertThat(notifications.titled("Key rotation needs approval"))
+        .singleElement()
+        .satisfies(
+            n -> assertThat(n.notification().action()).isEqualTo(NoticeAction.APPROVE_OR_DENY));
     rotation.decide(new RotationDecision(KIM, RotationDecisionType.EXECUTE, null));
 
     RotationState monitoring = awaitPhase(rotation, RotationPhase.MONITORING);
@@ -163,7 +168,7 @@ class ManualRotationWorkflowTest {
     assertThat(keys.describe(KEY, "v1").enabled()).isFalse();
     assertThat(keys.describe(KEY, "v2").enabled()).isTrue();
     HistoryRecorder.saveIfAsked(
-        client, RotationRequest.workflowId(KEY), "rotation-manual-completed");
+        client, RotationRequest.workflowId(KEY), "rotation-manual-completed-chat-actions");
     assertThat(audit.types())
         .containsSubsequence(
             "ROTATION_REQUESTED",

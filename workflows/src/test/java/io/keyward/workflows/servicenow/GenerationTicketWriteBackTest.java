@@ -18,6 +18,7 @@ import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.generation.KeyGenerationWorkflow;
 import io.keyward.workflows.generation.KeyGenerationWorkflowImpl;
 import io.keyward.workflows.lifecycle.KeyLifecycleWorkflowImpl;
+import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.Classification;
@@ -91,7 +92,7 @@ class GenerationTicketWriteBackTest {
     GenerationOutcome outcome = WorkflowStub.fromTyped(ceremony).getResult(GenerationOutcome.class);
     assertThat(outcome.phase()).isEqualTo(GenerationPhase.REGISTERED);
     HistoryRecorder.saveIfAsked(
-        client, GenerationRequest.workflowId(KEY), "keygen-secret-registered-ticket-notes");
+        client, GenerationRequest.workflowId(KEY), "keygen-secret-registered-chat-actions");
 
     assertThat(tickets.delivered())
         .extracting(TicketUpdate::sequence)
@@ -175,6 +176,7 @@ class GenerationTicketWriteBackTest {
     assertThat(waiting.topic()).isEqualTo(NotificationTopic.APPROVALS);
     assertThat(waiting.subject()).isEqualTo("keygen/kv-payments/card-signing");
     assertThat(waiting.title()).isEqualTo("Approval needed: SECRET key kv-payments/card-signing");
+    assertThat(waiting.action()).isEqualTo(NoticeAction.APPROVE_OR_DENY);
     assertThat(waiting.text())
         .startsWith("alice requests a RSA-3072 key (CHG0012348). Quorum 2 of 3 from ")
         .doesNotContain("cards need signing");
