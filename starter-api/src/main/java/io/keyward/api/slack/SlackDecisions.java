@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Takes the Approve, Deny and Acknowledge clicks of Slack messages as decisions, through the same
@@ -55,6 +56,9 @@ import java.util.UUID;
  * Slack: the answer links to the request page instead.
  */
 final class SlackDecisions {
+  private static final String ULTRA_ROTATION =
+      "ULTRA decisions are never taken from Slack; decide on this rotation in Keyward at ";
+
   private final Map<String, String> users;
   private final Directory directory;
   private final GenerationCeremonies generations;
@@ -148,22 +152,21 @@ final class SlackDecisions {
       return reply("There is no generation request for " + key + "; nothing was decided.");
     }
     if (state.request().classification() == Classification.ULTRA) {
-      String refusal = "ULTRA decisions are never taken from Slack; decide in Keyward at " + page;
-      recordRefusal(
+      return refuseInChat(
           GenerationRequest.workflowId(key),
           GenerationCeremonies.DECISION_REFUSED,
-          person.id(),
-          type.name(),
-          refusal);
-      return reply(refusal);
+          person,
+          type,
+          "ULTRA decisions are never taken from Slack; decide in Keyward at " + page);
     }
-    try {
-      GenerationState after =
-          generations.decide(key, person.toActor(), new DecisionBody(type, reasonFor(type)));
-      return reply(confirmation(type, key, after, page));
-    } catch (ConflictException refused) {
-      return reply("Keyward refused your " + type + ": " + refused.getMessage());
-    }
+    return attempt(
+        type.name(),
+        () ->
+            confirmation(
+                type,
+                key,
+                generations.decide(key, person.toActor(), new DecisionBody(type, reasonFor(type))),
+                page));
   }
 
   private Optional<SlackReply> rotation(
@@ -175,35 +178,23 @@ final class SlackDecisions {
       return reply("There is no rotation planned for " + key + "; nothing was decided.");
     }
     if (state.classification() == Classification.ULTRA) {
-      String refusal =
-          "ULTRA decisions are never taken from Slack; decide on this rotation in Keyward at "
-              + page;
-      recordRefusal(
+      return refuseInChat(
           RotationRequest.workflowId(key),
           ManualRotations.REFUSED,
-          person.id(),
-          type.name(),
-          refusal);
-      return reply(refusal);
+          person,
+          type,
+          ULTRA_ROTATION + page);
     }
     RotationDecisionType decision =
         type == DecisionType.APPROVE ? RotationDecisionType.APPROVE : RotationDecisionType.DENY;
-    try {
-      RotationState after =
-          rotations.decide(
-              key, person.toActor(), new RotationDecisionBody(decision, reasonFor(type)));
-      return reply(
-          (type == DecisionType.APPROVE
-                  ? "You approved the rotation of "
-                  : "You denied the rotation of ")
-              + key
-              + "; it is now "
-              + after.phase()
-              + ". "
-              + page);
-    } catch (ConflictException | ForbiddenException refused) {
-      return reply("Keyward refused your " + type + ": " + refused.getMessage());
-    }
+    return attempt(
+        type.name(),
+        () -> {
+          RotationState after =
+              rotations.decide(
+                  key, person.toActor(), new RotationDecisionBody(decision, reasonFor(type)));
+          return outcome(type, "the rotation of " + key, "it is now " + after.phase(), page);
+        });
   }
 
   private Optional<SlackReply> lifecycleGate(
@@ -215,34 +206,72 @@ final class SlackDecisions {
       return reply(key + " is not enrolled in automatic rotation; nothing was decided.");
     }
     if (state.classification() == Classification.ULTRA) {
-      String refusal =
-          "ULTRA decisions are never taken from Slack; decide on this rotation in Keyward at "
-              + page;
-      recordRefusal(
+      return refuseInChat(
           LifecycleInput.workflowId(key),
           KeyLifecycles.GATE_DECISION_REFUSED,
-          person.id(),
-          type.name(),
-          refusal);
-      return reply(refusal);
+          person,
+          type,
+          ULTRA_ROTATION + page);
     }
     GateDecisionType decision =
         type == DecisionType.APPROVE ? GateDecisionType.APPROVE : GateDecisionType.DENY;
+    return attempt(
+        type.name(),
+        () -> {
+          LifecycleState after =
+              lifecycles.decide(
+                  key, person.toActor(), new GateDecisionBody(decision, reasonFor(type)));
+          return outcome(
+              type,
+              "the automatic rotation of " + key,
+              "its lifecycle is now " + after.phase(),
+              page);
+        });
+  }
+
+  private Optional<SlackReply> breakGlass(
+      String incidentText, DirectoryUser person, DecisionType type, String page) {
+    IncidentId incident;
+    BreakGlassState state;
     try {
-      LifecycleState after =
-          lifecycles.decide(key, person.toActor(), new GateDecisionBody(decision, reasonFor(type)));
+      incident = new IncidentId(incidentText);
+      state = breakGlass.state(incident);
+    } catch (IllegalArgumentException | NotFoundException unknown) {
       return reply(
-          (type == DecisionType.APPROVE
-                  ? "You approved the automatic rotation of "
-                  : "You denied the automatic rotation of ")
-              + key
-              + "; its lifecycle is now "
+          "There is no break-glass session for incident "
+              + incidentText
+              + "; nothing was decided.");
+    }
+    if (state.assessment() == null || state.assessment().level() != BreakGlassLevel.L1) {
+      return refuseInChat(
+          BreakGlassDeclaration.workflowId(incident),
+          Refusals.REFUSED,
+          person,
+          type,
+          (state.assessment() == null
+                  ? "This break-glass session's authorisation level is not assessed yet"
+                  : "Level "
+                      + state.assessment().level().name().substring(1)
+                      + " break-glass authorisations are ULTRA-scoped and never taken from Slack")
+              + "; decide in Keyward at "
+              + page);
+    }
+    AuthorisationDecision decision =
+        type == DecisionType.APPROVE ? AuthorisationDecision.APPROVE : AuthorisationDecision.DENY;
+    return attempt(
+        type.name(),
+        () -> {
+          BreakGlassState after =
+              breakGlass.authorise(
+                  incident, person.toActor(), new AuthorisationBody(decision, reasonFor(type)));
+          return (type == DecisionType.APPROVE ? "You authorised" : "You denied")
+              + " the break-glass session of "
+              + incident
+              + "; it is now "
               + after.phase()
               + ". "
-              + page);
-    } catch (ConflictException | ForbiddenException refused) {
-      return reply("Keyward refused your " + type + ": " + refused.getMessage());
-    }
+              + page;
+        });
   }
 
   /**
@@ -260,70 +289,55 @@ final class SlackDecisions {
               + incidentText
               + "; nothing was acknowledged.");
     }
-    try {
-      CompromiseState after =
-          compromises.acknowledge(
-              incident, person.toActor(), new AcknowledgementBody("acknowledged in Slack"));
-      return reply(
-          "You acknowledged incident "
+    return attempt(
+        "acknowledgement",
+        () -> {
+          CompromiseState after =
+              compromises.acknowledge(
+                  incident, person.toActor(), new AcknowledgementBody("acknowledged in Slack"));
+          return "You acknowledged incident "
               + incident
               + "; the response is "
               + after.phase()
               + ". "
-              + page);
+              + page;
+        });
+  }
+
+  /** The ceremony's answer, or its refusal in its own words. */
+  private static Optional<SlackReply> attempt(String what, Supplier<String> decide) {
+    try {
+      return reply(decide.get());
     } catch (ConflictException | ForbiddenException refused) {
-      return reply("Keyward refused your acknowledgement: " + refused.getMessage());
+      return reply("Keyward refused your " + what + ": " + refused.getMessage());
     }
   }
 
-  private Optional<SlackReply> breakGlass(
-      String incidentText, DirectoryUser person, DecisionType type, String page) {
-    IncidentId incident;
-    BreakGlassState state;
-    try {
-      incident = new IncidentId(incidentText);
-      state = breakGlass.state(incident);
-    } catch (IllegalArgumentException | NotFoundException unknown) {
-      return reply(
-          "There is no break-glass session for incident "
-              + incidentText
-              + "; nothing was decided.");
-    }
-    if (state.assessment() == null || state.assessment().level() != BreakGlassLevel.L1) {
-      String refusal =
-          (state.assessment() == null
-                  ? "This break-glass session's authorisation level is not assessed yet"
-                  : "Level "
-                      + state.assessment().level().name().substring(1)
-                      + " break-glass authorisations are ULTRA-scoped and never taken from Slack")
-              + "; decide in Keyward at "
-              + page;
-      recordRefusal(
-          BreakGlassDeclaration.workflowId(incident),
-          Refusals.REFUSED,
-          person.id(),
-          type.name(),
-          refusal);
-      return reply(refusal);
-    }
-    AuthorisationDecision decision =
-        type == DecisionType.APPROVE ? AuthorisationDecision.APPROVE : AuthorisationDecision.DENY;
-    try {
-      BreakGlassState after =
-          breakGlass.authorise(
-              incident, person.toActor(), new AuthorisationBody(decision, reasonFor(type)));
-      return reply(
-          (type == DecisionType.APPROVE
-                  ? "You authorised the break-glass session of "
-                  : "You denied the break-glass session of ")
-              + incident
-              + "; it is now "
-              + after.phase()
-              + ". "
-              + page);
-    } catch (ConflictException | ForbiddenException refused) {
-      return reply("Keyward refused your " + type + ": " + refused.getMessage());
-    }
+  /** A decision policy keeps out of chat: refused, audited, answered with the page. */
+  private Optional<SlackReply> refuseInChat(
+      String workflowId,
+      String eventType,
+      DirectoryUser person,
+      DecisionType type,
+      String refusal) {
+    audit.append(
+        new AuditEvent(
+            UUID.randomUUID().toString(),
+            workflowId,
+            eventType,
+            person.id(),
+            clock.instant(),
+            Map.of("decision", type.name(), "refusal", refusal, "channel", "slack")));
+    return reply(refusal);
+  }
+
+  private static String outcome(DecisionType type, String what, String now, String page) {
+    return (type == DecisionType.APPROVE ? "You approved " : "You denied ")
+        + what
+        + "; "
+        + now
+        + ". "
+        + page;
   }
 
   private static DecisionType decisionOf(String actionId) {
@@ -353,18 +367,6 @@ final class SlackDecisions {
                 + " approvals)"
             : "You denied " + key;
     return done + "; it is now " + after.phase() + ". " + page;
-  }
-
-  private void recordRefusal(
-      String workflowId, String eventType, String who, String decision, String refusal) {
-    audit.append(
-        new AuditEvent(
-            UUID.randomUUID().toString(),
-            workflowId,
-            eventType,
-            who,
-            clock.instant(),
-            Map.of("decision", decision, "refusal", refusal, "channel", "slack")));
   }
 
   private static Optional<SlackReply> reply(String text) {
