@@ -10,24 +10,29 @@ import io.keyward.api.keys.KeyLifecycles;
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.ui.breakglass.BreakGlassPages;
 import io.keyward.ui.breakglass.BreakGlassWaiting;
+import io.keyward.ui.breakglass.DeclarationForm;
 import io.keyward.ui.generation.GenerationPages;
+import io.keyward.ui.generation.GenerationRequestForm;
 import io.keyward.ui.generation.GenerationWaiting;
 import io.keyward.ui.inbox.Inbox;
 import io.keyward.ui.inbox.InboxPages;
 import io.keyward.ui.inbox.WaitingSource;
 import io.keyward.ui.inbox.WorkflowRuns;
+import io.keyward.ui.incidents.CompromiseReportForm;
 import io.keyward.ui.incidents.CompromiseWaiting;
 import io.keyward.ui.incidents.IncidentPages;
 import io.keyward.ui.keys.KeyPages;
 import io.keyward.ui.keys.KeyRegister;
 import io.keyward.ui.pages.PageHeaders;
 import io.keyward.ui.pages.Pages;
+import io.keyward.ui.pages.StartForms;
 import io.keyward.ui.pages.TemporalWebLinks;
 import io.keyward.ui.pages.UiAssets;
 import io.keyward.ui.pages.UiEntrance;
 import io.keyward.ui.rotation.LifecyclePages;
 import io.keyward.ui.rotation.LifecycleWaiting;
 import io.keyward.ui.rotation.RotationPages;
+import io.keyward.ui.rotation.RotationPlanForm;
 import io.keyward.ui.rotation.RotationWaiting;
 import io.keyward.ui.session.SessionStore;
 import io.keyward.ui.session.SignInPages;
@@ -42,7 +47,8 @@ import java.util.List;
  * pages on the services the API uses, so a decision taken on a page is the same call, refused the
  * same way, as over the API: the rotation, lifecycle, break-glass and compromise services are built
  * here exactly as the API builds its own (they hold no state of their own; the grant store is read
- * afresh on every call). Configured by the {@code ui} section.
+ * afresh on every call). The forms that start ceremonies hand their requests to the same services,
+ * as the signed-in person. Configured by the {@code ui} section.
  */
 public final class ApprovalUi implements KeywardExtension {
   /** How many runs a list shows at most; the pages say when there are more. */
@@ -96,5 +102,10 @@ public final class ApprovalUi implements KeywardExtension {
     jersey.register(new LifecyclePages(lifecycles, pages, temporalWeb, clock));
     jersey.register(new BreakGlassPages(breakGlass, runs, pages, temporalWeb, clock));
     jersey.register(new IncidentPages(compromises, runs, pages, temporalWeb, clock));
+    StartForms forms = new StartForms(pages);
+    jersey.register(new GenerationRequestForm(services.generations(), forms));
+    jersey.register(new RotationPlanForm(rotations, forms));
+    jersey.register(new DeclarationForm(breakGlass, services.directory(), forms));
+    jersey.register(new CompromiseReportForm(compromises, forms));
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What every page's frame shows: the title, who is signed in with which roles, the navigation they
- * may use, the one-time notice and the CSRF token for the sign-out form. Every field is escaped by
- * the templates.
+ * may use, the links to the forms that start ceremonies, the one-time notice and the CSRF token for
+ * the sign-out form. Every field is escaped by the templates.
  */
 public record Layout(
     String title,
@@ -16,4 +16,5 @@ public record Layout(
     String roles,
     String csrf,
     List<NavLink> nav,
+    List<NavLink> start,
     Notice notice) {}

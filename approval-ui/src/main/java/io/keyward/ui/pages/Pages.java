@@ -42,7 +42,11 @@ public final class Pages {
           "incidents",
           "incident",
           "rotation",
-          "lifecycle");
+          "lifecycle",
+          "generation-form",
+          "rotation-form",
+          "break-glass-form",
+          "compromise-form");
 
   private static final Logger LOG = LoggerFactory.getLogger(Pages.class);
 
@@ -125,10 +129,23 @@ public final class Pages {
 
   /** The frame of a page for {@code who}; {@code current} marks the section in the navigation. */
   public Layout layout(UiSession who, String title, Area current) {
+    return layout(who, title, current, null);
+  }
+
+  /** The frame of a form's page, titled by the form; its section and link are marked current. */
+  public Layout formLayout(UiSession who, CeremonyStart form) {
+    return layout(who, form.label(), form.area(), form);
+  }
+
+  private Layout layout(UiSession who, String title, Area current, CeremonyStart form) {
     List<NavLink> nav =
         java.util.Arrays.stream(Area.values())
             .filter(area -> area.openTo(who.user().roles()))
             .map(area -> new NavLink(area.label(), area.path(), area == current))
+            .toList();
+    List<NavLink> start =
+        java.util.Arrays.stream(CeremonyStart.values())
+            .map(each -> new NavLink(each.label(), each.path(), each == form))
             .toList();
     String roles =
         who.user().roles().stream().map(Role::name).sorted().collect(Collectors.joining(", "));
@@ -140,11 +157,12 @@ public final class Pages {
         roles,
         who.csrfToken(),
         nav,
+        start,
         who.takeNotice());
   }
 
   /** The frame of a page for someone not signed in. */
   public Layout anonymous(String title) {
-    return new Layout(title, false, null, null, null, null, List.of(), null);
+    return new Layout(title, false, null, null, null, null, List.of(), List.of(), null);
   }
 }

@@ -1,8 +1,10 @@
 package io.keyward.ui.rotation;
 
+import io.keyward.ui.incidents.CompromiseReportForm;
 import io.keyward.ui.pages.Layout;
 import io.keyward.ui.pages.Times;
 import io.keyward.workflows.common.Actor;
+import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.Role;
 import io.keyward.workflows.lifecycle.LifecycleAction;
 import io.keyward.workflows.lifecycle.LifecyclePhase;
@@ -146,6 +148,16 @@ public record LifecycleView(
     return state.enrolledAt() == null
         ? by
         : (by + " at " + Times.format(state.enrolledAt())).strip();
+  }
+
+  /** The rotation plan form with this key filled in. */
+  public String planRotationPath() {
+    return RotationPlanForm.pathFor(KeyRef.parse(key));
+  }
+
+  /** The compromise report form with this key filled in. */
+  public String reportCompromisePath() {
+    return CompromiseReportForm.pathFor(KeyRef.parse(key));
   }
 
   public boolean hasRotations() {

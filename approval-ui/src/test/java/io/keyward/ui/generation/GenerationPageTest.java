@@ -32,7 +32,8 @@ class GenerationPageTest {
   private static final Actor KIM = actor("kim", Role.KEY_CUSTODIAN);
   private static final Actor BOB = actor("bob", Role.BOARD_MEMBER);
   private static final Actor AUDREY = actor("audrey", Role.SECURITY_AUDITOR);
-  private static final Layout LAYOUT = new Layout("t", true, "x", "X", "", "csrf", List.of(), null);
+  private static final Layout LAYOUT =
+      new Layout("t", true, "x", "X", "", "csrf", List.of(), List.of(), null);
 
   private final GenerationCeremony ceremony = secretCeremony();
 

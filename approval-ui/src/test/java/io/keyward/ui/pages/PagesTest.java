@@ -23,6 +23,7 @@ class PagesTest {
             "CRYPTO_OFFICER",
             "tok\"en",
             List.of(new NavLink("Inbox", "/ui/inbox", true)),
+            List.of(new NavLink("<Request> a key", "/ui/generations/new", false)),
             Notice.refused("<script>alert(1)</script>"));
 
     String html =
@@ -33,6 +34,7 @@ class PagesTest {
         .contains("Olivia &lt;Officer&gt;")
         .contains("value=\"tok&quot;en\"")
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .contains("&lt;Request&gt; a key")
         .contains("It&#39;s &lt;refused&gt;")
         .contains("a &amp; b &lt;i&gt;c&lt;/i&gt;")
         .doesNotContain("<script>alert")

@@ -64,8 +64,13 @@ public final class PageClient {
 
   /** POSTs an HTML form; the fields go exactly as given, in order. */
   public Page post(String path, Map<String, String> fields) {
+    return post(path, List.copyOf(fields.entrySet()));
+  }
+
+  /** POSTs an HTML form whose fields may repeat, as a group of check boxes sends them. */
+  public Page post(String path, List<Map.Entry<String, String>> fields) {
     String form =
-        fields.entrySet().stream()
+        fields.stream()
             .map(
                 field ->
                     URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
