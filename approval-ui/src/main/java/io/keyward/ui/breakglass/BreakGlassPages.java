@@ -9,9 +9,9 @@ import io.keyward.api.errors.ForbiddenException;
 import io.keyward.ui.inbox.Listing;
 import io.keyward.ui.inbox.RunRef;
 import io.keyward.ui.inbox.WorkflowRuns;
-import io.keyward.ui.pages.AfterPost;
 import io.keyward.ui.pages.Area;
 import io.keyward.ui.pages.Pages;
+import io.keyward.ui.pages.RequestPage;
 import io.keyward.ui.pages.TemporalWebLinks;
 import io.keyward.ui.session.SignedIn;
 import io.keyward.ui.session.SignedInFilter;
@@ -56,6 +56,7 @@ public final class BreakGlassPages {
   private final Pages pages;
   private final TemporalWebLinks temporalWeb;
   private final Clock clock;
+  private final RequestPage<IncidentId, BreakGlassState> requestPage;
 
   public BreakGlassPages(
       BreakGlassSessions sessions,
@@ -68,6 +69,13 @@ public final class BreakGlassPages {
     this.pages = pages;
     this.temporalWeb = temporalWeb;
     this.clock = clock;
+    this.requestPage =
+        new RequestPage<>(
+            pages,
+            this::visibleState,
+            BreakGlassView::revision,
+            state -> state.phase().name(),
+            BreakGlassPages::pathOf);
   }
 
   /** {@code /ui/break-glass/<incident>}. */
@@ -117,20 +125,17 @@ public final class BreakGlassPages {
   public Response session(
       @Context ContainerRequestContext request, @PathParam("incident") String incident) {
     UiSession me = SignedInFilter.sessionOf(request);
-    try {
-      IncidentId id = new IncidentId(incident);
-      BreakGlassState state = visibleState(me, id);
-      return pages.page(
-          "break-glass-session",
-          BreakGlassView.of(
-              pages.layout(me, "Break-glass " + id, Area.BREAK_GLASS),
-              state,
-              me.actor(),
-              clock.instant(),
-              temporalWeb.workflow(BreakGlassDeclaration.workflowId(id)).orElse(null)));
-    } catch (RuntimeException failure) {
-      return pages.failure(me, failure);
-    }
+    return requestPage.page(
+        me,
+        () -> new IncidentId(incident),
+        "break-glass-session",
+        (id, state) ->
+            BreakGlassView.of(
+                pages.layout(me, "Break-glass " + id, Area.BREAK_GLASS),
+                state,
+                me.actor(),
+                clock.instant(),
+                temporalWeb.workflow(BreakGlassDeclaration.workflowId(id)).orElse(null)));
   }
 
   @GET
@@ -138,11 +143,7 @@ public final class BreakGlassPages {
   @Produces(MediaType.APPLICATION_JSON)
   public Response status(
       @Context ContainerRequestContext request, @PathParam("incident") String incident) {
-    UiSession me = SignedInFilter.sessionOf(request);
-    BreakGlassState state = visibleState(me, new IncidentId(incident));
-    return Response.ok(
-            Map.of("revision", BreakGlassView.revision(state), "phase", state.phase().name()))
-        .build();
+    return requestPage.status(SignedInFilter.sessionOf(request), () -> new IncidentId(incident));
   }
 
   @POST
@@ -153,15 +154,17 @@ public final class BreakGlassPages {
       @PathParam("incident") String incident,
       @FormParam("decision") String decision,
       @FormParam("reason") String reason) {
-    return step(
-        request,
-        incident,
-        "APPROVE".equalsIgnoreCase(decision)
-            ? "You approved the access."
-            : "You denied the access.",
-        (me, id) ->
-            sessions.authorise(
-                id, me.actor(), new AuthorisationBody(authorisation(decision), reason)));
+    UiSession me = SignedInFilter.sessionOf(request);
+    return requestPage.step(
+        me,
+        () -> new IncidentId(incident),
+        id -> {
+          sessions.authorise(
+              id, me.actor(), new AuthorisationBody(authorisation(decision), reason));
+          return "APPROVE".equalsIgnoreCase(decision)
+              ? "You approved the access."
+              : "You denied the access.";
+        });
   }
 
   @POST
@@ -173,11 +176,14 @@ public final class BreakGlassPages {
       @FormParam("key") String key,
       @FormParam("action") String action,
       @FormParam("detail") String detail) {
-    return step(
-        request,
-        incident,
-        "Your action is recorded.",
-        (me, id) -> sessions.recordAction(id, me.actor(), new ActionBody(key, action, detail)));
+    UiSession me = SignedInFilter.sessionOf(request);
+    return requestPage.step(
+        me,
+        () -> new IncidentId(incident),
+        id -> {
+          sessions.recordAction(id, me.actor(), new ActionBody(key, action, detail));
+          return "Your action is recorded.";
+        });
   }
 
   @POST
@@ -187,11 +193,14 @@ public final class BreakGlassPages {
       @Context ContainerRequestContext request,
       @PathParam("incident") String incident,
       @FormParam("reason") String reason) {
-    return step(
-        request,
-        incident,
-        "You ended the session; the access is being revoked.",
-        (me, id) -> sessions.end(id, me.actor(), new EndBody(reason)));
+    UiSession me = SignedInFilter.sessionOf(request);
+    return requestPage.step(
+        me,
+        () -> new IncidentId(incident),
+        id -> {
+          sessions.end(id, me.actor(), new EndBody(reason));
+          return "You ended the session; the access is being revoked.";
+        });
   }
 
   @POST
@@ -201,32 +210,13 @@ public final class BreakGlassPages {
       @Context ContainerRequestContext request,
       @PathParam("incident") String incident,
       @FormParam("findings") String findings) {
-    return step(
-        request,
-        incident,
-        "Your review is recorded; the session is closed.",
-        (me, id) -> sessions.review(id, me.actor(), new ReviewBody(findings)));
-  }
-
-  private interface Step {
-    void take(UiSession me, IncidentId incident);
-  }
-
-  private Response step(ContainerRequestContext request, String incident, String done, Step step) {
     UiSession me = SignedInFilter.sessionOf(request);
-    IncidentId id;
-    try {
-      id = new IncidentId(incident);
-      visibleState(me, id);
-    } catch (RuntimeException failure) {
-      return pages.failure(me, failure);
-    }
-    return AfterPost.run(
+    return requestPage.step(
         me,
-        pathOf(id),
-        () -> {
-          step.take(me, id);
-          return done;
+        () -> new IncidentId(incident),
+        id -> {
+          sessions.review(id, me.actor(), new ReviewBody(findings));
+          return "Your review is recorded; the session is closed.";
         });
   }
 

@@ -1,12 +1,11 @@
 package io.keyward.ui.generation;
 
-import io.keyward.api.errors.ApiException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.generation.DecisionBody;
 import io.keyward.api.generation.GenerationCeremonies;
-import io.keyward.ui.pages.AfterPost;
 import io.keyward.ui.pages.Area;
 import io.keyward.ui.pages.Pages;
+import io.keyward.ui.pages.RequestPage;
 import io.keyward.ui.pages.TemporalWebLinks;
 import io.keyward.ui.session.SignedIn;
 import io.keyward.ui.session.SignedInFilter;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The page of one generation request: what was asked, the policy, the timeline and the buttons of
@@ -42,6 +40,7 @@ public final class GenerationPages {
   private final Pages pages;
   private final TemporalWebLinks temporalWeb;
   private final Clock clock;
+  private final RequestPage<KeyRef, GenerationState> requestPage;
 
   public GenerationPages(
       GenerationCeremonies ceremonies, Pages pages, TemporalWebLinks temporalWeb, Clock clock) {
@@ -49,6 +48,13 @@ public final class GenerationPages {
     this.pages = pages;
     this.temporalWeb = temporalWeb;
     this.clock = clock;
+    this.requestPage =
+        new RequestPage<>(
+            pages,
+            this::visibleState,
+            GenerationPage::revision,
+            state -> state.phase().name(),
+            GenerationPages::pathOf);
   }
 
   /** {@code /ui/generations/<vault>/<name>}. */
@@ -63,20 +69,17 @@ public final class GenerationPages {
       @PathParam("vault") String vault,
       @PathParam("name") String name) {
     UiSession me = SignedInFilter.sessionOf(request);
-    try {
-      KeyRef key = new KeyRef(vault, name);
-      GenerationState state = visibleState(me, key);
-      GenerationPage page =
-          GenerationPage.of(
-              pages.layout(me, "Key generation " + key, Area.INBOX),
-              state,
-              me.actor(),
-              clock.instant(),
-              temporalWeb.workflow(GenerationRequest.workflowId(key)).orElse(null));
-      return pages.page("generation", page);
-    } catch (RuntimeException failure) {
-      return pages.failure(me, failure);
-    }
+    return requestPage.page(
+        me,
+        () -> new KeyRef(vault, name),
+        "generation",
+        (key, state) ->
+            GenerationPage.of(
+                pages.layout(me, "Key generation " + key, Area.INBOX),
+                state,
+                me.actor(),
+                clock.instant(),
+                temporalWeb.workflow(GenerationRequest.workflowId(key)).orElse(null)));
   }
 
   /** A small answer the page polls to notice that someone else decided. */
@@ -87,17 +90,7 @@ public final class GenerationPages {
       @Context ContainerRequestContext request,
       @PathParam("vault") String vault,
       @PathParam("name") String name) {
-    UiSession me = SignedInFilter.sessionOf(request);
-    try {
-      GenerationState state = visibleState(me, new KeyRef(vault, name));
-      return Response.ok(
-              Map.of("revision", GenerationPage.revision(state), "phase", state.phase().name()))
-          .build();
-    } catch (ApiException failure) {
-      return Response.status(failure.status())
-          .entity(Map.of("code", failure.status(), "message", failure.getMessage()))
-          .build();
-    }
+    return requestPage.status(SignedInFilter.sessionOf(request), () -> new KeyRef(vault, name));
   }
 
   @POST
@@ -110,20 +103,12 @@ public final class GenerationPages {
       @FormParam("decision") String decision,
       @FormParam("reason") String reason) {
     UiSession me = SignedInFilter.sessionOf(request);
-    KeyRef key;
-    try {
-      key = new KeyRef(vault, name);
-      visibleState(me, key);
-    } catch (RuntimeException failure) {
-      return pages.failure(me, failure);
-    }
-    KeyRef decided = key;
-    return AfterPost.run(
+    return requestPage.step(
         me,
-        pathOf(key),
-        () -> {
+        () -> new KeyRef(vault, name),
+        key -> {
           DecisionType type = decisionType(decision);
-          ceremonies.decide(decided, me.actor(), new DecisionBody(type, reason));
+          ceremonies.decide(key, me.actor(), new DecisionBody(type, reason));
           return GenerationSteps.done(type);
         });
   }

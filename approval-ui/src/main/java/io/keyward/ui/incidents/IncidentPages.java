@@ -7,9 +7,9 @@ import io.keyward.api.errors.ForbiddenException;
 import io.keyward.ui.inbox.Listing;
 import io.keyward.ui.inbox.RunRef;
 import io.keyward.ui.inbox.WorkflowRuns;
-import io.keyward.ui.pages.AfterPost;
 import io.keyward.ui.pages.Area;
 import io.keyward.ui.pages.Pages;
+import io.keyward.ui.pages.RequestPage;
 import io.keyward.ui.pages.TemporalWebLinks;
 import io.keyward.ui.session.SignedIn;
 import io.keyward.ui.session.SignedInFilter;
@@ -53,6 +53,7 @@ public final class IncidentPages {
   private final Pages pages;
   private final TemporalWebLinks temporalWeb;
   private final Clock clock;
+  private final RequestPage<IncidentId, CompromiseState> requestPage;
 
   public IncidentPages(
       CompromiseResponses responses,
@@ -65,6 +66,13 @@ public final class IncidentPages {
     this.pages = pages;
     this.temporalWeb = temporalWeb;
     this.clock = clock;
+    this.requestPage =
+        new RequestPage<>(
+            pages,
+            this::visibleState,
+            IncidentView::revision,
+            state -> state.phase().name(),
+            IncidentPages::pathOf);
   }
 
   /** {@code /ui/incidents/<incident>}. */
@@ -106,20 +114,17 @@ public final class IncidentPages {
   public Response incident(
       @Context ContainerRequestContext request, @PathParam("incident") String incident) {
     UiSession me = SignedInFilter.sessionOf(request);
-    try {
-      IncidentId id = new IncidentId(incident);
-      CompromiseState state = visibleState(me, id);
-      return pages.page(
-          "incident",
-          IncidentView.of(
-              pages.layout(me, "Incident " + id, Area.INCIDENTS),
-              state,
-              me.actor(),
-              clock.instant(),
-              temporalWeb.workflow(CompromiseReport.workflowId(id)).orElse(null)));
-    } catch (RuntimeException failure) {
-      return pages.failure(me, failure);
-    }
+    return requestPage.page(
+        me,
+        () -> new IncidentId(incident),
+        "incident",
+        (id, state) ->
+            IncidentView.of(
+                pages.layout(me, "Incident " + id, Area.INCIDENTS),
+                state,
+                me.actor(),
+                clock.instant(),
+                temporalWeb.workflow(CompromiseReport.workflowId(id)).orElse(null)));
   }
 
   @GET
@@ -127,11 +132,7 @@ public final class IncidentPages {
   @Produces(MediaType.APPLICATION_JSON)
   public Response status(
       @Context ContainerRequestContext request, @PathParam("incident") String incident) {
-    UiSession me = SignedInFilter.sessionOf(request);
-    CompromiseState state = visibleState(me, new IncidentId(incident));
-    return Response.ok(
-            Map.of("revision", IncidentView.revision(state), "phase", state.phase().name()))
-        .build();
+    return requestPage.status(SignedInFilter.sessionOf(request), () -> new IncidentId(incident));
   }
 
   @POST
@@ -141,11 +142,14 @@ public final class IncidentPages {
       @Context ContainerRequestContext request,
       @PathParam("incident") String incident,
       @FormParam("note") String note) {
-    return step(
-        request,
-        incident,
-        "You took the incident; its escalation timer stopped.",
-        (me, id) -> responses.acknowledge(id, me.actor(), new AcknowledgementBody(note)));
+    UiSession me = SignedInFilter.sessionOf(request);
+    return requestPage.step(
+        me,
+        () -> new IncidentId(incident),
+        id -> {
+          responses.acknowledge(id, me.actor(), new AcknowledgementBody(note));
+          return "You took the incident; its escalation timer stopped.";
+        });
   }
 
   @POST
@@ -156,32 +160,13 @@ public final class IncidentPages {
       @PathParam("incident") String incident,
       @PathParam("task") String task,
       @FormParam("summary") String summary) {
-    return step(
-        request,
-        incident,
-        "The task is recorded as done.",
-        (me, id) -> responses.completeTask(id, me.actor(), task, new TaskCompletionBody(summary)));
-  }
-
-  private interface Step {
-    void take(UiSession me, IncidentId incident);
-  }
-
-  private Response step(ContainerRequestContext request, String incident, String done, Step step) {
     UiSession me = SignedInFilter.sessionOf(request);
-    IncidentId id;
-    try {
-      id = new IncidentId(incident);
-      visibleState(me, id);
-    } catch (RuntimeException failure) {
-      return pages.failure(me, failure);
-    }
-    return AfterPost.run(
+    return requestPage.step(
         me,
-        pathOf(id),
-        () -> {
-          step.take(me, id);
-          return done;
+        () -> new IncidentId(incident),
+        id -> {
+          responses.completeTask(id, me.actor(), task, new TaskCompletionBody(summary));
+          return "The task is recorded as done.";
         });
   }
 

@@ -1,13 +1,12 @@
 package io.keyward.ui.rotation;
 
-import io.keyward.api.errors.ApiException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.keys.GateDecisionBody;
 import io.keyward.api.keys.KeyLifecycles;
 import io.keyward.ui.keys.KeyListAccess;
-import io.keyward.ui.pages.AfterPost;
 import io.keyward.ui.pages.Area;
 import io.keyward.ui.pages.Pages;
+import io.keyward.ui.pages.RequestPage;
 import io.keyward.ui.pages.TemporalWebLinks;
 import io.keyward.ui.session.SignedIn;
 import io.keyward.ui.session.SignedInFilter;
@@ -29,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The page of a key under policy (its lifecycle, runbook 6.1 and 6.2), with the approval gate of a
@@ -42,6 +40,7 @@ public final class LifecyclePages {
   private final Pages pages;
   private final TemporalWebLinks temporalWeb;
   private final Clock clock;
+  private final RequestPage<KeyRef, LifecycleState> requestPage;
 
   public LifecyclePages(
       KeyLifecycles lifecycles, Pages pages, TemporalWebLinks temporalWeb, Clock clock) {
@@ -49,6 +48,13 @@ public final class LifecyclePages {
     this.pages = pages;
     this.temporalWeb = temporalWeb;
     this.clock = clock;
+    this.requestPage =
+        new RequestPage<>(
+            pages,
+            this::visibleState,
+            LifecycleView::revision,
+            state -> state.phase().name(),
+            LifecyclePages::pathOf);
   }
 
   /** {@code /ui/keys/<vault>/<name>}. */
@@ -63,20 +69,17 @@ public final class LifecyclePages {
       @PathParam("vault") String vault,
       @PathParam("name") String name) {
     UiSession me = SignedInFilter.sessionOf(request);
-    try {
-      KeyRef key = new KeyRef(vault, name);
-      LifecycleState state = visibleState(me, key);
-      return pages.page(
-          "lifecycle",
-          LifecycleView.of(
-              pages.layout(me, "Key " + key, Area.KEYS),
-              state,
-              me.actor(),
-              clock.instant(),
-              temporalWeb.workflow(LifecycleInput.workflowId(key)).orElse(null)));
-    } catch (RuntimeException failure) {
-      return pages.failure(me, failure);
-    }
+    return requestPage.page(
+        me,
+        () -> new KeyRef(vault, name),
+        "lifecycle",
+        (key, state) ->
+            LifecycleView.of(
+                pages.layout(me, "Key " + key, Area.KEYS),
+                state,
+                me.actor(),
+                clock.instant(),
+                temporalWeb.workflow(LifecycleInput.workflowId(key)).orElse(null)));
   }
 
   @GET
@@ -86,17 +89,7 @@ public final class LifecyclePages {
       @Context ContainerRequestContext request,
       @PathParam("vault") String vault,
       @PathParam("name") String name) {
-    UiSession me = SignedInFilter.sessionOf(request);
-    try {
-      LifecycleState state = visibleState(me, new KeyRef(vault, name));
-      return Response.ok(
-              Map.of("revision", LifecycleView.revision(state), "phase", state.phase().name()))
-          .build();
-    } catch (ApiException failure) {
-      return Response.status(failure.status())
-          .entity(Map.of("code", failure.status(), "message", failure.getMessage()))
-          .build();
-    }
+    return requestPage.status(SignedInFilter.sessionOf(request), () -> new KeyRef(vault, name));
   }
 
   @POST
@@ -109,20 +102,12 @@ public final class LifecyclePages {
       @FormParam("decision") String decision,
       @FormParam("reason") String reason) {
     UiSession me = SignedInFilter.sessionOf(request);
-    KeyRef key;
-    try {
-      key = new KeyRef(vault, name);
-      visibleState(me, key);
-    } catch (RuntimeException failure) {
-      return pages.failure(me, failure);
-    }
-    KeyRef decided = key;
-    return AfterPost.run(
+    return requestPage.step(
         me,
-        pathOf(key),
-        () -> {
+        () -> new KeyRef(vault, name),
+        key -> {
           GateDecisionType type = gateDecision(decision);
-          lifecycles.decide(decided, me.actor(), new GateDecisionBody(type, reason));
+          lifecycles.decide(key, me.actor(), new GateDecisionBody(type, reason));
           return type == GateDecisionType.APPROVE
               ? "You approved the rotation; it goes ahead."
               : "You denied the automatic rotation; a manual rotation must replace the version.";

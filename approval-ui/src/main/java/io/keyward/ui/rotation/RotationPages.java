@@ -1,14 +1,13 @@
 package io.keyward.ui.rotation;
 
-import io.keyward.api.errors.ApiException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.rotation.CancelBody;
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.rotation.RescheduleBody;
 import io.keyward.api.rotation.RotationDecisionBody;
-import io.keyward.ui.pages.AfterPost;
 import io.keyward.ui.pages.Area;
 import io.keyward.ui.pages.Pages;
+import io.keyward.ui.pages.RequestPage;
 import io.keyward.ui.pages.TemporalWebLinks;
 import io.keyward.ui.session.SignedIn;
 import io.keyward.ui.session.SignedInFilter;
@@ -30,8 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The page of one manual rotation (runbook 6.3). Decisions, reschedules and cancellations go to
@@ -44,6 +41,7 @@ public final class RotationPages {
   private final Pages pages;
   private final TemporalWebLinks temporalWeb;
   private final Clock clock;
+  private final RequestPage<KeyRef, RotationState> requestPage;
 
   public RotationPages(
       ManualRotations rotations, Pages pages, TemporalWebLinks temporalWeb, Clock clock) {
@@ -51,6 +49,13 @@ public final class RotationPages {
     this.pages = pages;
     this.temporalWeb = temporalWeb;
     this.clock = clock;
+    this.requestPage =
+        new RequestPage<>(
+            pages,
+            this::visibleState,
+            RotationView::revision,
+            state -> state.phase().name(),
+            RotationPages::pathOf);
   }
 
   /** {@code /ui/rotations/<vault>/<name>}. */
@@ -65,20 +70,17 @@ public final class RotationPages {
       @PathParam("vault") String vault,
       @PathParam("name") String name) {
     UiSession me = SignedInFilter.sessionOf(request);
-    try {
-      KeyRef key = new KeyRef(vault, name);
-      RotationState state = visibleState(me, key);
-      return pages.page(
-          "rotation",
-          RotationView.of(
-              pages.layout(me, "Rotation of " + key, Area.KEYS),
-              state,
-              me.actor(),
-              clock.instant(),
-              temporalWeb.workflow(RotationRequest.workflowId(key)).orElse(null)));
-    } catch (RuntimeException failure) {
-      return pages.failure(me, failure);
-    }
+    return requestPage.page(
+        me,
+        () -> new KeyRef(vault, name),
+        "rotation",
+        (key, state) ->
+            RotationView.of(
+                pages.layout(me, "Rotation of " + key, Area.KEYS),
+                state,
+                me.actor(),
+                clock.instant(),
+                temporalWeb.workflow(RotationRequest.workflowId(key)).orElse(null)));
   }
 
   @GET
@@ -88,17 +90,7 @@ public final class RotationPages {
       @Context ContainerRequestContext request,
       @PathParam("vault") String vault,
       @PathParam("name") String name) {
-    UiSession me = SignedInFilter.sessionOf(request);
-    try {
-      RotationState state = visibleState(me, new KeyRef(vault, name));
-      return Response.ok(
-              Map.of("revision", RotationView.revision(state), "phase", state.phase().name()))
-          .build();
-    } catch (ApiException failure) {
-      return Response.status(failure.status())
-          .entity(Map.of("code", failure.status(), "message", failure.getMessage()))
-          .build();
-    }
+    return requestPage.status(SignedInFilter.sessionOf(request), () -> new KeyRef(vault, name));
   }
 
   @POST
@@ -110,16 +102,15 @@ public final class RotationPages {
       @PathParam("name") String name,
       @FormParam("decision") String decision,
       @FormParam("reason") String reason) {
-    return step(
-        request,
-        vault,
-        name,
-        (me, key) ->
-            () -> {
-              RotationDecisionType type = decisionType(decision);
-              rotations.decide(key, me.actor(), new RotationDecisionBody(type, reason));
-              return RotationSteps.done(type);
-            });
+    UiSession me = SignedInFilter.sessionOf(request);
+    return requestPage.step(
+        me,
+        () -> new KeyRef(vault, name),
+        key -> {
+          RotationDecisionType type = decisionType(decision);
+          rotations.decide(key, me.actor(), new RotationDecisionBody(type, reason));
+          return RotationSteps.done(type);
+        });
   }
 
   @POST
@@ -131,15 +122,14 @@ public final class RotationPages {
       @PathParam("name") String name,
       @FormParam("rotationDate") String rotationDate,
       @FormParam("reason") String reason) {
-    return step(
-        request,
-        vault,
-        name,
-        (me, key) ->
-            () -> {
-              rotations.reschedule(key, me.actor(), new RescheduleBody(rotationDate, reason));
-              return "You moved the rotation date.";
-            });
+    UiSession me = SignedInFilter.sessionOf(request);
+    return requestPage.step(
+        me,
+        () -> new KeyRef(vault, name),
+        key -> {
+          rotations.reschedule(key, me.actor(), new RescheduleBody(rotationDate, reason));
+          return "You moved the rotation date.";
+        });
   }
 
   @POST
@@ -150,31 +140,14 @@ public final class RotationPages {
       @PathParam("vault") String vault,
       @PathParam("name") String name,
       @FormParam("reason") String reason) {
-    return step(
-        request,
-        vault,
-        name,
-        (me, key) ->
-            () -> {
-              rotations.cancel(key, me.actor(), new CancelBody(reason));
-              return "You cancelled the rotation; nothing was changed at the provider.";
-            });
-  }
-
-  private interface Step {
-    Supplier<String> on(UiSession me, KeyRef key);
-  }
-
-  private Response step(ContainerRequestContext request, String vault, String name, Step step) {
     UiSession me = SignedInFilter.sessionOf(request);
-    KeyRef key;
-    try {
-      key = new KeyRef(vault, name);
-      visibleState(me, key);
-    } catch (RuntimeException failure) {
-      return pages.failure(me, failure);
-    }
-    return AfterPost.run(me, pathOf(key), step.on(me, key));
+    return requestPage.step(
+        me,
+        () -> new KeyRef(vault, name),
+        key -> {
+          rotations.cancel(key, me.actor(), new CancelBody(reason));
+          return "You cancelled the rotation; nothing was changed at the provider.";
+        });
   }
 
   private RotationState visibleState(UiSession me, KeyRef key) {
