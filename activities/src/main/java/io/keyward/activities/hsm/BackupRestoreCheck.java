@@ -7,11 +7,13 @@ import io.keyward.workflows.hsm.RoundTripResult;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Proves that a key's backup restores into a working key: backup, restore under a scratch name in
  * the same provider, round trip with the newest restored version, delete the scratch copy. The
- * backup bytes stay in this method.
+ * backup bytes stay in this method. Where the provider cannot restore under a scratch name ({@link
+ * KeyProvider#backupNotRestorableBecause}), the check says so and asks a person to confirm.
  */
 public final class BackupRestoreCheck {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -22,6 +24,10 @@ public final class BackupRestoreCheck {
   }
 
   public BackupCheck run(KeyProvider provider, KeyRef key) {
+    Optional<String> limit = provider.backupNotRestorableBecause(key);
+    if (limit.isPresent()) {
+      return BackupCheck.needsConfirmation(limit.get());
+    }
     KeyRef scratch = scratchFor(key);
     List<KeyVersionInfo> restored = provider.restore(provider.backup(key), scratch);
     try {

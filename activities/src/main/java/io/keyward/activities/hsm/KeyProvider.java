@@ -58,6 +58,16 @@ public interface KeyProvider {
   List<KeyVersionInfo> restore(byte[] backup, KeyRef target);
 
   /**
+   * Why Keyward cannot prove a backup of {@code key} by restoring it under a scratch name here
+   * ({@link BackupRestoreCheck}); empty when it can. A provider whose keys never leave the
+   * hardware, or whose restores keep the key's own name, says why in words for the person who
+   * confirms the backup by its own means instead (runbook 6.3 T-30 "backup procedures verified").
+   */
+  default Optional<String> backupNotRestorableBecause(KeyRef key) {
+    return Optional.empty();
+  }
+
+  /**
    * Deletes the key with all its versions. A provider with soft-delete keeps it recoverable for its
    * retention period; the software provider removes it at once. Used for scratch copies; deleting a
    * production key is a ceremony of its own.

@@ -1,7 +1,11 @@
 package io.keyward.ui.rotation;
 
+import io.keyward.workflows.common.Actor;
+import io.keyward.workflows.policy.RotationRoles;
 import io.keyward.workflows.rotation.RotationDecisionType;
 import io.keyward.workflows.rotation.RotationPhase;
+import io.keyward.workflows.rotation.RotationState;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,6 +51,29 @@ final class RotationSteps {
     };
   }
 
+  /**
+   * The buttons of the open step for {@code viewer}. At the security review, a backup Keyward
+   * cannot restore adds its confirmation for those who back keys up, and the review's own buttons
+   * stay with the security team.
+   */
+  static List<Action> actions(RotationState state, Actor viewer) {
+    if (state.phase() != RotationPhase.AWAITING_SECURITY_REVIEW) {
+      return actions(state.phase());
+    }
+    List<Action> open = new ArrayList<>();
+    boolean backupToConfirm =
+        state.checks() != null
+            && state.checks().backup() != null
+            && state.checks().backup().awaitsConfirmation();
+    if (backupToConfirm && viewer.holdsAny(RotationRoles.BACKUP_CONFIRMERS)) {
+      open.add(new Action(RotationDecisionType.CONFIRM_BACKUP, "Confirm the backup", false));
+    }
+    if (viewer.holdsAny(RotationRoles.SECURITY_REVIEWERS)) {
+      open.addAll(actions(state.phase()));
+    }
+    return open;
+  }
+
   static List<Action> actions(RotationPhase phase) {
     return switch (phase) {
       case AWAITING_SECURITY_REVIEW ->
@@ -76,6 +103,7 @@ final class RotationSteps {
       case APPROVE_REVIEW -> "You approved the security review.";
       case REJECT_REVIEW -> "You rejected the rotation.";
       case RECHECK -> "The pre-rotation checks run again.";
+      case CONFIRM_BACKUP -> "You confirmed the backup of the key.";
       case APPROVE -> "You approved the rotation.";
       case DENY -> "You denied the rotation.";
       case EXECUTE -> "You ordered the new version; it is being created.";

@@ -101,7 +101,7 @@ public record RotationView(
                 + (state.validation().detail() == null ? "" : ": " + state.validation().detail()),
         Times.format(state.stepDeadline()),
         state.awaitingRoles().stream().map(Role::name).sorted().collect(Collectors.joining(", ")),
-        mayAct ? RotationSteps.actions(state.phase()) : List.of(),
+        mayAct ? RotationSteps.actions(state, viewer) : List.of(),
         mayAct || state.phase().isFinal() || state.awaitingRoles().isEmpty()
             ? null
             : "This step waits for "

@@ -26,6 +26,9 @@ public final class RotationRoles {
   public static final Set<Role> ROTATORS = Set.of(CRYPTO_OFFICER, KEY_CUSTODIAN);
 
   /** Runbook 6.3 pre-rotation: the security team reviews the rotation requirements. */
+  /** Runbook 4.2 "Backup Keys": who confirms a backup Keyward cannot restore itself. */
+  public static final Set<Role> BACKUP_CONFIRMERS = Set.of(CRYPTO_OFFICER, KEY_CUSTODIAN);
+
   public static final Set<Role> SECURITY_REVIEWERS = Set.of(SECURITY_ENGINEER, SECURITY_TEAM_LEAD);
 
   /** Runbook 6.3 post-rotation: the security monitoring review. */

@@ -91,6 +91,7 @@ public final class ManualRotation {
     boolean requester = actor.id().equals(request.requester().id());
     return switch (type) {
       case APPROVE_REVIEW, REJECT_REVIEW, RECHECK -> reviewRefusal(actor, type, requester);
+      case CONFIRM_BACKUP -> backupConfirmerRefusal(actor, requester);
       case APPROVE, DENY -> approverRefusal(actor, requester);
       case EXECUTE -> executorRefusal(actor);
       case CONFIRM_MONITORING -> monitoringRefusal(actor, requester);
@@ -109,6 +110,8 @@ public final class ManualRotation {
         reviewRejected = true;
       }
       case RECHECK -> recheckRequested = true;
+      case CONFIRM_BACKUP ->
+          checks = checks.withBackup(checks.backup().confirmed(who, decision.reason()));
       case APPROVE -> {
         String slot = approvals.approve(decision.actor());
         detail = slot + (blank(detail) ? "" : ": " + detail);
@@ -211,7 +214,10 @@ public final class ManualRotation {
   /** The roles that can act on the open step. */
   public Set<Role> awaitingRoles() {
     return switch (phase) {
-      case AWAITING_SECURITY_REVIEW -> RotationRoles.SECURITY_REVIEWERS;
+      case AWAITING_SECURITY_REVIEW ->
+          backupAwaitsConfirmation()
+              ? reviewersAndBackupConfirmers()
+              : RotationRoles.SECURITY_REVIEWERS;
       case AWAITING_APPROVAL -> approvals.awaitingRoles();
       case AWAITING_EXECUTION -> RotationRoles.ROTATORS;
       case AWAITING_VALIDATION_DECISION -> RotationRoles.VALIDATION_RESOLVERS;
@@ -361,13 +367,29 @@ public final class ManualRotation {
     return outcomeReason;
   }
 
+  private boolean backupAwaitsConfirmation() {
+    return checks != null && checks.backup() != null && checks.backup().awaitsConfirmation();
+  }
+
+  private static Set<Role> reviewersAndBackupConfirmers() {
+    Set<Role> roles = EnumSet.copyOf(RotationRoles.SECURITY_REVIEWERS);
+    roles.addAll(RotationRoles.BACKUP_CONFIRMERS);
+    return roles;
+  }
+
   private Set<RotationDecisionType> openDecisions() {
     return switch (phase) {
       case AWAITING_SECURITY_REVIEW ->
-          EnumSet.of(
-              RotationDecisionType.APPROVE_REVIEW,
-              RotationDecisionType.REJECT_REVIEW,
-              RotationDecisionType.RECHECK);
+          backupAwaitsConfirmation()
+              ? EnumSet.of(
+                  RotationDecisionType.APPROVE_REVIEW,
+                  RotationDecisionType.REJECT_REVIEW,
+                  RotationDecisionType.RECHECK,
+                  RotationDecisionType.CONFIRM_BACKUP)
+              : EnumSet.of(
+                  RotationDecisionType.APPROVE_REVIEW,
+                  RotationDecisionType.REJECT_REVIEW,
+                  RotationDecisionType.RECHECK);
       case AWAITING_APPROVAL -> EnumSet.of(RotationDecisionType.APPROVE, RotationDecisionType.DENY);
       case AWAITING_EXECUTION -> EnumSet.of(RotationDecisionType.EXECUTE);
       case AWAITING_VALIDATION_DECISION ->
@@ -393,11 +415,36 @@ public final class ManualRotation {
               + " holds none of the security team roles that review a rotation: "
               + new TreeSet<>(RotationRoles.SECURITY_REVIEWERS));
     }
+    if (type == RotationDecisionType.APPROVE_REVIEW && backupAwaitsConfirmation()) {
+      return Optional.of(
+          "the backup of the key waits for a confirmation by one of "
+              + new TreeSet<>(RotationRoles.BACKUP_CONFIRMERS)
+              + " ("
+              + checks.backup().detail()
+              + ")");
+    }
     if (type == RotationDecisionType.APPROVE_REVIEW && checks != null && !checks.backupVerified()) {
       return Optional.of(
           "the backup of the key was not verified ("
               + (checks.backup() == null ? "not run" : checks.backup().detail())
               + "); fix the backup and RECHECK, or REJECT_REVIEW");
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> backupConfirmerRefusal(Actor actor, boolean requester) {
+    if (requester) {
+      return Optional.of(
+          actor.id()
+              + " requested this rotation; its backup is confirmed by someone else (runbook 6.3:"
+              + " dual control)");
+    }
+    if (!actor.holdsAny(RotationRoles.BACKUP_CONFIRMERS)) {
+      return Optional.of(
+          actor.id()
+              + " holds none of the roles that back keys up and may confirm a backup: "
+              + new TreeSet<>(RotationRoles.BACKUP_CONFIRMERS)
+              + " (runbook 4.2)");
     }
     return Optional.empty();
   }
@@ -480,6 +527,7 @@ public final class ManualRotation {
 
   private static boolean needsReason(RotationDecisionType type) {
     return type == RotationDecisionType.DENY
+        || type == RotationDecisionType.CONFIRM_BACKUP
         || type == RotationDecisionType.REJECT_REVIEW
         || type == RotationDecisionType.ROLLBACK
         || type == RotationDecisionType.ACCEPT;

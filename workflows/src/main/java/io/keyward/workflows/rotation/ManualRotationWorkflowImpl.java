@@ -358,6 +358,9 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
     details.put("dependencyFindings", String.join("; ", findings));
     details.put("backupVerified", Boolean.toString(backup.passed()));
     details.put("backupDetail", String.valueOf(backup.detail()));
+    if (backup.confirmationNeeded()) {
+      details.put("backupConfirmationNeeded", "true");
+    }
     details.put("stakeholdersNotified", Integer.toString(notified));
     audit.append("PRE_ROTATION_CHECKED", null, details);
     rotation.record(
@@ -368,7 +371,11 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
             + " dependent(s), "
             + findings.size()
             + " dependency finding(s), backup "
-            + (backup.passed() ? "verified" : "NOT verified: " + backup.detail()));
+            + (backup.passed()
+                ? "verified"
+                : backup.confirmationNeeded()
+                    ? "to be confirmed by a crypto officer or key custodian: " + backup.detail()
+                    : "NOT verified: " + backup.detail()));
     publishPhase();
     return Optional.empty();
   }
@@ -388,6 +395,9 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
       details.put("reason", decision.reason());
     }
     audit.append("ROTATION_DECISION_" + decision.type().name(), decision.actor().id(), details);
+    if (decision.type() == RotationDecisionType.CONFIRM_BACKUP) {
+      publishPhase(); // the backup confirmers no longer wait
+    }
     return rotation.snapshot();
   }
 

@@ -10,6 +10,12 @@ public enum RotationDecisionType {
    * Security team: run the pre-rotation checks again (after the dependency map or backup is fixed).
    */
   RECHECK,
+  /**
+   * Crypto officer or key custodian, while the security review waits: the key's backup, which
+   * Keyward cannot restore itself (an HSM partition's, or a vault's that restores under the key's
+   * own name only), was checked by its own means; the reason says how.
+   */
+  CONFIRM_BACKUP,
   /** At T: an approver with the authority the rotation matrix requires agrees. */
   APPROVE,
   /** At T: an approver refuses; the rotation ends DENIED. */

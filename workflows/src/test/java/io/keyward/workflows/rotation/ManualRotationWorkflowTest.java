@@ -359,6 +359,74 @@ class ManualRotationWorkflowTest {
   }
 
   @Test
+  void aBackupKeywardCannotRestoreIsConfirmedByACustodianBeforeTheReviewApproves() {
+    keys.keepBackupsInTheHsm(true);
+    ManualRotationWorkflow rotation =
+        plan(KeyUsage.DATABASE_TDE, now().plus(Duration.ofDays(5)), ALICE);
+    RotationState review = awaitPhase(rotation, RotationPhase.AWAITING_SECURITY_REVIEW);
+    assertThat(review.checks().backup().awaitsConfirmation()).isTrue();
+    assertThat(review.awaitingRoles())
+        .containsExactlyInAnyOrder(
+            Role.SECURITY_ENGINEER,
+            Role.SECURITY_TEAM_LEAD,
+            Role.CRYPTO_OFFICER,
+            Role.KEY_CUSTODIAN);
+
+    assertRefused(
+        rotation,
+        new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null),
+        "the backup of the key waits for a confirmation by one of [CRYPTO_OFFICER, KEY_CUSTODIAN]");
+    assertRefused(
+        rotation,
+        new RotationDecision(SAM, RotationDecisionType.CONFIRM_BACKUP, "looked at it"),
+        "sam holds none of the roles that back keys up and may confirm a backup");
+    assertRefused(
+        rotation,
+        new RotationDecision(KIM, RotationDecisionType.CONFIRM_BACKUP, " "),
+        "CONFIRM_BACKUP needs a reason");
+
+    RotationState confirmed =
+        rotation.decide(
+            new RotationDecision(
+                KIM, RotationDecisionType.CONFIRM_BACKUP, "partition backup HSM-B synced today"));
+
+    assertThat(confirmed.checks().backupVerified()).isTrue();
+    assertThat(confirmed.checks().backup().confirmedBy()).isEqualTo("kim");
+    assertThat(confirmed.checks().backup().detail())
+        .endsWith("confirmed by kim: partition backup HSM-B synced today");
+    assertThat(confirmed.awaitingRoles())
+        .containsExactlyInAnyOrder(Role.SECURITY_ENGINEER, Role.SECURITY_TEAM_LEAD);
+    assertRefused(
+        rotation,
+        new RotationDecision(OLIVIA, RotationDecisionType.CONFIRM_BACKUP, "again"),
+        "CONFIRM_BACKUP is not the open step");
+    assertThat(audit.events())
+        .filteredOn(e -> e.type().equals("ROTATION_DECISION_CONFIRM_BACKUP"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.actor()).isEqualTo("kim");
+              assertThat(e.details())
+                  .containsEntry("reason", "partition backup HSM-B synced today");
+            });
+    rotation.decide(new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null));
+    awaitPhase(rotation, RotationPhase.WAITING_FOR_ROTATION_DATE);
+  }
+
+  @Test
+  void theRequesterCannotConfirmTheBackupOfTheirOwnRotation() {
+    keys.keepBackupsInTheHsm(true);
+    ManualRotationWorkflow rotation =
+        plan(KeyUsage.DATABASE_TDE, now().plus(Duration.ofDays(5)), OLIVIA);
+    awaitPhase(rotation, RotationPhase.AWAITING_SECURITY_REVIEW);
+
+    assertRefused(
+        rotation,
+        new RotationDecision(OLIVIA, RotationDecisionType.CONFIRM_BACKUP, "mine is fine"),
+        "olivia requested this rotation; its backup is confirmed by someone else");
+  }
+
+  @Test
   void refusesReviewApprovalWhileTheBackupIsNotVerified() {
     keys.breakBackups(true);
     ManualRotationWorkflow rotation =

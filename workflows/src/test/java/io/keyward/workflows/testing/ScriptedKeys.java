@@ -18,6 +18,7 @@ public final class ScriptedKeys implements KeyProviderActivities {
   private final InMemoryKeyProvider keys = new InMemoryKeyProvider();
   private final Set<String> brokenVersions = new HashSet<>();
   private volatile boolean backupsBroken;
+  private volatile boolean backupsInHsm;
 
   public synchronized void breakRoundTripsOf(String version) {
     brokenVersions.add(version);
@@ -29,6 +30,11 @@ public final class ScriptedKeys implements KeyProviderActivities {
 
   public void breakBackups(boolean broken) {
     backupsBroken = broken;
+  }
+
+  /** Backups become the HSM's own, which Keyward cannot restore: a person confirms them. */
+  public void keepBackupsInTheHsm(boolean inHsm) {
+    backupsInHsm = inHsm;
   }
 
   public InMemoryKeyProvider keys() {
@@ -72,6 +78,9 @@ public final class ScriptedKeys implements KeyProviderActivities {
   public BackupCheck verifyBackup(KeyRef key) {
     if (backupsBroken) {
       return new BackupCheck(false, 0, "the restored copy failed its round trip");
+    }
+    if (backupsInHsm) {
+      return BackupCheck.needsConfirmation(key + " lives non-extractable in the HSM");
     }
     return keys.verifyBackup(key);
   }

@@ -414,6 +414,21 @@ public final class AzureKeyVaultProvider implements KeyProvider {
         });
   }
 
+  /**
+   * Key Vault restores a backup only under the key's own name, into a vault of the same
+   * subscription and geography where that name is free, and a restored copy stays soft-deleted
+   * after a test: the recovery vault restore (runbook 12) is a person's step.
+   */
+  @Override
+  public Optional<String> backupNotRestorableBecause(KeyRef key) {
+    Objects.requireNonNull(key, "key");
+    return Optional.of(
+        "Key Vault restores a backup of "
+            + key
+            + " only under its own name into a vault where that name is free: a crypto officer or"
+            + " key custodian restores it into the recovery vault and confirms");
+  }
+
   /** Soft-deletes the key with all its versions; it stays recoverable for the vault's retention. */
   @Override
   public void delete(KeyRef key) {

@@ -261,6 +261,18 @@ public final class Pkcs11KeyProvider implements KeyProvider {
             + " own tools");
   }
 
+  /** The token's keys never leave it: their backup is the HSM partition's own. */
+  @Override
+  public Optional<String> backupNotRestorableBecause(KeyRef key) {
+    Objects.requireNonNull(key, "key");
+    return Optional.of(
+        key
+            + " lives non-extractable in "
+            + token.describe()
+            + ": its backup is the HSM partition's own (a backup HSM or the vendor's backup"
+            + " tool), which a crypto officer or key custodian confirms");
+  }
+
   /** Refused, as {@link #backup} is. */
   @Override
   public List<KeyVersionInfo> restore(byte[] backup, KeyRef target) {

@@ -73,4 +73,9 @@ class AzureManagedHsmConformanceTest extends KeyProviderConformance {
     refused.add(Specs.hmac(384));
     return refused;
   }
+
+  @Override
+  protected boolean backupsRestoreUnderScratchNames() {
+    return false;
+  }
 }

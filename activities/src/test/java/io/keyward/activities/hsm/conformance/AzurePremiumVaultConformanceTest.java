@@ -72,4 +72,9 @@ class AzurePremiumVaultConformanceTest extends KeyProviderConformance {
     refused.add(Specs.hmac(256));
     return refused;
   }
+
+  @Override
+  protected boolean backupsRestoreUnderScratchNames() {
+    return false;
+  }
 }

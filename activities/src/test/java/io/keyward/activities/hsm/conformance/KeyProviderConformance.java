@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.keyward.activities.hsm.BackupRestoreCheck;
 import io.keyward.activities.hsm.KeyDeletedException;
 import io.keyward.activities.hsm.KeyNotFoundException;
 import io.keyward.activities.hsm.KeyOperationRefusedException;
@@ -13,6 +14,7 @@ import io.keyward.activities.hsm.KeyProvider;
 import io.keyward.activities.hsm.RoundTripCheck;
 import io.keyward.activities.hsm.UnsupportedKeySpecException;
 import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.hsm.BackupCheck;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.hsm.RoundTripResult;
 import io.keyward.workflows.policy.KeyOperation;
@@ -62,6 +64,33 @@ public abstract class KeyProviderConformance {
 
   /** Specs the provider must refuse. */
   protected abstract List<KeySpec> unsupportedSpecs();
+
+  /**
+   * Whether Keyward proves this provider's backups by restoring a scratch copy; otherwise the
+   * provider says why a person confirms them.
+   */
+  protected abstract boolean backupsRestoreUnderScratchNames();
+
+  @Test
+  void provesABackupByRestoringAScratchCopyOrSaysWhyAPersonConfirmsIt() {
+    KeyRef key = newKey();
+    KeyVersionInfo made = provider().create(command(key, null));
+    provider().setEnabled(key, made.version(), true);
+
+    BackupCheck check = new BackupRestoreCheck(new RoundTripCheck()).run(provider(), key);
+
+    if (backupsRestoreUnderScratchNames()) {
+      assertThat(check.passed()).as(check.detail()).isTrue();
+      assertThat(check.confirmationNeeded()).isFalse();
+    } else {
+      assertThat(check.passed()).isFalse();
+      assertThat(check.awaitsConfirmation()).isTrue();
+      assertThat(check.detail()).contains(key.toString()).contains("confirms");
+    }
+    assertThat(provider().listKeys())
+        .as("no scratch copy is left behind")
+        .noneMatch(k -> k.vault().equals(vault()) && k.name().startsWith("scratch-"));
+  }
 
   @TestFactory
   Stream<DynamicTest> createsEveryKeyTypeItSupportsAndRoundTripsIt() {

@@ -44,4 +44,9 @@ class Pkcs11ProviderConformanceTest extends KeyProviderConformance {
   protected List<KeySpec> unsupportedSpecs() {
     return Specs.outsideTheRunbook();
   }
+
+  @Override
+  protected boolean backupsRestoreUnderScratchNames() {
+    return false;
+  }
 }

@@ -52,4 +52,9 @@ class SoftwareProviderConformanceTest extends KeyProviderConformance {
   protected List<KeySpec> unsupportedSpecs() {
     return Specs.outsideTheRunbook();
   }
+
+  @Override
+  protected boolean backupsRestoreUnderScratchNames() {
+    return true;
+  }
 }
