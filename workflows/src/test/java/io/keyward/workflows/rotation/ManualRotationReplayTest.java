@@ -17,7 +17,8 @@ class ManualRotationReplayTest {
         "histories/rotation-manual-completed.json",
         "histories/rotation-manual-rolled-back.json",
         "histories/rotation-manual-completed-ticket-notes.json",
-        "histories/rotation-manual-completed-chat-actions.json"
+        "histories/rotation-manual-completed-chat-actions.json",
+        "histories/rotation-manual-backup-confirmed.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(

@@ -411,6 +411,8 @@ class ManualRotationWorkflowTest {
             });
     rotation.decide(new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null));
     awaitPhase(rotation, RotationPhase.WAITING_FOR_ROTATION_DATE);
+    HistoryRecorder.saveIfAsked(
+        client, RotationRequest.workflowId(KEY), "rotation-manual-backup-confirmed");
   }
 
   @Test
