@@ -10,6 +10,7 @@ import io.keyward.ui.inbox.Listing;
 import io.keyward.ui.inbox.RunRef;
 import io.keyward.ui.inbox.WorkflowRuns;
 import io.keyward.ui.pages.Area;
+import io.keyward.ui.pages.FormValues;
 import io.keyward.ui.pages.Pages;
 import io.keyward.ui.pages.RequestPage;
 import io.keyward.ui.pages.TemporalWebLinks;
@@ -35,7 +36,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -160,7 +160,12 @@ public final class BreakGlassPages {
         () -> new IncidentId(incident),
         id -> {
           sessions.authorise(
-              id, me.actor(), new AuthorisationBody(authorisation(decision), reason));
+              id,
+              me.actor(),
+              new AuthorisationBody(
+                  FormValues.decision(
+                      AuthorisationDecision.class, decision, "choose APPROVE or DENY"),
+                  reason));
           return "APPROVE".equalsIgnoreCase(decision)
               ? "You approved the access."
               : "You denied the access.";
@@ -263,16 +268,5 @@ public final class BreakGlassPages {
     states.sort(
         java.util.Comparator.comparing((BreakGlassState s) -> s.declaration().incident().value()));
     return new Sessions(states, listing, unreadable);
-  }
-
-  private static AuthorisationDecision authorisation(String decision) {
-    if (decision == null || decision.isBlank()) {
-      throw new IllegalArgumentException("choose APPROVE or DENY");
-    }
-    try {
-      return AuthorisationDecision.valueOf(decision.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      throw new IllegalArgumentException("unknown decision '" + decision + "'");
-    }
   }
 }

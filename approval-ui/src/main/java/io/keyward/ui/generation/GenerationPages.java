@@ -4,6 +4,7 @@ import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.generation.DecisionBody;
 import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.ui.pages.Area;
+import io.keyward.ui.pages.FormValues;
 import io.keyward.ui.pages.Pages;
 import io.keyward.ui.pages.RequestPage;
 import io.keyward.ui.pages.TemporalWebLinks;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.util.Locale;
 
 /**
  * The page of one generation request: what was asked, the policy, the timeline and the buttons of
@@ -107,7 +107,8 @@ public final class GenerationPages {
         me,
         () -> new KeyRef(vault, name),
         key -> {
-          DecisionType type = decisionType(decision);
+          DecisionType type =
+              FormValues.decision(DecisionType.class, decision, "choose a decision");
           ceremonies.decide(key, me.actor(), new DecisionBody(type, reason));
           return GenerationSteps.done(type);
         });
@@ -123,16 +124,5 @@ public final class GenerationPages {
               + " security auditors");
     }
     return state;
-  }
-
-  private static DecisionType decisionType(String decision) {
-    if (decision == null || decision.isBlank()) {
-      throw new IllegalArgumentException("choose a decision");
-    }
-    try {
-      return DecisionType.valueOf(decision.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      throw new IllegalArgumentException("unknown decision '" + decision + "'");
-    }
   }
 }

@@ -68,6 +68,21 @@ public final class FormValues {
     }
   }
 
+  /**
+   * The decision a request page's button posted: {@code whenMissing} when none was, "unknown
+   * decision" for a value {@code type} does not have.
+   */
+  public static <E extends Enum<E>> E decision(Class<E> type, String text, String whenMissing) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException(whenMissing);
+    }
+    try {
+      return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw new IllegalArgumentException("unknown decision '" + shorten(text) + "'");
+    }
+  }
+
   private static String shorten(String text) {
     return text.length() > 40 ? text.substring(0, 40) + "..." : text;
   }

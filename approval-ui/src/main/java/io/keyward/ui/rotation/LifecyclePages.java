@@ -5,6 +5,7 @@ import io.keyward.api.keys.GateDecisionBody;
 import io.keyward.api.keys.KeyLifecycles;
 import io.keyward.ui.keys.KeyListAccess;
 import io.keyward.ui.pages.Area;
+import io.keyward.ui.pages.FormValues;
 import io.keyward.ui.pages.Pages;
 import io.keyward.ui.pages.RequestPage;
 import io.keyward.ui.pages.TemporalWebLinks;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.util.Locale;
 
 /**
  * The page of a key under policy (its lifecycle, runbook 6.1 and 6.2), with the approval gate of a
@@ -106,7 +106,8 @@ public final class LifecyclePages {
         me,
         () -> new KeyRef(vault, name),
         key -> {
-          GateDecisionType type = gateDecision(decision);
+          GateDecisionType type =
+              FormValues.decision(GateDecisionType.class, decision, "choose APPROVE or DENY");
           lifecycles.decide(key, me.actor(), new GateDecisionBody(type, reason));
           return type == GateDecisionType.APPROVE
               ? "You approved the rotation; it goes ahead."
@@ -123,16 +124,5 @@ public final class LifecyclePages {
           "the lifecycle of " + key + " is visible to key management and its approvers");
     }
     return state;
-  }
-
-  private static GateDecisionType gateDecision(String decision) {
-    if (decision == null || decision.isBlank()) {
-      throw new IllegalArgumentException("choose APPROVE or DENY");
-    }
-    try {
-      return GateDecisionType.valueOf(decision.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      throw new IllegalArgumentException("unknown decision '" + decision + "'");
-    }
   }
 }

@@ -6,6 +6,7 @@ import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.rotation.RescheduleBody;
 import io.keyward.api.rotation.RotationDecisionBody;
 import io.keyward.ui.pages.Area;
+import io.keyward.ui.pages.FormValues;
 import io.keyward.ui.pages.Pages;
 import io.keyward.ui.pages.RequestPage;
 import io.keyward.ui.pages.TemporalWebLinks;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.util.Locale;
 
 /**
  * The page of one manual rotation (runbook 6.3). Decisions, reschedules and cancellations go to
@@ -107,7 +107,8 @@ public final class RotationPages {
         me,
         () -> new KeyRef(vault, name),
         key -> {
-          RotationDecisionType type = decisionType(decision);
+          RotationDecisionType type =
+              FormValues.decision(RotationDecisionType.class, decision, "choose a decision");
           rotations.decide(key, me.actor(), new RotationDecisionBody(type, reason));
           return RotationSteps.done(type);
         });
@@ -160,16 +161,5 @@ public final class RotationPages {
               + " approvers");
     }
     return state;
-  }
-
-  private static RotationDecisionType decisionType(String decision) {
-    if (decision == null || decision.isBlank()) {
-      throw new IllegalArgumentException("choose a decision");
-    }
-    try {
-      return RotationDecisionType.valueOf(decision.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      throw new IllegalArgumentException("unknown decision '" + decision + "'");
-    }
   }
 }
