@@ -39,6 +39,16 @@ final class RotationSteps {
     };
   }
 
+  /** The step in the inbox's words for {@code viewer}: a backup to confirm, or the phase's step. */
+  static String task(RotationState state, Actor viewer) {
+    boolean confirmsBackup =
+        actions(state, viewer).stream()
+            .anyMatch(a -> a.decision() == RotationDecisionType.CONFIRM_BACKUP);
+    return confirmsBackup && !viewer.holdsAny(RotationRoles.SECURITY_REVIEWERS)
+        ? "Confirm the backup of a key before its rotation"
+        : task(state.phase());
+  }
+
   /** The step in the inbox's words. */
   static String task(RotationPhase phase) {
     return switch (phase) {

@@ -40,7 +40,7 @@ public final class RotationWaiting implements WaitingSource {
         state.timeline().isEmpty() ? null : state.timeline().get(state.timeline().size() - 1).at();
     return Optional.of(
         new InboxRow(
-            RotationSteps.task(state.phase()),
+            RotationSteps.task(state, viewer),
             RotationPages.pathOf(key.get()),
             key.get().toString(),
             state.classification() == null ? "" : state.classification().name(),

@@ -35,6 +35,10 @@ class RotationStepsTest {
             RotationDecisionType.RECHECK,
             RotationDecisionType.REJECT_REVIEW);
     assertThat(decisions(review, ALICE)).isEmpty();
+    assertThat(RotationSteps.task(review, KIM))
+        .isEqualTo("Confirm the backup of a key before its rotation");
+    assertThat(RotationSteps.task(review, SAM))
+        .isEqualTo("Review a planned key rotation (security)");
   }
 
   @Test
