@@ -41,6 +41,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -85,6 +86,15 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
    */
   static final String LIFECYCLE_ON_REGISTER = "lifecycle-on-register";
 
+  /**
+   * Version 1 of this change id refuses a key name the provider already holds (a key made by hand
+   * or imported, which no ceremony approved), at the request and again just before creating it;
+   * runs recorded before it replay without either check.
+   */
+  static final String EXISTING_KEY_CHECK = "existing-key-check";
+
+  private boolean existingKeyCheck;
+
   /** Builds the state before any Update is delivered, so the first decision finds it. */
   @WorkflowInit
   public KeyGenerationWorkflowImpl(GenerationRequest request) {
@@ -100,6 +110,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
     refuseOutOfPolicy(request);
     peopleNotices = Workflow.getVersion(PEOPLE_NOTICES, Workflow.DEFAULT_VERSION, 1) >= 1;
     chatActions = Workflow.getVersion(NoticeAction.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
+    existingKeyCheck = Workflow.getVersion(EXISTING_KEY_CHECK, Workflow.DEFAULT_VERSION, 1) >= 1;
     audit.append("GENERATION_REQUESTED", request.requester().id(), requestDetails(policy));
     ceremony.record(now(), request.requester().id(), "REQUESTED", request.justification());
 
@@ -110,6 +121,13 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   }
 
   private GenerationOutcome ceremonyOutcome() {
+    if (existingKeyCheck) {
+      publishPhase(); // visible to the inbox while the provider is asked
+    }
+    Optional<String> taken = nameTaken();
+    if (taken.isPresent()) {
+      return finish(GenerationPhase.FAILED, taken.get());
+    }
     if (!awaitStep(
         GenerationPhase.AWAITING_APPROVAL, () -> ceremony.quorumReached() || ceremony.denied())) {
       return expire("approval quorum not reached in time");
@@ -121,6 +139,10 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
       return expire("no key custodian generated the key in time");
     }
     enter(GenerationPhase.GENERATING, null);
+    taken = nameTaken();
+    if (taken.isPresent()) {
+      return finish(GenerationPhase.FAILED, taken.get());
+    }
     KeyVersionInfo made;
     try {
       made = keys.create(createCommand());
@@ -161,6 +183,35 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
     }
     enter(GenerationPhase.REGISTERING, null);
     return register(made.version());
+  }
+
+  /**
+   * Why the key's name cannot be used: the provider already holds versions of it, which this
+   * ceremony did not make (it makes none before this check). Empty when the name is free.
+   */
+  private Optional<String> nameTaken() {
+    if (!existingKeyCheck) {
+      return Optional.empty();
+    }
+    List<KeyVersionInfo> existing;
+    try {
+      existing = keys.listVersions(request.key());
+    } catch (ActivityFailure failure) {
+      return Optional.of(
+          "could not check whether " + request.key() + " already exists: " + reason(failure));
+    }
+    if (existing.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        request.key()
+            + " already exists in "
+            + existing.get(0).provider()
+            + " with "
+            + existing.size()
+            + " version(s) this ceremony did not make (made by hand, imported, or left disabled by"
+            + " an earlier ceremony): rotate or retire that key, or request one under another"
+            + " name");
   }
 
   private GenerationOutcome register(String version) {

@@ -20,7 +20,9 @@ class KeyGenerationReplayTest {
         "histories/keygen-secret-registered-lifecycle-enrolment.json",
         "histories/keygen-secret-registered-ticket-notes.json",
         "histories/keygen-secret-registered-devserver.json",
-        "histories/keygen-secret-registered-chat-actions.json"
+        "histories/keygen-secret-registered-chat-actions.json",
+        "histories/keygen-secret-registered-existing-key-check.json",
+        "histories/keygen-existing-key-refused.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(

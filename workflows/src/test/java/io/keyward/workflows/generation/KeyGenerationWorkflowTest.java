@@ -18,12 +18,15 @@ import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
+import io.keyward.workflows.hsm.CreateKeyCommand;
+import io.keyward.workflows.hsm.KeyAttributes;
 import io.keyward.workflows.lifecycle.KeyLifecycleWorkflowImpl;
 import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.EcCurve;
 import io.keyward.workflows.policy.KeyOperation;
 import io.keyward.workflows.policy.KeySpec;
 import io.keyward.workflows.policy.KeyType;
+import io.keyward.workflows.policy.ProtectionLevel;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
@@ -39,6 +42,7 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -347,6 +351,50 @@ class KeyGenerationWorkflowTest {
     assertThatThrownBy(() -> outcomeOf(ceremony))
         .hasStackTraceContaining("ULTRA RSA keys must be 4096 bits");
     assertThat(keys.createCalls()).isZero();
+  }
+
+  @Test
+  void refusesAKeyTheProviderAlreadyHoldsBeforeAnyApproval() {
+    keyMadeByHand();
+
+    KeyGenerationWorkflow ceremony = request(Classification.SECRET, RSA_3072, ALICE);
+
+    GenerationOutcome outcome = outcomeOf(ceremony);
+    assertThat(outcome.phase()).isEqualTo(GenerationPhase.FAILED);
+    assertThat(outcome.reason())
+        .startsWith(
+            KEY + " already exists in in-memory with 1 version(s) this ceremony did not make");
+    assertThat(keys.createCalls()).as("only the key made by hand").isEqualTo(1);
+    assertThat(keys.listVersions(KEY)).hasSize(1);
+    assertThat(audit.types()).containsSubsequence("GENERATION_REQUESTED", "GENERATION_FAILED");
+    HistoryRecorder.saveIfAsked(
+        client, GenerationRequest.workflowId(KEY), "keygen-existing-key-refused");
+  }
+
+  @Test
+  void aKeyMadeByHandWhileTheCeremonyWaitedIsNotGivenANewVersion() {
+    KeyGenerationWorkflow ceremony = approvedSecretCeremony();
+    keyMadeByHand();
+
+    ceremony.decide(new Decision(KIM, DecisionType.GENERATE, null));
+
+    GenerationOutcome outcome = outcomeOf(ceremony);
+    assertThat(outcome.phase()).isEqualTo(GenerationPhase.FAILED);
+    assertThat(outcome.reason()).contains("already exists");
+    assertThat(keys.listVersions(KEY)).hasSize(1);
+    assertThat(keys.createCalls()).isEqualTo(1);
+  }
+
+  private void keyMadeByHand() {
+    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+    keys.create(
+        new CreateKeyCommand(
+            KEY,
+            RSA_3072,
+            ProtectionLevel.MANAGED_HSM,
+            new KeyAttributes(
+                RSA_3072.operations(), now, now.plus(Duration.ofDays(365)), true, Map.of()),
+            "made-by-hand"));
   }
 
   private KeyGenerationWorkflow approvedSecretCeremony() {
