@@ -87,13 +87,14 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   static final String LIFECYCLE_ON_REGISTER = "lifecycle-on-register";
 
   /**
-   * Version 1 of this change id refuses a key name the provider already holds (a key made by hand
-   * or imported, which no ceremony approved), at the request and again just before creating it;
-   * runs recorded before it replay without either check.
+   * This change id refuses a key name the provider already holds (a key made by hand or imported,
+   * which no ceremony approved): version 2 just before creating the key; version 1 also asked at
+   * the request, which delayed the first approvals while the provider answered; runs recorded
+   * before it replay without a check.
    */
   static final String EXISTING_KEY_CHECK = "existing-key-check";
 
-  private boolean existingKeyCheck;
+  private int existingKeyCheck;
 
   /** Builds the state before any Update is delivered, so the first decision finds it. */
   @WorkflowInit
@@ -110,7 +111,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
     refuseOutOfPolicy(request);
     peopleNotices = Workflow.getVersion(PEOPLE_NOTICES, Workflow.DEFAULT_VERSION, 1) >= 1;
     chatActions = Workflow.getVersion(NoticeAction.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
-    existingKeyCheck = Workflow.getVersion(EXISTING_KEY_CHECK, Workflow.DEFAULT_VERSION, 1) >= 1;
+    existingKeyCheck = Workflow.getVersion(EXISTING_KEY_CHECK, Workflow.DEFAULT_VERSION, 2);
     audit.append("GENERATION_REQUESTED", request.requester().id(), requestDetails(policy));
     ceremony.record(now(), request.requester().id(), "REQUESTED", request.justification());
 
@@ -121,10 +122,11 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   }
 
   private GenerationOutcome ceremonyOutcome() {
-    if (existingKeyCheck) {
+    Optional<String> taken = Optional.empty();
+    if (existingKeyCheck == 1) {
       publishPhase(); // visible to the inbox while the provider is asked
+      taken = nameTaken();
     }
-    Optional<String> taken = nameTaken();
     if (taken.isPresent()) {
       return finish(GenerationPhase.FAILED, taken.get());
     }
@@ -190,7 +192,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
    * ceremony did not make (it makes none before this check). Empty when the name is free.
    */
   private Optional<String> nameTaken() {
-    if (!existingKeyCheck) {
+    if (existingKeyCheck < 1) {
       return Optional.empty();
     }
     List<KeyVersionInfo> existing;

@@ -22,7 +22,9 @@ class KeyGenerationReplayTest {
         "histories/keygen-secret-registered-devserver.json",
         "histories/keygen-secret-registered-chat-actions.json",
         "histories/keygen-secret-registered-existing-key-check.json",
-        "histories/keygen-existing-key-refused.json"
+        "histories/keygen-existing-key-refused.json",
+        "histories/keygen-secret-registered-existing-key-check-2.json",
+        "histories/keygen-existing-key-refused-at-generation.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(

@@ -354,10 +354,11 @@ class KeyGenerationWorkflowTest {
   }
 
   @Test
-  void refusesAKeyTheProviderAlreadyHoldsBeforeAnyApproval() {
+  void refusesToAddAVersionToAKeyTheProviderAlreadyHolds() {
     keyMadeByHand();
+    KeyGenerationWorkflow ceremony = approvedSecretCeremony();
 
-    KeyGenerationWorkflow ceremony = request(Classification.SECRET, RSA_3072, ALICE);
+    ceremony.decide(new Decision(KIM, DecisionType.GENERATE, null));
 
     GenerationOutcome outcome = outcomeOf(ceremony);
     assertThat(outcome.phase()).isEqualTo(GenerationPhase.FAILED);
@@ -366,9 +367,10 @@ class KeyGenerationWorkflowTest {
             KEY + " already exists in in-memory with 1 version(s) this ceremony did not make");
     assertThat(keys.createCalls()).as("only the key made by hand").isEqualTo(1);
     assertThat(keys.listVersions(KEY)).hasSize(1);
-    assertThat(audit.types()).containsSubsequence("GENERATION_REQUESTED", "GENERATION_FAILED");
+    assertThat(audit.types())
+        .containsSubsequence("GENERATION_REQUESTED", "DECISION_GENERATE", "GENERATION_FAILED");
     HistoryRecorder.saveIfAsked(
-        client, GenerationRequest.workflowId(KEY), "keygen-existing-key-refused");
+        client, GenerationRequest.workflowId(KEY), "keygen-existing-key-refused-at-generation");
   }
 
   @Test

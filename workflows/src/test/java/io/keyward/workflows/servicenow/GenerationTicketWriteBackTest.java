@@ -92,7 +92,7 @@ class GenerationTicketWriteBackTest {
     GenerationOutcome outcome = WorkflowStub.fromTyped(ceremony).getResult(GenerationOutcome.class);
     assertThat(outcome.phase()).isEqualTo(GenerationPhase.REGISTERED);
     HistoryRecorder.saveIfAsked(
-        client, GenerationRequest.workflowId(KEY), "keygen-secret-registered-existing-key-check");
+        client, GenerationRequest.workflowId(KEY), "keygen-secret-registered-existing-key-check-2");
 
     assertThat(tickets.delivered())
         .extracting(TicketUpdate::sequence)
