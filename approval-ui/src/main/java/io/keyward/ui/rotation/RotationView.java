@@ -6,6 +6,7 @@ import io.keyward.ui.rotation.RotationSteps.Action;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.Role;
 import io.keyward.workflows.generation.TimelineEntry;
+import io.keyward.workflows.hsm.BackupCheck;
 import io.keyward.workflows.policy.ApprovalSlot;
 import io.keyward.workflows.rotation.PreRotationChecks;
 import io.keyward.workflows.rotation.RotationRequest;
@@ -153,10 +154,23 @@ public record RotationView(
     if (!checks.dependencyFindings().isEmpty()) {
       text.append("; findings: ").append(String.join("; ", checks.dependencyFindings()));
     }
-    text.append("; backup ")
-        .append(checks.backupVerified() ? "restored and verified" : "NOT verified");
+    text.append("; backup ").append(backup(checks.backup()));
     text.append("; ").append(checks.stakeholdersNotified()).append(" stakeholder(s) notified");
     return text.toString();
+  }
+
+  /** What the T-30 backup check found, in the words a reviewer needs. */
+  static String backup(BackupCheck backup) {
+    if (backup == null) {
+      return "not checked";
+    }
+    if (backup.confirmedBy() != null) {
+      return "confirmed by " + backup.confirmedBy() + " (" + backup.detail() + ")";
+    }
+    if (backup.awaitsConfirmation()) {
+      return "waits for a crypto officer or key custodian to confirm it (" + backup.detail() + ")";
+    }
+    return backup.passed() ? "restored and verified" : "NOT verified (" + backup.detail() + ")";
   }
 
   private static Entry entry(TimelineEntry entry) {

@@ -53,6 +53,21 @@ class RotationStepsTest {
     assertThat(decisions(restored, SAM)).contains(RotationDecisionType.APPROVE_REVIEW);
   }
 
+  @Test
+  void theReviewerReadsWhoConfirmedTheBackupOrThatItWaits() {
+    BackupCheck inHsm = BackupCheck.needsConfirmation("kv-prod/tde lives in the HSM");
+
+    assertThat(RotationView.backup(inHsm))
+        .isEqualTo(
+            "waits for a crypto officer or key custodian to confirm it (kv-prod/tde lives in the"
+                + " HSM)");
+    assertThat(RotationView.backup(inHsm.confirmed("kim", "partition backup synced")))
+        .startsWith("confirmed by kim (")
+        .endsWith("confirmed by kim: partition backup synced)");
+    assertThat(RotationView.backup(new BackupCheck(false, 0, "restore failed")))
+        .isEqualTo("NOT verified (restore failed)");
+  }
+
   private static List<RotationDecisionType> decisions(RotationState state, Actor viewer) {
     return RotationSteps.actions(state, viewer).stream()
         .map(RotationSteps.Action::decision)
