@@ -33,8 +33,8 @@ import java.util.TreeMap;
  * signed-in person as the declarer, so it is checked and refused exactly as over the API. The admin
  * who gets the access is chosen from the directory's break-glass admins.
  *
- * <p>Its path lies beside the sessions' pages, so an incident named {@code new} has its session
- * page only over the API.
+ * <p>Its path lies beside the sessions' pages; {@code new} is never an incident id ({@link
+ * IncidentId}).
  */
 @Path("/ui/break-glass/new")
 @SignedIn

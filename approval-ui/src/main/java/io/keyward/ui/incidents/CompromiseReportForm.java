@@ -27,8 +27,8 @@ import jakarta.ws.rs.core.Response;
  * report goes to {@link CompromiseResponses#report}, as {@code POST /api/compromises} sends it,
  * with the signed-in person as the reporter, so it is checked and refused exactly as over the API.
  *
- * <p>Its path lies beside the incidents' pages, so an incident named {@code new} has its page only
- * over the API.
+ * <p>Its path lies beside the incidents' pages; {@code new} is never an incident id ({@link
+ * IncidentId}).
  */
 @Path("/ui/incidents/new")
 @SignedIn

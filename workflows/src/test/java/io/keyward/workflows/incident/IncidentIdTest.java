@@ -27,6 +27,15 @@ class IncidentIdTest {
   }
 
   @Test
+  void refusesNewWhichNamesThePagesThatStartAnIncident() {
+    assertThatThrownBy(() -> new IncidentId("New"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "incident id 'new' is reserved: it names the pages that declare or report an incident");
+    assertThat(new IncidentId("new-1")).hasToString("new-1");
+  }
+
+  @Test
   void travelsThroughTemporalAsABareString() {
     DataConverter converter = DefaultDataConverter.STANDARD_INSTANCE;
     var payload = converter.toPayload(new IncidentId("INC7")).orElseThrow();
