@@ -148,4 +148,9 @@ final class ThrottlingKeyProvider implements KeyProvider {
       inFlight.decrementAndGet();
     }
   }
+
+  @Override
+  public Optional<String> backupNotRestorableBecause(KeyRef key) {
+    return provider.backupNotRestorableBecause(key);
+  }
 }

@@ -62,10 +62,9 @@ public interface KeyProvider {
    * ({@link BackupRestoreCheck}); empty when it can. A provider whose keys never leave the
    * hardware, or whose restores keep the key's own name, says why in words for the person who
    * confirms the backup by its own means instead (runbook 6.3 T-30 "backup procedures verified").
+   * No default: a provider that wraps another must pass the answer on.
    */
-  default Optional<String> backupNotRestorableBecause(KeyRef key) {
-    return Optional.empty();
-  }
+  Optional<String> backupNotRestorableBecause(KeyRef key);
 
   /**
    * Deletes the key with all its versions. A provider with soft-delete keeps it recoverable for its

@@ -274,6 +274,12 @@ public final class SoftwareKeyProvider implements KeyProvider {
    * already there; a target holding other versions is refused with {@link
    * KeyAlreadyExistsException}.
    */
+  /** Backups restore under any name here, so the backup check proves them itself. */
+  @Override
+  public Optional<String> backupNotRestorableBecause(KeyRef key) {
+    return Optional.empty();
+  }
+
   @Override
   public List<KeyVersionInfo> restore(byte[] backup, KeyRef target) {
     Objects.requireNonNull(target, "target");

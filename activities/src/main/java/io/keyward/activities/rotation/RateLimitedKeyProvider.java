@@ -128,6 +128,12 @@ public final class RateLimitedKeyProvider implements KeyProvider {
     return limited(() -> provider.restore(backup, target));
   }
 
+  /** The wrapped provider's answer; it asks the provider nothing, so it takes no slot. */
+  @Override
+  public Optional<String> backupNotRestorableBecause(KeyRef key) {
+    return provider.backupNotRestorableBecause(key);
+  }
+
   @Override
   public void delete(KeyRef key) {
     limited(

@@ -137,4 +137,9 @@ final class FakeKeyProvider implements KeyProvider {
   public void delete(KeyRef key) {
     throw new UnsupportedOperationException("not needed by the routing tests");
   }
+
+  @Override
+  public Optional<String> backupNotRestorableBecause(KeyRef key) {
+    return Optional.empty();
+  }
 }

@@ -432,5 +432,10 @@ class KeyProviderActivitiesImplTest {
     public void delete(KeyRef key) {
       delegate.delete(key);
     }
+
+    @Override
+    public Optional<String> backupNotRestorableBecause(KeyRef key) {
+      return delegate.backupNotRestorableBecause(key);
+    }
   }
 }

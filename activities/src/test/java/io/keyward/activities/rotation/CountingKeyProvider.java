@@ -135,4 +135,9 @@ final class CountingKeyProvider implements KeyProvider {
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
   }
+
+  @Override
+  public Optional<String> backupNotRestorableBecause(KeyRef key) {
+    return provider.backupNotRestorableBecause(key);
+  }
 }

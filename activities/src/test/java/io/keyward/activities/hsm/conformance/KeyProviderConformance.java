@@ -13,6 +13,8 @@ import io.keyward.activities.hsm.KeyOperationRefusedException;
 import io.keyward.activities.hsm.KeyProvider;
 import io.keyward.activities.hsm.RoundTripCheck;
 import io.keyward.activities.hsm.UnsupportedKeySpecException;
+import io.keyward.activities.rotation.ProviderLimit;
+import io.keyward.activities.rotation.RateLimitedKeyProvider;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.hsm.BackupCheck;
 import io.keyward.workflows.hsm.KeyVersionInfo;
@@ -90,6 +92,17 @@ public abstract class KeyProviderConformance {
     assertThat(provider().listKeys())
         .as("no scratch copy is left behind")
         .noneMatch(k -> k.vault().equals(vault()) && k.name().startsWith("scratch-"));
+  }
+
+  @Test
+  void theWorkersRateLimiterPassesOnHowABackupIsProved() {
+    KeyRef key = newKey();
+    provider().create(command(key, null));
+    KeyProvider asTheWorkerHasIt = new RateLimitedKeyProvider(provider(), ProviderLimit.DEFAULT);
+
+    assertThat(asTheWorkerHasIt.backupNotRestorableBecause(key))
+        .isEqualTo(provider().backupNotRestorableBecause(key))
+        .matches(answer -> answer.isEmpty() == backupsRestoreUnderScratchNames());
   }
 
   @TestFactory
