@@ -8,7 +8,6 @@ import io.keyward.ui.pages.StartForms;
 import io.keyward.ui.session.SignedIn;
 import io.keyward.ui.session.SignedInFilter;
 import io.keyward.ui.session.UiSession;
-import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.incident.IncidentId;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,11 +40,6 @@ public final class CompromiseReportForm {
   public CompromiseReportForm(CompromiseResponses responses, StartForms forms) {
     this.responses = responses;
     this.forms = forms;
-  }
-
-  /** {@code /ui/incidents/new?vault=..&name=..}: the form with the key filled in. */
-  public static String pathFor(KeyRef key) {
-    return FORM.path() + "?vault=" + key.vault() + "&name=" + key.name();
   }
 
   @GET

@@ -1,5 +1,7 @@
 package io.keyward.ui.pages;
 
+import io.keyward.workflows.common.KeyRef;
+
 /**
  * The ceremonies a person can start from the pages, each with its form. Every signed-in person sees
  * every form: who may start what is the services' decision, and their refusal is shown in their own
@@ -32,6 +34,11 @@ public enum CeremonyStart {
   /** Where the form is shown (GET) and sent (POST). */
   public String path() {
     return path;
+  }
+
+  /** The form with {@code key} filled in: {@code <path>?vault=..&name=..}. */
+  public String pathFor(KeyRef key) {
+    return path + "?vault=" + key.vault() + "&name=" + key.name();
   }
 
   /** The form's Mustache template. */

@@ -1,6 +1,6 @@
 package io.keyward.ui.rotation;
 
-import io.keyward.ui.incidents.CompromiseReportForm;
+import io.keyward.ui.pages.CeremonyStart;
 import io.keyward.ui.pages.Layout;
 import io.keyward.ui.pages.Times;
 import io.keyward.workflows.common.Actor;
@@ -152,12 +152,12 @@ public record LifecycleView(
 
   /** The rotation plan form with this key filled in. */
   public String planRotationPath() {
-    return RotationPlanForm.pathFor(KeyRef.parse(key));
+    return CeremonyStart.PLAN_ROTATION.pathFor(KeyRef.parse(key));
   }
 
   /** The compromise report form with this key filled in. */
   public String reportCompromisePath() {
-    return CompromiseReportForm.pathFor(KeyRef.parse(key));
+    return CeremonyStart.REPORT_COMPROMISE.pathFor(KeyRef.parse(key));
   }
 
   public boolean hasRotations() {

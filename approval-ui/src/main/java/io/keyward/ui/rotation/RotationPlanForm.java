@@ -39,11 +39,6 @@ public final class RotationPlanForm {
     this.forms = forms;
   }
 
-  /** {@code /ui/rotations/new?vault=..&name=..}: the form with the key filled in. */
-  public static String pathFor(KeyRef key) {
-    return FORM.path() + "?vault=" + key.vault() + "&name=" + key.name();
-  }
-
   @GET
   @Produces(MediaType.TEXT_HTML)
   public Response form(
