@@ -214,10 +214,7 @@ public final class ManualRotation {
   /** The roles that can act on the open step. */
   public Set<Role> awaitingRoles() {
     return switch (phase) {
-      case AWAITING_SECURITY_REVIEW ->
-          backupAwaitsConfirmation()
-              ? reviewersAndBackupConfirmers()
-              : RotationRoles.SECURITY_REVIEWERS;
+      case AWAITING_SECURITY_REVIEW -> reviewers();
       case AWAITING_APPROVAL -> approvals.awaitingRoles();
       case AWAITING_EXECUTION -> RotationRoles.ROTATORS;
       case AWAITING_VALIDATION_DECISION -> RotationRoles.VALIDATION_RESOLVERS;
@@ -371,25 +368,28 @@ public final class ManualRotation {
     return checks != null && checks.backup() != null && checks.backup().awaitsConfirmation();
   }
 
-  private static Set<Role> reviewersAndBackupConfirmers() {
+  /** The security team, and while the backup waits for its confirmation, who may confirm it. */
+  private Set<Role> reviewers() {
     Set<Role> roles = EnumSet.copyOf(RotationRoles.SECURITY_REVIEWERS);
-    roles.addAll(RotationRoles.BACKUP_CONFIRMERS);
+    if (backupAwaitsConfirmation()) {
+      roles.addAll(RotationRoles.BACKUP_CONFIRMERS);
+    }
     return roles;
   }
 
   private Set<RotationDecisionType> openDecisions() {
     return switch (phase) {
-      case AWAITING_SECURITY_REVIEW ->
-          backupAwaitsConfirmation()
-              ? EnumSet.of(
-                  RotationDecisionType.APPROVE_REVIEW,
-                  RotationDecisionType.REJECT_REVIEW,
-                  RotationDecisionType.RECHECK,
-                  RotationDecisionType.CONFIRM_BACKUP)
-              : EnumSet.of(
-                  RotationDecisionType.APPROVE_REVIEW,
-                  RotationDecisionType.REJECT_REVIEW,
-                  RotationDecisionType.RECHECK);
+      case AWAITING_SECURITY_REVIEW -> {
+        Set<RotationDecisionType> review =
+            EnumSet.of(
+                RotationDecisionType.APPROVE_REVIEW,
+                RotationDecisionType.REJECT_REVIEW,
+                RotationDecisionType.RECHECK);
+        if (backupAwaitsConfirmation()) {
+          review.add(RotationDecisionType.CONFIRM_BACKUP);
+        }
+        yield review;
+      }
       case AWAITING_APPROVAL -> EnumSet.of(RotationDecisionType.APPROVE, RotationDecisionType.DENY);
       case AWAITING_EXECUTION -> EnumSet.of(RotationDecisionType.EXECUTE);
       case AWAITING_VALIDATION_DECISION ->
