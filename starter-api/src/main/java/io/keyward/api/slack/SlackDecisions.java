@@ -279,29 +279,27 @@ final class SlackDecisions {
    * every classification; the response checks the person's role as it would on the web page.
    */
   private Optional<SlackReply> acknowledge(String incidentText, DirectoryUser person, String page) {
-    IncidentId incident;
     try {
-      incident = new IncidentId(incidentText);
-      compromises.state(incident);
+      IncidentId incident = new IncidentId(incidentText);
+      return attempt(
+          "acknowledgement",
+          () -> {
+            CompromiseState after =
+                compromises.acknowledge(
+                    incident, person.toActor(), new AcknowledgementBody("acknowledged in Slack"));
+            return "You acknowledged incident "
+                + incident
+                + "; the response is "
+                + after.phase()
+                + ". "
+                + page;
+          });
     } catch (IllegalArgumentException | NotFoundException unknown) {
       return reply(
           "There is no compromise response for incident "
               + incidentText
               + "; nothing was acknowledged.");
     }
-    return attempt(
-        "acknowledgement",
-        () -> {
-          CompromiseState after =
-              compromises.acknowledge(
-                  incident, person.toActor(), new AcknowledgementBody("acknowledged in Slack"));
-          return "You acknowledged incident "
-              + incident
-              + "; the response is "
-              + after.phase()
-              + ". "
-              + page;
-        });
   }
 
   /** The ceremony's answer, or its refusal in its own words. */
