@@ -67,7 +67,7 @@ public final class DevServerTemporal implements EmbeddedTemporal {
    * prints.
    */
   public static DevServerTemporal start(Path cli, int port, int uiPort, Path stateDir) {
-    Path database = stateDir.resolve("temporal.db").toAbsolutePath();
+    Path database = databaseIn(stateDir);
     try {
       Files.createDirectories(stateDir);
     } catch (IOException e) {
@@ -97,6 +97,11 @@ public final class DevServerTemporal implements EmbeddedTemporal {
             WorkflowServiceStubsOptions.newBuilder().setTarget(server.getTarget()).build());
     return new DevServerTemporal(
         server, stubs, database, URI.create("http://localhost:" + uiPort + "/"));
+  }
+
+  /** The SQLite file the dev server keeps in {@code stateDir}, as an absolute path. */
+  static Path databaseIn(Path stateDir) {
+    return stateDir.resolve("temporal.db").toAbsolutePath();
   }
 
   /**

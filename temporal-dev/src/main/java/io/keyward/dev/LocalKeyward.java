@@ -8,6 +8,7 @@ import io.keyward.workflows.common.TaskQueues;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -107,12 +108,12 @@ public final class LocalKeyward implements AutoCloseable {
     if (settings.temporalCli().isEmpty()) {
       return InProcessTemporal.start();
     }
+    Path database = DevServerTemporal.databaseIn(settings.temporalDir());
+    LeftoverDevServer.stopAnyOn(database);
     int port = Ports.freeOrAny(settings.temporalPort(), DevSettings.TEMPORAL_PORT);
     int uiPort = Ports.freeOrAny(settings.temporalUiPort(), DevSettings.TEMPORAL_UI_PORT);
     LOG.info(
-        "Starting the Temporal dev server ({}) with {}",
-        settings.temporalDir().resolve("temporal.db"),
-        settings.temporalCli().get());
+        "Starting the Temporal dev server ({}) with {}", database, settings.temporalCli().get());
     return DevServerTemporal.start(
         settings.temporalCli().get(), port, uiPort, settings.temporalDir());
   }
