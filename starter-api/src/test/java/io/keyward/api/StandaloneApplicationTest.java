@@ -31,6 +31,7 @@ class StandaloneApplicationTest {
   @TempDir Path data;
 
   @Test
+  @SuppressWarnings("try") // the server only has to run while the application talks to it
   void connectsToTheConfiguredTemporalAndOpensTheConfiguredAuditTrail() throws Exception {
     int port = freePort();
     Path auditFile = data.resolve("audit/audit.jsonl");

@@ -39,7 +39,11 @@ final class ApiServer implements AutoCloseable {
 
   /** Stops taking requests and lets those in flight finish (Dropwizard's shutdown grace period). */
   @Override
-  public void close() throws Exception {
-    jetty.stop();
+  public void close() {
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("the Keyward API did not stop cleanly", e);
+    }
   }
 }

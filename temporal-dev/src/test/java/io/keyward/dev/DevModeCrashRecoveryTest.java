@@ -139,7 +139,8 @@ class DevModeCrashRecoveryTest {
     ProcessHandle server =
         devMode
             .descendants()
-            .filter(p -> p.info().arguments().map(a -> List.of(a).contains("start-dev")).orElse(false))
+            .filter(
+                p -> p.info().arguments().map(a -> List.of(a).contains("start-dev")).orElse(false))
             .findFirst()
             .orElseThrow(() -> new AssertionError("dev mode runs no Temporal dev server"));
     servers.add(server);

@@ -131,6 +131,7 @@ public final class JsonFileAccessGrantStore implements AccessGrantStore {
     T run() throws IOException;
   }
 
+  @SuppressWarnings("try") // the resource is a lock, held for the block and never referenced
   private <T> T locked(Io<T> action) {
     ReentrantLock lock = LOCKS.computeIfAbsent(file, p -> new ReentrantLock());
     lock.lock();

@@ -42,6 +42,7 @@ final class PathLocks {
    * Runs {@code action} holding this JVM's lock and a file lock on the whole file: exclusive for
    * writers, shared for readers (a shared lock needs only a readable channel).
    */
+  @SuppressWarnings("try") // the resource is a lock, held for the block and never referenced
   static <T> T locked(Path realPath, FileChannel channel, boolean shared, IoAction<T> action)
       throws IOException {
     return inJvm(

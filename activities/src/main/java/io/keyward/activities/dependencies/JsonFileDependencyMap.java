@@ -112,6 +112,7 @@ public final class JsonFileDependencyMap implements DependencyMap {
     }
   }
 
+  @SuppressWarnings("try") // the resource is a lock, held for the block and never referenced
   private <T> T locked(IoAction<T> action) {
     ReentrantLock lock = LOCKS.computeIfAbsent(file, p -> new ReentrantLock());
     lock.lock();

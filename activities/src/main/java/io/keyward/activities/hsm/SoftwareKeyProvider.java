@@ -49,6 +49,7 @@ import java.util.Set;
  *
  * <p>Thread-safe; one process should own the directory.
  */
+@SuppressWarnings("try") // methods hold a key's file lock for a try block that never names it
 public final class SoftwareKeyProvider implements KeyProvider {
   public static final String NAME = "software";
 

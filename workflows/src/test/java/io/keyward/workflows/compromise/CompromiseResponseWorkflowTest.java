@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -235,7 +236,7 @@ class CompromiseResponseWorkflowTest {
         .singleElement()
         .matches(n -> n.action() == NoticeAction.ACKNOWLEDGE);
     assertThat(searchAttribute(KeywardSearchAttributes.AWAITING_ROLES))
-        .asList()
+        .asInstanceOf(InstanceOfAssertFactories.LIST)
         .contains("CISO", "CTO");
     assertThat(memoSummary()).contains("ESCALATED to CISO + CTO");
     assertThat(audit.detailsOf("INCIDENT_ESCALATED")).containsEntry("escalatedTo", "CISO + CTO");

@@ -1,5 +1,6 @@
 package io.keyward.activities.hsm.azure;
 
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +20,14 @@ final class RetryAfter {
     if (headers == null) {
       return Optional.empty();
     }
-    for (String name : new String[] {"retry-after-ms", "x-ms-retry-after-ms"}) {
+    for (HttpHeaderName name :
+        new HttpHeaderName[] {HttpHeaderName.RETRY_AFTER_MS, HttpHeaderName.X_MS_RETRY_AFTER_MS}) {
       Optional<Duration> millis = number(headers.getValue(name)).map(Duration::ofMillis);
       if (millis.isPresent()) {
         return millis;
       }
     }
-    String value = headers.getValue("Retry-After");
+    String value = headers.getValue(HttpHeaderName.RETRY_AFTER);
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.security.keyvault.keys.KeyClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyward.activities.hsm.KeyAlreadyExistsException;
@@ -243,7 +244,7 @@ class AzureKeyVaultProviderTest {
     KeyProviderActivitiesImpl activities =
         new KeyProviderActivitiesImpl(new ProviderRouting(List.of(provider), false));
     ApplicationFailure failure =
-        catchThrowableOfType(() -> activities.describe(key, null), ApplicationFailure.class);
+        catchThrowableOfType(ApplicationFailure.class, () -> activities.describe(key, null));
     assertThat(failure.getType()).isEqualTo(ProviderFailures.KEY_DELETED);
     assertThat(failure.isNonRetryable()).isTrue();
   }
@@ -349,14 +350,14 @@ class AzureKeyVaultProviderTest {
 
     ProviderThrottledException throttled =
         catchThrowableOfType(
+            ProviderThrottledException.class,
             () ->
                 provider.create(
                     Specs.create(
                         key,
                         Specs.rsa(2048),
                         ProtectionLevel.PREMIUM_KEY_VAULT_HSM,
-                        "keygen/ceremony#generate")),
-            ProviderThrottledException.class);
+                        "keygen/ceremony#generate")));
     assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(30));
     assertThat(standIn.requests()).filteredOn(r -> r.status() == 429).hasSize(1);
 
@@ -364,14 +365,14 @@ class AzureKeyVaultProviderTest {
         new KeyProviderActivitiesImpl(new ProviderRouting(List.of(provider), false));
     ApplicationFailure failure =
         catchThrowableOfType(
+            ApplicationFailure.class,
             () ->
                 activities.create(
                     Specs.create(
                         key,
                         Specs.rsa(2048),
                         ProtectionLevel.PREMIUM_KEY_VAULT_HSM,
-                        "keygen/ceremony#generate")),
-            ApplicationFailure.class);
+                        "keygen/ceremony#generate")));
     assertThat(failure.getType()).isEqualTo(ProviderFailures.PROVIDER_THROTTLED);
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(30));
@@ -480,11 +481,12 @@ class AzureKeyVaultProviderTest {
   void readsRetryAfterInEveryFormKeyVaultUses() {
     Instant now = Instant.parse("2026-11-28T09:00:00Z");
     com.azure.core.http.HttpHeaders seconds =
-        new com.azure.core.http.HttpHeaders().set("Retry-After", "12");
+        new com.azure.core.http.HttpHeaders().set(HttpHeaderName.RETRY_AFTER, "12");
     com.azure.core.http.HttpHeaders millis =
-        new com.azure.core.http.HttpHeaders().set("x-ms-retry-after-ms", "1500");
+        new com.azure.core.http.HttpHeaders().set(HttpHeaderName.X_MS_RETRY_AFTER_MS, "1500");
     com.azure.core.http.HttpHeaders date =
-        new com.azure.core.http.HttpHeaders().set("Retry-After", "Sat, 28 Nov 2026 09:00:20 GMT");
+        new com.azure.core.http.HttpHeaders()
+            .set(HttpHeaderName.RETRY_AFTER, "Sat, 28 Nov 2026 09:00:20 GMT");
 
     assertThat(RetryAfter.from(seconds, now)).contains(Duration.ofSeconds(12));
     assertThat(RetryAfter.from(millis, now)).contains(Duration.ofMillis(1500));

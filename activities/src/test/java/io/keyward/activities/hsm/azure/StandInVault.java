@@ -332,7 +332,7 @@ final class StandInVault {
 
   private static Map<String, String> tags(JsonNode node) {
     Map<String, String> tags = new TreeMap<>();
-    node.fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+    node.properties().forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
     return tags;
   }
 }

@@ -60,14 +60,14 @@ class ConfiguredProvidersTest {
 
     ApplicationFailure refused =
         catchThrowableOfType(
+            ApplicationFailure.class,
             () ->
                 activities.create(
                     Specs.create(
                         new KeyRef("hsm-ultra-001", "root-ca-key"),
                         Specs.rsa(4096),
                         ProtectionLevel.DEDICATED_HSM,
-                        null)),
-            ApplicationFailure.class);
+                        null)));
     KeyVersionInfo restricted =
         activities.create(
             Specs.create(
@@ -98,6 +98,7 @@ class ConfiguredProvidersTest {
         .contains("STANDARD_KEY_VAULT -> software");
     ApplicationFailure refused =
         catchThrowableOfType(
+            ApplicationFailure.class,
             () ->
                 new KeyProviderActivitiesImpl(routing)
                     .create(
@@ -105,8 +106,7 @@ class ConfiguredProvidersTest {
                             new KeyRef("hsm-secret-001", "tde-key"),
                             Specs.aes(256),
                             ProtectionLevel.MANAGED_HSM,
-                            null)),
-            ApplicationFailure.class);
+                            null)));
     assertThat(refused.getType()).isEqualTo(ProviderFailures.PROTECTION_UNAVAILABLE);
   }
 
