@@ -2,7 +2,6 @@ package io.keyward.api.webhook;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Accepts a delivery's timestamp (Unix seconds) only within {@code window} of now, in either
@@ -32,16 +31,26 @@ public final class TimestampWindow {
     } catch (NumberFormatException e) {
       throw new WebhookRefusedException("the " + header + " header must be Unix time in seconds");
     }
-    Duration skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
-    if (skew.compareTo(window) > 0) {
+    long now = clock.instant().getEpochSecond();
+    long limit = window.toSeconds();
+    // now ± limit cannot overflow; seconds - now can (any long is a well-formed header).
+    if (seconds < now - limit || seconds > now + limit) {
       throw new WebhookRefusedException(
           "the "
               + header
               + " header is "
-              + skew.toSeconds()
-              + " seconds away from now, outside the window of "
+              + distance(seconds, now)
+              + " from now, outside the window of "
               + describe(window)
               + "; a delivery is accepted only while it is fresh");
+    }
+  }
+
+  private static String distance(long seconds, long now) {
+    try {
+      return Math.abs(Math.subtractExact(seconds, now)) + " seconds away";
+    } catch (ArithmeticException beyondAnyDate) {
+      return "more than " + Long.MAX_VALUE + " seconds away";
     }
   }
 

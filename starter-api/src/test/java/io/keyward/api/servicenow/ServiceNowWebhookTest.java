@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * ServiceNow's webhook over HTTP against the running application, the in-process Temporal server
@@ -226,6 +228,32 @@ class ServiceNowWebhookTest {
         .startsWith("the X-Keyward-Timestamp header is 36")
         .endsWith("outside the window of 5 minutes; a delivery is accepted only while it is fresh");
     assertStartedNothing(record, "kv-snow/stale");
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1})
+  void aTimestampAtTheEndsOfTheNumbersIsRefusedAsStale(long seconds) throws Exception {
+    Record record = Record.next("kv-snow", "extreme-" + Long.toHexString(seconds));
+    byte[] body = record.keyGeneration("SECRET", rsa(3072));
+    String timestamp = Long.toString(seconds);
+
+    Reply reply =
+        keyward.deliver(
+            "/webhooks/servicenow",
+            Map.of(
+                "Content-Type",
+                "application/json",
+                ServiceNowSignature.TIMESTAMP_HEADER,
+                timestamp,
+                ServiceNowSignature.SIGNATURE_HEADER,
+                ServiceNowSignature.sign(SECRET, timestamp, body)),
+            body);
+
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.body().get("message").asText())
+        .startsWith("the X-Keyward-Timestamp header is ")
+        .endsWith("outside the window of 5 minutes; a delivery is accepted only while it is fresh");
+    assertStartedNothing(record, "kv-snow/extreme-" + Long.toHexString(seconds));
   }
 
   @Test
