@@ -48,9 +48,10 @@ import java.util.function.Supplier;
  *
  * <p>Creating: a level that requires an HSM gets RSA-HSM, EC-HSM or oct-HSM keys; in a Premium
  * vault, a level that needs none gets software keys; a Managed HSM makes HSM keys only. AES keys
- * exist only in a Managed HSM, HMAC keys nowhere in Key Vault. Each create sets runbook 6.2's
- * rotation policy on the key ({@link RunbookRotationPolicy}) and the command's tags (runbook 3.2),
- * and records the idempotency key in a Keyward tag so a retried create returns the version it made.
+ * exist only in a Managed HSM, HMAC keys nowhere in Key Vault. Each create sets a notify-only
+ * rotation policy on the key ({@link ExpiryNoticePolicy}: Key Vault never rotates a key by itself)
+ * and the command's tags (runbook 3.2), and records the idempotency key in a Keyward tag so a
+ * retried create returns the version it made.
  *
  * <p>Deleting is soft: a deleted key stays recoverable for the vault's retention period, and every
  * call on it fails with {@link KeyDeletedException}, never as "not found". Throttling (429) is
@@ -157,19 +158,9 @@ public final class AzureKeyVaultProvider implements KeyProvider {
                         CreateRules.enabled(attributes),
                         tags));
           }
-          client.updateKeyRotationPolicy(key.name(), RunbookRotationPolicy.create());
+          client.updateKeyRotationPolicy(key.name(), ExpiryNoticePolicy.create());
           return info(key, made);
         });
-  }
-
-  /**
-   * Key Vault's own rotation: a new version made by the service from the key's rotation policy and
-   * current parameters. Ceremonies create versions with {@link #create} instead, which is
-   * idempotent; this is for operators aligning a key with its policy.
-   */
-  public KeyVersionInfo rotate(KeyRef key) {
-    KeyClient client = clientFor(key);
-    return call(key, null, "rotate " + key, () -> info(key, client.rotateKey(key.name())));
   }
 
   @Override

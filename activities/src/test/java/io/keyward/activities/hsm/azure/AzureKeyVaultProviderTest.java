@@ -18,7 +18,6 @@ import io.keyward.activities.hsm.ProtectionUnavailableException;
 import io.keyward.activities.hsm.ProviderFailures;
 import io.keyward.activities.hsm.ProviderRouting;
 import io.keyward.activities.hsm.ProviderThrottledException;
-import io.keyward.activities.hsm.RoundTripCheck;
 import io.keyward.activities.hsm.conformance.Specs;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.hsm.KeyVersionInfo;
@@ -31,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,7 +130,7 @@ class AzureKeyVaultProviderTest {
   }
 
   @Test
-  void setsTheRunbookRotationPolicyOnEveryKeyItCreates() {
+  void setsAPolicyThatOnlyNotifiesSoKeyVaultNeverRotatesAKeyByItself() {
     AzureKeyVaultProvider provider = premium();
     KeyRef key = new KeyRef(PREMIUM, "payments-signing-key");
 
@@ -140,14 +138,12 @@ class AzureKeyVaultProviderTest {
         Specs.create(key, Specs.ec(EcCurve.P_384), ProtectionLevel.PREMIUM_KEY_VAULT_HSM, null));
 
     JsonNode policy = standIn.vault().storedRotationPolicy("payments-signing-key");
-    assertThat(policy.path("attributes").path("expiryTime").asText()).isEqualTo("P1Y");
+    assertThat(policy.path("attributes").path("expiryTime").asText(null)).isNull();
     assertThat(policy.path("lifetimeActions"))
         .extracting(
             a -> a.path("action").path("type").asText().toLowerCase(),
             a -> a.path("trigger").path("timeBeforeExpiry").asText())
-        .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("rotate", "P30D"),
-            org.assertj.core.groups.Tuple.tuple("notify", "P7D"));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("notify", "P30D"));
   }
 
   @Test
@@ -195,26 +191,6 @@ class AzureKeyVaultProviderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("256 characters");
     assertThat(standIn.vault().snapshot()).isEmpty();
-  }
-
-  @Test
-  void rotatingMakesANewVersionThatExpiresAsThePolicySays() {
-    AzureKeyVaultProvider provider = premium();
-    KeyRef key = new KeyRef(PREMIUM, "tls-signing-key");
-    KeyVersionInfo first =
-        provider.create(
-            Specs.create(
-                key, Specs.ec(EcCurve.P_256), ProtectionLevel.PREMIUM_KEY_VAULT_HSM, null));
-
-    KeyVersionInfo rotated = provider.rotate(key);
-
-    assertThat(rotated.version()).isNotEqualTo(first.version());
-    assertThat(rotated.expires())
-        .isEqualTo(rotated.created().atOffset(ZoneOffset.UTC).plusYears(1).toInstant());
-    assertThat(provider.listVersions(key))
-        .extracting(KeyVersionInfo::version)
-        .containsExactly(first.version(), rotated.version());
-    assertThat(new RoundTripCheck().run(provider, key, null).passed()).isTrue();
   }
 
   @Test

@@ -38,8 +38,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A local HTTPS stand-in for the part of the Key Vault REST API Keyward uses (keys: create, get,
- * versions, list, update, delete, deleted keys, backup, restore, rotate, rotation policy, sign,
- * verify, encrypt, decrypt), so the real SDK client can be tested without Azure.
+ * versions, list, update, delete, deleted keys, backup, restore, rotation policy, sign, verify,
+ * encrypt, decrypt), so the real SDK client can be tested without Azure.
  *
  * <p>It behaves as Key Vault does where Keyward depends on it: a request without a valid bearer
  * token gets 401 with a {@code WWW-Authenticate: Bearer authorization=..., resource=...} challenge;
@@ -254,8 +254,6 @@ public final class KeyVaultStandIn implements AutoCloseable {
       switch (third) {
         case "create":
           return vault.create(name, body);
-        case "rotate":
-          return vault.rotate(name);
         case "backup":
           return vault.backup(name);
         case "versions":

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -116,24 +114,6 @@ final class StandInVault {
     }
     key.versions.add(version);
     return version.bundle(baseUrl, name);
-  }
-
-  synchronized ObjectNode rotate(String name) throws GeneralSecurityException {
-    StoredKey key = active(name);
-    StandInKeyVersion next = key.current().regenerate(now());
-    next.tags.remove("KeywardIdempotencyKey");
-    if (key.rotationPolicy != null) {
-      String expiresIn = key.rotationPolicy.path("attributes").path("expiryTime").asText(null);
-      if (expiresIn != null) {
-        next.exp =
-            Instant.ofEpochSecond(next.created)
-                .atOffset(ZoneOffset.UTC)
-                .plus(Period.parse(expiresIn))
-                .toEpochSecond();
-      }
-    }
-    key.versions.add(next);
-    return next.bundle(baseUrl, name);
   }
 
   synchronized ObjectNode get(String name, String version) {
