@@ -191,6 +191,21 @@ class GenerationApiTest {
   }
 
   @Test
+  void rejectsARootCaKeyBelowUltraNamingAppendixA() {
+    Reply rootCa =
+        keyward.post(
+            "alice",
+            "/api/generations",
+            body("kv-bad", "k-root", "SECRET", "RSA", 4096, null)
+                .replace(
+                    "\"operations\"", "\"tags\": {\"KeyUsage\": \"ROOT_CA\"}, \"operations\""));
+
+    assertThat(rootCa.status()).isEqualTo(422);
+    assertThat(rootCa.body().at("/violations/0/rule").asText()).isEqualTo("root-ca-ultra");
+    assertThat(keyward.describe("keygen/kv-bad/k-root")).isEmpty();
+  }
+
+  @Test
   void rejectsMalformedJsonSayingWhereItBroke() {
     Reply malformed =
         keyward.post("alice", "/api/generations", "{\"vault\": \"kv-bad\", \"name\": \"k-json\",");

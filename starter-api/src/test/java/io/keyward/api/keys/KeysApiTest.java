@@ -143,6 +143,21 @@ class KeysApiTest {
   }
 
   @Test
+  void refusesARootCaKeyEnrolledBelowUltra() {
+    String path = "/api/keys/kv-keys/root-ca-key/lifecycle";
+
+    Reply refused =
+        keyward.post("olivia", path, "{\"usage\": \"ROOT_CA\", \"classification\": \"SECRET\"}");
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.body().get("violations").get(0).get("rule").asText())
+        .isEqualTo("root-ca-ultra");
+    assertThat(refused.body().get("violations").get(0).get("message").asText())
+        .isEqualTo("a root CA key is ULTRA (runbook 2.1, Appendix A), not SECRET");
+    assertThat(keyward.get("olivia", path).status()).isEqualTo(404);
+  }
+
+  @Test
   void aReconciliationOnDemandEnrolsKeysNearExpiry() {
     existingKey("expiring-soon", Duration.ofDays(20));
     existingKey("expiring-later", Duration.ofDays(300));

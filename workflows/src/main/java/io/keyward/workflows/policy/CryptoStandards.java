@@ -62,6 +62,10 @@ public final class CryptoStandards {
                   + "; allowed: "
                   + OPERATIONS.get(spec.type())));
     }
+    KeyUsage usage = KeyUsage.fromTag(spec.tags().get(KeyUsage.TAG), null);
+    if (usage != null) {
+      usage.violationAt(classification).ifPresent(found::add);
+    }
     Integer validity = spec.validityDays();
     if (validity != null && (validity < 1 || validity > MAX_VALIDITY_DAYS)) {
       found.add(

@@ -1,5 +1,7 @@
 package io.keyward.workflows.policy;
 
+import java.util.Optional;
+
 /**
  * What a key is used for, as the rows of the rotation schedule matrix name it (runbook 6.1). The
  * usage decides how often a key rotates, whether it rotates automatically and who must approve.
@@ -24,6 +26,20 @@ public enum KeyUsage {
 
   public String label() {
     return label;
+  }
+
+  /**
+   * The rule that ties a usage to a classification: root CA keys are ULTRA (runbook 2.1's matrix,
+   * Appendix A); every other usage fits every classification.
+   */
+  public Optional<PolicyViolation> violationAt(Classification classification) {
+    if (this == ROOT_CA && classification != Classification.ULTRA) {
+      return Optional.of(
+          new PolicyViolation(
+              "root-ca-ultra",
+              "a root CA key is ULTRA (runbook 2.1, Appendix A), not " + classification));
+    }
+    return Optional.empty();
   }
 
   /** The usage a tag value names, or {@code fallback} when the value is absent or unknown. */

@@ -104,6 +104,20 @@ class CryptoStandardsTest {
         .containsExactly("validity-range");
   }
 
+  @ParameterizedTest
+  @EnumSource(
+      value = Classification.class,
+      names = {"PUBLIC", "RESTRICTED", "CONFIDENTIAL", "SECRET"})
+  void aRootCaKeyBelowUltraIsRefused(Classification below) {
+    KeySpec rootCa =
+        new KeySpec(KeyType.EC, null, EcCurve.P_521, SIGNING, 365, Map.of("KeyUsage", "ROOT_CA"));
+
+    assertThat(CryptoStandards.violations(rootCa, below))
+        .extracting(PolicyViolation::rule)
+        .contains("root-ca-ultra");
+    assertThat(CryptoStandards.violations(rootCa, Classification.ULTRA)).isEmpty();
+  }
+
   @Test
   void aCurveOnANonEcKeyIsRefused() {
     assertThat(
