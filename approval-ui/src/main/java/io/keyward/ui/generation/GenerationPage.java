@@ -1,5 +1,6 @@
 package io.keyward.ui.generation;
 
+import io.keyward.api.access.GenerationAccess;
 import io.keyward.ui.generation.GenerationSteps.Action;
 import io.keyward.ui.pages.Layout;
 import io.keyward.ui.pages.Times;

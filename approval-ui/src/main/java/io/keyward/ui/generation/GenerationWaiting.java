@@ -1,5 +1,6 @@
 package io.keyward.ui.generation;
 
+import io.keyward.api.access.GenerationAccess;
 import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.ui.inbox.InboxRow;
 import io.keyward.ui.inbox.WaitingSource;

@@ -69,7 +69,7 @@ public final class IncidentPages {
     this.requestPage =
         new RequestPage<>(
             pages,
-            this::visibleState,
+            (me, id) -> responses.visibleState(me.actor(), id),
             IncidentView::revision,
             state -> state.phase().name(),
             IncidentPages::pathOf);
@@ -168,15 +168,6 @@ public final class IncidentPages {
           responses.completeTask(id, me.actor(), task, new TaskCompletionBody(summary));
           return "The task is recorded as done.";
         });
-  }
-
-  private CompromiseState visibleState(UiSession me, IncidentId incident) {
-    CompromiseState state = responses.state(incident);
-    if (!IncidentAccess.maySee(me.actor(), state)) {
-      throw new ForbiddenException(
-          "incident " + incident + " is visible to security responders and its reporter");
-    }
-    return state;
   }
 
   private static void requireIncidents(UiSession me) {

@@ -1,5 +1,6 @@
 package io.keyward.ui.keys;
 
+import io.keyward.api.access.KeyListAccess;
 import io.keyward.ui.pages.Area;
 import io.keyward.ui.pages.Pages;
 import io.keyward.ui.session.SignedIn;
@@ -47,7 +48,7 @@ public final class KeyPages {
         new KeyListPage(
             pages.layout(me, "Keys", Area.KEYS),
             keys.keys().stream()
-                .filter(key -> KeyListAccess.maySee(actor, key))
+                .filter(key -> KeyListAccess.maySeeKeyOf(actor, key.owner()))
                 .map(key -> KeyListPage.row(key, now))
                 .toList(),
             KeyListAccess.seesAll(actor),

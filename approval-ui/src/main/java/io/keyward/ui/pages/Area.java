@@ -1,17 +1,6 @@
 package io.keyward.ui.pages;
 
-import static io.keyward.workflows.common.Role.APPLICATION_OWNER;
-import static io.keyward.workflows.common.Role.BREAK_GLASS_ADMIN;
-import static io.keyward.workflows.common.Role.CEO;
-import static io.keyward.workflows.common.Role.CISO;
-import static io.keyward.workflows.common.Role.CRYPTO_OFFICER;
-import static io.keyward.workflows.common.Role.CTO;
-import static io.keyward.workflows.common.Role.KEY_CUSTODIAN;
-import static io.keyward.workflows.common.Role.SECURITY_AUDITOR;
-import static io.keyward.workflows.common.Role.SECURITY_ENGINEER;
-import static io.keyward.workflows.common.Role.SECURITY_OPERATIONS;
-import static io.keyward.workflows.common.Role.SECURITY_TEAM_LEAD;
-
+import io.keyward.api.access.AccessRoles;
 import io.keyward.workflows.common.Role;
 import java.util.EnumSet;
 import java.util.Set;
@@ -24,32 +13,8 @@ import java.util.Set;
 public enum Area {
   INBOX("Inbox", "/ui/inbox", EnumSet.allOf(Role.class)),
   KEYS("Keys", "/ui/keys", EnumSet.allOf(Role.class)),
-  BREAK_GLASS(
-      "Break-glass",
-      "/ui/break-glass",
-      EnumSet.of(
-          BREAK_GLASS_ADMIN,
-          SECURITY_TEAM_LEAD,
-          SECURITY_ENGINEER,
-          SECURITY_OPERATIONS,
-          APPLICATION_OWNER,
-          CISO,
-          CTO,
-          CEO,
-          SECURITY_AUDITOR)),
-  INCIDENTS(
-      "Incidents",
-      "/ui/incidents",
-      EnumSet.of(
-          SECURITY_TEAM_LEAD,
-          SECURITY_ENGINEER,
-          SECURITY_OPERATIONS,
-          CRYPTO_OFFICER,
-          KEY_CUSTODIAN,
-          CISO,
-          CTO,
-          CEO,
-          SECURITY_AUDITOR));
+  BREAK_GLASS("Break-glass", "/ui/break-glass", AccessRoles.BREAK_GLASS_CONSOLE),
+  INCIDENTS("Incidents", "/ui/incidents", AccessRoles.INCIDENT_RESPONDERS);
 
   private final String label;
   private final String path;

@@ -1,9 +1,9 @@
 package io.keyward.ui.rotation;
 
+import io.keyward.api.access.KeyListAccess;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.keys.GateDecisionBody;
 import io.keyward.api.keys.KeyLifecycles;
-import io.keyward.ui.keys.KeyListAccess;
 import io.keyward.ui.pages.Area;
 import io.keyward.ui.pages.FormValues;
 import io.keyward.ui.pages.Pages;

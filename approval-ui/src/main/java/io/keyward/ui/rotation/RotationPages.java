@@ -1,6 +1,5 @@
 package io.keyward.ui.rotation;
 
-import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.rotation.CancelBody;
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.rotation.RescheduleBody;
@@ -52,7 +51,7 @@ public final class RotationPages {
     this.requestPage =
         new RequestPage<>(
             pages,
-            this::visibleState,
+            (me, id) -> rotations.visibleState(me.actor(), id),
             RotationView::revision,
             state -> state.phase().name(),
             RotationPages::pathOf);
@@ -149,17 +148,5 @@ public final class RotationPages {
           rotations.cancel(key, me.actor(), new CancelBody(reason));
           return "You cancelled the rotation; nothing was changed at the provider.";
         });
-  }
-
-  private RotationState visibleState(UiSession me, KeyRef key) {
-    RotationState state = rotations.state(key);
-    if (!RotationAccess.maySee(me.actor(), state)) {
-      throw new ForbiddenException(
-          "the rotation of "
-              + key
-              + " is visible to key management, its requester, its participants and its"
-              + " approvers");
-    }
-    return state;
   }
 }

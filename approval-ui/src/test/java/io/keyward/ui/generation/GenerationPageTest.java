@@ -2,6 +2,7 @@ package io.keyward.ui.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keyward.api.access.GenerationAccess;
 import io.keyward.ui.generation.GenerationSteps.Action;
 import io.keyward.ui.pages.Layout;
 import io.keyward.workflows.common.Actor;

@@ -41,8 +41,8 @@ public final class BreakGlassResource {
 
   @GET
   @Path("/{incident}")
-  public BreakGlassState state(@PathParam("incident") String incident) {
-    return sessions.state(new IncidentId(incident));
+  public BreakGlassState state(@Auth KeywardPrincipal who, @PathParam("incident") String incident) {
+    return sessions.visibleState(who.actor(), new IncidentId(incident));
   }
 
   @POST
@@ -75,8 +75,9 @@ public final class BreakGlassResource {
 
   @GET
   @Path("/{incident}/audit")
-  public List<AuditRecord> audit(@PathParam("incident") String incident) {
-    return sessions.auditTrail(new IncidentId(incident));
+  public List<AuditRecord> audit(
+      @Auth KeywardPrincipal who, @PathParam("incident") String incident) {
+    return sessions.auditTrail(who.actor(), new IncidentId(incident));
   }
 
   static String statusPath(IncidentId incident) {

@@ -5,6 +5,7 @@ import io.keyward.activities.audit.AuditRecord;
 import io.keyward.activities.audit.AuditStore;
 import io.keyward.activities.directory.Directory;
 import io.keyward.activities.directory.DirectoryUser;
+import io.keyward.api.access.BreakGlassAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
@@ -164,13 +165,22 @@ public final class BreakGlassSessions {
         incident, actor, "complete review", () -> workflow(incident).completeReview(review));
   }
 
-  /** The audit records of the session, in chain order; 404 when there is no such session. */
-  public List<AuditRecord> auditTrail(IncidentId incident) {
-    List<AuditRecord> records = audit.recordsFor(BreakGlassDeclaration.workflowId(incident));
-    if (records.isEmpty()) {
-      state(incident);
+  /** The state for {@code who}, when {@link BreakGlassAccess} lets them see it; 403 otherwise. */
+  public BreakGlassState visibleState(Actor who, IncidentId incident) {
+    BreakGlassState state = state(incident);
+    if (!BreakGlassAccess.maySee(who, state)) {
+      throw new ForbiddenException(
+          "the break-glass session of "
+              + incident
+              + " is visible to security, its authorisers, its declarer and its admin");
     }
-    return records;
+    return state;
+  }
+
+  /** The audit records of the session, in chain order, for whoever may see the session. */
+  public List<AuditRecord> auditTrail(Actor who, IncidentId incident) {
+    visibleState(who, incident);
+    return audit.recordsFor(BreakGlassDeclaration.workflowId(incident));
   }
 
   private BreakGlassState update(

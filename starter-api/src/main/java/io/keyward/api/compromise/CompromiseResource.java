@@ -42,8 +42,8 @@ public final class CompromiseResource {
 
   @GET
   @Path("/{incident}")
-  public CompromiseState state(@PathParam("incident") String incident) {
-    return responses.state(new IncidentId(incident));
+  public CompromiseState state(@Auth KeywardPrincipal who, @PathParam("incident") String incident) {
+    return responses.visibleState(who.actor(), new IncidentId(incident));
   }
 
   @POST
@@ -67,15 +67,17 @@ public final class CompromiseResource {
 
   @GET
   @Path("/{incident}/audit")
-  public List<AuditRecord> audit(@PathParam("incident") String incident) {
-    return responses.auditTrail(new IncidentId(incident));
+  public List<AuditRecord> audit(
+      @Auth KeywardPrincipal who, @PathParam("incident") String incident) {
+    return responses.auditTrail(who.actor(), new IncidentId(incident));
   }
 
   /** Recomputes the seal of every evidence bundle of the incident and matches its excerpt. */
   @GET
   @Path("/{incident}/evidence")
-  public List<EvidenceVerification> evidence(@PathParam("incident") String incident) {
-    return responses.verifyEvidence(new IncidentId(incident));
+  public List<EvidenceVerification> evidence(
+      @Auth KeywardPrincipal who, @PathParam("incident") String incident) {
+    return responses.verifyEvidence(who.actor(), new IncidentId(incident));
   }
 
   static String statusPath(IncidentId incident) {

@@ -4,6 +4,7 @@ import io.keyward.activities.audit.AuditRecord;
 import io.keyward.activities.audit.AuditStore;
 import io.keyward.activities.evidence.EvidenceVerification;
 import io.keyward.activities.evidence.EvidenceVerifier;
+import io.keyward.api.access.IncidentAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
@@ -141,18 +142,25 @@ public final class CompromiseResponses {
         incident, actor, "complete " + task, () -> workflow(incident).completeTask(completion));
   }
 
-  /** The audit records of the response, in chain order; 404 when there is no such response. */
-  public List<AuditRecord> auditTrail(IncidentId incident) {
-    List<AuditRecord> records = audit.recordsFor(CompromiseReport.workflowId(incident));
-    if (records.isEmpty()) {
-      state(incident);
+  /** The state for {@code who}, when {@link IncidentAccess} lets them see it; 403 otherwise. */
+  public CompromiseState visibleState(Actor who, IncidentId incident) {
+    CompromiseState state = state(incident);
+    if (!IncidentAccess.maySee(who, state)) {
+      throw new ForbiddenException(
+          "incident " + incident + " is visible to security responders and its reporter");
     }
-    return records;
+    return state;
+  }
+
+  /** The audit records of the response, in chain order, for whoever may see the incident. */
+  public List<AuditRecord> auditTrail(Actor who, IncidentId incident) {
+    visibleState(who, incident);
+    return audit.recordsFor(CompromiseReport.workflowId(incident));
   }
 
   /** Every evidence bundle of the incident, each verified against its seal and the trail. */
-  public List<EvidenceVerification> verifyEvidence(IncidentId incident) {
-    state(incident);
+  public List<EvidenceVerification> verifyEvidence(Actor who, IncidentId incident) {
+    visibleState(who, incident);
     return evidence.verifyAll(CompromiseReport.workflowId(incident));
   }
 

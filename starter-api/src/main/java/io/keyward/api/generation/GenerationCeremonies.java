@@ -2,6 +2,7 @@ package io.keyward.api.generation;
 
 import io.keyward.activities.audit.AuditRecord;
 import io.keyward.activities.audit.AuditStore;
+import io.keyward.api.access.GenerationAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
@@ -140,13 +141,26 @@ public final class GenerationCeremonies {
     }
   }
 
-  /** The audit records of the ceremony, in chain order; 404 when there is no such ceremony. */
-  public List<AuditRecord> auditTrail(KeyRef key) {
-    List<AuditRecord> records = audit.recordsFor(GenerationRequest.workflowId(key));
-    if (records.isEmpty()) {
-      state(key);
+  /**
+   * The state for {@code who}, when {@link GenerationAccess} lets them see it; 403 otherwise, so a
+   * request's justification reaches nobody without a part in it, on any surface.
+   */
+  public GenerationState visibleState(Actor who, KeyRef key) {
+    GenerationState state = state(key);
+    if (!GenerationAccess.maySee(who, state)) {
+      throw new ForbiddenException(
+          "the generation request for "
+              + key
+              + " is visible to its requester, its participants, the roles that decide it and"
+              + " security auditors");
     }
-    return records;
+    return state;
+  }
+
+  /** The audit records of the ceremony, in chain order, for whoever may see the ceremony. */
+  public List<AuditRecord> auditTrail(Actor who, KeyRef key) {
+    visibleState(who, key);
+    return audit.recordsFor(GenerationRequest.workflowId(key));
   }
 
   private WorkflowOptions startOptions(GenerationRequest request) {

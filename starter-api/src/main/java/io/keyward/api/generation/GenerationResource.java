@@ -41,8 +41,11 @@ public final class GenerationResource {
 
   @GET
   @Path("/{vault}/{name}")
-  public GenerationState state(@PathParam("vault") String vault, @PathParam("name") String name) {
-    return ceremonies.state(new KeyRef(vault, name));
+  public GenerationState state(
+      @Auth KeywardPrincipal who,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name) {
+    return ceremonies.visibleState(who.actor(), new KeyRef(vault, name));
   }
 
   @POST
@@ -57,8 +60,11 @@ public final class GenerationResource {
 
   @GET
   @Path("/{vault}/{name}/audit")
-  public List<AuditRecord> audit(@PathParam("vault") String vault, @PathParam("name") String name) {
-    return ceremonies.auditTrail(new KeyRef(vault, name));
+  public List<AuditRecord> audit(
+      @Auth KeywardPrincipal who,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name) {
+    return ceremonies.auditTrail(who.actor(), new KeyRef(vault, name));
   }
 
   static String statusPath(KeyRef key) {

@@ -2,6 +2,7 @@ package io.keyward.api.rotation;
 
 import io.keyward.activities.audit.AuditRecord;
 import io.keyward.activities.audit.AuditStore;
+import io.keyward.api.access.RotationAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
@@ -107,13 +108,23 @@ public final class ManualRotations {
     return update(key, actor, "CANCEL", () -> workflow(key).cancel(cancellation));
   }
 
-  /** The audit records of the rotation, in chain order; 404 when there is no such rotation. */
-  public List<AuditRecord> auditTrail(KeyRef key) {
-    List<AuditRecord> records = audit.recordsFor(RotationRequest.workflowId(key));
-    if (records.isEmpty()) {
-      state(key);
+  /** The state for {@code who}, when {@link RotationAccess} lets them see it; 403 otherwise. */
+  public RotationState visibleState(Actor who, KeyRef key) {
+    RotationState state = state(key);
+    if (!RotationAccess.maySee(who, state)) {
+      throw new ForbiddenException(
+          "the rotation of "
+              + key
+              + " is visible to key management, its requester, its participants and its"
+              + " approvers");
     }
-    return records;
+    return state;
+  }
+
+  /** The audit records of the rotation, in chain order, for whoever may see the rotation. */
+  public List<AuditRecord> auditTrail(Actor who, KeyRef key) {
+    visibleState(who, key);
+    return audit.recordsFor(RotationRequest.workflowId(key));
   }
 
   private RotationState update(

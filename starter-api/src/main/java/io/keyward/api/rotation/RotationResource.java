@@ -41,8 +41,11 @@ public final class RotationResource {
 
   @GET
   @Path("/{vault}/{name}")
-  public RotationState state(@PathParam("vault") String vault, @PathParam("name") String name) {
-    return rotations.state(new KeyRef(vault, name));
+  public RotationState state(
+      @Auth KeywardPrincipal who,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name) {
+    return rotations.visibleState(who.actor(), new KeyRef(vault, name));
   }
 
   @POST
@@ -77,8 +80,11 @@ public final class RotationResource {
 
   @GET
   @Path("/{vault}/{name}/audit")
-  public List<AuditRecord> audit(@PathParam("vault") String vault, @PathParam("name") String name) {
-    return rotations.auditTrail(new KeyRef(vault, name));
+  public List<AuditRecord> audit(
+      @Auth KeywardPrincipal who,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name) {
+    return rotations.auditTrail(who.actor(), new KeyRef(vault, name));
   }
 
   static String statusPath(KeyRef key) {

@@ -11,6 +11,7 @@ import io.keyward.workflows.common.KeywardSearchAttributes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,11 @@ class BreakGlassApiTest {
     assertThat(waiting.at("/assessment/level").asText()).isEqualTo("L1");
     assertThat(waiting.at("/declaration/duration").asText()).isEqualTo("PT10M");
     assertThat(waiting.at("/declaration/incident").asText()).isEqualTo("INC0010001");
+    assertThat(keyward.get("audrey", url + "/audit").status()).isEqualTo(200);
+    for (String outsider : List.of("bob", "tara")) {
+      assertThat(keyward.get(outsider, url).status()).as(outsider).isEqualTo(403);
+      assertThat(keyward.get(outsider, url + "/audit").status()).as(outsider).isEqualTo(403);
+    }
 
     assertThat(authorise("lena", url, "APPROVE").status()).isEqualTo(200);
     assertThat(authorise("alice", url, "APPROVE").status()).isEqualTo(200);

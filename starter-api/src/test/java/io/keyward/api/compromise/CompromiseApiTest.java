@@ -60,6 +60,12 @@ class CompromiseApiTest {
     assertThat(accepted).isBetween(before, Instant.now());
 
     JsonNode following = http.awaitPhase(url, "FOLLOWING_UP");
+    assertThat(keyward.get("audrey", url + "/audit").status()).isEqualTo(200);
+    for (String outsider : List.of("bob", "tara", "alice")) {
+      assertThat(keyward.get(outsider, url).status()).as(outsider).isEqualTo(403);
+      assertThat(keyward.get(outsider, url + "/audit").status()).as(outsider).isEqualTo(403);
+      assertThat(keyward.get(outsider, url + "/evidence").status()).as(outsider).isEqualTo(403);
+    }
     JsonNode disablement = following.get("disablement");
     assertThat(Instant.parse(disablement.get("acceptedAt").asText())).isEqualTo(accepted);
     Duration timeToDisable = Duration.parse(disablement.get("timeToDisable").asText());

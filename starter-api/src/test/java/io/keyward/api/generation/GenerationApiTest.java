@@ -54,6 +54,20 @@ class GenerationApiTest {
         .hasValueSatisfying(l -> assertThat(l).endsWith(statusUrl));
 
     JsonNode waiting = keyward.get("olivia", statusUrl).body();
+    // Who reads it: the requester, the roles that decide it, auditors; not a board member or a
+    // team lead with no part in it, neither its state nor its audit records.
+    assertThat(keyward.get("alice", statusUrl).status()).isEqualTo(200);
+    assertThat(keyward.get("audrey", statusUrl + "/audit").status()).isEqualTo(200);
+    for (String outsider : List.of("bob", "tara")) {
+      Reply state = keyward.get(outsider, statusUrl);
+      assertThat(state.status()).as(outsider).isEqualTo(403);
+      assertThat(state.body().get("message").asText())
+          .isEqualTo(
+              "the generation request for kv-payments/card-signing is visible to its requester,"
+                  + " its participants, the roles that decide it and security auditors");
+      assertThat(state.raw().body()).doesNotContain("justification");
+      assertThat(keyward.get(outsider, statusUrl + "/audit").status()).as(outsider).isEqualTo(403);
+    }
     assertThat(waiting.get("phase").asText()).isEqualTo("AWAITING_APPROVAL");
     assertThat(waiting.at("/request/requester/id").asText()).isEqualTo("alice");
     assertThat(waiting.at("/policy/quorum").asInt()).isEqualTo(2);

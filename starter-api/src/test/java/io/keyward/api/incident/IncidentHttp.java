@@ -52,7 +52,7 @@ public final class IncidentHttp {
   public JsonNode awaitState(String url, Predicate<JsonNode> condition, String what) {
     JsonNode state = null;
     for (int attempt = 0; attempt < 600; attempt++) {
-      state = keyward.get("carol", url).body();
+      state = keyward.get("audrey", url).body();
       if (state != null && condition.test(state)) {
         return state;
       }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -72,6 +73,11 @@ class RotationApiTest {
     assertThat(planned.header("Location"))
         .hasValueSatisfying(l -> assertThat(l).endsWith(statusUrl));
     JsonNode review = awaitPhase(statusUrl, RotationPhase.AWAITING_SECURITY_REVIEW);
+    assertThat(keyward.get("audrey", statusUrl + "/audit").status()).isEqualTo(200);
+    for (String outsider : List.of("bob", "tara")) {
+      assertThat(keyward.get(outsider, statusUrl).status()).as(outsider).isEqualTo(403);
+      assertThat(keyward.get(outsider, statusUrl + "/audit").status()).as(outsider).isEqualTo(403);
+    }
     assertThat(review.at("/request/requester/id").asText()).isEqualTo("alice");
     assertThat(review.at("/checks/backup/passed").asBoolean())
         .as("backup check: %s", review.at("/checks/backup"))

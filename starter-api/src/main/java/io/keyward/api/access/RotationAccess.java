@@ -1,6 +1,5 @@
-package io.keyward.ui.rotation;
+package io.keyward.api.access;
 
-import io.keyward.ui.keys.KeyListAccess;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.generation.TimelineEntry;
 import io.keyward.workflows.policy.ApprovalSlot;

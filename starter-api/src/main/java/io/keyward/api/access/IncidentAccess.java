@@ -1,6 +1,5 @@
-package io.keyward.ui.incidents;
+package io.keyward.api.access;
 
-import io.keyward.ui.pages.Area;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.compromise.CompromiseState;
 
@@ -12,6 +11,7 @@ public final class IncidentAccess {
   private IncidentAccess() {}
 
   public static boolean maySee(Actor who, CompromiseState state) {
-    return Area.INCIDENTS.openTo(who.roles()) || who.id().equals(state.report().reporter().id());
+    return who.holdsAny(AccessRoles.INCIDENT_RESPONDERS)
+        || who.id().equals(state.report().reporter().id());
   }
 }

@@ -1,4 +1,4 @@
-package io.keyward.ui.generation;
+package io.keyward.api.access;
 
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.Role;

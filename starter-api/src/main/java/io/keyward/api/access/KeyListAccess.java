@@ -1,4 +1,4 @@
-package io.keyward.ui.keys;
+package io.keyward.api.access;
 
 import static io.keyward.workflows.common.Role.CEO;
 import static io.keyward.workflows.common.Role.CISO;
@@ -38,7 +38,8 @@ public final class KeyListAccess {
     return who.holdsAny(SEE_ALL);
   }
 
-  public static boolean maySee(Actor who, ManagedKey key) {
-    return seesAll(who) || who.id().equals(key.owner());
+  /** Whether {@code who} sees a key whose owner (its requester) is {@code owner}. */
+  public static boolean maySeeKeyOf(Actor who, String owner) {
+    return seesAll(who) || who.id().equals(owner);
   }
 }
