@@ -1,5 +1,6 @@
 package io.keyward.activities.audit;
 
+import io.keyward.workflows.audit.ChainVerification;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;

@@ -2,8 +2,9 @@ package io.keyward.activities.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyward.activities.audit.AuditRecord;
-import io.keyward.activities.audit.AuditStore;
+import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.audit.AuditStore;
+import io.keyward.workflows.incident.EvidenceVerification;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

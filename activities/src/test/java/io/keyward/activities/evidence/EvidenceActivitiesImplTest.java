@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyward.activities.audit.AuditRecord;
 import io.keyward.activities.audit.JsonLinesAuditStore;
 import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.incident.EvidenceReceipt;
 import io.keyward.workflows.incident.EvidenceRequest;
+import io.keyward.workflows.incident.EvidenceVerification;
 import io.keyward.workflows.incident.IncidentId;
 import io.keyward.workflows.policy.KeyOperation;
 import io.keyward.workflows.policy.KeyType;

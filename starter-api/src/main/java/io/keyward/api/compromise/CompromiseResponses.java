@@ -1,13 +1,12 @@
 package io.keyward.api.compromise;
 
-import io.keyward.activities.audit.AuditRecord;
-import io.keyward.activities.audit.AuditStore;
-import io.keyward.activities.evidence.EvidenceVerification;
 import io.keyward.activities.evidence.EvidenceVerifier;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.incident.Refusals;
+import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.compromise.CompromisePhase;
@@ -15,6 +14,7 @@ import io.keyward.workflows.compromise.CompromiseReport;
 import io.keyward.workflows.compromise.CompromiseResponseWorkflow;
 import io.keyward.workflows.compromise.CompromiseRoles;
 import io.keyward.workflows.compromise.CompromiseState;
+import io.keyward.workflows.incident.EvidenceVerification;
 import io.keyward.workflows.incident.IncidentId;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;

@@ -1,8 +1,8 @@
 package io.keyward.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.keyward.activities.access.AccessGrantStore;
 import io.keyward.activities.access.JsonFileAccessGrantStore;
+import io.keyward.workflows.breakglass.AccessGrantStore;
 import java.nio.file.Path;
 
 /**

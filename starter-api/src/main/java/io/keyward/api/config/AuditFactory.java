@@ -1,8 +1,8 @@
 package io.keyward.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.keyward.activities.audit.AuditStore;
 import io.keyward.activities.audit.JsonLinesAuditStore;
+import io.keyward.workflows.audit.AuditStore;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 

@@ -1,8 +1,8 @@
 package io.keyward.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.keyward.activities.directory.Directory;
 import io.keyward.activities.directory.YamlDirectory;
+import io.keyward.workflows.directory.Directory;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

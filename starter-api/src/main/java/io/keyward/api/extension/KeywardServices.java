@@ -1,8 +1,6 @@
 package io.keyward.api.extension;
 
-import io.keyward.activities.audit.AuditStore;
 import io.keyward.activities.dependencies.JsonFileDependencyMap;
-import io.keyward.activities.directory.Directory;
 import io.keyward.api.KeywardConfiguration;
 import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.api.compromise.CompromiseResponses;
@@ -10,6 +8,8 @@ import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.keys.DependencyMaps;
 import io.keyward.api.keys.KeyLifecycles;
 import io.keyward.api.rotation.ManualRotations;
+import io.keyward.workflows.audit.AuditStore;
+import io.keyward.workflows.directory.Directory;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.util.Objects;

@@ -1,11 +1,11 @@
 package io.keyward.api.slack;
 
-import io.keyward.activities.integration.RequestLinks;
-import io.keyward.activities.integration.Secret;
 import io.keyward.activities.slack.SlackNotifications;
 import io.keyward.api.extension.KeywardServices;
 import io.keyward.api.webhook.RawBody;
 import io.keyward.api.webhook.TimestampWindow;
+import io.keyward.workflows.integration.RequestLinks;
+import io.keyward.workflows.integration.Secret;
 import java.io.InputStream;
 import java.time.Clock;
 

@@ -1,4 +1,4 @@
-package io.keyward.activities.audit;
+package io.keyward.workflows.audit;
 
 /**
  * The result of walking the chain: how many records were checked and, when broken, the sequence
