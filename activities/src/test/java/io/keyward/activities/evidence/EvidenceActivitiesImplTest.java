@@ -36,13 +36,13 @@ class EvidenceActivitiesImplTest {
   @TempDir Path dir;
   private JsonLinesAuditStore audit;
   private EvidenceActivitiesImpl evidence;
-  private EvidenceVerifier verifier;
+  private EvidenceBundleVerifier verifier;
 
   @BeforeEach
   void openTrail() {
     audit = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"));
     evidence = new EvidenceActivitiesImpl(audit);
-    verifier = new EvidenceVerifier(audit);
+    verifier = new EvidenceBundleVerifier(audit);
     append("keygen/kv-payments/card-encryption", "g1", "KEY_GENERATED");
     append("keygen/kv-payments/card-encryption", "g2", "KEY_REGISTERED");
     append("keygen/kv-other/other-key", "o1", "KEY_GENERATED");

@@ -17,4 +17,11 @@ public record ChainVerification(long recordsChecked, Long firstBrokenSequence, S
   public boolean intact() {
     return firstBrokenSequence == null;
   }
+
+  /** The one-line verdict a person reads, e.g. {@code audit trail intact: 12 records}. */
+  public String describe() {
+    return intact()
+        ? "audit trail intact: " + recordsChecked + " records"
+        : "audit trail BROKEN at record #" + firstBrokenSequence + ": " + problem;
+  }
 }
