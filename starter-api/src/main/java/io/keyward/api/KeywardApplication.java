@@ -10,8 +10,6 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.keyward.activities.audit.AuditStore;
-import io.keyward.activities.directory.Directory;
 import io.keyward.api.auth.DirectoryAuthenticator;
 import io.keyward.api.auth.JsonUnauthorizedHandler;
 import io.keyward.api.auth.KeywardPrincipal;
@@ -27,6 +25,9 @@ import io.keyward.api.health.TemporalHealthCheck;
 import io.keyward.api.keys.KeysResource;
 import io.keyward.api.rotation.RotationResource;
 import io.keyward.api.webhook.Webhooks;
+import io.keyward.workflows.audit.AuditStore;
+import io.keyward.workflows.directory.Directory;
+import io.keyward.workflows.stores.StoreProvider;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Clock;
@@ -90,11 +91,13 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
 
   @Override
   public void run(KeywardConfiguration configuration, Environment environment) {
+    StoreProvider stores = StoreProvider.onClassPath();
+    LOG.info("Using the {} stores", stores.name());
     WorkflowClient client = temporalClient(configuration, environment);
-    AuditStore audit = auditStore(configuration, environment);
-    Directory directory = configuration.getDirectory().build();
+    AuditStore audit = auditStore(configuration, stores, environment);
+    Directory directory = stores.openDirectory(configuration.stores());
     KeywardServices services =
-        KeywardServices.build(configuration, client, directory, audit, Clock.systemUTC());
+        KeywardServices.build(configuration, client, stores, directory, audit, Clock.systemUTC());
 
     environment
         .healthChecks()
@@ -137,11 +140,12 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
     return configuration.getTemporal().buildClient(stubs);
   }
 
-  private AuditStore auditStore(KeywardConfiguration configuration, Environment env) {
+  private AuditStore auditStore(
+      KeywardConfiguration configuration, StoreProvider stores, Environment env) {
     if (providedAudit != null) {
       return providedAudit;
     }
-    AuditStore store = configuration.getAudit().open();
+    AuditStore store = stores.openAuditStore(configuration.stores());
     env.lifecycle().manage(new ManagedAuditStore(store));
     return store;
   }

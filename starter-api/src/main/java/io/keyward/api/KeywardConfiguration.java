@@ -10,6 +10,7 @@ import io.keyward.api.config.TemporalFactory;
 import io.keyward.api.config.UiFactory;
 import io.keyward.api.servicenow.ServiceNowFactory;
 import io.keyward.api.slack.SlackFactory;
+import io.keyward.workflows.stores.StoreSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -112,5 +113,10 @@ public class KeywardConfiguration extends Configuration {
   @JsonProperty("slack")
   public void setSlack(SlackFactory slack) {
     this.slack = slack;
+  }
+
+  /** Where the stores are: the {@code audit}, {@code access} and {@code directory} sections. */
+  public StoreSettings stores() {
+    return new StoreSettings(audit.getFile(), access.getGrantsFile(), directory.getUsersFile());
   }
 }

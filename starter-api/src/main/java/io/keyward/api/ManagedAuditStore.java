@@ -1,7 +1,7 @@
 package io.keyward.api;
 
 import io.dropwizard.lifecycle.Managed;
-import io.keyward.activities.audit.AuditStore;
+import io.keyward.workflows.audit.AuditStore;
 
 /** Closes an audit store the application opened itself, after the last request. */
 final class ManagedAuditStore implements Managed {

@@ -1,6 +1,6 @@
 package io.keyward.dev;
 
-import io.keyward.activities.audit.AuditStore;
+import io.keyward.workflows.audit.AuditStore;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
 import java.util.HashMap;

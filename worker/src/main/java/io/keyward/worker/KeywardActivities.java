@@ -1,13 +1,10 @@
 package io.keyward.worker;
 
 import io.keyward.activities.access.AccessGrantActivitiesImpl;
-import io.keyward.activities.access.AccessGrantStore;
 import io.keyward.activities.access.JsonFileAccessGrantStore;
 import io.keyward.activities.audit.AuditActivitiesImpl;
-import io.keyward.activities.audit.AuditStore;
 import io.keyward.activities.audit.JsonLinesAuditStore;
 import io.keyward.activities.dependencies.DependencyActivitiesImpl;
-import io.keyward.activities.dependencies.DependencyMap;
 import io.keyward.activities.dependencies.JsonFileDependencyMap;
 import io.keyward.activities.evidence.EvidenceActivitiesImpl;
 import io.keyward.activities.hsm.KeyProvider;
@@ -21,6 +18,9 @@ import io.keyward.activities.rotation.LifecycleEnrolmentActivitiesImpl;
 import io.keyward.activities.rotation.ProviderLimits;
 import io.keyward.activities.rotation.RateLimitedKeyProvider;
 import io.keyward.activities.servicenow.UnconfiguredTickets;
+import io.keyward.workflows.audit.AuditStore;
+import io.keyward.workflows.breakglass.AccessGrantStore;
+import io.keyward.workflows.dependencies.DependencyMap;
 import io.keyward.workflows.notify.NotificationActivities;
 import io.keyward.workflows.servicenow.TicketActivities;
 import java.time.Clock;

@@ -2,13 +2,14 @@ package io.keyward.worker;
 
 import io.keyward.activities.integration.GiveUpRecord;
 import io.keyward.activities.notify.LoggingNotifications;
-import io.keyward.activities.servicenow.ServiceNowSettings;
 import io.keyward.activities.servicenow.ServiceNowTickets;
 import io.keyward.activities.servicenow.UnconfiguredTickets;
 import io.keyward.activities.slack.SlackNotifications;
-import io.keyward.activities.slack.SlackSettings;
 import io.keyward.workflows.notify.NotificationActivities;
+import io.keyward.workflows.notify.SlackSettings;
+import io.keyward.workflows.servicenow.ServiceNowSettings;
 import io.keyward.workflows.servicenow.TicketActivities;
+import java.nio.file.Files;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ final class PeopleIntegrations {
   private PeopleIntegrations() {}
 
   static NotificationActivities notifications(Map<String, String> env, GiveUpRecord givenUp) {
-    return SlackSettings.fromEnvironment(env)
+    return SlackSettings.fromEnvironment(env, Files::readString)
         .<NotificationActivities>map(
             slack -> {
               LOG.info("Notifications go to Slack: {}", slack.channels());
@@ -39,7 +40,7 @@ final class PeopleIntegrations {
   }
 
   static TicketActivities tickets(Map<String, String> env, GiveUpRecord givenUp) {
-    return ServiceNowSettings.fromEnvironment(env)
+    return ServiceNowSettings.fromEnvironment(env, Files::readString)
         .<TicketActivities>map(
             serviceNow -> {
               LOG.info("Ticket progress is written back to ServiceNow at {}", serviceNow.baseUrl());

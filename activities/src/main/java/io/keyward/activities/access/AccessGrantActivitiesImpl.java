@@ -2,6 +2,7 @@ package io.keyward.activities.access;
 
 import io.keyward.workflows.breakglass.AccessGrant;
 import io.keyward.workflows.breakglass.AccessGrantActivities;
+import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.breakglass.Revocation;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Objects;

@@ -3,6 +3,8 @@ package io.keyward.activities.audit;
 import io.keyward.workflows.audit.AuditActivities;
 import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditReceipt;
+import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.audit.AuditStore;
 import io.temporal.failure.ApplicationFailure;
 import java.io.UncheckedIOException;
 

@@ -1,5 +1,7 @@
 package io.keyward.activities.audit;
 
+import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.audit.ChainVerification;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.Optional;

@@ -1,6 +1,9 @@
 package io.keyward.activities.audit;
 
 import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.audit.AuditStore;
+import io.keyward.workflows.audit.ChainVerification;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;

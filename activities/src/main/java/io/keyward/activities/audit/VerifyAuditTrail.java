@@ -1,5 +1,6 @@
 package io.keyward.activities.audit;
 
+import io.keyward.workflows.audit.ChainVerification;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -41,15 +42,8 @@ public final class VerifyAuditTrail {
       err.println("cannot read audit trail " + file + ": " + e);
       return UNUSABLE;
     }
-    out.println(describe(result));
+    out.println(result.describe());
     return result.intact() ? INTACT : BROKEN;
-  }
-
-  /** The one-line verdict the command prints. */
-  public static String describe(ChainVerification result) {
-    return result.intact()
-        ? "audit trail intact: " + result.recordsChecked() + " records"
-        : "audit trail BROKEN at record #" + result.firstBrokenSequence() + ": " + result.problem();
   }
 
   /** Walks the file without opening a store, so nothing is created or written. */

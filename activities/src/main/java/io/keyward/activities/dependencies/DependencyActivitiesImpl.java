@@ -2,6 +2,7 @@ package io.keyward.activities.dependencies;
 
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.dependencies.DependencyActivities;
+import io.keyward.workflows.dependencies.DependencyMap;
 import io.keyward.workflows.dependencies.KeyDependent;
 import java.util.List;
 import java.util.Objects;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.dependencies.DependencyMap;
+import io.keyward.workflows.dependencies.DependencyMapRules;
 import io.keyward.workflows.dependencies.KeyDependent;
 import java.io.IOException;
 import java.io.UncheckedIOException;

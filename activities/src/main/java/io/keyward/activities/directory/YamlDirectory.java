@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.keyward.workflows.common.Role;
+import io.keyward.workflows.directory.Directory;
+import io.keyward.workflows.directory.DirectoryUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.keyward.activities.evidence;
 
-import io.keyward.activities.audit.AuditRecord;
-import io.keyward.activities.audit.AuditStore;
 import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.incident.EvidenceActivities;
 import io.keyward.workflows.incident.EvidenceReceipt;
 import io.keyward.workflows.incident.EvidenceRequest;

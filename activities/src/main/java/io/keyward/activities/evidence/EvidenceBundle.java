@@ -1,6 +1,6 @@
 package io.keyward.activities.evidence;
 
-import io.keyward.activities.audit.AuditRecord;
+import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.incident.EvidenceRequest;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.keyward.activities.integration;
 
-import io.keyward.activities.audit.AuditStore;
 import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.audit.AuditStore;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package io.keyward.activities.servicenow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyward.activities.integration.Secret;
+import io.keyward.workflows.integration.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

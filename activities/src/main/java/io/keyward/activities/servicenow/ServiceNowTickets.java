@@ -2,8 +2,9 @@ package io.keyward.activities.servicenow;
 
 import io.keyward.activities.integration.DeliveryAttempts;
 import io.keyward.activities.integration.GiveUpRecord;
-import io.keyward.activities.integration.RequestLinks;
 import io.keyward.activities.servicenow.ServiceNowTableClient.TaskRecord;
+import io.keyward.workflows.integration.RequestLinks;
+import io.keyward.workflows.servicenow.ServiceNowSettings;
 import io.keyward.workflows.servicenow.TicketActivities;
 import io.keyward.workflows.servicenow.TicketUpdate;
 import io.temporal.failure.ApplicationFailure;

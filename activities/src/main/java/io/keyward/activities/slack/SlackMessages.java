@@ -10,6 +10,7 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import io.keyward.workflows.notify.Notification;
+import io.keyward.workflows.notify.SlackActions;
 import java.util.ArrayList;
 import java.util.List;
 

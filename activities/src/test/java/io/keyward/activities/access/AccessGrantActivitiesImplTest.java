@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyward.workflows.breakglass.AccessGrant;
+import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.breakglass.Revocation;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;

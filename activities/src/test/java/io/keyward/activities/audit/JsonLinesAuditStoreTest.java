@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.audit.ChainVerification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyward.workflows.common.Role;
+import io.keyward.workflows.directory.DirectoryUser;
 import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.ClassificationPolicy;
 import io.keyward.workflows.policy.PolicyMatrix;

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyward.activities.audit.AuditRecord;
 import io.keyward.activities.audit.JsonLinesAuditStore;
 import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.incident.EvidenceReceipt;
 import io.keyward.workflows.incident.EvidenceRequest;
+import io.keyward.workflows.incident.EvidenceVerification;
 import io.keyward.workflows.incident.IncidentId;
 import io.keyward.workflows.policy.KeyOperation;
 import io.keyward.workflows.policy.KeyType;
@@ -35,13 +36,13 @@ class EvidenceActivitiesImplTest {
   @TempDir Path dir;
   private JsonLinesAuditStore audit;
   private EvidenceActivitiesImpl evidence;
-  private EvidenceVerifier verifier;
+  private EvidenceBundleVerifier verifier;
 
   @BeforeEach
   void openTrail() {
     audit = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"));
     evidence = new EvidenceActivitiesImpl(audit);
-    verifier = new EvidenceVerifier(audit);
+    verifier = new EvidenceBundleVerifier(audit);
     append("keygen/kv-payments/card-encryption", "g1", "KEY_GENERATED");
     append("keygen/kv-payments/card-encryption", "g2", "KEY_REGISTERED");
     append("keygen/kv-other/other-key", "o1", "KEY_GENERATED");

@@ -3,7 +3,6 @@ package io.keyward.activities.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyward.activities.audit.AuditActivitiesImpl;
-import io.keyward.activities.audit.AuditRecord;
 import io.keyward.activities.audit.JsonLinesAuditStore;
 import io.keyward.activities.hsm.KeyProviderActivitiesImpl;
 import io.keyward.activities.hsm.MasterSecret;
@@ -13,6 +12,7 @@ import io.keyward.activities.integration.GiveUpRecord;
 import io.keyward.activities.integration.RecordingHttpServer;
 import io.keyward.activities.integration.RecordingHttpServer.Answer;
 import io.keyward.activities.servicenow.UnconfiguredTickets;
+import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;

@@ -1,7 +1,5 @@
 package io.keyward.ui.breakglass;
 
-import io.keyward.activities.directory.Directory;
-import io.keyward.activities.directory.DirectoryUser;
 import io.keyward.api.breakglass.BreakGlassRequestBody;
 import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.ui.pages.CeremonyStart;
@@ -11,6 +9,8 @@ import io.keyward.ui.session.SignedIn;
 import io.keyward.ui.session.SignedInFilter;
 import io.keyward.ui.session.UiSession;
 import io.keyward.workflows.breakglass.BreakGlassRoles;
+import io.keyward.workflows.directory.Directory;
+import io.keyward.workflows.directory.DirectoryUser;
 import io.keyward.workflows.incident.IncidentId;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -1,12 +1,12 @@
 package io.keyward.ui.breakglass;
 
-import io.keyward.activities.directory.DirectoryUser;
 import io.keyward.ui.pages.CeremonyStart;
 import io.keyward.ui.pages.Choice;
 import io.keyward.ui.pages.Layout;
 import io.keyward.workflows.breakglass.BreakGlassDeclaration;
 import io.keyward.workflows.breakglass.BreakGlassLevel;
 import io.keyward.workflows.breakglass.BreakGlassScope;
+import io.keyward.workflows.directory.DirectoryUser;
 import java.util.Arrays;
 import java.util.List;
 

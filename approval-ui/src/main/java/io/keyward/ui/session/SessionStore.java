@@ -1,6 +1,6 @@
 package io.keyward.ui.session;
 
-import io.keyward.activities.directory.DirectoryUser;
+import io.keyward.workflows.directory.DirectoryUser;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.keyward.ui.session;
 
-import io.keyward.activities.directory.Directory;
-import io.keyward.activities.directory.DirectoryUser;
 import io.keyward.ui.pages.Pages;
+import io.keyward.workflows.directory.Directory;
+import io.keyward.workflows.directory.DirectoryUser;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;

@@ -1,8 +1,8 @@
 package io.keyward.ui.session;
 
-import io.keyward.activities.directory.DirectoryUser;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.Role;
+import io.keyward.workflows.directory.DirectoryUser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;

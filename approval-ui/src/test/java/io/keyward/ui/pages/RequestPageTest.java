@@ -3,13 +3,13 @@ package io.keyward.ui.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keyward.activities.directory.DirectoryUser;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.ui.session.Notice;
 import io.keyward.ui.session.SessionStore;
 import io.keyward.ui.session.UiSession;
 import io.keyward.workflows.common.Role;
+import io.keyward.workflows.directory.DirectoryUser;
 import io.keyward.workflows.incident.IncidentId;
 import java.net.URI;
 import java.time.Clock;

@@ -3,9 +3,9 @@ package io.keyward.ui.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keyward.activities.directory.DirectoryUser;
 import io.keyward.ui.testing.SettableClock;
 import io.keyward.workflows.common.Role;
+import io.keyward.workflows.directory.DirectoryUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;

@@ -2,7 +2,7 @@ package io.keyward.api.auth;
 
 import io.dropwizard.auth.Authenticator;
 import io.dropwizard.auth.basic.BasicCredentials;
-import io.keyward.activities.directory.Directory;
+import io.keyward.workflows.directory.Directory;
 import java.util.Arrays;
 import java.util.Optional;
 

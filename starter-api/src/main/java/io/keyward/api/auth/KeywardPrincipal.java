@@ -1,7 +1,7 @@
 package io.keyward.api.auth;
 
-import io.keyward.activities.directory.DirectoryUser;
 import io.keyward.workflows.common.Actor;
+import io.keyward.workflows.directory.DirectoryUser;
 import java.security.Principal;
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package io.keyward.api.breakglass;
 
 import io.dropwizard.auth.Auth;
-import io.keyward.activities.audit.AuditRecord;
 import io.keyward.api.auth.KeywardPrincipal;
+import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.breakglass.BreakGlassState;
 import io.keyward.workflows.incident.IncidentId;
 import jakarta.annotation.security.PermitAll;

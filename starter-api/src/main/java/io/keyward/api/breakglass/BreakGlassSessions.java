@@ -1,16 +1,14 @@
 package io.keyward.api.breakglass;
 
-import io.keyward.activities.access.AccessGrantStore;
-import io.keyward.activities.audit.AuditRecord;
-import io.keyward.activities.audit.AuditStore;
-import io.keyward.activities.directory.Directory;
-import io.keyward.activities.directory.DirectoryUser;
 import io.keyward.api.access.BreakGlassAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.incident.Refusals;
+import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.breakglass.AccessGrant;
+import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.breakglass.BreakGlassDeclaration;
 import io.keyward.workflows.breakglass.BreakGlassPhase;
 import io.keyward.workflows.breakglass.BreakGlassRoles;
@@ -19,6 +17,8 @@ import io.keyward.workflows.breakglass.BreakGlassState;
 import io.keyward.workflows.breakglass.BreakGlassWorkflow;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeywardSearchAttributes;
+import io.keyward.workflows.directory.Directory;
+import io.keyward.workflows.directory.DirectoryUser;
 import io.keyward.workflows.incident.IncidentId;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;

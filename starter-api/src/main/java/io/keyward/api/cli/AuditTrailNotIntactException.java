@@ -2,12 +2,7 @@ package io.keyward.api.cli;
 
 /** Ends {@code verify-audit} with a failure when the trail is broken or cannot be read. */
 final class AuditTrailNotIntactException extends RuntimeException {
-  AuditTrailNotIntactException(String file, int status) {
-    super(
-        "audit trail "
-            + file
-            + (status == io.keyward.activities.audit.VerifyAuditTrail.BROKEN
-                ? " is broken"
-                : " cannot be verified"));
+  AuditTrailNotIntactException(String file, boolean broken) {
+    super("audit trail " + file + (broken ? " is broken" : " cannot be verified"));
   }
 }

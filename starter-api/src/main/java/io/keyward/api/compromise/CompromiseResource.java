@@ -1,10 +1,10 @@
 package io.keyward.api.compromise;
 
 import io.dropwizard.auth.Auth;
-import io.keyward.activities.audit.AuditRecord;
-import io.keyward.activities.evidence.EvidenceVerification;
 import io.keyward.api.auth.KeywardPrincipal;
+import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.compromise.CompromiseState;
+import io.keyward.workflows.incident.EvidenceVerification;
 import io.keyward.workflows.incident.IncidentId;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;

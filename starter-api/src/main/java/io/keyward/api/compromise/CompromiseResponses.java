@@ -1,14 +1,12 @@
 package io.keyward.api.compromise;
 
-import io.keyward.activities.audit.AuditRecord;
-import io.keyward.activities.audit.AuditStore;
-import io.keyward.activities.evidence.EvidenceVerification;
-import io.keyward.activities.evidence.EvidenceVerifier;
 import io.keyward.api.access.IncidentAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.incident.Refusals;
+import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.compromise.CompromisePhase;
@@ -16,6 +14,8 @@ import io.keyward.workflows.compromise.CompromiseReport;
 import io.keyward.workflows.compromise.CompromiseResponseWorkflow;
 import io.keyward.workflows.compromise.CompromiseRoles;
 import io.keyward.workflows.compromise.CompromiseState;
+import io.keyward.workflows.incident.EvidenceVerification;
+import io.keyward.workflows.incident.EvidenceVerifier;
 import io.keyward.workflows.incident.IncidentId;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -56,11 +56,15 @@ public final class CompromiseResponses {
   private final Clock clock;
 
   public CompromiseResponses(
-      WorkflowClient client, String taskQueue, AuditStore audit, Clock clock) {
+      WorkflowClient client,
+      String taskQueue,
+      AuditStore audit,
+      EvidenceVerifier evidence,
+      Clock clock) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.audit = audit;
-    this.evidence = new EvidenceVerifier(audit);
+    this.evidence = evidence;
     this.refusals = new Refusals(audit, clock);
     this.clock = clock;
   }

@@ -1,8 +1,6 @@
 package io.keyward.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.keyward.activities.access.AccessGrantStore;
-import io.keyward.activities.access.JsonFileAccessGrantStore;
 import java.nio.file.Path;
 
 /**
@@ -23,11 +21,5 @@ public class AccessFactory {
   @JsonProperty
   public void setGrantsFile(Path grantsFile) {
     this.grantsFile = grantsFile;
-  }
-
-  /** Opens the store at {@code grantsFile}, or in the data directory of {@code auditFile}. */
-  public AccessGrantStore open(Path auditFile) {
-    return JsonFileAccessGrantStore.open(
-        grantsFile != null ? grantsFile : JsonFileAccessGrantStore.besideAuditTrail(auditFile));
   }
 }

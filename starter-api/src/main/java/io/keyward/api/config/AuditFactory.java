@@ -1,8 +1,6 @@
 package io.keyward.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.keyward.activities.audit.AuditStore;
-import io.keyward.activities.audit.JsonLinesAuditStore;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 
@@ -22,10 +20,5 @@ public class AuditFactory {
   @JsonProperty
   public void setFile(Path file) {
     this.file = file;
-  }
-
-  /** Opens (or creates) the trail; the caller closes it. */
-  public AuditStore open() {
-    return JsonLinesAuditStore.open(file);
   }
 }

@@ -1,11 +1,7 @@
 package io.keyward.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.keyward.activities.directory.Directory;
-import io.keyward.activities.directory.YamlDirectory;
 import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code directory} section: the users file that says who may log in and which roles they hold
@@ -13,8 +9,6 @@ import org.slf4j.LoggerFactory;
  * passwords are public: never leave it unset outside a laptop.
  */
 public class DirectoryFactory {
-  private static final Logger LOG = LoggerFactory.getLogger(DirectoryFactory.class);
-
   private Path usersFile;
 
   @JsonProperty
@@ -25,17 +19,5 @@ public class DirectoryFactory {
   @JsonProperty
   public void setUsersFile(Path usersFile) {
     this.usersFile = usersFile;
-  }
-
-  /** Loads and checks the users file; a malformed file stops the application at start. */
-  public Directory build() {
-    if (usersFile == null) {
-      LOG.warn(
-          "directory.usersFile is not set: the DEMO users of {} are active, with publicly known"
-              + " passwords; set directory.usersFile for any shared deployment",
-          YamlDirectory.DEMO_USERS);
-      return YamlDirectory.demo();
-    }
-    return YamlDirectory.load(usersFile);
   }
 }

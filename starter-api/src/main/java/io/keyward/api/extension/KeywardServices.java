@@ -1,8 +1,5 @@
 package io.keyward.api.extension;
 
-import io.keyward.activities.audit.AuditStore;
-import io.keyward.activities.dependencies.JsonFileDependencyMap;
-import io.keyward.activities.directory.Directory;
 import io.keyward.api.KeywardConfiguration;
 import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.api.compromise.CompromiseResponses;
@@ -10,6 +7,9 @@ import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.keys.DependencyMaps;
 import io.keyward.api.keys.KeyLifecycles;
 import io.keyward.api.rotation.ManualRotations;
+import io.keyward.workflows.audit.AuditStore;
+import io.keyward.workflows.directory.Directory;
+import io.keyward.workflows.stores.StoreProvider;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.util.Objects;
@@ -45,17 +45,18 @@ public record KeywardServices(
 
   /**
    * Builds every ceremony service from the configuration. The dependency map and the break-glass
-   * grants live beside the audit trail, where the worker keeps them.
+   * grants come from {@code stores}, which finds them where the worker keeps them.
    */
   public static KeywardServices build(
       KeywardConfiguration configuration,
       WorkflowClient client,
+      StoreProvider stores,
       Directory directory,
       AuditStore audit,
       Clock clock) {
     String taskQueue = configuration.getTemporal().getTaskQueue();
     var stepTimeout = configuration.getCeremony().stepTimeout();
-    var auditFile = configuration.getAudit().getFile();
+    var settings = configuration.stores();
     return new KeywardServices(
         configuration,
         client,
@@ -64,12 +65,9 @@ public record KeywardServices(
         new GenerationCeremonies(client, taskQueue, stepTimeout, audit, clock),
         new ManualRotations(client, taskQueue, stepTimeout, audit, clock),
         new KeyLifecycles(client, taskQueue, audit, clock),
-        new DependencyMaps(
-            new JsonFileDependencyMap(JsonFileDependencyMap.besideAuditTrail(auditFile)),
-            audit,
-            clock),
+        new DependencyMaps(stores.openDependencyMap(settings), audit, clock),
         new BreakGlassSessions(
-            client, taskQueue, directory, configuration.getAccess().open(auditFile), audit, clock),
-        new CompromiseResponses(client, taskQueue, audit, clock));
+            client, taskQueue, directory, stores.openAccessGrantStore(settings), audit, clock),
+        new CompromiseResponses(client, taskQueue, audit, stores.evidenceVerifier(audit), clock));
   }
 }

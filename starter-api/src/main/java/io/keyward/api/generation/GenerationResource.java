@@ -1,8 +1,8 @@
 package io.keyward.api.generation;
 
 import io.dropwizard.auth.Auth;
-import io.keyward.activities.audit.AuditRecord;
 import io.keyward.api.auth.KeywardPrincipal;
+import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.generation.GenerationState;
 import jakarta.annotation.security.PermitAll;

@@ -1,9 +1,9 @@
 package io.keyward.api.incident;
 
-import io.keyward.activities.audit.AuditStore;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.audit.AuditStore;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.TemporalFailure;
 import java.time.Clock;

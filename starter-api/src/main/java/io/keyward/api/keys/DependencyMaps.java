@@ -1,11 +1,11 @@
 package io.keyward.api.keys;
 
-import io.keyward.activities.audit.AuditStore;
-import io.keyward.activities.dependencies.DependencyMap;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.dependencies.DependencyMap;
 import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.policy.RotationRoles;
 import java.time.Clock;

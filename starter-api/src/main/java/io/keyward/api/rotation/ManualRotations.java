@@ -1,12 +1,12 @@
 package io.keyward.api.rotation;
 
-import io.keyward.activities.audit.AuditRecord;
-import io.keyward.activities.audit.AuditStore;
 import io.keyward.api.access.RotationAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
-import io.keyward.activities.integration.Secret;
-import io.keyward.activities.integration.SecretSource;
-import io.keyward.activities.servicenow.ServiceNowSettings;
-import io.keyward.activities.servicenow.TicketStateValues;
+import io.keyward.workflows.integration.Secret;
+import io.keyward.workflows.integration.SecretSource;
+import io.keyward.workflows.servicenow.ServiceNowSettings;
+import io.keyward.workflows.servicenow.TicketStateValues;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +55,7 @@ public class ServiceNowFactory {
   public Optional<Secret> webhookSecret(Map<String, String> environment) {
     return new SecretSource(
             "the ServiceNow webhook secret", webhookSecretVariable, webhookSecretFile)
-        .resolve(environment);
+        .resolve(environment, Files::readString);
   }
 
   /** The write-back settings when {@code baseUrl} is set; empty otherwise. */
@@ -64,7 +65,7 @@ public class ServiceNowFactory {
     }
     Secret password =
         new SecretSource("the ServiceNow integration password", passwordVariable, passwordFile)
-            .require(environment);
+            .require(environment, Files::readString);
     return Optional.of(
         new ServiceNowSettings(
             URI.create(baseUrl.strip()),

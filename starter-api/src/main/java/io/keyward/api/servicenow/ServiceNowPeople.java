@@ -1,7 +1,7 @@
 package io.keyward.api.servicenow;
 
-import io.keyward.activities.directory.Directory;
 import io.keyward.workflows.common.Actor;
+import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.servicenow.RecordType;
 import java.util.Map;
 import java.util.TreeSet;

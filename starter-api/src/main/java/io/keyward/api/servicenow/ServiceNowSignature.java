@@ -1,9 +1,9 @@
 package io.keyward.api.servicenow;
 
-import io.keyward.activities.integration.Secret;
 import io.keyward.api.webhook.HmacSignature;
 import io.keyward.api.webhook.TimestampWindow;
 import io.keyward.api.webhook.WebhookRefusedException;
+import io.keyward.workflows.integration.Secret;
 
 /**
  * Checks that a delivery comes from our ServiceNow instance: {@value #SIGNATURE_HEADER} must be

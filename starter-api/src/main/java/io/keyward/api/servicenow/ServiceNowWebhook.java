@@ -2,14 +2,14 @@ package io.keyward.api.servicenow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyward.activities.directory.Directory;
-import io.keyward.activities.integration.Secret;
 import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.webhook.RawBody;
 import io.keyward.api.webhook.TimestampWindow;
+import io.keyward.workflows.directory.Directory;
+import io.keyward.workflows.integration.Secret;
 import io.temporal.client.WorkflowClient;
 import java.io.InputStream;
 import java.time.Clock;

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
-import io.keyward.activities.integration.Secret;
-import io.keyward.activities.integration.SecretSource;
-import io.keyward.activities.slack.SlackSettings;
+import io.keyward.workflows.integration.Secret;
+import io.keyward.workflows.integration.SecretSource;
 import io.keyward.workflows.notify.NotificationTopic;
+import io.keyward.workflows.notify.SlackSettings;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -56,13 +57,13 @@ public class SlackFactory {
   /** Slack's signing secret; empty when none is configured. */
   public Optional<Secret> signingSecret(Map<String, String> environment) {
     return new SecretSource("the Slack signing secret", signingSecretVariable, signingSecretFile)
-        .resolve(environment);
+        .resolve(environment, Files::readString);
   }
 
   /** How to post to Slack when a bot token is configured; empty otherwise. */
   public Optional<SlackSettings> notifier(Map<String, String> environment) {
     return new SecretSource("the Slack bot token", botTokenVariable, botTokenFile)
-        .resolve(environment)
+        .resolve(environment, Files::readString)
         .map(token -> new SlackSettings(token, new EnumMap<>(channels), uiBaseUrl(), apiUrl, 5));
   }
 

@@ -1,11 +1,10 @@
 package io.keyward.api.slack;
 
-import io.keyward.activities.integration.RequestLinks;
-import io.keyward.activities.integration.Secret;
-import io.keyward.activities.slack.SlackNotifications;
 import io.keyward.api.extension.KeywardServices;
 import io.keyward.api.webhook.RawBody;
 import io.keyward.api.webhook.TimestampWindow;
+import io.keyward.workflows.integration.RequestLinks;
+import io.keyward.workflows.integration.Secret;
 import java.io.InputStream;
 import java.time.Clock;
 
@@ -45,10 +44,7 @@ public final class SlackInteractions {
             services.audit(),
             new RequestLinks(config.uiBaseUrl()),
             clock),
-        new SlackResponder(
-            SlackNotifications.client(
-                com.slack.api.SlackConfig.DEFAULT.getMethodsEndpointUrlPrefix()),
-            config.getResponseUrlPrefix()));
+        new SlackResponder(SlackResponder.client(), config.getResponseUrlPrefix()));
   }
 
   public void receive(String timestamp, String signed, InputStream body) {

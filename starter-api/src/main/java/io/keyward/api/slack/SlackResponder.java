@@ -2,6 +2,7 @@ package io.keyward.api.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.util.Map;
@@ -24,6 +25,18 @@ final class SlackResponder {
   SlackResponder(Slack slack, String allowedPrefix) {
     this.slack = slack;
     this.allowedPrefix = allowedPrefix;
+  }
+
+  /**
+   * A Slack client for answers: it makes no metrics calls of its own and waits on Slack at most 20
+   * seconds, like the worker's client for posting.
+   */
+  static Slack client() {
+    SlackConfig config = new SlackConfig();
+    config.setStatsEnabled(false);
+    config.setHttpClientReadTimeoutMillis(15_000);
+    config.setHttpClientCallTimeoutMillis(20_000);
+    return Slack.getInstance(config);
   }
 
   void answer(String responseUrl, SlackReply reply) {

@@ -1,9 +1,9 @@
 package io.keyward.api.slack;
 
-import io.keyward.activities.integration.Secret;
 import io.keyward.api.webhook.HmacSignature;
 import io.keyward.api.webhook.TimestampWindow;
 import io.keyward.api.webhook.WebhookRefusedException;
+import io.keyward.workflows.integration.Secret;
 
 /**
  * Slack's request signature: {@value #SIGNATURE_HEADER} is {@code v0=} followed by the hex

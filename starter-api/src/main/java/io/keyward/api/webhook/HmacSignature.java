@@ -1,6 +1,6 @@
 package io.keyward.api.webhook;
 
-import io.keyward.activities.integration.Secret;
+import io.keyward.workflows.integration.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,13 +1,13 @@
 package io.keyward.api.webhook;
 
 import io.dropwizard.core.setup.Environment;
-import io.keyward.activities.integration.Secret;
 import io.keyward.api.KeywardConfiguration;
 import io.keyward.api.extension.KeywardServices;
 import io.keyward.api.servicenow.ServiceNowWebhook;
 import io.keyward.api.servicenow.ServiceNowWebhookResource;
 import io.keyward.api.slack.SlackInteractions;
 import io.keyward.api.slack.SlackInteractionsResource;
+import io.keyward.workflows.integration.Secret;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;

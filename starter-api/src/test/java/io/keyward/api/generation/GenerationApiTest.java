@@ -3,9 +3,9 @@ package io.keyward.api.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyward.activities.audit.AuditRecord;
 import io.keyward.api.RunningKeyward;
 import io.keyward.api.RunningKeyward.Reply;
+import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.generation.GenerationPhase;
 import io.temporal.client.WorkflowExecutionDescription;

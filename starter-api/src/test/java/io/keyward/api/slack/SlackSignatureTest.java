@@ -3,9 +3,9 @@ package io.keyward.api.slack;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keyward.activities.integration.Secret;
 import io.keyward.api.webhook.TimestampWindow;
 import io.keyward.api.webhook.WebhookRefusedException;
+import io.keyward.workflows.integration.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

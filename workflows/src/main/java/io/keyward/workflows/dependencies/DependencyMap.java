@@ -1,7 +1,6 @@
-package io.keyward.activities.dependencies;
+package io.keyward.workflows.dependencies;
 
 import io.keyward.workflows.common.KeyRef;
-import io.keyward.workflows.dependencies.KeyDependent;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.keyward.activities.directory;
+package io.keyward.workflows.directory;
 
 import io.keyward.workflows.common.Role;
 import java.util.List;

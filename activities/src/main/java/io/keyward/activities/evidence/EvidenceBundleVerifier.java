@@ -2,8 +2,10 @@ package io.keyward.activities.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyward.activities.audit.AuditRecord;
-import io.keyward.activities.audit.AuditStore;
+import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.audit.AuditStore;
+import io.keyward.workflows.incident.EvidenceVerification;
+import io.keyward.workflows.incident.EvidenceVerifier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,14 +19,14 @@ import java.util.Optional;
  * hash). The trail's own hash chain, checked by {@link AuditStore#verify()}, protects the evidence
  * record itself.
  */
-public final class EvidenceVerifier {
+public final class EvidenceBundleVerifier implements EvidenceVerifier {
   private final AuditStore audit;
 
-  public EvidenceVerifier(AuditStore audit) {
+  public EvidenceBundleVerifier(AuditStore audit) {
     this.audit = Objects.requireNonNull(audit, "audit");
   }
 
-  /** Every evidence bundle filed under {@code subject}, each verified; empty when there is none. */
+  @Override
   public List<EvidenceVerification> verifyAll(String subject) {
     return audit.recordsFor(subject).stream()
         .filter(r -> EvidenceRecords.TYPE.equals(r.event().type()))

@@ -1,6 +1,4 @@
-package io.keyward.activities.audit;
-
-import io.keyward.workflows.audit.AuditEvent;
+package io.keyward.workflows.audit;
 
 /**
  * An event as stored: its position in the chain, the previous record's hash and its own hash

@@ -1,8 +1,8 @@
-package io.keyward.activities.slack;
+package io.keyward.workflows.notify;
 
-import io.keyward.activities.integration.Secret;
-import io.keyward.activities.integration.SecretSource;
-import io.keyward.workflows.notify.NotificationTopic;
+import io.keyward.workflows.integration.Secret;
+import io.keyward.workflows.integration.SecretFiles;
+import io.keyward.workflows.integration.SecretSource;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
@@ -53,10 +53,13 @@ public record SlackSettings(
    * From {@value #ENV_BOT_TOKEN} (or its {@code _FILE}), {@value #ENV_CHANNELS} ({@code
    * TOPIC=#channel,...} over the defaults), {@value #ENV_UI_BASE_URL} and {@value #ENV_API_URL};
    * empty when there is no token, so the worker logs notifications instead.
+   *
+   * @param files reads a token file, e.g. {@code Files::readString}
    */
-  public static Optional<SlackSettings> fromEnvironment(Map<String, String> env) {
+  public static Optional<SlackSettings> fromEnvironment(
+      Map<String, String> env, SecretFiles files) {
     return SecretSource.fromEnvironment("the Slack bot token", ENV_BOT_TOKEN, env)
-        .resolve(env)
+        .resolve(env, files)
         .map(
             token ->
                 new SlackSettings(

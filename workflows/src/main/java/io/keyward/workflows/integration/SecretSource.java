@@ -1,9 +1,7 @@
-package io.keyward.activities.integration;
+package io.keyward.workflows.integration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,7 +10,9 @@ import java.util.Optional;
 /**
  * Where a secret comes from: an environment variable, else a file (mounted by the platform, e.g. a
  * Kubernetes secret), never a configuration file in the repository. A file's trailing line break is
- * ignored, so {@code echo "$TOKEN" > file} works.
+ * ignored, so {@code echo "$TOKEN" > file} works. The caller reads the file ({@link SecretFiles},
+ * {@code Files::readString} in production); this record decides which source applies and checks
+ * what was read.
  *
  * @param description what the secret is, for messages (never the value)
  * @param variable the environment variable holding the value, or null
@@ -32,7 +32,7 @@ public record SecretSource(String description, String variable, Path file) {
    *
    * @throws IllegalArgumentException when both are set, or the named file is missing or empty
    */
-  public Optional<Secret> resolve(Map<String, String> environment) {
+  public Optional<Secret> resolve(Map<String, String> environment, SecretFiles files) {
     String value = variable == null ? null : environment.get(variable);
     boolean fromVariable = value != null && !value.isEmpty();
     if (fromVariable && file != null) {
@@ -45,12 +45,12 @@ public record SecretSource(String description, String variable, Path file) {
     if (file == null) {
       return Optional.empty();
     }
-    return Optional.of(read(file));
+    return Optional.of(read(file, files));
   }
 
   /** Like {@link #resolve}, but a missing secret is a configuration error. */
-  public Secret require(Map<String, String> environment) {
-    return resolve(environment)
+  public Secret require(Map<String, String> environment, SecretFiles files) {
+    return resolve(environment, files)
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
@@ -61,9 +61,9 @@ public record SecretSource(String description, String variable, Path file) {
                             : variable + " or " + variable + "_FILE")));
   }
 
-  private Secret read(Path path) {
+  private Secret read(Path path, SecretFiles files) {
     try {
-      String text = Files.readString(path, StandardCharsets.UTF_8);
+      String text = files.read(path);
       String value = text.endsWith("\r\n") ? text.substring(0, text.length() - 2) : text;
       value = value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
       if (value.isEmpty()) {

@@ -1,15 +1,14 @@
-package io.keyward.activities.access;
+package io.keyward.workflows.breakglass;
 
-import io.keyward.workflows.breakglass.AccessGrant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Where time-bound access grants live, written by the break-glass workflow's activities and read by
- * the API before it accepts an action under a grant. The embedded {@link JsonFileAccessGrantStore}
- * keeps them in a file both can reach; in production the same contract maps to time-bound role
- * assignments at the identity provider.
+ * the API before it accepts an action under a grant. The embedded store keeps them in a file both
+ * can reach; in production the same contract maps to time-bound role assignments at the identity
+ * provider.
  *
  * <p>A grant counts only while it is in the store <em>and</em> before its expiry: readers must use
  * {@link #liveGrant} or check {@link AccessGrant#liveAt} themselves, never the mere presence of a

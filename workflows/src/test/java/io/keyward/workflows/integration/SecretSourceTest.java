@@ -1,4 +1,4 @@
-package io.keyward.activities.integration;
+package io.keyward.workflows.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,11 +18,11 @@ class SecretSourceTest {
 
     Secret fromVariable =
         SecretSource.fromEnvironment("the token", "TOKEN", Map.of())
-            .resolve(Map.of("TOKEN", "xoxb-from-env"))
+            .resolve(Map.of("TOKEN", "xoxb-from-env"), Files::readString)
             .orElseThrow();
     Secret fromFile =
         SecretSource.fromEnvironment("the token", "TOKEN", Map.of("TOKEN_FILE", file.toString()))
-            .resolve(Map.of())
+            .resolve(Map.of(), Files::readString)
             .orElseThrow();
 
     assertThat(fromVariable.text()).isEqualTo("xoxb-from-env");
@@ -39,18 +39,25 @@ class SecretSourceTest {
     Path empty = Files.writeString(dir.resolve("empty"), "\n");
     Map<String, String> both = Map.of("TOKEN", "a", "TOKEN_FILE", empty.toString());
 
-    assertThatThrownBy(() -> SecretSource.fromEnvironment("the token", "TOKEN", both).resolve(both))
+    assertThatThrownBy(
+            () ->
+                SecretSource.fromEnvironment("the token", "TOKEN", both)
+                    .resolve(both, Files::readString))
         .hasMessage("the token: set either TOKEN or a file, not both");
     Map<String, String> fileOnly = Map.of("TOKEN_FILE", empty.toString());
     assertThatThrownBy(
-            () -> SecretSource.fromEnvironment("the token", "TOKEN", fileOnly).resolve(fileOnly))
+            () ->
+                SecretSource.fromEnvironment("the token", "TOKEN", fileOnly)
+                    .resolve(fileOnly, Files::readString))
         .hasMessage("the token: the file " + empty + " is empty");
   }
 
   @Test
   void aMissingRequiredSecretNamesWhereToSetIt() {
     assertThatThrownBy(
-            () -> SecretSource.fromEnvironment("the password", "PW", Map.of()).require(Map.of()))
+            () ->
+                SecretSource.fromEnvironment("the password", "PW", Map.of())
+                    .require(Map.of(), Files::readString))
         .hasMessage("the password is not configured: set PW or PW_FILE");
   }
 }

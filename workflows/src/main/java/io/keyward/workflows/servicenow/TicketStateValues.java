@@ -1,6 +1,5 @@
-package io.keyward.activities.servicenow;
+package io.keyward.workflows.servicenow;
 
-import io.keyward.workflows.servicenow.TicketState;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;

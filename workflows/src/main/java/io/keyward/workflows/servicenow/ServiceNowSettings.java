@@ -1,7 +1,8 @@
-package io.keyward.activities.servicenow;
+package io.keyward.workflows.servicenow;
 
-import io.keyward.activities.integration.Secret;
-import io.keyward.activities.integration.SecretSource;
+import io.keyward.workflows.integration.Secret;
+import io.keyward.workflows.integration.SecretFiles;
+import io.keyward.workflows.integration.SecretSource;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -51,16 +52,18 @@ public record ServiceNowSettings(
    * {@value #ENV_STATES} and {@value #ENV_UI_BASE_URL}; empty when no base URL is set, so the
    * worker runs without write-back.
    *
+   * @param files reads a password file, e.g. {@code Files::readString}
    * @throws IllegalArgumentException when a base URL is set but the rest is missing or malformed
    */
-  public static Optional<ServiceNowSettings> fromEnvironment(Map<String, String> env) {
+  public static Optional<ServiceNowSettings> fromEnvironment(
+      Map<String, String> env, SecretFiles files) {
     String base = env.get(ENV_BASE_URL);
     if (base == null || base.isBlank()) {
       return Optional.empty();
     }
     Secret password =
         SecretSource.fromEnvironment("the ServiceNow integration password", ENV_PASSWORD, env)
-            .require(env);
+            .require(env, files);
     return Optional.of(
         new ServiceNowSettings(
             URI.create(base.strip()),

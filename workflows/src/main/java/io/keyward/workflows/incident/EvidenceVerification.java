@@ -1,4 +1,4 @@
-package io.keyward.activities.evidence;
+package io.keyward.workflows.incident;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.keyward.activities.audit;
+package io.keyward.workflows.audit;
 
 /**
  * The result of walking the chain: how many records were checked and, when broken, the sequence
@@ -16,5 +16,12 @@ public record ChainVerification(long recordsChecked, Long firstBrokenSequence, S
 
   public boolean intact() {
     return firstBrokenSequence == null;
+  }
+
+  /** The one-line verdict a person reads, e.g. {@code audit trail intact: 12 records}. */
+  public String describe() {
+    return intact()
+        ? "audit trail intact: " + recordsChecked + " records"
+        : "audit trail BROKEN at record #" + firstBrokenSequence + ": " + problem;
   }
 }

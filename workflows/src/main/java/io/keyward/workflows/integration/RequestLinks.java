@@ -1,4 +1,4 @@
-package io.keyward.activities.integration;
+package io.keyward.workflows.integration;
 
 import java.net.URI;
 

@@ -1,6 +1,5 @@
-package io.keyward.activities.audit;
+package io.keyward.workflows.audit;
 
-import io.keyward.workflows.audit.AuditEvent;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
-package io.keyward.activities.dependencies;
+package io.keyward.workflows.dependencies;
 
-import io.keyward.workflows.dependencies.KeyDependent;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,5 @@
-package io.keyward.activities.slack;
+package io.keyward.workflows.notify;
 
-import io.keyward.workflows.notify.NoticeAction;
-import io.keyward.workflows.notify.Notification;
 import java.util.Optional;
 
 /**

@@ -1,0 +1,20 @@
+package io.keyward.workflows.stores;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the stores are, as the API's configuration says ({@code audit.file}, {@code
+ * access.grantsFile}, {@code directory.usersFile}). A {@link StoreProvider} reads what it needs and
+ * ignores the rest.
+ *
+ * @param auditFile the hash-chained audit trail; the data directory around it holds the other
+ *     stores unless they are named
+ * @param grantsFile the break-glass grants, or null for the default beside the audit trail
+ * @param usersFile the directory's users file, or null for the demo users shipped with Keyward
+ */
+public record StoreSettings(Path auditFile, Path grantsFile, Path usersFile) {
+  public StoreSettings {
+    Objects.requireNonNull(auditFile, "auditFile");
+  }
+}
