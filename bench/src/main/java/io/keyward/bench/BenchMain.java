@@ -54,7 +54,8 @@ public final class BenchMain {
       try (KeywardActivities activities =
           KeywardActivities.open(
               new WorkerSettings(
-                  server.getTarget(), "default", TaskQueues.CEREMONIES, data, true))) {
+                  server.getTarget(), "default", TaskQueues.CEREMONIES, data, true),
+              System.getenv())) {
         WorkerFactory factory = WorkerFactory.newInstance(client);
         Worker worker = factory.newWorker(TaskQueues.CEREMONIES);
         CeremonyRegistrations.register(worker, activities);

@@ -58,7 +58,7 @@ class DevModeEndToEndTest {
       throws Exception {
     DevSettings settings = settings();
 
-    try (LocalKeyward keyward = LocalKeyward.start(settings)) {
+    try (LocalKeyward keyward = LocalKeyward.start(settings, Map.of())) {
       DemoUserHttp api = new DemoUserHttp(keyward.apiUri());
 
       // Step 1: the application owner requests a SECRET signing key.
@@ -81,7 +81,7 @@ class DevModeEndToEndTest {
       assertThat(second.phase()).isEqualTo("AWAITING_GENERATION");
     }
 
-    try (LocalKeyward keyward = LocalKeyward.start(settings)) {
+    try (LocalKeyward keyward = LocalKeyward.start(settings, Map.of())) {
       DemoUserHttp api = new DemoUserHttp(keyward.apiUri());
       WorkflowClient client = keyward.temporal().client();
 
