@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 class DevModeWithSoftHsmTest {
   private static final String HSM = "dedicated-hsm";
   private static final String ULTRA_KEY = "hsm-ultra-dev/root-ca-key";
-  private static final String RESTRICTED_KEY = "kv-restricted-dev/api-signing-key";
+  private static final String CONFIDENTIAL_KEY = "kv-confidential-dev/api-signing-key";
 
   private static SoftHsm softHsm;
 
@@ -52,7 +52,8 @@ class DevModeWithSoftHsmTest {
   }
 
   @Test
-  void makesUltraKeysInTheTokenAndRestrictedKeysInSoftwareAsProductionWould() throws Exception {
+  void makesUltraKeysInTheTokenAndLeavesSoftwareOnlyTheLevelsNoProviderIsSetUpFor()
+      throws Exception {
     Map<String, String> environment =
         Map.of(
             ProvidersFile.ENV, providersFile().toString(),
@@ -60,14 +61,13 @@ class DevModeWithSoftHsmTest {
     List<String> startLog = new ArrayList<>();
 
     try (LocalKeyward keyward = startCapturingLog(environment, startLog)) {
-      // The start log shows the real mapping: every HSM level goes to the token, as in production,
-      // and nothing is left for software to stand in for.
+      // The start log shows the real mapping: the token serves the level it is set up for; software
+      // stands in for the HSM levels no provider is set up for, and says so.
       assertThat(startLog)
           .contains(
               "Key providers by protection level: DEDICATED_HSM -> dedicated-hsm, MANAGED_HSM ->"
-                  + " dedicated-hsm, PREMIUM_KEY_VAULT_HSM -> dedicated-hsm, STANDARD_KEY_VAULT ->"
-                  + " software, ANY -> software")
-          .noneMatch(line -> line.contains("Development mode"));
+                  + " software (development stand-in), PREMIUM_KEY_VAULT_HSM -> software"
+                  + " (development stand-in), STANDARD_KEY_VAULT -> software, ANY -> software");
       DemoUserHttp api = new DemoUserHttp(keyward.apiUri());
 
       // ULTRA (runbook 3.3): three of the executives and crypto officers approve.
@@ -91,17 +91,18 @@ class DevModeWithSoftHsmTest {
           .satisfies(
               key -> assertThat(key.sensitiveAndNeverExtractable()).as(key.access()).isTrue());
 
-      // RESTRICTED asks only for a standard key vault: the software keystore, as in production.
-      GenerationOverHttp restricted =
-          request(api, RESTRICTED_KEY, "RESTRICTED", Map.of("type", "EC", "curve", "P_256"));
-      restricted.decide("tara", "APPROVE");
-      JsonNode restrictedVersion = register(restricted);
+      // CONFIDENTIAL asks for a Premium Key Vault HSM, which nothing here is set up as: software
+      // stands in for it, as dev mode always did, and the token keeps only what it is meant for.
+      GenerationOverHttp confidential =
+          request(api, CONFIDENTIAL_KEY, "CONFIDENTIAL", Map.of("type", "EC", "curve", "P_384"));
+      confidential.decide("olivia", "APPROVE");
+      JsonNode confidentialVersion = register(confidential);
 
-      assertThat(restrictedVersion.path("provider").asText()).isEqualTo("software");
-      assertThat(restrictedVersion.path("protection").asText()).isEqualTo("STANDARD_KEY_VAULT");
+      assertThat(confidentialVersion.path("provider").asText()).isEqualTo("software");
+      assertThat(confidentialVersion.path("protection").asText()).isEqualTo("STANDARD_KEY_VAULT");
       assertThat(
               TokenListing.parse(softHsm.pkcs11Tool("--list-objects"))
-                  .mentioning("keyward/" + RESTRICTED_KEY + "/"))
+                  .mentioning("keyward/" + CONFIDENTIAL_KEY + "/"))
           .isEmpty();
     }
   }

@@ -19,10 +19,13 @@ import org.slf4j.LoggerFactory;
  * that level, else to the weakest provider that still satisfies it (so a RESTRICTED key does not
  * take an ULTRA-grade HSM slot); a level no provider satisfies is refused, never downgraded.
  *
- * <p>Development mode routes the same way; only the levels that would be refused are served by the
- * software provider instead, and a warning at construction names them: keys made that way are not
+ * <p>Development mode routes the same way, with the software provider standing in at each HSM level
+ * that no configured provider gives exactly: a level a provider is configured at goes to it, as in
+ * production, and the others go to software instead of being refused or moved up to a stronger
+ * provider. A warning at construction names the stand-in levels: keys made that way are not
  * HSM-protected, whatever their classification, and their {@code protection} attribute says so. A
- * laptop with a SoftHSM2 token configured therefore keeps its ULTRA keys in the token.
+ * laptop with a SoftHSM2 token configured as its dedicated HSM therefore keeps its ULTRA keys in
+ * the token and its CONFIDENTIAL keys in software.
  */
 public final class ProviderRouting {
   private static final Logger LOG = LoggerFactory.getLogger(ProviderRouting.class);
@@ -33,8 +36,8 @@ public final class ProviderRouting {
 
   /**
    * @param providers the configured providers; asked in this order for keys they hold
-   * @param developmentMode serve the levels no provider satisfies from the provider named {@value
-   *     SoftwareKeyProvider#NAME}, which must then be among {@code providers}
+   * @param developmentMode serve the HSM levels no provider is configured at from the provider
+   *     named {@value SoftwareKeyProvider#NAME}, which must then be among {@code providers}
    */
   public ProviderRouting(List<KeyProvider> providers, boolean developmentMode) {
     Objects.requireNonNull(providers, "providers");
@@ -53,29 +56,39 @@ public final class ProviderRouting {
     }
   }
 
+  /**
+   * Puts the software provider at each level no configured provider is set up for exactly, where
+   * production would refuse the level or move it up to a stronger provider. Without a software
+   * provider, only a level production refuses is an error.
+   */
   private void standInForMissingLevels() {
-    Set<ProtectionLevel> missing = EnumSet.allOf(ProtectionLevel.class);
-    missing.removeAll(byLevel.keySet());
+    Optional<KeyProvider> software =
+        providers.stream().filter(p -> SoftwareKeyProvider.NAME.equals(p.name())).findFirst();
+    Set<ProtectionLevel> missing = EnumSet.noneOf(ProtectionLevel.class);
+    for (ProtectionLevel level : ProtectionLevel.values()) {
+      KeyProvider chosen = byLevel.get(level);
+      boolean setUpForLevel = providers.stream().anyMatch(p -> p.protection() == level);
+      if (chosen == null || (!setUpForLevel && software.isPresent() && chosen != software.get())) {
+        missing.add(level);
+      }
+    }
     if (missing.isEmpty()) {
       return;
     }
-    KeyProvider software =
-        providers.stream()
-            .filter(p -> SoftwareKeyProvider.NAME.equals(p.name()))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "serving "
-                            + missing
-                            + " from software needs the "
-                            + SoftwareKeyProvider.NAME
-                            + " provider, which is not configured"));
-    missing.forEach(level -> byLevel.put(level, software));
+    KeyProvider stand =
+        software.orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "serving "
+                        + missing
+                        + " from software needs the "
+                        + SoftwareKeyProvider.NAME
+                        + " provider, which is not configured"));
+    missing.forEach(level -> byLevel.put(level, stand));
     standIns.addAll(missing);
     LOG.warn(
         "Development mode: the {} key provider stands in for {}, which no configured provider"
-            + " gives; keys of those levels are not HSM-protected",
+            + " is set up for; keys of those levels are not HSM-protected",
         SoftwareKeyProvider.NAME,
         missing.stream().map(ProtectionLevel::name).collect(Collectors.joining(", ")));
   }

@@ -108,7 +108,7 @@ class KeyProviderActivitiesImplTest {
   }
 
   @Test
-  void devModeSendsALevelAConfiguredProviderGivesToItAsInProduction() {
+  void devModeSendsALevelAProviderIsSetUpForToItAsInProduction() {
     FakeKeyProvider managedHsm = new FakeKeyProvider("managed-hsm", ProtectionLevel.MANAGED_HSM);
     ProviderRouting production = new ProviderRouting(List.of(managedHsm, software), false);
     ProviderRouting development;
@@ -118,17 +118,24 @@ class KeyProviderActivitiesImplTest {
       assertThat(logs.warnings())
           .singleElement()
           .asString()
-          .contains("stands in for DEDICATED_HSM,")
+          .contains("stands in for DEDICATED_HSM, PREMIUM_KEY_VAULT_HSM,")
           .doesNotContain("MANAGED_HSM")
           .contains("not HSM-protected");
     }
 
-    for (ProtectionLevel level : EnumSet.range(ProtectionLevel.MANAGED_HSM, ProtectionLevel.ANY)) {
+    for (ProtectionLevel level :
+        EnumSet.of(
+            ProtectionLevel.MANAGED_HSM, ProtectionLevel.STANDARD_KEY_VAULT, ProtectionLevel.ANY)) {
       assertThat(development.forLevel(level)).as(level.name()).isSameAs(production.forLevel(level));
       assertThat(development.softwareStandsInFor(level)).as(level.name()).isFalse();
     }
-    assertThat(development.forLevel(ProtectionLevel.DEDICATED_HSM)).isSameAs(software);
-    assertThat(development.softwareStandsInFor(ProtectionLevel.DEDICATED_HSM)).isTrue();
+    // Levels nothing is set up for: software stands in, rather than a stronger provider taking
+    // them (production sends PREMIUM_KEY_VAULT_HSM to the managed HSM) or a refusal.
+    for (ProtectionLevel level :
+        EnumSet.of(ProtectionLevel.DEDICATED_HSM, ProtectionLevel.PREMIUM_KEY_VAULT_HSM)) {
+      assertThat(development.forLevel(level)).as(level.name()).isSameAs(software);
+      assertThat(development.softwareStandsInFor(level)).as(level.name()).isTrue();
+    }
   }
 
   @Test
