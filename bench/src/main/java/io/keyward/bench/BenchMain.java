@@ -53,8 +53,8 @@ public final class BenchMain {
       WorkflowClient client = WorkflowClient.newInstance(service);
       try (KeywardActivities activities =
           KeywardActivities.open(
-              new WorkerSettings(
-                  server.getTarget(), "default", TaskQueues.CEREMONIES, data, true))) {
+              new WorkerSettings(server.getTarget(), "default", TaskQueues.CEREMONIES, data, true),
+              System.getenv())) {
         WorkerFactory factory = WorkerFactory.newInstance(client);
         Worker worker = factory.newWorker(TaskQueues.CEREMONIES);
         CeremonyRegistrations.register(worker, activities);

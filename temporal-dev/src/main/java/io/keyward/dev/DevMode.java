@@ -23,7 +23,8 @@ public final class DevMode {
     Map<String, String> env = System.getenv();
     LocalKeyward keyward;
     try {
-      keyward = LocalKeyward.start(DevSettings.fromEnvironment(env, List.of(args), Path.of("")));
+      keyward =
+          LocalKeyward.start(DevSettings.fromEnvironment(env, List.of(args), Path.of("")), env);
     } catch (Exception failure) {
       System.err.println("\nKeyward did not start: " + failure.getMessage());
       System.exit(1);

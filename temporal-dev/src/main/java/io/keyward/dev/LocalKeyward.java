@@ -16,10 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * All of Keyward in one process: an embedded Temporal, the worker with the software keystore and
- * the audit trail under the data directory (dev mode: software keys stand in for HSM-protected
- * ones), and the API. {@link #close()} stops them in the reverse order: API, worker, stores,
- * Temporal; with the dev server, workflows in flight continue on the next start.
+ * All of Keyward in one process: an embedded Temporal, the worker with its key providers and the
+ * audit trail under the data directory, and the API. The worker runs in development mode: it routes
+ * protection levels to the configured providers as production does (the software keystore alone
+ * unless {@code KEYWARD_PROVIDERS_FILE} names others), and software keys stand in only for the
+ * levels no configured provider gives. {@link #close()} stops them in the reverse order: API,
+ * worker, stores, Temporal; with the dev server, workflows in flight continue on the next start.
  */
 public final class LocalKeyward implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalKeyward.class);
@@ -47,9 +49,12 @@ public final class LocalKeyward implements AutoCloseable {
    * Starts everything, or nothing: when a part fails, the parts already started are stopped and the
    * failure is thrown.
    *
+   * @param environment what the worker reads its providers file, token PINs, provider limits and
+   *     Slack and ServiceNow settings from (the process environment, in dev mode)
    * @throws IllegalStateException when a port is in use, naming the variable that chooses it
    */
-  public static LocalKeyward start(DevSettings settings) throws Exception {
+  public static LocalKeyward start(DevSettings settings, Map<String, String> environment)
+      throws Exception {
     int httpPort = Ports.freeOrAny(settings.httpPort(), DevSettings.HTTP_PORT);
     int adminPort = Ports.freeOrAny(settings.adminPort(), DevSettings.ADMIN_PORT);
     Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -63,7 +68,8 @@ public final class LocalKeyward implements AutoCloseable {
                   temporal.namespace(),
                   TaskQueues.CEREMONIES,
                   settings.dataDir(),
-                  true));
+                  true),
+              environment);
       running.push(activities);
       running.push(KeywardWorker.start(temporal.client(), TaskQueues.CEREMONIES, activities));
       scheduleReconciliation(temporal);

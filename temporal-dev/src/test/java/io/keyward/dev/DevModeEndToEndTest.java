@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,13 +35,9 @@ class DevModeEndToEndTest {
   private static final String NAME = "payments-signing";
   private static final String KEY = VAULT + "/" + NAME;
   private static final String WORKFLOW_ID = "keygen/" + KEY;
-  private static final String CEREMONY = "/api/generations/" + KEY;
 
   /** Visibility is eventually consistent: a new phase can take a moment to be searchable. */
   private static final Duration VISIBILITY_WAIT = Duration.ofSeconds(10);
-
-  /** Each step runs activities (key generation, round trip) before the next one opens. */
-  private static final Duration STEP_WAIT = Duration.ofSeconds(30);
 
   private Path cli;
 
@@ -56,10 +51,11 @@ class DevModeEndToEndTest {
   @Test
   void registersASecretKeyUnderDualControlAcrossARestartAndFindsItByItsSearchAttributes()
       throws Exception {
-    DevSettings settings = settings();
+    DevSettings settings = DevServerSettings.onFreePorts(dataDir, cli);
 
-    try (LocalKeyward keyward = LocalKeyward.start(settings)) {
+    try (LocalKeyward keyward = LocalKeyward.start(settings, Map.of())) {
       DemoUserHttp api = new DemoUserHttp(keyward.apiUri());
+      GenerationOverHttp ceremony = new GenerationOverHttp(api, KEY);
 
       // Step 1: the application owner requests a SECRET signing key.
       DemoUserHttp.Answer requested = api.post("alice", "/api/generations", secretKeyRequest());
@@ -75,14 +71,15 @@ class DevModeEndToEndTest {
           .containsExactly(WORKFLOW_ID);
 
       // Step 2: SECRET needs two approvers: a crypto officer and the security team lead.
-      DemoUserHttp.Answer first = decide(api, "olivia", "APPROVE");
+      DemoUserHttp.Answer first = ceremony.decide("olivia", "APPROVE");
       assertThat(first.phase()).isEqualTo("AWAITING_APPROVAL");
-      DemoUserHttp.Answer second = decide(api, "lena", "APPROVE");
+      DemoUserHttp.Answer second = ceremony.decide("lena", "APPROVE");
       assertThat(second.phase()).isEqualTo("AWAITING_GENERATION");
     }
 
-    try (LocalKeyward keyward = LocalKeyward.start(settings)) {
+    try (LocalKeyward keyward = LocalKeyward.start(settings, Map.of())) {
       DemoUserHttp api = new DemoUserHttp(keyward.apiUri());
+      GenerationOverHttp ceremony = new GenerationOverHttp(api, KEY);
       WorkflowClient client = keyward.temporal().client();
 
       DemoUserHttp.Answer health = new DemoUserHttp(keyward.adminUri()).get("alice", "healthcheck");
@@ -90,17 +87,17 @@ class DevModeEndToEndTest {
       assertThat(health.body().path("temporal").path("healthy").asBoolean()).isTrue();
 
       // The ceremony went on where it stopped, approvals and all.
-      DemoUserHttp.Answer resumed = api.get("alice", CEREMONY);
+      DemoUserHttp.Answer resumed = api.get("alice", ceremony.path());
       assertThat(resumed.phase()).isEqualTo("AWAITING_GENERATION");
       assertThat(texts(resumed.body().path("approvers"))).containsExactly("olivia", "lena");
 
       // Steps 3 to 5: custodian 1 generates, custodian 2 verifies, security registers.
-      decide(api, "kim", "GENERATE");
-      awaitPhase(api, "AWAITING_VERIFICATION");
-      decide(api, "kai", "VERIFY");
-      awaitPhase(api, "AWAITING_REGISTRATION");
-      decide(api, "sam", "REGISTER");
-      JsonNode registered = awaitPhase(api, "REGISTERED").body();
+      ceremony.decide("kim", "GENERATE");
+      ceremony.awaitPhase("AWAITING_VERIFICATION");
+      ceremony.decide("kai", "VERIFY");
+      ceremony.awaitPhase("AWAITING_REGISTRATION");
+      ceremony.decide("sam", "REGISTER");
+      JsonNode registered = ceremony.awaitPhase("REGISTERED").body();
 
       assertThat(registered.path("custodian1").asText()).isEqualTo("kim");
       assertThat(registered.path("custodian2").asText()).isEqualTo("kai");
@@ -111,7 +108,7 @@ class DevModeEndToEndTest {
       assertThat(version.path("curve").asText()).isEqualTo("P_384");
       assertThat(version.path("provider").asText()).isNotBlank();
 
-      DemoUserHttp.Answer audit = api.get("audrey", CEREMONY + "/audit");
+      DemoUserHttp.Answer audit = api.get("audrey", ceremony.path() + "/audit");
       assertThat(audit.status()).as(audit.body().toString()).isEqualTo(200);
       List<String> trail = new ArrayList<>();
       audit.body().forEach(r -> trail.add(r.path("event").path("type").asText()));
@@ -150,17 +147,6 @@ class DevModeEndToEndTest {
     }
   }
 
-  private DevSettings settings() {
-    return new DevSettings(
-        0,
-        0,
-        Ports.freeOrAny(0, DevSettings.TEMPORAL_PORT),
-        Ports.freeOrAny(0, DevSettings.TEMPORAL_UI_PORT),
-        dataDir,
-        Optional.of(cli),
-        Path.of("config", "dev.yml"));
-  }
-
   private static Map<String, Object> secretKeyRequest() {
     return Map.of(
         "vault",
@@ -173,27 +159,6 @@ class DevModeEndToEndTest {
         Map.of("type", "EC", "curve", "P_384", "operations", List.of("SIGN", "VERIFY")),
         "justification",
         "Signing payment batches for the settlement service");
-  }
-
-  private static DemoUserHttp.Answer decide(DemoUserHttp api, String user, String decision)
-      throws Exception {
-    DemoUserHttp.Answer answer =
-        api.post(user, CEREMONY + "/decisions", Map.of("decision", decision));
-    assertThat(answer.status()).as(user + " " + decision + ": " + answer.body()).isEqualTo(200);
-    return answer;
-  }
-
-  private static DemoUserHttp.Answer awaitPhase(DemoUserHttp api, String phase) throws Exception {
-    long deadline = System.nanoTime() + STEP_WAIT.toNanos();
-    DemoUserHttp.Answer state;
-    do {
-      state = api.get("alice", CEREMONY);
-      if (state.phase().equals(phase)) {
-        return state;
-      }
-      Thread.sleep(100);
-    } while (System.nanoTime() < deadline);
-    return fail("the ceremony did not reach " + phase + "; its state: " + state.body());
   }
 
   private static List<WorkflowExecutionMetadata> findWithin(WorkflowClient client, String query)

@@ -18,7 +18,7 @@ class InProcessFallbackTest {
     DevSettings settings =
         new DevSettings(0, 0, 0, 0, dataDir, Optional.empty(), Path.of("config", "dev.yml"));
 
-    try (LocalKeyward keyward = LocalKeyward.start(settings)) {
+    try (LocalKeyward keyward = LocalKeyward.start(settings, Map.of())) {
       assertThat(keyward.temporal()).isInstanceOf(InProcessTemporal.class);
       assertThat(keyward.temporal().database()).isEmpty();
       assertThat(keyward.temporal().webUi()).isEmpty();

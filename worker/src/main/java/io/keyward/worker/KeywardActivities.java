@@ -25,6 +25,7 @@ import io.keyward.workflows.notify.NotificationActivities;
 import io.keyward.workflows.servicenow.TicketActivities;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,14 +108,15 @@ public final class KeywardActivities implements AutoCloseable {
   }
 
   /**
-   * Opens the key providers of the providers file named by {@code KEYWARD_PROVIDERS_FILE} (the
-   * software keystore alone when it is unset) and the JSON-lines audit trail; each provider is held
-   * to its limit from {@value #PROVIDER_LIMITS} (see {@link ProviderLimits}).
+   * Opens the key providers of the providers file named by {@code KEYWARD_PROVIDERS_FILE} in {@code
+   * environment} (the software keystore alone when it is unset) and the JSON-lines audit trail;
+   * each provider is held to its limit from {@value #PROVIDER_LIMITS} (see {@link ProviderLimits}).
+   * Secrets such as a token's PIN are read from {@code environment} too.
    */
-  public static KeywardActivities open(WorkerSettings settings) {
+  public static KeywardActivities open(WorkerSettings settings, Map<String, String> environment) {
     List<KeyProvider> providers =
         ConfiguredProviders.fromEnvironment(
-            System.getenv(),
+            environment,
             new ConfiguredProviders.Defaults(
                 settings.keysDir(), settings.devMasterSecretFile(), settings.devMode()));
     AuditStore audit = JsonLinesAuditStore.open(settings.auditFile());
@@ -124,9 +126,9 @@ public final class KeywardActivities implements AutoCloseable {
           audit,
           providers,
           settings.devMode(),
-          PeopleIntegrations.notifications(System.getenv(), givenUp),
-          PeopleIntegrations.tickets(System.getenv(), givenUp),
-          ProviderLimits.parse(System.getenv(PROVIDER_LIMITS)));
+          PeopleIntegrations.notifications(environment, givenUp),
+          PeopleIntegrations.tickets(environment, givenUp),
+          ProviderLimits.parse(environment.get(PROVIDER_LIMITS)));
     } catch (RuntimeException misconfigured) {
       audit.close();
       throw misconfigured;

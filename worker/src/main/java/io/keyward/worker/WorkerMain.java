@@ -20,7 +20,7 @@ public final class WorkerMain {
     WorkflowClient client =
         WorkflowClient.newInstance(
             service, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
-    KeywardActivities activities = KeywardActivities.open(settings);
+    KeywardActivities activities = KeywardActivities.open(settings, System.getenv());
     KeywardWorker worker = KeywardWorker.start(client, settings.taskQueue(), activities);
     ReconciliationSchedule.ensure(
         ScheduleClient.newInstance(

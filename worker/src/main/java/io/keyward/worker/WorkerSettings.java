@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * What a worker process needs to know: where Temporal is, which task queue to poll, where its local
- * state lives, and whether it runs in dev mode (software keys may stand in for HSM-protected ones).
+ * state lives, and whether it runs in dev mode (software keys stand in for the protection levels no
+ * configured provider gives).
  */
 public record WorkerSettings(
     String temporalTarget, String namespace, String taskQueue, Path dataDir, boolean devMode) {

@@ -20,6 +20,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -104,6 +105,52 @@ class KeyProviderActivitiesImplTest {
     assertThatThrownBy(() -> routing.forLevel(ProtectionLevel.DEDICATED_HSM))
         .isInstanceOf(ProtectionUnavailableException.class)
         .hasMessageContaining("DEDICATED_HSM");
+  }
+
+  @Test
+  void devModeSendsALevelAProviderIsSetUpForToItAsInProduction() {
+    FakeKeyProvider managedHsm = new FakeKeyProvider("managed-hsm", ProtectionLevel.MANAGED_HSM);
+    ProviderRouting production = new ProviderRouting(List.of(managedHsm, software), false);
+    ProviderRouting development;
+    try (CapturedLogs logs = new CapturedLogs(ProviderRouting.class)) {
+      development = new ProviderRouting(List.of(managedHsm, software), true);
+
+      assertThat(logs.warnings())
+          .singleElement()
+          .asString()
+          .contains("stands in for DEDICATED_HSM, PREMIUM_KEY_VAULT_HSM,")
+          .doesNotContain("MANAGED_HSM")
+          .contains("not HSM-protected");
+    }
+
+    for (ProtectionLevel level :
+        EnumSet.of(
+            ProtectionLevel.MANAGED_HSM, ProtectionLevel.STANDARD_KEY_VAULT, ProtectionLevel.ANY)) {
+      assertThat(development.forLevel(level)).as(level.name()).isSameAs(production.forLevel(level));
+      assertThat(development.softwareStandsInFor(level)).as(level.name()).isFalse();
+    }
+    // Levels nothing is set up for: software stands in, rather than a stronger provider taking
+    // them (production sends PREMIUM_KEY_VAULT_HSM to the managed HSM) or a refusal.
+    for (ProtectionLevel level :
+        EnumSet.of(ProtectionLevel.DEDICATED_HSM, ProtectionLevel.PREMIUM_KEY_VAULT_HSM)) {
+      assertThat(development.forLevel(level)).as(level.name()).isSameAs(software);
+      assertThat(development.softwareStandsInFor(level)).as(level.name()).isTrue();
+    }
+  }
+
+  @Test
+  void devModeWithAProviderForEveryLevelNeitherNeedsSoftwareNorWarns() {
+    FakeKeyProvider dedicatedHsm =
+        new FakeKeyProvider("dedicated-hsm", ProtectionLevel.DEDICATED_HSM);
+    try (CapturedLogs logs = new CapturedLogs(ProviderRouting.class)) {
+      ProviderRouting development = new ProviderRouting(List.of(dedicatedHsm), true);
+
+      for (ProtectionLevel level : ProtectionLevel.values()) {
+        assertThat(development.forLevel(level)).as(level.name()).isSameAs(dedicatedHsm);
+        assertThat(development.softwareStandsInFor(level)).as(level.name()).isFalse();
+      }
+      assertThat(logs.warnings()).isEmpty();
+    }
   }
 
   @Test

@@ -31,7 +31,7 @@ import java.util.StringJoiner;
  * unset) that is the software provider alone, as before; with one, the providers it lists, in its
  * order. Which provider serves which protection level then follows from what each gives ({@link
  * ProviderRouting}): a classification that demands an HSM is refused while no HSM provider is
- * configured, unless development mode serves every level from software and says so.
+ * configured, unless development mode serves that level from software and says so.
  *
  * <p>Secrets come only from the environment or files: the software provider's master secret ({@code
  * KEYWARD_MASTER_SECRET}, {@code KEYWARD_MASTER_SECRET_FILE}, or a generated development secret in
@@ -89,6 +89,9 @@ public final class ConfiguredProviders {
       String served;
       try {
         served = routing.forLevel(level).name();
+        if (routing.softwareStandsInFor(level)) {
+          served += " (development stand-in)";
+        }
       } catch (ProtectionUnavailableException e) {
         served = "refused (no provider gives it)";
       }

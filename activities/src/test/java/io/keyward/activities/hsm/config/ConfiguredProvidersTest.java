@@ -142,6 +142,18 @@ class ConfiguredProvidersTest {
   }
 
   @Test
+  void theStartUpMappingMarksWhatSoftwareServesOnlyInDevelopmentMode() {
+    List<KeyProvider> providers = ConfiguredProviders.fromEnvironment(Map.of(), development);
+
+    assertThat(ConfiguredProviders.describe(new ProviderRouting(providers, true)))
+        .isEqualTo(
+            "DEDICATED_HSM -> software (development stand-in),"
+                + " MANAGED_HSM -> software (development stand-in),"
+                + " PREMIUM_KEY_VAULT_HSM -> software (development stand-in),"
+                + " STANDARD_KEY_VAULT -> software, ANY -> software");
+  }
+
+  @Test
   void aProvidersFileWithATokenSendsUltraKeysToTheHsmAndTheRestToSoftware() throws Exception {
     SoftHsm softHsm = SoftHsm.shared();
     Path pinFile = dir.resolve("hsm-pin");

@@ -6,11 +6,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-/** The objects OpenSC's {@code pkcs11-tool --list-objects} prints, parsed. */
-record TokenListing(List<TokenListing.TokenObject> objects) {
+/**
+ * The objects OpenSC's {@code pkcs11-tool --list-objects} prints, parsed; dev mode's tests read a
+ * token with it too.
+ */
+public record TokenListing(List<TokenListing.TokenObject> objects) {
   /** One object: its class line (e.g. "Private Key Object; EC"), label, id (hex) and access. */
-  record TokenObject(String kind, String label, String id, String access) {
-    boolean isPrivateKey() {
+  public record TokenObject(String kind, String label, String id, String access) {
+    public boolean isPrivateKey() {
       return kind.startsWith("Private Key Object");
     }
 
@@ -23,7 +26,7 @@ record TokenListing(List<TokenListing.TokenObject> objects) {
     }
 
     /** True when the token says the key never was and never can be read out. */
-    boolean sensitiveAndNeverExtractable() {
+    public boolean sensitiveAndNeverExtractable() {
       return access != null
           && access.contains("always sensitive")
           && access.contains("never extractable")
@@ -31,7 +34,7 @@ record TokenListing(List<TokenListing.TokenObject> objects) {
     }
   }
 
-  static TokenListing parse(String output) {
+  public static TokenListing parse(String output) {
     List<TokenObject> objects = new ArrayList<>();
     String kind = null;
     String label = null;
@@ -77,7 +80,7 @@ record TokenListing(List<TokenListing.TokenObject> objects) {
         .findFirst();
   }
 
-  List<TokenObject> mentioning(String aliasPrefix) {
+  public List<TokenObject> mentioning(String aliasPrefix) {
     String idPrefix = HexFormat.of().formatHex(aliasPrefix.getBytes(StandardCharsets.UTF_8));
     return objects.stream()
         .filter(
