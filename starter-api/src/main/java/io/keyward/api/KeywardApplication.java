@@ -98,6 +98,8 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
     Directory directory = stores.openDirectory(configuration.stores());
     KeywardServices services =
         KeywardServices.build(configuration, client, stores, directory, audit, Clock.systemUTC());
+    // Registered after the audit store, so it stops (and records what it counted) before it.
+    environment.lifecycle().manage(services.refusals());
 
     environment
         .healthChecks()

@@ -4,7 +4,7 @@ import io.keyward.api.access.BreakGlassAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
-import io.keyward.api.incident.Refusals;
+import io.keyward.api.refusal.Refusals;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.breakglass.AccessGrant;
@@ -27,7 +27,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
 import java.time.Clock;
 import java.util.List;
@@ -59,13 +58,14 @@ public final class BreakGlassSessions {
       Directory directory,
       AccessGrantStore grants,
       AuditStore audit,
+      Refusals refusals,
       Clock clock) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.directory = directory;
     this.grants = grants;
     this.audit = audit;
-    this.refusals = new Refusals(audit, clock);
+    this.refusals = refusals;
     this.clock = clock;
   }
 
@@ -185,23 +185,12 @@ public final class BreakGlassSessions {
 
   private BreakGlassState update(
       IncidentId incident, Actor actor, String attempt, Supplier<BreakGlassState> send) {
-    String workflowId = BreakGlassDeclaration.workflowId(incident);
-    BreakGlassState current = state(incident);
-    if (current.phase().isFinal()) {
-      throw refusals.conflict(
-          workflowId, actor.id(), attempt, "this session is closed (" + current.phase() + ")");
-    }
-    try {
-      return send.get();
-    } catch (WorkflowUpdateException refusal) {
-      throw refusals.conflict(workflowId, actor.id(), attempt, Refusals.message(refusal));
-    } catch (WorkflowNotFoundException finishedMeanwhile) {
-      throw refusals.conflict(
-          workflowId,
-          actor.id(),
-          attempt,
-          "this session is closed (" + state(incident).phase() + ")");
-    }
+    return refusals.send(
+        BreakGlassDeclaration.workflowId(incident),
+        actor,
+        attempt,
+        send,
+        () -> "this session is closed (" + state(incident).phase() + ")");
   }
 
   private WorkflowOptions startOptions(BreakGlassDeclaration declaration) {

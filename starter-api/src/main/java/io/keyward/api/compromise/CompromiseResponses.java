@@ -4,7 +4,7 @@ import io.keyward.api.access.IncidentAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
-import io.keyward.api.incident.Refusals;
+import io.keyward.api.refusal.Refusals;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
@@ -25,7 +25,6 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,12 +59,13 @@ public final class CompromiseResponses {
       String taskQueue,
       AuditStore audit,
       EvidenceVerifier evidence,
+      Refusals refusals,
       Clock clock) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.audit = audit;
     this.evidence = evidence;
-    this.refusals = new Refusals(audit, clock);
+    this.refusals = refusals;
     this.clock = clock;
   }
 
@@ -170,26 +170,12 @@ public final class CompromiseResponses {
 
   private CompromiseState update(
       IncidentId incident, Actor actor, String attempt, Supplier<CompromiseState> send) {
-    String workflowId = CompromiseReport.workflowId(incident);
-    CompromiseState current = state(incident);
-    if (current.phase().isFinal()) {
-      throw refusals.conflict(
-          workflowId,
-          actor.id(),
-          attempt,
-          "this incident response is closed (" + current.phase() + ")");
-    }
-    try {
-      return send.get();
-    } catch (WorkflowUpdateException refusal) {
-      throw refusals.conflict(workflowId, actor.id(), attempt, Refusals.message(refusal));
-    } catch (WorkflowNotFoundException finishedMeanwhile) {
-      throw refusals.conflict(
-          workflowId,
-          actor.id(),
-          attempt,
-          "this incident response is closed (" + state(incident).phase() + ")");
-    }
+    return refusals.send(
+        CompromiseReport.workflowId(incident),
+        actor,
+        attempt,
+        send,
+        () -> "this incident response is closed (" + state(incident).phase() + ")");
   }
 
   private WorkflowOptions startOptions(CompromiseReport report) {

@@ -6,6 +6,8 @@ import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.keys.DependencyMaps;
 import io.keyward.api.keys.KeyLifecycles;
+import io.keyward.api.refusal.RefusalThrottle;
+import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.directory.Directory;
@@ -17,7 +19,8 @@ import java.util.Objects;
 /**
  * The services the application builds once and every surface uses: the REST API, the webhooks and
  * each {@link KeywardExtension} (the approval UI), so a decision made on a web page, in Slack or
- * over the API is taken, and refused, by the same code. Nobody but the application closes them.
+ * over the API is taken, and refused, by the same code ({@link Refusals}, which throttles a person
+ * who keeps being refused, whatever the surface). Nobody but the application closes them.
  */
 public record KeywardServices(
     KeywardConfiguration configuration,
@@ -29,7 +32,8 @@ public record KeywardServices(
     KeyLifecycles lifecycles,
     DependencyMaps dependencies,
     BreakGlassSessions breakGlass,
-    CompromiseResponses compromises) {
+    CompromiseResponses compromises,
+    Refusals refusals) {
   public KeywardServices {
     Objects.requireNonNull(configuration, "configuration");
     Objects.requireNonNull(client, "client");
@@ -41,6 +45,7 @@ public record KeywardServices(
     Objects.requireNonNull(dependencies, "dependencies");
     Objects.requireNonNull(breakGlass, "breakGlass");
     Objects.requireNonNull(compromises, "compromises");
+    Objects.requireNonNull(refusals, "refusals");
   }
 
   /**
@@ -57,17 +62,35 @@ public record KeywardServices(
     String taskQueue = configuration.getTemporal().getTaskQueue();
     var stepTimeout = configuration.getCeremony().stepTimeout();
     var settings = configuration.stores();
+    var ceremony = configuration.getCeremony();
+    Refusals refusals =
+        new Refusals(
+            audit,
+            clock,
+            new RefusalThrottle(
+                ceremony.getRefusalLimit(),
+                ceremony.getRefusalWindow().toJavaDuration(),
+                audit,
+                clock));
     return new KeywardServices(
         configuration,
         client,
         directory,
         audit,
-        new GenerationCeremonies(client, taskQueue, stepTimeout, audit, clock),
-        new ManualRotations(client, taskQueue, stepTimeout, audit, clock),
-        new KeyLifecycles(client, taskQueue, audit, clock),
+        new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals, clock),
+        new ManualRotations(client, taskQueue, stepTimeout, audit, refusals, clock),
+        new KeyLifecycles(client, taskQueue, refusals, clock),
         new DependencyMaps(stores.openDependencyMap(settings), audit, clock),
         new BreakGlassSessions(
-            client, taskQueue, directory, stores.openAccessGrantStore(settings), audit, clock),
-        new CompromiseResponses(client, taskQueue, audit, stores.evidenceVerifier(audit), clock));
+            client,
+            taskQueue,
+            directory,
+            stores.openAccessGrantStore(settings),
+            audit,
+            refusals,
+            clock),
+        new CompromiseResponses(
+            client, taskQueue, audit, stores.evidenceVerifier(audit), refusals, clock),
+        refusals);
   }
 }

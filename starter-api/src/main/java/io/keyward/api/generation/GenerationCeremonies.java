@@ -4,7 +4,7 @@ import io.keyward.api.access.GenerationAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
-import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.api.refusal.Refusals;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
@@ -24,15 +24,12 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
-import io.temporal.failure.TemporalFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * Starts dual-control key generation ceremonies and passes people's decisions to them. All Temporal
@@ -44,13 +41,11 @@ public final class GenerationCeremonies {
   /** The value of {@code KeywardKind} for these ceremonies. */
   public static final String KIND = "KeyGeneration";
 
-  /** The audit event type of a decision the ceremony refused. */
-  public static final String DECISION_REFUSED = "DECISION_REFUSED";
-
   private final WorkflowClient client;
   private final String taskQueue;
   private final Duration stepTimeout;
   private final AuditStore audit;
+  private final Refusals refusals;
   private final Clock clock;
 
   public GenerationCeremonies(
@@ -58,11 +53,13 @@ public final class GenerationCeremonies {
       String taskQueue,
       Duration stepTimeout,
       AuditStore audit,
+      Refusals refusals,
       Clock clock) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.stepTimeout = stepTimeout;
     this.audit = audit;
+    this.refusals = refusals;
     this.clock = clock;
   }
 
@@ -122,23 +119,17 @@ public final class GenerationCeremonies {
 
   /**
    * Sends the decision as the {@code decide} Update and waits until the workflow has recorded it. A
-   * decision the ceremony refuses (its validator, or a closed request) becomes a {@link
-   * ConflictException} with the ceremony's own words, and is written to the audit trail as {@value
-   * #DECISION_REFUSED}.
+   * decision the ceremony refuses (its validator, or a closed request) is a 409 with the ceremony's
+   * own words, recorded by {@link Refusals}.
    */
   public GenerationState decide(KeyRef key, Actor actor, DecisionBody body) {
     Decision decision = requireBody(body).toDecision(actor);
-    GenerationState current = state(key);
-    if (current.phase().isFinal()) {
-      throw refused(key, decision, closed(current.phase()));
-    }
-    try {
-      return workflow(key).decide(decision);
-    } catch (WorkflowUpdateException refusal) {
-      throw refused(key, decision, refusalMessage(refusal));
-    } catch (WorkflowNotFoundException finishedMeanwhile) {
-      throw refused(key, decision, closed(state(key).phase()));
-    }
+    return refusals.send(
+        GenerationRequest.workflowId(key),
+        actor,
+        decision.type().name(),
+        () -> workflow(key).decide(decision),
+        () -> closed(state(key).phase()));
   }
 
   /**
@@ -205,26 +196,8 @@ public final class GenerationCeremonies {
     return client.newWorkflowStub(KeyGenerationWorkflow.class, GenerationRequest.workflowId(key));
   }
 
-  private ConflictException refused(KeyRef key, Decision decision, String refusal) {
-    audit.append(
-        new AuditEvent(
-            UUID.randomUUID().toString(),
-            GenerationRequest.workflowId(key),
-            DECISION_REFUSED,
-            decision.actor().id(),
-            clock.instant(),
-            Map.of("decision", decision.type().name(), "refusal", refusal)));
-    return new ConflictException(refusal);
-  }
-
   private static String closed(GenerationPhase phase) {
     return "this request is closed (" + phase + ")";
-  }
-
-  private static String refusalMessage(WorkflowUpdateException refusal) {
-    return refusal.getCause() instanceof TemporalFailure failure
-        ? failure.getOriginalMessage()
-        : refusal.getMessage();
   }
 
   private static <T> T requireBody(T body) {

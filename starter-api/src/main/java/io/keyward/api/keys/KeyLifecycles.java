@@ -1,10 +1,8 @@
 package io.keyward.api.keys;
 
-import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
-import io.keyward.workflows.audit.AuditEvent;
-import io.keyward.workflows.audit.AuditStore;
+import io.keyward.api.refusal.Refusals;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
@@ -27,13 +25,9 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
-import io.temporal.failure.TemporalFailure;
 import java.time.Clock;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * Enrols keys in policy-driven rotation (runbook 6.1, 6.2), reads their lifecycle, passes decisions
@@ -41,18 +35,15 @@ import java.util.UUID;
  * as on the in-process test server). All Temporal plumbing of the lifecycle API lives here.
  */
 public final class KeyLifecycles {
-  /** The audit event type of a gate decision the lifecycle refused. */
-  public static final String GATE_DECISION_REFUSED = "GATE_DECISION_REFUSED";
-
   private final WorkflowClient client;
   private final String taskQueue;
-  private final AuditStore audit;
+  private final Refusals refusals;
   private final Clock clock;
 
-  public KeyLifecycles(WorkflowClient client, String taskQueue, AuditStore audit, Clock clock) {
+  public KeyLifecycles(WorkflowClient client, String taskQueue, Refusals refusals, Clock clock) {
     this.client = client;
     this.taskQueue = taskQueue;
-    this.audit = audit;
+    this.refusals = refusals;
     this.clock = clock;
   }
 
@@ -87,23 +78,12 @@ public final class KeyLifecycles {
   public LifecycleState decide(KeyRef key, Actor actor, GateDecisionBody body) {
     GateDecision decision = requireBody(body).toDecision(actor);
     state(key);
-    try {
-      return lifecycle(key).decide(decision);
-    } catch (WorkflowUpdateException refusal) {
-      String message =
-          refusal.getCause() instanceof TemporalFailure failure
-              ? failure.getOriginalMessage()
-              : refusal.getMessage();
-      audit.append(
-          new AuditEvent(
-              UUID.randomUUID().toString(),
-              LifecycleInput.workflowId(key),
-              GATE_DECISION_REFUSED,
-              actor.id(),
-              clock.instant(),
-              Map.of("decision", decision.type().name(), "refusal", message)));
-      throw new ConflictException(message);
-    }
+    return refusals.send(
+        LifecycleInput.workflowId(key),
+        actor,
+        decision.type().name(),
+        () -> lifecycle(key).decide(decision),
+        () -> "the lifecycle of " + key + " has ended");
   }
 
   /** Starts a reconciliation now, or answers the one already running. */

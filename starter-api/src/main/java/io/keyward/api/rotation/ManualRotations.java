@@ -1,10 +1,9 @@
 package io.keyward.api.rotation;
 
 import io.keyward.api.access.RotationAccess;
-import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
-import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.api.refusal.Refusals;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
@@ -31,7 +30,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -41,13 +39,11 @@ import java.util.function.Supplier;
  * authenticated {@link Actor} its caller passes in.
  */
 public final class ManualRotations {
-  /** The audit event type of a decision, reschedule or cancellation the rotation refused. */
-  public static final String REFUSED = "ROTATION_REQUEST_REFUSED";
-
   private final WorkflowClient client;
   private final String taskQueue;
   private final Duration stepTimeout;
   private final AuditStore audit;
+  private final Refusals refusals;
   private final Clock clock;
 
   public ManualRotations(
@@ -55,11 +51,13 @@ public final class ManualRotations {
       String taskQueue,
       Duration stepTimeout,
       AuditStore audit,
+      Refusals refusals,
       Clock clock) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.stepTimeout = stepTimeout;
     this.audit = audit;
+    this.refusals = refusals;
     this.clock = clock;
   }
 
@@ -129,17 +127,8 @@ public final class ManualRotations {
 
   private RotationState update(
       KeyRef key, Actor actor, String action, Supplier<RotationState> send) {
-    RotationState current = state(key);
-    if (current.phase().isFinal()) {
-      throw refused(key, actor, action, closed(current.phase()));
-    }
-    try {
-      return send.get();
-    } catch (WorkflowUpdateException refusal) {
-      throw refused(key, actor, action, refusalMessage(refusal));
-    } catch (WorkflowNotFoundException finishedMeanwhile) {
-      throw refused(key, actor, action, closed(state(key).phase()));
-    }
+    return refusals.send(
+        RotationRequest.workflowId(key), actor, action, send, () -> closed(state(key).phase()));
   }
 
   private WorkflowOptions startOptions(RotationRequest request) {
@@ -180,18 +169,6 @@ public final class ManualRotations {
 
   private ManualRotationWorkflow workflow(KeyRef key) {
     return client.newWorkflowStub(ManualRotationWorkflow.class, RotationRequest.workflowId(key));
-  }
-
-  private ConflictException refused(KeyRef key, Actor actor, String action, String refusal) {
-    audit.append(
-        new AuditEvent(
-            UUID.randomUUID().toString(),
-            RotationRequest.workflowId(key),
-            REFUSED,
-            actor.id(),
-            clock.instant(),
-            Map.of("action", action, "refusal", refusal)));
-    return new ConflictException(refusal);
   }
 
   private static String closed(RotationPhase phase) {

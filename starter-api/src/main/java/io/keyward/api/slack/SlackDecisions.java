@@ -9,13 +9,11 @@ import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.generation.DecisionBody;
 import io.keyward.api.generation.GenerationCeremonies;
-import io.keyward.api.incident.Refusals;
 import io.keyward.api.keys.GateDecisionBody;
 import io.keyward.api.keys.KeyLifecycles;
+import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.rotation.RotationDecisionBody;
-import io.keyward.workflows.audit.AuditEvent;
-import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.breakglass.AuthorisationDecision;
 import io.keyward.workflows.breakglass.BreakGlassDeclaration;
 import io.keyward.workflows.breakglass.BreakGlassLevel;
@@ -38,11 +36,9 @@ import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.rotation.RotationDecisionType;
 import io.keyward.workflows.rotation.RotationRequest;
 import io.keyward.workflows.rotation.RotationState;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -66,9 +62,8 @@ final class SlackDecisions {
   private final BreakGlassSessions breakGlass;
   private final KeyLifecycles lifecycles;
   private final CompromiseResponses compromises;
-  private final AuditStore audit;
+  private final Refusals refusals;
   private final RequestLinks links;
-  private final Clock clock;
 
   SlackDecisions(
       Map<String, String> users,
@@ -78,9 +73,8 @@ final class SlackDecisions {
       BreakGlassSessions breakGlass,
       KeyLifecycles lifecycles,
       CompromiseResponses compromises,
-      AuditStore audit,
-      RequestLinks links,
-      Clock clock) {
+      Refusals refusals,
+      RequestLinks links) {
     this.users = Map.copyOf(users);
     this.directory = directory;
     this.generations = generations;
@@ -88,9 +82,8 @@ final class SlackDecisions {
     this.breakGlass = breakGlass;
     this.lifecycles = lifecycles;
     this.compromises = compromises;
-    this.audit = audit;
+    this.refusals = refusals;
     this.links = links;
-    this.clock = clock;
     TreeSet<String> missing = new TreeSet<>();
     users.forEach(
         (slackId, id) -> {
@@ -154,7 +147,6 @@ final class SlackDecisions {
     if (state.request().classification() == Classification.ULTRA) {
       return refuseInChat(
           GenerationRequest.workflowId(key),
-          GenerationCeremonies.DECISION_REFUSED,
           person,
           type,
           "ULTRA decisions are never taken from Slack; decide in Keyward at " + page);
@@ -178,12 +170,7 @@ final class SlackDecisions {
       return reply("There is no rotation planned for " + key + "; nothing was decided.");
     }
     if (state.classification() == Classification.ULTRA) {
-      return refuseInChat(
-          RotationRequest.workflowId(key),
-          ManualRotations.REFUSED,
-          person,
-          type,
-          ULTRA_ROTATION + page);
+      return refuseInChat(RotationRequest.workflowId(key), person, type, ULTRA_ROTATION + page);
     }
     RotationDecisionType decision =
         type == DecisionType.APPROVE ? RotationDecisionType.APPROVE : RotationDecisionType.DENY;
@@ -206,12 +193,7 @@ final class SlackDecisions {
       return reply(key + " is not enrolled in automatic rotation; nothing was decided.");
     }
     if (state.classification() == Classification.ULTRA) {
-      return refuseInChat(
-          LifecycleInput.workflowId(key),
-          KeyLifecycles.GATE_DECISION_REFUSED,
-          person,
-          type,
-          ULTRA_ROTATION + page);
+      return refuseInChat(LifecycleInput.workflowId(key), person, type, ULTRA_ROTATION + page);
     }
     GateDecisionType decision =
         type == DecisionType.APPROVE ? GateDecisionType.APPROVE : GateDecisionType.DENY;
@@ -245,7 +227,6 @@ final class SlackDecisions {
     if (state.assessment() == null || state.assessment().level() != BreakGlassLevel.L1) {
       return refuseInChat(
           BreakGlassDeclaration.workflowId(incident),
-          Refusals.REFUSED,
           person,
           type,
           (state.assessment() == null
@@ -313,19 +294,8 @@ final class SlackDecisions {
 
   /** A decision policy keeps out of chat: refused, audited, answered with the page. */
   private Optional<SlackReply> refuseInChat(
-      String workflowId,
-      String eventType,
-      DirectoryUser person,
-      DecisionType type,
-      String refusal) {
-    audit.append(
-        new AuditEvent(
-            UUID.randomUUID().toString(),
-            workflowId,
-            eventType,
-            person.id(),
-            clock.instant(),
-            Map.of("decision", type.name(), "refusal", refusal, "channel", "slack")));
+      String workflowId, DirectoryUser person, DecisionType type, String refusal) {
+    refusals.record(workflowId, person.id(), type.name(), refusal, Map.of("channel", "slack"));
     return reply(refusal);
   }
 

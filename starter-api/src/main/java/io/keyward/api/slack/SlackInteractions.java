@@ -41,9 +41,8 @@ public final class SlackInteractions {
             services.breakGlass(),
             services.lifecycles(),
             services.compromises(),
-            services.audit(),
-            new RequestLinks(config.uiBaseUrl()),
-            clock),
+            services.refusals(),
+            new RequestLinks(config.uiBaseUrl())),
         new SlackResponder(SlackResponder.client(), config.getResponseUrlPrefix()));
   }
 

@@ -109,7 +109,7 @@ class BreakGlassApiTest {
             "BREAK_GLASS_APPROVE",
             "BREAK_GLASS_ACCESS_GRANTED",
             "BREAK_GLASS_ACTION",
-            "INCIDENT_ATTEMPT_REFUSED",
+            "ATTEMPT_REFUSED",
             "BREAK_GLASS_END_REQUESTED",
             "BREAK_GLASS_ACCESS_REVOKED",
             "BREAK_GLASS_REVIEWED",
@@ -132,7 +132,7 @@ class BreakGlassApiTest {
         .startsWith("kim holds none of the roles that authorise a L1 session");
     Reply admin = authorise("bruno", url, "APPROVE");
     assertThat(admin.status()).isEqualTo(409);
-    assertThat(http.auditTypes(url)).contains("INCIDENT_ATTEMPT_REFUSED");
+    assertThat(http.auditTypes(url)).contains("ATTEMPT_REFUSED");
   }
 
   @Test

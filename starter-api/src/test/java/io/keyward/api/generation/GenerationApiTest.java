@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyward.api.RunningKeyward;
 import io.keyward.api.RunningKeyward.Reply;
+import io.keyward.api.refusal.Refusals;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.generation.GenerationPhase;
@@ -334,13 +335,36 @@ class GenerationApiTest {
     assertThat(keyward.get("olivia", url).body().get("approvers")).isEmpty();
     AuditRecord refused =
         keyward.audit().recordsFor("keygen/kv-self/own-key").stream()
-            .filter(r -> r.event().type().equals(GenerationCeremonies.DECISION_REFUSED))
+            .filter(r -> r.event().type().equals(Refusals.REFUSED))
             .findFirst()
             .orElseThrow();
     assertThat(refused.event().actor()).isEqualTo("alice");
     assertThat(refused.event().details())
-        .containsEntry("decision", "APPROVE")
+        .containsEntry("attempt", "APPROVE")
         .containsEntry("refusal", refusal);
+  }
+
+  @Test
+  void aPersonRefusedFiveTimesWithinAMinuteIsThrottledAndReachesNoCeremony() {
+    String probed = request("alice", "kv-throttle", "probed");
+    String waiting = request("alice", "kv-throttle", "waiting");
+
+    for (int attempt = 0; attempt < 5; attempt++) {
+      assertThat(decide("oscar", probed, "GENERATE", null).status()).isEqualTo(409);
+    }
+    // A decision the ceremony would take is not even sent while oscar is throttled.
+    Reply throttled = decide("oscar", waiting, "APPROVE", "looks right");
+
+    assertThat(throttled.status()).isEqualTo(429);
+    assertThat(throttled.body().get("message").asText())
+        .startsWith("oscar was refused 5 times within 60 seconds; further attempts are not sent");
+    assertThat(keyward.get("olivia", waiting).body().get("approvers")).isEmpty();
+    assertThat(decide("oscar", probed, "GENERATE", null).status()).isEqualTo(429);
+    assertThat(keyward.audit().recordsFor("keygen/kv-throttle/probed"))
+        .filteredOn(r -> r.event().type().equals(Refusals.REFUSED))
+        .hasSize(5);
+    assertThat(keyward.audit().recordsFor("keygen/kv-throttle/waiting"))
+        .noneMatch(r -> r.event().actor().equals("oscar"));
   }
 
   @Test

@@ -112,11 +112,7 @@ class RotationApiTest {
     assertThat(keyward.keys().listVersions(key)).hasSize(2);
     assertThat(keyward.get("olivia", statusUrl + "/audit").body())
         .extracting(r -> r.at("/event/type").asText())
-        .contains(
-            "ROTATION_REQUESTED",
-            "PRE_ROTATION_CHECKED",
-            "ROTATION_REQUEST_REFUSED",
-            "KEY_ROTATED");
+        .contains("ROTATION_REQUESTED", "PRE_ROTATION_CHECKED", "ATTEMPT_REFUSED", "KEY_ROTATED");
   }
 
   @Test

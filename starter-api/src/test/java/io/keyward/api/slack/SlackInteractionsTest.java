@@ -163,7 +163,7 @@ class SlackInteractionsTest {
     assertThat(
             texts(keyward.get("olivia", "/api/generations/kv-slack/self").body().get("approvers")))
         .isEmpty();
-    assertThat(auditTypes("keygen/kv-slack/self")).contains("DECISION_REFUSED");
+    assertThat(auditTypes("keygen/kv-slack/self")).contains("ATTEMPT_REFUSED");
   }
 
   @Test
@@ -189,7 +189,7 @@ class SlackInteractionsTest {
         .isEmpty();
     List<AuditRecord> refused =
         keyward.audit().recordsFor("keygen/kv-slack/root-ca").stream()
-            .filter(r -> r.event().type().equals("DECISION_REFUSED"))
+            .filter(r -> r.event().type().equals("ATTEMPT_REFUSED"))
             .toList();
     assertThat(refused)
         .singleElement()
@@ -265,8 +265,7 @@ class SlackInteractionsTest {
         .startsWith("Keyward refused your APPROVE: ");
     assertThat(keyward.get("olivia", url).body().get("phase").asText())
         .isEqualTo("AWAITING_APPROVAL");
-    assertThat(auditTypes("rotation/kv-slack/rotation-refused"))
-        .contains("ROTATION_REQUEST_REFUSED");
+    assertThat(auditTypes("rotation/kv-slack/rotation-refused")).contains("ATTEMPT_REFUSED");
   }
 
   @Test
@@ -285,8 +284,8 @@ class SlackInteractionsTest {
         .isEqualTo(
             "ULTRA decisions are never taken from Slack; decide on this rotation in Keyward at"
                 + " http://keyward.test/ui/rotations/kv-slack/ultra-rotated");
-    assertThat(keyward.get("olivia", url).body().get("approvals")).isEmpty();
-    assertThat(auditTypes("rotation/kv-slack/ultra-rotated")).contains("ROTATION_REQUEST_REFUSED");
+    assertThat(keyward.get("audrey", url).body().get("approvals")).isEmpty();
+    assertThat(auditTypes("rotation/kv-slack/ultra-rotated")).contains("ATTEMPT_REFUSED");
   }
 
   @Test
@@ -299,7 +298,7 @@ class SlackInteractionsTest {
 
     click("U0LENA", approve, "/actions/23");
 
-    JsonNode state = keyward.get("olivia", url).body();
+    JsonNode state = keyward.get("audrey", url).body();
     assertThat(state.at("/approvals/0/approver").asText()).isEqualTo("lena");
     assertThat(answerTo("/actions/23").get("text").asText())
         .isEqualTo(
@@ -319,7 +318,7 @@ class SlackInteractionsTest {
     Reply forged = send(body, now, SlackSignature.sign(Secret.ofText("guessed-secret"), now, body));
 
     assertThat(forged.status()).isEqualTo(401);
-    assertThat(keyward.get("olivia", url).body().get("approvals")).isEmpty();
+    assertThat(keyward.get("audrey", url).body().get("approvals")).isEmpty();
     assertThat(answers("/actions/24")).isEmpty();
   }
 
@@ -338,8 +337,8 @@ class SlackInteractionsTest {
         .isEqualTo(
             "Level 2 break-glass authorisations are ULTRA-scoped and never taken from Slack;"
                 + " decide in Keyward at http://keyward.test/ui/break-glass/INC0020003");
-    assertThat(keyward.get("olivia", url).body().get("approvals")).isEmpty();
-    assertThat(auditTypes("breakglass/INC0020003")).contains("INCIDENT_ATTEMPT_REFUSED");
+    assertThat(keyward.get("audrey", url).body().get("approvals")).isEmpty();
+    assertThat(auditTypes("breakglass/INC0020003")).contains("ATTEMPT_REFUSED");
   }
 
   @Test
@@ -359,8 +358,7 @@ class SlackInteractionsTest {
     assertThat(answerTo("/actions/30").get("text").asText())
         .startsWith("Keyward refused your APPROVE: kim holds none of the roles");
     assertThat(keyward.get("olivia", path).body().get("approvals")).isEmpty();
-    assertThat(auditTypes("lifecycle/kv-slack/gated"))
-        .contains(io.keyward.api.keys.KeyLifecycles.GATE_DECISION_REFUSED);
+    assertThat(auditTypes("lifecycle/kv-slack/gated")).contains("ATTEMPT_REFUSED");
 
     click("U0LENA", button(gate, SlackActions.APPROVE), "/actions/31");
     assertThat(answerTo("/actions/31").get("text").asText())
@@ -641,10 +639,10 @@ class SlackInteractionsTest {
   }
 
   private static JsonNode awaitPhase(String path, String phase) throws InterruptedException {
-    JsonNode state = keyward.get("olivia", path).body();
+    JsonNode state = keyward.get("audrey", path).body();
     for (int i = 0; i < 600 && !phase.equals(state.get("phase").asText()); i++) {
       Thread.sleep(50);
-      state = keyward.get("olivia", path).body();
+      state = keyward.get("audrey", path).body();
     }
     assertThat(state.get("phase").asText()).isEqualTo(phase);
     return state;

@@ -1,0 +1,126 @@
+package io.keyward.api.refusal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.keyward.activities.audit.JsonLinesAuditStore;
+import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.audit.AuditStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One person's refusals against a throttle of 2 per minute, on a clock the test moves. */
+class RefusalThrottleTest {
+  private static final Instant T0 = Instant.parse("2026-12-03T10:00:00Z");
+
+  @TempDir Path dir;
+
+  private Instant now = T0;
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
+  private AuditStore audit;
+  private RefusalThrottle throttle;
+  private Refusals refusals;
+
+  @BeforeEach
+  void open() {
+    audit = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"));
+    throttle = new RefusalThrottle(2, Duration.ofMinutes(1), audit, clock);
+    refusals = new Refusals(audit, clock, throttle);
+  }
+
+  @AfterEach
+  void close() {
+    audit.close();
+  }
+
+  @Test
+  void recordsTheFirstRefusalsOneByOneThenCountsTheRestIntoOneRecordWhenTheWindowEnds() {
+    refusals.conflict("keygen/kv/a", "mallory", "APPROVE", "not eligible");
+    refusals.conflict("keygen/kv/a", "mallory", "APPROVE", "not eligible");
+    for (int attempt = 0; attempt < 3; attempt++) {
+      now = now.plusSeconds(5);
+      assertThatThrownBy(() -> refusals.admit("mallory"))
+          .isInstanceOf(TooManyRefusalsException.class)
+          .hasMessage(
+              "mallory was refused 2 times within 60 seconds; further attempts are not sent to"
+                  + " any ceremony for another "
+                  + (60 - 5 * (attempt + 1))
+                  + " seconds");
+    }
+    refusals.admit("someone-else");
+    assertThat(audit.recordsFor("keygen/kv/a")).hasSize(2);
+    assertThat(audit.recordsFor(RefusalThrottle.subjectOf("mallory"))).isEmpty();
+
+    now = T0.plusSeconds(61);
+    throttle.flushEnded();
+
+    List<AuditRecord> throttled = audit.recordsFor(RefusalThrottle.subjectOf("mallory"));
+    assertThat(throttled)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.event().type()).isEqualTo(RefusalThrottle.THROTTLED);
+              assertThat(r.event().actor()).isEqualTo("mallory");
+              assertThat(r.event().details())
+                  .containsEntry("count", "3")
+                  .containsEntry("from", T0.toString())
+                  .containsEntry("until", T0.plusSeconds(60).toString());
+            });
+    refusals.admit("mallory");
+    assertThat(audit.verify().intact()).isTrue();
+  }
+
+  @Test
+  void aRefusalBeyondTheLimitIsCountedNotWritten() {
+    for (int attempt = 0; attempt < 4; attempt++) {
+      refusals.conflict("keygen/kv/b", "mallory", "REGISTER", "step not open");
+    }
+
+    assertThat(audit.recordsFor("keygen/kv/b")).hasSize(2);
+    now = now.plusSeconds(60);
+    refusals.conflict("keygen/kv/b", "mallory", "REGISTER", "step not open");
+    assertThat(audit.recordsFor("keygen/kv/b")).hasSize(3);
+    assertThat(audit.recordsFor(RefusalThrottle.subjectOf("mallory")))
+        .singleElement()
+        .satisfies(r -> assertThat(r.event().details()).containsEntry("count", "2"));
+  }
+
+  @Test
+  void stoppingWritesWhatIsStillCounted() throws Exception {
+    throttle.start();
+    refusals.conflict("keygen/kv/c", "mallory", "APPROVE", "no");
+    refusals.conflict("keygen/kv/c", "mallory", "APPROVE", "no");
+    assertThatThrownBy(() -> refusals.admit("mallory"))
+        .isInstanceOf(TooManyRefusalsException.class);
+
+    throttle.stop();
+
+    assertThat(audit.recordsFor(RefusalThrottle.subjectOf("mallory")))
+        .singleElement()
+        .satisfies(r -> assertThat(r.event().details()).containsEntry("count", "1"));
+  }
+}
