@@ -93,7 +93,10 @@ public final class WorkflowTestServer
     testWorkers.forEach(WorkerFactory::shutdownNow);
     stoppedWorkers.addAll(testWorkers);
     testWorkers.clear();
-    env.close();
+    if (env != null) {
+      env.close();
+      env = null;
+    }
   }
 
   @Override
