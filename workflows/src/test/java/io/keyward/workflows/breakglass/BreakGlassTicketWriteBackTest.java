@@ -20,17 +20,17 @@ import io.keyward.workflows.servicenow.TicketState;
 import io.keyward.workflows.servicenow.TicketUpdate;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Break-glass is declared through the incident management system: the session writes each phase and
@@ -43,6 +43,10 @@ class BreakGlassTicketWriteBackTest {
   private static final String WORKFLOW_ID = BreakGlassDeclaration.workflowId(INCIDENT);
   private static final String REASON = "orders database cannot decrypt: TDE key disabled";
 
+  @RegisterExtension
+  static final WorkflowTestServer server =
+      WorkflowTestServer.of(SearchAttributesForTests::newEnvironment);
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private CallLog log;
@@ -50,25 +54,20 @@ class BreakGlassTicketWriteBackTest {
   private RecordingTickets tickets;
 
   @BeforeEach
-  void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
-    SearchAttributesForTests.register(env);
+  void startWorker() {
+    env = server.env();
     log = new CallLog();
     LoggedKeyProvider keys = new LoggedKeyProvider(log);
     keys.existing(ORDERS, Map.of("Classification", "CONFIDENTIAL"));
     grants = new InMemoryAccessGrants(log);
     tickets = new RecordingTickets(log);
-    Worker worker = env.newWorker(TaskQueues.CEREMONIES);
-    worker.registerWorkflowImplementationTypes(BreakGlassWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        keys, grants, new LoggedAudit(log), new RecordingNotifications(log), tickets);
-    env.start();
+    server.startWorker(
+        worker -> {
+          worker.registerWorkflowImplementationTypes(BreakGlassWorkflowImpl.class);
+          worker.registerActivitiesImplementations(
+              keys, grants, new LoggedAudit(log), new RecordingNotifications(log), tickets);
+        });
     client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
   }
 
   @Test

@@ -30,13 +30,13 @@ import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
@@ -45,9 +45,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runbook 8.3, break-glass access, with time skipping and in-memory activities. */
 class BreakGlassWorkflowTest {
@@ -59,6 +59,10 @@ class BreakGlassWorkflowTest {
   private static final IncidentId INCIDENT = new IncidentId("INC0012345");
   private static final String WORKFLOW_ID = BreakGlassDeclaration.workflowId(INCIDENT);
 
+  @RegisterExtension
+  static final WorkflowTestServer server =
+      WorkflowTestServer.of(SearchAttributesForTests::newEnvironment);
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private WorkerFactory workers;
@@ -69,9 +73,8 @@ class BreakGlassWorkflowTest {
   private RecordingNotifications notifications;
 
   @BeforeEach
-  void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
-    SearchAttributesForTests.register(env);
+  void seedKeysAndStartWorker() {
+    env = server.env();
     log = new CallLog();
     keys = new LoggedKeyProvider(log);
     grants = new InMemoryAccessGrants(log);
@@ -82,15 +85,8 @@ class BreakGlassWorkflowTest {
     keys.existing(VAULT_KEY, Map.of("Classification", "ULTRA"));
     keys.existing(ROOT_CA, Map.of("Classification", "ULTRA", "KeyUsage", "ROOT_CA"));
     keys.existing(UNTAGGED, Map.of());
-    env.start();
     client = env.getWorkflowClient();
     workers = startWorker();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    workers.shutdownNow();
-    env.close();
   }
 
   @Test
@@ -519,15 +515,12 @@ class BreakGlassWorkflowTest {
    * queue after a few seconds, the in-process test server never does.
    */
   private WorkerFactory startWorker() {
-    WorkerFactory factory = WorkerFactory.newInstance(client);
-    Worker worker =
-        factory.newWorker(
-            TaskQueues.CEREMONIES,
-            WorkerOptions.newBuilder().setStickyQueueScheduleToStartTimeout(Duration.ZERO).build());
-    worker.registerWorkflowImplementationTypes(BreakGlassWorkflowImpl.class);
-    worker.registerActivitiesImplementations(keys, grants, audit, notifications);
-    factory.start();
-    return factory;
+    return server.startWorker(
+        WorkerOptions.newBuilder().setStickyQueueScheduleToStartTimeout(Duration.ZERO).build(),
+        worker -> {
+          worker.registerWorkflowImplementationTypes(BreakGlassWorkflowImpl.class);
+          worker.registerActivitiesImplementations(keys, grants, audit, notifications);
+        });
   }
 
   private Duration untilOneSecondBefore(Instant instant) {

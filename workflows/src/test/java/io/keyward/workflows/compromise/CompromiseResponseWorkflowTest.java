@@ -26,13 +26,13 @@ import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,9 +41,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -58,6 +58,10 @@ class CompromiseResponseWorkflowTest {
       new KeyDependent("checkout", "alice", "#team-checkout");
   private static final KeyDependent REFUNDS = new KeyDependent("refunds", "alice", "#team-refunds");
 
+  @RegisterExtension
+  static final WorkflowTestServer server =
+      WorkflowTestServer.of(SearchAttributesForTests::newEnvironment);
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private CallLog log;
@@ -68,9 +72,8 @@ class CompromiseResponseWorkflowTest {
   private RecordingNotifications notifications;
 
   @BeforeEach
-  void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
-    SearchAttributesForTests.register(env);
+  void startWorker() {
+    env = server.env();
     log = new CallLog();
     keys = new LoggedKeyProvider(log);
     dependencies = new MappedDependencies(log).with(KEY, CHECKOUT, REFUNDS);
@@ -79,16 +82,13 @@ class CompromiseResponseWorkflowTest {
     notifications = new RecordingNotifications(log);
     keys.existing(KEY, Map.of("Classification", "SECRET", "Owner", "alice"));
     keys.existing(KEY, Map.of("Classification", "SECRET", "Owner", "alice"));
-    Worker worker = env.newWorker(TaskQueues.CEREMONIES);
-    worker.registerWorkflowImplementationTypes(CompromiseResponseWorkflowImpl.class);
-    worker.registerActivitiesImplementations(keys, dependencies, evidence, audit, notifications);
-    env.start();
+    server.startWorker(
+        worker -> {
+          worker.registerWorkflowImplementationTypes(CompromiseResponseWorkflowImpl.class);
+          worker.registerActivitiesImplementations(
+              keys, dependencies, evidence, audit, notifications);
+        });
     client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
   }
 
   @Test

@@ -20,18 +20,18 @@ import io.keyward.workflows.servicenow.TicketState;
 import io.keyward.workflows.servicenow.TicketUpdate;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A compromise reported from ServiceNow carries the incident number: the response writes each phase
@@ -44,35 +44,35 @@ class CompromiseTicketWriteBackTest {
   private static final Actor SOL = new Actor("sol", Set.of(Role.SECURITY_OPERATIONS));
   private static final String SUMMARY = "key material found in a public paste";
 
+  @RegisterExtension
+  static final WorkflowTestServer server =
+      WorkflowTestServer.of(SearchAttributesForTests::newEnvironment);
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private CallLog log;
   private RecordingTickets tickets;
 
   @BeforeEach
-  void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
-    SearchAttributesForTests.register(env);
+  void startWorker() {
+    env = server.env();
     log = new CallLog();
     LoggedKeyProvider keys = new LoggedKeyProvider(log);
     keys.existing(KEY, Map.of("Classification", "SECRET", "Owner", "alice"));
     tickets = new RecordingTickets(log);
-    Worker worker = env.newWorker(TaskQueues.CEREMONIES);
-    worker.registerWorkflowImplementationTypes(CompromiseResponseWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        keys,
-        new MappedDependencies(log).with(KEY, new KeyDependent("checkout", "alice", "#checkout")),
-        new RecordingEvidence(log),
-        new LoggedAudit(log),
-        new RecordingNotifications(log),
-        tickets);
-    env.start();
+    server.startWorker(
+        worker -> {
+          worker.registerWorkflowImplementationTypes(CompromiseResponseWorkflowImpl.class);
+          worker.registerActivitiesImplementations(
+              keys,
+              new MappedDependencies(log)
+                  .with(KEY, new KeyDependent("checkout", "alice", "#checkout")),
+              new RecordingEvidence(log),
+              new LoggedAudit(log),
+              new RecordingNotifications(log),
+              tickets);
+        });
     client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
   }
 
   @Test

@@ -30,24 +30,23 @@ import io.keyward.workflows.policy.ProtectionLevel;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
-import io.keyward.workflows.testing.KeywardTestEnvironment;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.StartingLifecycles;
+import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runbook 3.3, dual-control key generation, with time skipping and in-memory activities. */
 class KeyGenerationWorkflowTest {
@@ -69,6 +68,9 @@ class KeyGenerationWorkflowTest {
           3650,
           Map.of());
 
+  @RegisterExtension
+  static final WorkflowTestServer server = WorkflowTestServer.withKeywardSearchAttributes();
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private InMemoryKeyProvider keys;
@@ -76,24 +78,20 @@ class KeyGenerationWorkflowTest {
   private RecordingNotifications notifications;
 
   @BeforeEach
-  void startEnvironment() {
-    env = KeywardTestEnvironment.newInstance();
-    Worker worker = env.newWorker(TaskQueues.CEREMONIES);
-    // A registered key starts its lifecycle (a child workflow), which must find a worker.
-    worker.registerWorkflowImplementationTypes(
-        KeyGenerationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
+  void startWorker() {
+    env = server.env();
     keys = new InMemoryKeyProvider();
     audit = new RecordingAudit();
     notifications = new RecordingNotifications();
-    worker.registerActivitiesImplementations(
-        keys, audit, notifications, new InMemoryDependencies(), new StartingLifecycles());
-    env.start();
+    server.startWorker(
+        worker -> {
+          // A registered key starts its lifecycle (a child workflow), which must find a worker.
+          worker.registerWorkflowImplementationTypes(
+              KeyGenerationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
+          worker.registerActivitiesImplementations(
+              keys, audit, notifications, new InMemoryDependencies(), new StartingLifecycles());
+        });
     client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
   }
 
   @Test

@@ -8,6 +8,13 @@ import io.temporal.testing.TestWorkflowEnvironment;
 public final class SearchAttributesForTests {
   private SearchAttributesForTests() {}
 
+  /** A time-skipping test environment with the search attributes registered. */
+  public static TestWorkflowEnvironment newEnvironment() {
+    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+    register(env);
+    return env;
+  }
+
   public static void register(TestWorkflowEnvironment env) {
     KeywardSearchAttributes.DEFINITIONS.forEach(
         (name, type) ->

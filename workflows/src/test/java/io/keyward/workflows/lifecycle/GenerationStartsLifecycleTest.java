@@ -26,48 +26,46 @@ import io.keyward.workflows.policy.RotationMode;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
-import io.keyward.workflows.testing.KeywardTestEnvironment;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.StartingLifecycles;
+import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A key registered by a generation ceremony comes under its rotation policy at once. */
 class GenerationStartsLifecycleTest {
   private static final KeyRef KEY = new KeyRef("kv-secret-prod", "claims-tde");
 
+  @RegisterExtension
+  static final WorkflowTestServer server = WorkflowTestServer.withKeywardSearchAttributes();
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
 
   @BeforeEach
-  void startEnvironment() {
-    env = KeywardTestEnvironment.newInstance();
-    Worker worker = env.newWorker(TaskQueues.CEREMONIES);
-    worker.registerWorkflowImplementationTypes(
-        KeyGenerationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new InMemoryKeyProvider(),
-        new RecordingAudit(),
-        new RecordingNotifications(),
-        new InMemoryDependencies(),
-        new StartingLifecycles());
-    env.start();
+  void startWorker() {
+    env = server.env();
+    server.startWorker(
+        worker -> {
+          worker.registerWorkflowImplementationTypes(
+              KeyGenerationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
+          worker.registerActivitiesImplementations(
+              new InMemoryKeyProvider(),
+              new RecordingAudit(),
+              new RecordingNotifications(),
+              new InMemoryDependencies(),
+              new StartingLifecycles());
+        });
     client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
   }
 
   @Test

@@ -25,24 +25,23 @@ import io.keyward.workflows.policy.RotationMode;
 import io.keyward.workflows.testing.Histories;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
-import io.keyward.workflows.testing.KeywardTestEnvironment;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
+import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runbook 6.1 and 6.2, policy-driven rotation: a key's life over years with time skipping, its
@@ -53,6 +52,9 @@ class KeyLifecycleWorkflowTest {
   private static final KeyRef TDE_KEY = new KeyRef("kv-secret-prod", "payments-tde");
   private static final KeyRef ROOT_KEY = new KeyRef("kv-ultra-prod", "root-ca");
 
+  @RegisterExtension
+  static final WorkflowTestServer server = WorkflowTestServer.withKeywardSearchAttributes();
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private InMemoryKeyProvider keys;
@@ -60,22 +62,18 @@ class KeyLifecycleWorkflowTest {
   private RecordingNotifications notifications;
 
   @BeforeEach
-  void startEnvironment() {
-    env = KeywardTestEnvironment.newInstance();
-    Worker worker = env.newWorker(TaskQueues.CEREMONIES);
-    worker.registerWorkflowImplementationTypes(KeyLifecycleWorkflowImpl.class);
+  void startWorker() {
+    env = server.env();
     keys = new InMemoryKeyProvider();
     audit = new RecordingAudit();
     notifications = new RecordingNotifications();
-    worker.registerActivitiesImplementations(
-        keys, audit, notifications, new InMemoryDependencies());
-    env.start();
+    server.startWorker(
+        worker -> {
+          worker.registerWorkflowImplementationTypes(KeyLifecycleWorkflowImpl.class);
+          worker.registerActivitiesImplementations(
+              keys, audit, notifications, new InMemoryDependencies());
+        });
     client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
   }
 
   @Test

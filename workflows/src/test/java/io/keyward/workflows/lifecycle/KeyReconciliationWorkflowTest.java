@@ -16,14 +16,13 @@ import io.keyward.workflows.policy.ProtectionLevel;
 import io.keyward.workflows.rotation.NextVersion;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
-import io.keyward.workflows.testing.KeywardTestEnvironment;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.StartingLifecycles;
+import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +30,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The weekly reconciliation (runbook 6.2): keys near expiry without a lifecycle get one. */
 class KeyReconciliationWorkflowTest {
@@ -42,38 +41,39 @@ class KeyReconciliationWorkflowTest {
   private static final KeyRef MANAGED = new KeyRef("kv-apps", "orders-signing");
   private static final KeyRef NO_EXPIRY = new KeyRef("kv-legacy", "old-app-key");
 
+  @RegisterExtension
+  static final WorkflowTestServer server = WorkflowTestServer.withKeywardSearchAttributes();
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private InMemoryKeyProvider keys;
 
   @BeforeEach
-  void startEnvironment() {
-    env = KeywardTestEnvironment.newInstance();
-    Worker worker = env.newWorker(TaskQueues.CEREMONIES);
-    worker.registerWorkflowImplementationTypes(
-        KeyReconciliationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
+  void startWorker() {
+    env = server.env();
     keys = new InMemoryKeyProvider();
-    worker.registerActivitiesImplementations(
-        keys,
-        new InventoryOf(keys),
-        new RecordingAudit(),
-        new RecordingNotifications(),
-        new InMemoryDependencies(),
-        new StartingLifecycles());
-    env.start();
+    server.startWorker(
+        worker -> {
+          worker.registerWorkflowImplementationTypes(
+              KeyReconciliationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
+          worker.registerActivitiesImplementations(
+              keys,
+              new InventoryOf(keys),
+              new RecordingAudit(),
+              new RecordingNotifications(),
+              new InMemoryDependencies(),
+              new StartingLifecycles());
+        });
     client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
   }
 
   @Test
   void enrolsKeysNearExpiryThatHaveNoLifecycle() {
     key(API, Duration.ofDays(20), Map.of("KeyUsage", "API_KEY", "Classification", "RESTRICTED"));
     key(LATER, Duration.ofDays(300), Map.of());
-    key(MANAGED, Duration.ofDays(10), Map.of());
+    // Near expiry, and its lifecycle rotates it only 30 days before: five days from now, so the
+    // reconciliation sees the version the lifecycle waits on rather than racing its rotation.
+    key(MANAGED, Duration.ofDays(35), Map.of());
     key(NO_EXPIRY, null, Map.of());
     KeyLifecycleWorkflow managed =
         client.newWorkflowStub(

@@ -23,23 +23,22 @@ import io.keyward.workflows.servicenow.TicketUpdate;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
-import io.keyward.workflows.testing.KeywardTestEnvironment;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.ScriptedKeys;
+import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A manual rotation requested under a ServiceNow ticket writes each lasting phase and its end back
@@ -50,30 +49,29 @@ class ManualRotationTicketWriteBackTest {
   private static final Actor SOL = new Actor("sol", Set.of(Role.SECURITY_OPERATIONS));
   private static final String JUSTIFICATION = "annual rotation of the payments TDE key";
 
+  @RegisterExtension
+  static final WorkflowTestServer server = WorkflowTestServer.withKeywardSearchAttributes();
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private ScriptedKeys keys;
   private RecordingTickets tickets;
 
   @BeforeEach
-  void startEnvironment() {
-    env = KeywardTestEnvironment.newInstance();
-    Worker worker = env.newWorker(TaskQueues.CEREMONIES);
-    worker.registerWorkflowImplementationTypes(ManualRotationWorkflowImpl.class);
+  void startWorker() {
+    env = server.env();
     keys = new ScriptedKeys();
     tickets = new RecordingTickets();
     InMemoryDependencies dependencies = new InMemoryDependencies();
-    worker.registerActivitiesImplementations(
-        keys, new RecordingAudit(), new RecordingNotifications(), dependencies, tickets);
-    env.start();
+    server.startWorker(
+        worker -> {
+          worker.registerWorkflowImplementationTypes(ManualRotationWorkflowImpl.class);
+          worker.registerActivitiesImplementations(
+              keys, new RecordingAudit(), new RecordingNotifications(), dependencies, tickets);
+        });
     client = env.getWorkflowClient();
     existingKey();
     dependencies.put(KEY, List.of(new KeyDependent("payments-db", "alice", "#payments-oncall")));
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
   }
 
   @Test

@@ -32,26 +32,25 @@ import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.ProtectionLevel;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
-import io.keyward.workflows.testing.KeywardTestEnvironment;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.ScriptedKeys;
+import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runbook 6.3, manual rotation of a high-value key, with time skipping: T-30 pre-rotation, the wait
@@ -64,6 +63,9 @@ class ManualRotationWorkflowTest {
   private static final Actor ANDY = new Actor("andy", Set.of(Role.APPLICATION_OWNER));
   private static final Actor AUDREY = new Actor("audrey", Set.of(Role.SECURITY_AUDITOR));
 
+  @RegisterExtension
+  static final WorkflowTestServer server = WorkflowTestServer.withKeywardSearchAttributes();
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private ScriptedKeys keys;
@@ -72,16 +74,17 @@ class ManualRotationWorkflowTest {
   private InMemoryDependencies dependencies;
 
   @BeforeEach
-  void startEnvironment() {
-    env = KeywardTestEnvironment.newInstance();
-    Worker worker = env.newWorker(TaskQueues.CEREMONIES);
-    worker.registerWorkflowImplementationTypes(ManualRotationWorkflowImpl.class);
+  void startWorker() {
+    env = server.env();
     keys = new ScriptedKeys();
     audit = new RecordingAudit();
     notifications = new RecordingNotifications();
     dependencies = new InMemoryDependencies();
-    worker.registerActivitiesImplementations(keys, audit, notifications, dependencies);
-    env.start();
+    server.startWorker(
+        worker -> {
+          worker.registerWorkflowImplementationTypes(ManualRotationWorkflowImpl.class);
+          worker.registerActivitiesImplementations(keys, audit, notifications, dependencies);
+        });
     client = env.getWorkflowClient();
     existingKey(KEY);
     dependencies.put(
@@ -89,11 +92,6 @@ class ManualRotationWorkflowTest {
         List.of(
             new KeyDependent("payments-db", "alice", "#payments-oncall"),
             new KeyDependent("ledger-service", "alice", "ledger@example.com")));
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
   }
 
   @Test

@@ -28,21 +28,20 @@ import io.keyward.workflows.policy.KeyType;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
-import io.keyward.workflows.testing.KeywardTestEnvironment;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.StartingLifecycles;
+import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runbook 3.3 step 1 says the request comes from ServiceNow: the ceremony writes each step back to
@@ -54,34 +53,33 @@ class GenerationTicketWriteBackTest {
       new KeySpec(
           KeyType.RSA, 3072, null, Set.of(KeyOperation.SIGN, KeyOperation.VERIFY), 365, Map.of());
 
+  @RegisterExtension
+  static final WorkflowTestServer server = WorkflowTestServer.withKeywardSearchAttributes();
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private RecordingTickets tickets;
   private RecordingNotifications notifications;
 
   @BeforeEach
-  void startEnvironment() {
-    env = KeywardTestEnvironment.newInstance();
-    Worker worker = env.newWorker(TaskQueues.CEREMONIES);
-    // A registered key starts its lifecycle, which must find a worker.
-    worker.registerWorkflowImplementationTypes(
-        KeyGenerationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
+  void startWorker() {
+    env = server.env();
     tickets = new RecordingTickets();
     notifications = new RecordingNotifications();
-    worker.registerActivitiesImplementations(
-        new InMemoryKeyProvider(),
-        new RecordingAudit(),
-        new InMemoryDependencies(),
-        new StartingLifecycles(),
-        tickets,
-        notifications);
-    env.start();
+    server.startWorker(
+        worker -> {
+          // A registered key starts its lifecycle, which must find a worker.
+          worker.registerWorkflowImplementationTypes(
+              KeyGenerationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
+          worker.registerActivitiesImplementations(
+              new InMemoryKeyProvider(),
+              new RecordingAudit(),
+              new InMemoryDependencies(),
+              new StartingLifecycles(),
+              tickets,
+              notifications);
+        });
     client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
   }
 
   @Test

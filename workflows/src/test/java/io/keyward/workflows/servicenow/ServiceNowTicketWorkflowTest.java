@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyward.workflows.common.TaskQueues;
-import io.keyward.workflows.testing.KeywardTestEnvironment;
+import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -12,11 +12,10 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The record of a ServiceNow ticket: one per sys_id, acknowledged on the ticket, then kept. */
 class ServiceNowTicketWorkflowTest {
@@ -30,24 +29,23 @@ class ServiceNowTicketWorkflowTest {
           "keygen/kv-payments/card-signing",
           "/api/generations/kv-payments/card-signing");
 
+  @RegisterExtension
+  static final WorkflowTestServer server = WorkflowTestServer.withKeywardSearchAttributes();
+
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private RecordingTickets tickets;
 
   @BeforeEach
-  void startEnvironment() {
-    env = KeywardTestEnvironment.newInstance();
-    Worker worker = env.newWorker(TaskQueues.CEREMONIES);
-    worker.registerWorkflowImplementationTypes(ServiceNowTicketWorkflowImpl.class);
+  void startWorker() {
+    env = server.env();
     tickets = new RecordingTickets();
-    worker.registerActivitiesImplementations(tickets);
-    env.start();
+    server.startWorker(
+        worker -> {
+          worker.registerWorkflowImplementationTypes(ServiceNowTicketWorkflowImpl.class);
+          worker.registerActivitiesImplementations(tickets);
+        });
     client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
   }
 
   @Test
