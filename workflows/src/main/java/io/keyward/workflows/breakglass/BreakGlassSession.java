@@ -214,6 +214,12 @@ public final class BreakGlassSession {
       return Optional.of(
           actor.id() + " held the break-glass access and cannot review their own session");
     }
+    if (actor.id().equals(declaration.declarer().id())) {
+      return Optional.of(actor.id() + " declared this session and cannot review it");
+    }
+    if (approvals.stream().anyMatch(a -> a.approver().equals(actor.id()))) {
+      return Optional.of(actor.id() + " authorised this session and cannot review it");
+    }
     if (review.findings() == null || review.findings().isBlank()) {
       return Optional.of("findings are required: what the review found");
     }

@@ -67,6 +67,12 @@ public final class CompromiseResponse {
           "the incident was already acknowledged by " + acknowledgedBy + " at " + acknowledgedAt);
     }
     Actor actor = acknowledgement.actor();
+    if (actor.id().equals(report.reporter().id())) {
+      return Optional.of(
+          actor.id()
+              + " reported this incident and cannot also acknowledge it: a second responder"
+              + " confirms it is being handled (runbook 17.2)");
+    }
     Set<Role> eligible = EscalationMatrix.acknowledgers(report.severity());
     if (!actor.holdsAny(eligible)) {
       return Optional.of(
@@ -114,6 +120,17 @@ public final class CompromiseResponse {
               + task.title()
               + ": "
               + new TreeSet<>(task.owners()));
+    }
+    long doneBySamePerson =
+        followUps.values().stream()
+            .filter(other -> other.done() && completion.actor().id().equals(other.completedBy()))
+            .count();
+    if (doneBySamePerson == followUps.size() - 1) {
+      return Optional.of(
+          completion.actor().id()
+              + " completed the other follow-up tasks; "
+              + task.title()
+              + " needs someone else, so the long-term response is not one person's word");
     }
     if (completion.summary() == null || completion.summary().isBlank()) {
       return Optional.of("summary is required: what the " + task.title() + " found or changed");

@@ -95,7 +95,7 @@ public final class ManualRotation {
       case APPROVE, DENY -> approverRefusal(actor, requester);
       case EXECUTE -> executorRefusal(actor);
       case CONFIRM_MONITORING -> monitoringRefusal(actor, requester);
-      case RETRY_VALIDATION, ROLLBACK, ACCEPT -> resolverRefusal(actor);
+      case RETRY_VALIDATION, ROLLBACK, ACCEPT -> resolverRefusal(actor, type, requester);
     };
   }
 
@@ -489,12 +489,23 @@ public final class ManualRotation {
     return Optional.empty();
   }
 
-  private Optional<String> resolverRefusal(Actor actor) {
+  private Optional<String> resolverRefusal(
+      Actor actor, RotationDecisionType type, boolean requester) {
     if (!actor.holdsAny(RotationRoles.VALIDATION_RESOLVERS)) {
       return Optional.of(
           actor.id()
               + " holds none of the roles that decide after a failed validation: "
               + new TreeSet<>(RotationRoles.VALIDATION_RESOLVERS));
+    }
+    // Keeping a version that failed its validation is a waiver: never by whoever asked for the
+    // rotation or made the version (segregation of duties, runbook 4.1).
+    if (type == RotationDecisionType.ACCEPT && (requester || actor.id().equals(executor))) {
+      return Optional.of(
+          actor.id()
+              + (requester ? " requested" : " executed")
+              + " this rotation and cannot accept its failed validation; another of "
+              + new TreeSet<>(RotationRoles.VALIDATION_RESOLVERS)
+              + " must");
     }
     return Optional.empty();
   }

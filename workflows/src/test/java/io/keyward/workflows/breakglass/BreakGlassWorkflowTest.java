@@ -196,7 +196,7 @@ class BreakGlassWorkflowTest {
     assertThat(grants.find(WORKFLOW_ID)).isEmpty();
     assertThat(ended.revocationReason()).isEqualTo("ended early by bruno");
     assertThat(ended.revokedAt()).isBefore(grant.expiresAt().minus(Duration.ofMinutes(11)));
-    session.completeReview(new Review(LENA, "ended early; one action, justified"));
+    session.completeReview(new Review(CAROL, "ended early; one action, justified"));
     assertThat(outcomeOf(session).phase()).isEqualTo(BreakGlassPhase.CLOSED);
     HistoryRecorder.saveIfAsked(client, WORKFLOW_ID, "breakglass-ended-early");
   }
@@ -376,6 +376,26 @@ class BreakGlassWorkflowTest {
     assertRefused(
         () -> session.completeReview(new Review(BLAKE, "I did well")),
         "blake held the break-glass access and cannot review their own session");
+    assertRefused(
+        () -> session.completeReview(new Review(LENA, "I approved it, so it was fine")),
+        "lena authorised this session and cannot review it");
+  }
+
+  @Test
+  void theDeclarerCannotReviewTheirOwnEmergency() {
+    BreakGlassWorkflow session = declare(List.of(ORDERS), null, CAROL, BLAKE);
+    awaitPhase(session, BreakGlassPhase.AWAITING_AUTHORISATION);
+    session.authorise(approve(LENA));
+    session.authorise(approve(ALICE));
+    awaitPhase(session, BreakGlassPhase.ACTIVE);
+    session.end(new EndRequest(SOL, "incident contained"));
+    awaitPhase(session, BreakGlassPhase.AWAITING_REVIEW);
+
+    assertRefused(
+        () -> session.completeReview(new Review(CAROL, "my call was right")),
+        "carol declared this session and cannot review it");
+    session.completeReview(new Review(AUDREY, "the emergency and its actions were justified"));
+    assertThat(outcomeOf(session).phase()).isEqualTo(BreakGlassPhase.CLOSED);
   }
 
   @Test

@@ -255,11 +255,11 @@ class CompromiseResponseWorkflowTest {
     env.sleep(Duration.ofMinutes(5));
 
     CompromiseState acknowledged =
-        response.acknowledge(new Acknowledgement(SOL, "SOC has the incident"));
+        response.acknowledge(new Acknowledgement(LENA, "SOC has the incident"));
     env.sleep(Duration.ofMinutes(30));
 
     CompromiseState later = response.state();
-    assertThat(acknowledged.escalation().acknowledgedBy()).isEqualTo("sol");
+    assertThat(acknowledged.escalation().acknowledgedBy()).isEqualTo("lena");
     assertThat(later.escalation().escalatedAt()).isNull();
     assertThat(notifications.titles()).noneMatch(t -> t.startsWith("ESCALATION"));
     assertThat(audit.types())
@@ -363,10 +363,42 @@ class CompromiseResponseWorkflowTest {
   }
 
   @Test
+  void theReporterCannotAlsoAcknowledge() {
+    CompromiseResponseWorkflow response = report(Severity.P1, now());
+    awaitPhase(response, CompromisePhase.FOLLOWING_UP);
+
+    assertRefused(
+        () -> response.acknowledge(new Acknowledgement(SOL, "I have it")),
+        "sol reported this incident and cannot also acknowledge it");
+    assertThat(response.state().escalation().acknowledgedBy()).isNull();
+  }
+
+  @Test
+  void noOnePersonCompletesEveryLongTermTask() {
+    CompromiseResponseWorkflow response = report(Severity.P1, now());
+    awaitPhase(response, CompromisePhase.FOLLOWING_UP);
+
+    response.completeTask(
+        new TaskCompletion(LENA, FollowUpKind.ROOT_CAUSE_ANALYSIS, "key leaked in CI logs"));
+    response.completeTask(
+        new TaskCompletion(LENA, FollowUpKind.SECURITY_CONTROL_ENHANCEMENT, "CI logs scrubbed"));
+    assertRefused(
+        () ->
+            response.completeTask(
+                new TaskCompletion(LENA, FollowUpKind.LESSONS_LEARNED, "all done, by me")),
+        "lena completed the other follow-up tasks; Lessons learned documentation needs someone"
+            + " else");
+    response.completeTask(
+        new TaskCompletion(SOL, FollowUpKind.LESSONS_LEARNED, "runbook 11 updated"));
+
+    assertThat(outcomeOf(response).phase()).isEqualTo(CompromisePhase.CLOSED);
+  }
+
+  @Test
   void closesWhenEveryLongTermTaskIsDoneByItsOwners() {
     CompromiseResponseWorkflow response = report(Severity.P1, now());
     CompromiseState following = awaitPhase(response, CompromisePhase.FOLLOWING_UP);
-    response.acknowledge(new Acknowledgement(SOL, "SOC has it"));
+    response.acknowledge(new Acknowledgement(LENA, "SOC has it"));
 
     assertThat(following.followUps())
         .extracting(FollowUpTask::kind)
@@ -426,7 +458,7 @@ class CompromiseResponseWorkflowTest {
   void marksALongTermTaskOverdueAndTellsItsOwners() {
     CompromiseResponseWorkflow response = report(Severity.P1, now());
     awaitPhase(response, CompromisePhase.FOLLOWING_UP);
-    response.acknowledge(new Acknowledgement(SOL, null));
+    response.acknowledge(new Acknowledgement(LENA, null));
 
     env.sleep(Duration.ofDays(8));
 
@@ -471,7 +503,7 @@ class CompromiseResponseWorkflowTest {
 
   private void closeWithEveryTaskDone(CompromiseResponseWorkflow response) {
     if (response.state().escalation().acknowledgedBy() == null) {
-      response.acknowledge(new Acknowledgement(SOL, null));
+      response.acknowledge(new Acknowledgement(LENA, null));
     }
     response.completeTask(
         new TaskCompletion(SAM, FollowUpKind.ROOT_CAUSE_ANALYSIS, "root cause found"));

@@ -165,7 +165,7 @@ class CompromiseTicketWriteBackTest {
 
   private CompromiseOutcome closeWithEveryTaskDone(CompromiseResponseWorkflow response) {
     awaitPhase(response, CompromisePhase.FOLLOWING_UP);
-    response.acknowledge(new Acknowledgement(SOL, null));
+    response.acknowledge(new Acknowledgement(SAM, null));
     response.completeTask(
         new TaskCompletion(SAM, FollowUpKind.ROOT_CAUSE_ANALYSIS, "root cause found"));
     response.completeTask(

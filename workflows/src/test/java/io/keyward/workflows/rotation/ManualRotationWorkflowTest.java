@@ -547,15 +547,42 @@ class ManualRotationWorkflowTest {
     env.sleep(Duration.ofDays(7));
     awaitPhase(rotation, RotationPhase.AWAITING_VALIDATION_DECISION);
 
+    assertRefused(
+        rotation,
+        new RotationDecision(KIM, RotationDecisionType.ACCEPT, "my version is fine"),
+        "kim executed this rotation and cannot accept its failed validation");
+    assertRefused(
+        rotation,
+        new RotationDecision(ALICE, RotationDecisionType.ACCEPT, "fine by me"),
+        "alice holds none of the roles that decide after a failed validation");
     rotation.decide(
-        new RotationDecision(KIM, RotationDecisionType.ACCEPT, "HSM probe flaky, app logs fine"));
+        new RotationDecision(KAI, RotationDecisionType.ACCEPT, "HSM probe flaky, app logs fine"));
 
     awaitPhase(rotation, RotationPhase.AWAITING_MONITORING_REVIEW);
     assertThat(audit.types()).contains("VALIDATION_FAILURE_ACCEPTED");
   }
 
+  @Test
+  void theRequesterCannotAcceptAFailedValidationEitherThoughTheyMayResolveOthers() {
+    ManualRotationWorkflow rotation = executedRotation(OLIVIA);
+    keys.breakRoundTripsOf("v2");
+    env.sleep(Duration.ofDays(7));
+    awaitPhase(rotation, RotationPhase.AWAITING_VALIDATION_DECISION);
+
+    assertRefused(
+        rotation,
+        new RotationDecision(OLIVIA, RotationDecisionType.ACCEPT, "good enough"),
+        "olivia requested this rotation and cannot accept its failed validation");
+    rotation.decide(
+        new RotationDecision(OLIVIA, RotationDecisionType.RETRY_VALIDATION, "probe again"));
+  }
+
   private ManualRotationWorkflow executedRotation() {
-    ManualRotationWorkflow rotation = rotationAtT(KeyUsage.DATABASE_TDE, ALICE);
+    return executedRotation(ALICE);
+  }
+
+  private ManualRotationWorkflow executedRotation(Actor requester) {
+    ManualRotationWorkflow rotation = rotationAtT(KeyUsage.DATABASE_TDE, requester);
     rotation.decide(new RotationDecision(LENA, RotationDecisionType.APPROVE, null));
     awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
     rotation.decide(new RotationDecision(KIM, RotationDecisionType.EXECUTE, null));
