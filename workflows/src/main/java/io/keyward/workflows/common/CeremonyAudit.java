@@ -5,19 +5,43 @@ import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditReceipt;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
+import io.temporal.workflow.WorkflowLock;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * Writes a workflow's audit events with ids that are stable across retries and replays: the run id
- * and a per-run sequence number. Use from workflow code only.
+ * and a per-run sequence number. Appends are one at a time, in the order the workflow asks for
+ * them: an Update handler's event (a decision) cannot overtake the event the main method is still
+ * writing (the request), as two local activities started together otherwise may. Use from workflow
+ * code only.
  */
 public final class CeremonyAudit {
+  /** Runs recorded before it may have written concurrent appends out of order; they replay so. */
+  public static final String IN_ORDER_CHANGE_ID = "audit-appends-in-order";
+
   private final AuditActivities audit =
       Workflow.newLocalActivityStub(AuditActivities.class, CeremonyActivityOptions.AUDIT);
+  private final WorkflowLock oneAtATime = Workflow.newWorkflowLock();
   private int sequence;
+  private Boolean inOrder;
 
   public AuditReceipt append(String type, String actor, Map<String, String> details) {
+    if (inOrder == null) {
+      inOrder = Workflow.getVersion(IN_ORDER_CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
+    }
+    if (!inOrder) {
+      return write(type, actor, details);
+    }
+    oneAtATime.lock();
+    try {
+      return write(type, actor, details);
+    } finally {
+      oneAtATime.unlock();
+    }
+  }
+
+  private AuditReceipt write(String type, String actor, Map<String, String> details) {
     WorkflowInfo info = Workflow.getInfo();
     String eventId = info.getWorkflowId() + "/" + info.getRunId() + "/" + (++sequence);
     AuditEvent event =

@@ -24,7 +24,8 @@ class KeyGenerationReplayTest {
         "histories/keygen-secret-registered-existing-key-check.json",
         "histories/keygen-existing-key-refused.json",
         "histories/keygen-secret-registered-existing-key-check-2.json",
-        "histories/keygen-existing-key-refused-at-generation.json"
+        "histories/keygen-existing-key-refused-at-generation.json",
+        "histories/keygen-secret-registered-audit-in-order.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(
