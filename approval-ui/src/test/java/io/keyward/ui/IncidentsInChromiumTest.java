@@ -91,7 +91,8 @@ class IncidentsInChromiumTest {
     awaitPhase("AWAITING_REVIEW");
     assertThat(text("revocation")).contains("yes, read back from the grant store");
 
-    signIn("lena");
+    // The review is someone's who neither declared nor authorised the session.
+    signIn("carol");
     browser.get(url("/ui/break-glass/INC-BG-1"));
     browser.findElement(By.id("findings")).sendKeys("one read-only action, as declared");
     Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("complete-review")));
@@ -113,7 +114,8 @@ class IncidentsInChromiumTest {
             !s.path("disablement").path("timeToDisable").isMissingNode()
                 && !s.path("disablement").path("timeToDisable").isNull());
 
-    signIn("sol");
+    // sol reported it; another responder takes it.
+    signIn("sam");
     Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.linkText("Incidents")));
     assertThat(text("incidents")).contains("INC-KC-1", "kv-incident/leaked", "P1");
     Chromium.screenshot(browser, "incidents");
@@ -125,7 +127,7 @@ class IncidentsInChromiumTest {
 
     assertThat(text("notice")).isEqualTo("You took the incident; its escalation timer stopped.");
     wait(browser)
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("acknowledged-by"), "sol"));
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("acknowledged-by"), "sam"));
     Chromium.screenshot(browser, "incident");
   }
 
