@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -46,8 +47,18 @@ public final class HostileJson {
     }
   }
 
-  /** Hostile variants of {@code validJson}, an object; rarely the valid body itself. */
+  private static final Map<String, Arbitrary<Body>> LIKE = new ConcurrentHashMap<>();
+  private static final Arbitrary<JsonNode> VALUES = makeValues();
+
+  /**
+   * Hostile variants of {@code validJson}, an object; rarely the valid body itself. Made once per
+   * template: the huge bodies among them take a while to build.
+   */
   public static Arbitrary<Body> like(String validJson) {
+    return LIKE.computeIfAbsent(validJson, HostileJson::makeLike);
+  }
+
+  private static Arbitrary<Body> makeLike(String validJson) {
     ObjectNode template = parse(validJson);
     List<String> paths = fieldPaths(template, "");
     Arbitrary<String> path = Arbitraries.of(paths);
@@ -94,6 +105,10 @@ public final class HostileJson {
 
   /** Values of every JSON type, at limits, nested or huge. */
   public static Arbitrary<JsonNode> values() {
+    return VALUES;
+  }
+
+  private static Arbitrary<JsonNode> makeValues() {
     return Arbitraries.frequencyOf(
         Tuple.of(6, HostileInput.texts().map(NODES::textNode)),
         Tuple.of(3, HostileInput.numberLiterals().map(HostileJson::raw)),
