@@ -283,9 +283,10 @@ final class UiCalls {
             HostileInput.rawPathSegments().list().ofMinSize(0).ofMaxSize(2),
             Arbitraries.integers().between(0, 7),
             HostileInput.queries(),
-            Arbitraries.of("text/html", "application/json", "*/*", "", "\u00ff"))
+            Arbitraries.of("text/html", "application/json", "*/*", "", "\u00ff"),
+            cookies())
         .as(
-            (page, me, segments, where, query, accept) -> {
+            (page, me, segments, where, query, accept, cookie) -> {
               List<String> parts = new ArrayList<>(List.of(page.substring(1).split("/")));
               for (String segment : segments) {
                 int at = Math.min(parts.size(), 1 + Math.floorMod(where++, parts.size()));
@@ -298,11 +299,34 @@ final class UiCalls {
               RawHttp.Builder request =
                   RawHttp.request("GET", "/" + String.join("/", parts) + query)
                       .header("Accept", accept.isEmpty() ? null : accept);
-              if (me != null) {
-                request.header("Cookie", "keyward_session=" + me.cookie());
-              }
+              request.header(
+                  "Cookie", me != null ? "keyward_session=" + me.cookie() : cookie.orElse(null));
               return new Call("approval UI pages", me == null ? null : me.user(), request.build());
             });
+  }
+
+  /** No cookie, or cookies no browser of a signed-in person sends: forged, broken, huge. */
+  static Arbitrary<java.util.Optional<String>> cookies() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(2, Arbitraries.just(java.util.Optional.<String>empty())),
+        Tuple.of(
+            2,
+            HostileInput.texts()
+                .filter(t -> t.length() < 3_000)
+                .map(
+                    t ->
+                        java.util.Optional.of("keyward_session=" + HostileInput.percentEncode(t)))),
+        Tuple.of(
+            1,
+            Arbitraries.of(
+                    "keyward_session=",
+                    "keyward_session",
+                    "=;;=;",
+                    "keyward_session=a; keyward_session=b",
+                    "keyward_session=\"quoted\"",
+                    "keyward_sign_in=x; keyward_session=" + "A".repeat(6000),
+                    RawHttp.latin1(HostileInput.bytes(0xC3, 0x28, 0xFF)))
+                .map(java.util.Optional::of)));
   }
 
   static RawHttp.Builder post(String path, Session me) {

@@ -47,7 +47,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * password.
  *
  * <p>4,100 requests per run, with the fixed seed {@link #SEED}: every run sends the same requests.
- * When a property fails, jqwik prints the seed, the shrunk falsifying request and the original one.
+ * When a property fails, jqwik prints the seed, the shrunk falsifying request and the original one,
+ * and keeps the failing sample in {@code target/jqwik-database}, so the next run tries it first.
  * Replay it with {@code ./mvnw -B -o -pl approval-ui -am verify -Dtest='UiEdgesFuzzTest'
  * -Dsurefire.failIfNoSpecifiedTests=false}; to explore other inputs, change {@link #SEED} (or put
  * another {@code seed} on one property).

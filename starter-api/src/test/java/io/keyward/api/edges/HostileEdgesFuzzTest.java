@@ -60,7 +60,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  *
  * <p>7,300 requests per run, with fixed seeds ({@link #SEED}), so every run sends the same
  * requests. When a property fails, jqwik prints the seed, the shrunk falsifying request and the
- * original one. Replay it with {@code ./mvnw -B -o -pl starter-api -am verify
+ * original one, and keeps the failing sample in {@code target/jqwik-database}, so the next run
+ * tries it first. Replay it with {@code ./mvnw -B -o -pl starter-api -am verify
  * -Dtest='HostileEdgesFuzzTest' -Dsurefire.failIfNoSpecifiedTests=false}; to explore other inputs,
  * change {@link #SEED} (or put another {@code seed} on one property) and run the same command. The
  * tries per property are in the annotations.

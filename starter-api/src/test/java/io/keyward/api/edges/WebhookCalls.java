@@ -187,7 +187,12 @@ final class WebhookCalls {
         click("U0KIM", "keyward_approve", "lifecycle/kv-fuzz/rot", responseUrl),
         click("U0CAROL", "keyward_approve", "breakglass/" + ApiCalls.BREAK_GLASS, responseUrl),
         click("U0SOL", "keyward_acknowledge", "compromise/" + ApiCalls.COMPROMISE, responseUrl),
-        click("U0ALICE", "keyward_approve", "keygen/kv-fuzz/gen", responseUrl));
+        click("U0ALICE", "keyward_approve", "keygen/kv-fuzz/gen", responseUrl),
+        click(
+            "U0LENA",
+            "keyward_deny",
+            "keygen/kv-fuzz/gen",
+            responseUrl + "/../x y/%zz;?q=\\u00e9#f"));
   }
 
   private static String click(String user, String action, String value, String responseUrl) {
