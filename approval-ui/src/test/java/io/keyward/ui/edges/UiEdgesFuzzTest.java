@@ -43,8 +43,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * nothing at all; a refused form (4xx, or a redirect to a page whose notice says it was refused)
  * starts no workflow, sends no Update a workflow takes and writes at most its own {@code *_REFUSED}
  * audit record, and its page says what was wrong; a sign-in changes nothing, sets no session cookie
- * when it fails and goes nowhere outside {@code /ui/} when it succeeds; no answer echoes a
- * password.
+ * when it fails and goes nowhere outside {@code /ui/} when it succeeds; no answer echoes a password
+ * or a session id.
  *
  * <p>4,100 requests per run, with the fixed seed {@link #SEED}: every run sends the same requests.
  * When a property fails, jqwik prints the seed, the shrunk falsifying request and the original one,
@@ -76,14 +76,6 @@ class UiEdgesFuzzTest {
             data,
             ConfigOverride.config("directory.usersFile", QuickDemoUsers.write(data).toString()));
     http = new RawHttp(keyward.port());
-    List<String> secrets = new ArrayList<>(UiCalls.WRONG_PASSWORDS);
-    secrets.add("-demo-password");
-    probe =
-        new EdgeProbe(
-            http,
-            new EdgeEffects(
-                keyward.client().getWorkflowServiceStubs(), "default", keyward.audit().path()),
-            secrets);
     setUpRequests();
     sessions = new ArrayList<>();
     for (String person : UiCalls.PEOPLE) {
@@ -92,6 +84,15 @@ class UiEdgesFuzzTest {
       String csrf = browser.get("/ui/inbox").csrfToken();
       sessions.add(new Session(person, browser.cookie("keyward_session"), csrf));
     }
+    List<String> secrets = new ArrayList<>(UiCalls.WRONG_PASSWORDS);
+    secrets.add("-demo-password");
+    sessions.forEach(session -> secrets.add(session.cookie()));
+    probe =
+        new EdgeProbe(
+            http,
+            new EdgeEffects(
+                keyward.client().getWorkflowServiceStubs(), "default", keyward.audit().path()),
+            secrets);
     probe.settle();
   }
 
