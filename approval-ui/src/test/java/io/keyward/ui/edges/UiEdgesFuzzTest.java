@@ -74,7 +74,9 @@ class UiEdgesFuzzTest {
     keyward =
         RunningKeyward.start(
             data,
-            ConfigOverride.config("directory.usersFile", QuickDemoUsers.write(data).toString()));
+            ConfigOverride.config("directory.usersFile", QuickDemoUsers.write(data).toString()),
+            // Out of reach, so that every refused step reaches its ceremony's validator.
+            ConfigOverride.config("ceremony.refusalLimit", "1000000"));
     http = new RawHttp(keyward.port());
     setUpRequests();
     sessions = new ArrayList<>();

@@ -50,6 +50,12 @@ public final class EdgeEffects {
           EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
           EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
 
+  /**
+   * The refusal throttle's record of a window's throttled attempts, written by a timer when the
+   * window ends: the summary of earlier refusals, not an effect of the request at hand.
+   */
+  private static final String THROTTLE_SUMMARY = "ATTEMPTS_THROTTLED";
+
   private final WorkflowServiceStubs stubs;
   private final String namespace;
   private final Path auditFile;
@@ -282,7 +288,10 @@ public final class EdgeEffects {
     for (String line : new String(added.array(), StandardCharsets.UTF_8).split("\n")) {
       if (!line.isBlank()) {
         try {
-          records.add(JSON.readTree(line));
+          JsonNode record = JSON.readTree(line);
+          if (!THROTTLE_SUMMARY.equals(record.path("type").asText())) {
+            records.add(record);
+          }
         } catch (IOException e) {
           throw new UncheckedIOException("an audit line that is not JSON: " + line, e);
         }
