@@ -133,8 +133,21 @@ final class WebhookCalls {
                         ("{\"pad\":\"" + "a".repeat(Math.max(0, n - 10)) + "\"}")
                             .substring(0, n)
                             .getBytes(StandardCharsets.UTF_8)));
+    // A record seen for the first time is read in full, its request fields included; a known
+    // sys_id answers the earlier ceremony before the request is looked at.
+    Arbitrary<HostileJson.Body> firstSeen =
+        Combinators.combine(
+                bodies, Arbitraries.strings().withChars("0123456789abcdef").ofLength(32))
+            .as(
+                (body, sysId) ->
+                    new HostileJson.Body(
+                        body.description() + ", as a new record",
+                        RawHttp.latin1(body.bytes())
+                            .replaceAll("a0{30}[1-4]", sysId)
+                            .getBytes(StandardCharsets.ISO_8859_1)));
     return Combinators.combine(
-            Arbitraries.frequencyOf(Tuple.of(12, bodies), Tuple.of(1, sized)),
+            Arbitraries.frequencyOf(
+                Tuple.of(8, bodies), Tuple.of(4, firstSeen), Tuple.of(1, sized)),
             Arbitraries.of(
                 "application/json",
                 "application/json; charset=utf-8",
