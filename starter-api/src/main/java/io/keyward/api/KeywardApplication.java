@@ -16,6 +16,7 @@ import io.keyward.api.auth.KeywardPrincipal;
 import io.keyward.api.breakglass.BreakGlassResource;
 import io.keyward.api.cli.VerifyAuditCommand;
 import io.keyward.api.compromise.CompromiseResource;
+import io.keyward.api.errors.JsonErrorHandler;
 import io.keyward.api.errors.JsonInputExceptionMapper;
 import io.keyward.api.errors.KeywardExceptionMapper;
 import io.keyward.api.extension.KeywardExtension;
@@ -120,6 +121,10 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(KeywardPrincipal.class));
     environment.jersey().register(new KeywardExceptionMapper());
     environment.jersey().register(new JsonInputExceptionMapper());
+    environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
+    environment
+        .lifecycle()
+        .addServerLifecycleListener(s -> s.setErrorHandler(new JsonErrorHandler()));
     environment.jersey().register(new GenerationResource(services.generations()));
     environment.jersey().register(new RotationResource(services.rotations()));
     environment.jersey().register(new KeysResource(services.lifecycles(), services.dependencies()));

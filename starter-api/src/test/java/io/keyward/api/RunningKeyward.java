@@ -241,6 +241,16 @@ public final class RunningKeyward implements AutoCloseable {
     return audit;
   }
 
+  /** The application's port, for a client of a test's own. */
+  public int port() {
+    return app.getLocalPort();
+  }
+
+  /** The in-process Temporal server's client, to look at workflows beside the API. */
+  public io.temporal.client.WorkflowClient client() {
+    return temporal.getWorkflowClient();
+  }
+
   private HttpRequest.Builder request(String user, String path, String contentType) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(api(path));
     if (user != null) {

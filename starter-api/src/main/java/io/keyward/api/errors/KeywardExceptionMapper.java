@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.UUID;
+import java.util.zip.ZipException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * Turns every failure of a request into an {@link ApiError}: refusals with their own status, bad
  * values from the value objects ({@link IllegalArgumentException}) as 400, policy violations as 422
  * with each rule, JAX-RS errors (unknown path, wrong method) with their status, Temporal out of
- * reach as 503 so that clients retry. Anything else is a 500 whose body only names an error id; the
- * details go to the log under that id.
+ * reach as 503 so that clients retry, a body that its Content-Encoding cannot decode (invalid gzip)
+ * as 400. Anything else is a 500 whose body only names an error id; the details go to the log under
+ * that id.
  */
 public final class KeywardExceptionMapper implements ExceptionMapper<RuntimeException> {
   private static final Logger LOG = LoggerFactory.getLogger(KeywardExceptionMapper.class);
@@ -48,6 +50,12 @@ public final class KeywardExceptionMapper implements ExceptionMapper<RuntimeExce
       int status = web.getResponse().getStatus();
       return new ApiError(status, web.getMessage());
     }
+    if (undecodableBody(failure)) {
+      return new ApiError(
+          400,
+          "the request body is not what its Content-Encoding says (the compressed data is"
+              + " invalid); nothing was changed");
+    }
     if (temporalUnreachable(failure)) {
       LOG.warn("Temporal unreachable: {}", failure.toString());
       return new ApiError(
@@ -56,6 +64,16 @@ public final class KeywardExceptionMapper implements ExceptionMapper<RuntimeExce
     String errorId = UUID.randomUUID().toString();
     LOG.error("request failed, error id {}", errorId, failure);
     return new ApiError(500, "internal error, id " + errorId);
+  }
+
+  /** Jetty's inflater fails the body's read with a wrapped ZipException, e.g. for bad gzip. */
+  private static boolean undecodableBody(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ZipException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean temporalUnreachable(Throwable failure) {

@@ -7,6 +7,7 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowServiceException;
 import jakarta.ws.rs.core.Response;
+import java.util.zip.ZipException;
 import org.junit.jupiter.api.Test;
 
 class KeywardExceptionMapperTest {
@@ -23,6 +24,18 @@ class KeywardExceptionMapperTest {
 
     assertThat(response.getStatus()).isEqualTo(503);
     assertThat(((ApiError) response.getEntity()).message()).contains("Temporal", "try again");
+  }
+
+  @Test
+  void answers400ForABodyThatItsContentEncodingCannotDecode() {
+    Response response =
+        mapper.toResponse(new RuntimeException(new ZipException("Invalid gzip bytes")));
+
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(((ApiError) response.getEntity()).message())
+        .isEqualTo(
+            "the request body is not what its Content-Encoding says (the compressed data is"
+                + " invalid); nothing was changed");
   }
 
   @Test
