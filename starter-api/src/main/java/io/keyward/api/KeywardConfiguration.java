@@ -117,6 +117,7 @@ public class KeywardConfiguration extends Configuration {
 
   /** Where the stores are: the {@code audit}, {@code access} and {@code directory} sections. */
   public StoreSettings stores() {
-    return new StoreSettings(audit.getFile(), access.getGrantsFile(), directory.getUsersFile());
+    return new StoreSettings(
+        audit.getFile(), access.getGrantsFile(), directory.getUsersFile(), directory.isDemoUsers());
   }
 }

@@ -54,10 +54,20 @@ public final class FileStoreProvider implements StoreProvider {
     return new JsonFileDependencyMap(JsonFileDependencyMap.besideAuditTrail(settings.auditFile()));
   }
 
-  /** The users file; without one, the demo users, whose passwords are public, with a warning. */
+  /**
+   * The users file; without one, the demo users (whose passwords are public, with a warning) only
+   * when the settings ask for them.
+   *
+   * @throws IllegalStateException when the settings name neither
+   */
   @Override
   public Directory openDirectory(StoreSettings settings) {
     if (settings.usersFile() == null) {
+      if (!settings.demoUsers()) {
+        throw new IllegalStateException(
+            "no users file: set directory.usersFile; the demo users (public passwords) are only"
+                + " for a laptop, with directory.demoUsers: true");
+      }
       LOG.warn(
           "directory.usersFile is not set: the DEMO users of {} are active, with publicly known"
               + " passwords; set directory.usersFile for any shared deployment",

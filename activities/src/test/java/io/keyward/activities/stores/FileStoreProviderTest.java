@@ -43,7 +43,7 @@ class FileStoreProviderTest {
   @Test
   void keepsGrantsAndTheDependencyMapBesideTheAuditTrailWhereTheWorkerLooks() {
     Path auditFile = dir.resolve("audit").resolve("audit.jsonl");
-    StoreSettings settings = new StoreSettings(auditFile, null, null);
+    StoreSettings settings = new StoreSettings(auditFile, null, null, true);
     FileStoreProvider stores = new FileStoreProvider();
     AccessGrant grant = grant();
 
@@ -63,7 +63,7 @@ class FileStoreProviderTest {
   @Test
   void usesTheGrantsFileTheConfigurationNames() {
     Path grantsFile = dir.resolve("elsewhere").resolve("grants.json");
-    StoreSettings settings = new StoreSettings(dir.resolve("audit.jsonl"), grantsFile, null);
+    StoreSettings settings = new StoreSettings(dir.resolve("audit.jsonl"), grantsFile, null, true);
 
     new FileStoreProvider().openAccessGrantStore(settings).record(grant());
 
@@ -88,17 +88,22 @@ class FileStoreProviderTest {
 
     assertThat(
             stores
-                .openDirectory(new StoreSettings(dir.resolve("a.jsonl"), null, null))
+                .openDirectory(new StoreSettings(dir.resolve("a.jsonl"), null, null, true))
                 .find("alice"))
         .isPresent();
+    assertThatThrownBy(
+            () ->
+                stores.openDirectory(new StoreSettings(dir.resolve("a.jsonl"), null, null, false)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("no users file: set directory.usersFile");
     assertThat(
             stores
-                .openDirectory(new StoreSettings(dir.resolve("a.jsonl"), null, usersFile))
+                .openDirectory(new StoreSettings(dir.resolve("a.jsonl"), null, usersFile, false))
                 .find("alice"))
         .isEmpty();
     assertThat(
             stores
-                .openDirectory(new StoreSettings(dir.resolve("a.jsonl"), null, usersFile))
+                .openDirectory(new StoreSettings(dir.resolve("a.jsonl"), null, usersFile, false))
                 .find("zoe"))
         .isPresent();
   }
@@ -106,7 +111,7 @@ class FileStoreProviderTest {
   @Test
   void verifiesTheTrailItOpenedAndRefusesOneThatDoesNotExist() throws Exception {
     FileStoreProvider stores = new FileStoreProvider();
-    StoreSettings settings = new StoreSettings(dir.resolve("audit.jsonl"), null, null);
+    StoreSettings settings = new StoreSettings(dir.resolve("audit.jsonl"), null, null, true);
     try (AuditStore audit = stores.openAuditStore(settings)) {
       audit.append(
           new AuditEvent("e1", "keygen/kv-orders/orders-tde", "APPROVED", "olivia", AT, Map.of()));
@@ -114,7 +119,9 @@ class FileStoreProviderTest {
 
     assertThat(stores.verifyAuditTrail(settings)).isEqualTo(ChainVerification.intact(1));
     assertThatThrownBy(
-            () -> stores.verifyAuditTrail(new StoreSettings(dir.resolve("none.jsonl"), null, null)))
+            () ->
+                stores.verifyAuditTrail(
+                    new StoreSettings(dir.resolve("none.jsonl"), null, null, true)))
         .isInstanceOf(NoSuchFileException.class);
   }
 
@@ -122,7 +129,7 @@ class FileStoreProviderTest {
   void itsEvidenceVerifierReadsTheTrailItIsGiven() {
     FileStoreProvider stores = new FileStoreProvider();
     try (AuditStore audit =
-        stores.openAuditStore(new StoreSettings(dir.resolve("audit.jsonl"), null, null))) {
+        stores.openAuditStore(new StoreSettings(dir.resolve("audit.jsonl"), null, null, true))) {
       assertThat(stores.evidenceVerifier(audit).verifyAll("compromise/INC1")).isEmpty();
     }
   }

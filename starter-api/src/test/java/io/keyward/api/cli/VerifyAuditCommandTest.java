@@ -35,7 +35,9 @@ class VerifyAuditCommandTest {
     }
     config = dir.resolve("keyward.yml");
     Files.writeString(
-        config, "audit:\n  file: " + trail + "\nlogging:\n  level: WARN\n", StandardCharsets.UTF_8);
+        config,
+        "audit:\n  file: " + trail + "\ndirectory:\n  demoUsers: true\nlogging:\n  level: WARN\n",
+        StandardCharsets.UTF_8);
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dropwizard.configuration.ConfigurationValidationException;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
@@ -16,6 +15,8 @@ import io.keyward.api.KeywardConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import org.apache.commons.text.StringSubstitutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,29 +28,37 @@ class KeywardConfigurationTest {
 
   @Test
   void sampleConfigurationListensOn8080And8081AndKeepsDataUnderTheDataDirectory() throws Exception {
-    KeywardConfiguration sample =
-        factory.build(
-            new SubstitutingSourceProvider(
-                new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)),
-            "config/keyward.yml");
+    KeywardConfiguration sample = sample(Map.of("KEYWARD_USERS_FILE", "/etc/keyward/users.yml"));
 
     DefaultServerFactory server = (DefaultServerFactory) sample.getServerFactory();
-    assertThat(port(server.getApplicationConnectors().get(0)))
-        .isEqualTo(envInt("KEYWARD_HTTP_PORT", 8080));
-    assertThat(port(server.getAdminConnectors().get(0)))
-        .isEqualTo(envInt("KEYWARD_ADMIN_PORT", 8081));
-    assertThat(sample.getAudit().getFile())
-        .isEqualTo(Path.of(env("KEYWARD_DATA_DIR", "data"), "audit", "audit.jsonl"));
+    assertThat(port(server.getApplicationConnectors().get(0))).isEqualTo(8080);
+    assertThat(port(server.getAdminConnectors().get(0))).isEqualTo(8081);
+    assertThat(sample.getAudit().getFile()).isEqualTo(Path.of("data", "audit", "audit.jsonl"));
     assertThat(sample.getTemporal().getTaskQueue()).isEqualTo("keyward-ceremonies");
     assertThat(sample.getCeremony().stepTimeout()).isEqualTo(Duration.ofHours(72));
-    if (System.getenv("KEYWARD_USERS_FILE") == null) {
-      assertThat(sample.getDirectory().getUsersFile()).isNull();
-    }
+    assertThat(sample.getDirectory().getUsersFile()).isEqualTo(Path.of("/etc/keyward/users.yml"));
+    assertThat(sample.getDirectory().isDemoUsers()).isFalse();
+  }
+
+  @Test
+  void theSampleConfigurationNeverOpensWithTheDemoUsers() {
+    assertThatThrownBy(() -> sample(Map.of()))
+        .isInstanceOf(ConfigurationValidationException.class)
+        .hasMessageContaining("directory.usersNamed names no users: set usersFile");
+  }
+
+  /** The shipped config/keyward.yml with only {@code environment} set. */
+  private KeywardConfiguration sample(Map<String, String> environment) throws Exception {
+    return factory.build(
+        new SubstitutingSourceProvider(
+            new FileConfigurationSourceProvider(), new StringSubstitutor(environment)),
+        "config/keyward.yml");
   }
 
   @Test
   void defaultsToALocalTemporalAndAStepTimeoutOf72Hours(@TempDir Path dir) throws Exception {
-    KeywardConfiguration minimal = parse(dir, "audit:\n  file: audit.jsonl\n");
+    KeywardConfiguration minimal =
+        parse(dir, "audit:\n  file: audit.jsonl\ndirectory:\n  demoUsers: true\n");
 
     assertThat(minimal.getTemporal().getTarget()).isEqualTo("localhost:7233");
     assertThat(minimal.getTemporal().getNamespace()).isEqualTo("default");
@@ -79,14 +88,5 @@ class KeywardConfigurationTest {
 
   private static int port(io.dropwizard.jetty.ConnectorFactory connector) {
     return ((HttpConnectorFactory) connector).getPort();
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isEmpty() ? fallback : value;
-  }
-
-  private static int envInt(String name, int fallback) {
-    return Integer.parseInt(env(name, String.valueOf(fallback)));
   }
 }

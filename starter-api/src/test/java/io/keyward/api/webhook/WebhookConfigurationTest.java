@@ -98,7 +98,8 @@ class WebhookConfigurationTest {
 
   private KeywardConfiguration parse(String yaml) throws Exception {
     Path file = dir.resolve("keyward.yml");
-    Files.writeString(file, yaml);
+    // Who may sign in is not what these tests are about: the demo users, as on a laptop.
+    Files.writeString(file, "directory:\n  demoUsers: true\n" + yaml);
     return factory.build(new FileConfigurationSourceProvider(), file.toString());
   }
 }
