@@ -91,7 +91,7 @@ public final class ApprovalUi implements KeywardExtension {
     jersey.register(new PageHeaders());
     jersey.register(new UiEntrance());
     jersey.register(new UiAssets());
-    SignInPages signIn = new SignInPages(services.directory(), sessions, pages);
+    SignInPages signIn = new SignInPages(services.signIns(), sessions, pages);
     jersey.register(signIn);
     jersey.register(new SignOutPage(sessions, signIn));
     jersey.register(new InboxPages(new Inbox(runs, waiting), pages, clock));

@@ -101,6 +101,19 @@ class PagesOverHttpTest {
   }
 
   @Test
+  void locksANameAfterFiveFailedSignInsEvenForTheRightPassword() {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      assertThat(browser().signIn("kai", "guess-" + attempt).status()).isEqualTo(401);
+    }
+
+    Page locked = browser().signIn("kai", "kai-demo-password");
+
+    assertThat(locked.status()).isEqualTo(429);
+    assertThat(locked.body()).contains("too many failed sign-ins as kai");
+    assertThat(locked.setCookies()).noneMatch(c -> c.matches("keyward_session=[^;]+;.*"));
+  }
+
+  @Test
   void refusesASignInWhoseFormDidNotComeFromKeyward() {
     PageClient browser = browser();
     browser.get("/ui/sign-in");

@@ -2,8 +2,10 @@ package io.keyward.api;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.CachingAuthenticator;
 import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -44,6 +46,12 @@ import org.slf4j.LoggerFactory;
 public class KeywardApplication extends Application<KeywardConfiguration> {
   /** The realm of the HTTP Basic challenge. */
   public static final String REALM = "keyward";
+
+  /**
+   * A person's verified Basic credentials are remembered this long (failures never are), so an API
+   * client does not pay a bcrypt hash on every request.
+   */
+  static final String AUTHENTICATION_CACHE = "maximumSize=10000, expireAfterWrite=2m";
 
   private static final Logger LOG = LoggerFactory.getLogger(KeywardApplication.class);
 
@@ -101,6 +109,7 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
         KeywardServices.build(configuration, client, stores, directory, audit, Clock.systemUTC());
     // Registered after the audit store, so it stops (and records what it counted) before it.
     environment.lifecycle().manage(services.refusals());
+    environment.lifecycle().manage(services.signIns());
 
     environment
         .healthChecks()
@@ -114,7 +123,12 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
         .register(
             new AuthDynamicFeature(
                 new BasicCredentialAuthFilter.Builder<KeywardPrincipal>()
-                    .setAuthenticator(new DirectoryAuthenticator(directory))
+                    .setAuthenticator(
+                        // bcrypt once per person every few minutes, not on every request
+                        new CachingAuthenticator<>(
+                            environment.metrics(),
+                            new DirectoryAuthenticator(services.signIns()),
+                            CaffeineSpec.parse(AUTHENTICATION_CACHE)))
                     .setRealm(REALM)
                     .setUnauthorizedHandler(new JsonUnauthorizedHandler())
                     .buildAuthFilter()));

@@ -1,7 +1,8 @@
 package io.keyward.ui.session;
 
+import io.keyward.api.auth.SignInGuard;
+import io.keyward.api.auth.TooManySignInsException;
 import io.keyward.ui.pages.Pages;
-import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.directory.DirectoryUser;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -24,11 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sign-in against the {@link Directory}. The form carries a token that must equal the one in the
- * sign-in cookie, so another site cannot sign a browser in under its own account. A failed sign-in
- * says only that the user or the password is wrong, never which. A successful one always starts a
- * new session (any older one of the browser ends), and goes back to the page the person wanted, if
- * that page is one of Keyward's.
+ * Sign-in through the {@link SignInGuard} (the directory, with failed sign-ins audited and locked).
+ * The form carries a token that must equal the one in the sign-in cookie, so another site cannot
+ * sign a browser in under its own account. A failed sign-in says only that the user or the password
+ * is wrong, never which. A successful one always starts a new session (any older one of the browser
+ * ends), and goes back to the page the person wanted, if that page is one of Keyward's.
  */
 @Path("/ui/sign-in")
 @Produces(MediaType.TEXT_HTML)
@@ -41,12 +42,12 @@ public final class SignInPages {
   private static final int MAX_USERNAME = 128;
   private static final int MAX_PASSWORD = 256;
 
-  private final Directory directory;
+  private final SignInGuard signIns;
   private final SessionStore sessions;
   private final Pages pages;
 
-  public SignInPages(Directory directory, SessionStore sessions, Pages pages) {
-    this.directory = directory;
+  public SignInPages(SignInGuard signIns, SessionStore sessions, Pages pages) {
+    this.signIns = signIns;
     this.sessions = sessions;
     this.pages = pages;
   }
@@ -77,7 +78,14 @@ public final class SignInPages {
           "The sign-in form expired or did not come from Keyward. Please sign in again.",
           null);
     }
-    Optional<DirectoryUser> user = authenticate(username, password);
+    Optional<DirectoryUser> user;
+    try {
+      user = authenticate(username, password);
+    } catch (TooManySignInsException locked) {
+      LOG.info("Sign-in to the web pages as '{}' refused: locked", printable(username));
+      return form(
+          request, Response.Status.TOO_MANY_REQUESTS, next, username, locked.getMessage(), null);
+    }
     if (user.isEmpty()) {
       LOG.info("Failed sign-in to the web pages as '{}'", printable(username));
       return form(
@@ -136,7 +144,7 @@ public final class SignInPages {
     }
     char[] secret = password.toCharArray();
     try {
-      return directory.authenticate(username.strip(), secret);
+      return signIns.authenticate(username.strip(), secret, "ui");
     } finally {
       Arrays.fill(secret, '\0');
     }

@@ -76,7 +76,8 @@ class UiEdgesFuzzTest {
             data,
             ConfigOverride.config("directory.usersFile", QuickDemoUsers.write(data).toString()),
             // Out of reach, so that every refused step reaches its ceremony's validator.
-            ConfigOverride.config("ceremony.refusalLimit", "1000000"));
+            ConfigOverride.config("ceremony.refusalLimit", "1000000"),
+            ConfigOverride.config("directory.signInLimit", "1000000"));
     http = new RawHttp(keyward.port());
     setUpRequests();
     sessions = new ArrayList<>();

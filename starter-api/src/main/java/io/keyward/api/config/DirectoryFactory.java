@@ -2,8 +2,13 @@ package io.keyward.api.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code directory} section: the users file that says who may log in and which roles they hold
@@ -15,6 +20,34 @@ import java.nio.file.Path;
 public class DirectoryFactory {
   private Path usersFile;
   private boolean demoUsers;
+
+  /** Failed sign-ins for one name within {@link #getSignInWindow() a window} before it locks. */
+  @Min(1)
+  private int signInLimit = 5;
+
+  @NotNull
+  @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+  private Duration signInWindow = Duration.minutes(15);
+
+  @JsonProperty
+  public int getSignInLimit() {
+    return signInLimit;
+  }
+
+  @JsonProperty
+  public void setSignInLimit(int signInLimit) {
+    this.signInLimit = signInLimit;
+  }
+
+  @JsonProperty
+  public Duration getSignInWindow() {
+    return signInWindow;
+  }
+
+  @JsonProperty
+  public void setSignInWindow(Duration signInWindow) {
+    this.signInWindow = signInWindow;
+  }
 
   @JsonProperty
   public Path getUsersFile() {

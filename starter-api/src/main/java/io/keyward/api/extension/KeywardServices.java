@@ -1,6 +1,7 @@
 package io.keyward.api.extension;
 
 import io.keyward.api.KeywardConfiguration;
+import io.keyward.api.auth.SignInGuard;
 import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.generation.GenerationCeremonies;
@@ -33,7 +34,8 @@ public record KeywardServices(
     DependencyMaps dependencies,
     BreakGlassSessions breakGlass,
     CompromiseResponses compromises,
-    Refusals refusals) {
+    Refusals refusals,
+    SignInGuard signIns) {
   public KeywardServices {
     Objects.requireNonNull(configuration, "configuration");
     Objects.requireNonNull(client, "client");
@@ -46,6 +48,7 @@ public record KeywardServices(
     Objects.requireNonNull(breakGlass, "breakGlass");
     Objects.requireNonNull(compromises, "compromises");
     Objects.requireNonNull(refusals, "refusals");
+    Objects.requireNonNull(signIns, "signIns");
   }
 
   /**
@@ -91,6 +94,12 @@ public record KeywardServices(
             clock),
         new CompromiseResponses(
             client, taskQueue, audit, stores.evidenceVerifier(audit), refusals, clock),
-        refusals);
+        refusals,
+        new SignInGuard(
+            directory,
+            audit,
+            clock,
+            configuration.getDirectory().getSignInLimit(),
+            configuration.getDirectory().getSignInWindow().toJavaDuration()));
   }
 }

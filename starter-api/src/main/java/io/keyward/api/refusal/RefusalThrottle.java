@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,11 +28,12 @@ public final class RefusalThrottle implements Managed {
   /** The audit event type of the attempts one person made while throttled, with their count. */
   public static final String THROTTLED = "ATTEMPTS_THROTTLED";
 
-  /** The audit subject of a person's throttled attempts. */
+  /** The audit subject of a person's throttled refused attempts. */
   public static String subjectOf(String actor) {
     return "refusals/" + actor;
   }
 
+  private final String subjectPrefix;
   private final int limit;
   private final Duration window;
   private final AuditStore audit;
@@ -39,10 +41,21 @@ public final class RefusalThrottle implements Managed {
   private final Map<String, Window> windows = new HashMap<>();
   private ScheduledExecutorService flusher;
 
+  /** A throttle of refused attempts, whose counts are recorded under {@link #subjectOf}. */
   public RefusalThrottle(int limit, Duration window, AuditStore audit, Clock clock) {
+    this("refusals/", limit, window, audit, clock);
+  }
+
+  /**
+   * @param subjectPrefix what the audit subject of a person's throttled attempts starts with, e.g.
+   *     {@code sign-ins/}
+   */
+  public RefusalThrottle(
+      String subjectPrefix, int limit, Duration window, AuditStore audit, Clock clock) {
     if (limit < 1 || window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("a refusal limit needs at least 1 per positive window");
     }
+    this.subjectPrefix = subjectPrefix;
     this.limit = limit;
     this.window = window;
     this.audit = audit;
@@ -53,6 +66,17 @@ public final class RefusalThrottle implements Managed {
    * @throws TooManyRefusalsException when {@code actor} has used up this window's refusals
    */
   void admit(String actor, Instant now) {
+    Optional<Duration> wait = waitBefore(actor, now);
+    if (wait.isPresent()) {
+      throw new TooManyRefusalsException(actor, limit, window, wait.get());
+    }
+  }
+
+  /**
+   * How long {@code actor} must wait before an attempt is let through, when this window's refusals
+   * are used up (the attempt is then counted as throttled); empty when it may go ahead.
+   */
+  public Optional<Duration> waitBefore(String actor, Instant now) {
     List<Closed> closed = new ArrayList<>();
     Instant retryAt = null;
     synchronized (windows) {
@@ -63,13 +87,11 @@ public final class RefusalThrottle implements Managed {
       }
     }
     write(closed);
-    if (retryAt != null) {
-      throw new TooManyRefusalsException(actor, limit, window, Duration.between(now, retryAt));
-    }
+    return retryAt == null ? Optional.empty() : Optional.of(Duration.between(now, retryAt));
   }
 
   /** Counts a refusal; true when it is to be recorded, false when it is one too many. */
-  boolean countRefusal(String actor, Instant now) {
+  public boolean countRefusal(String actor, Instant now) {
     List<Closed> closed = new ArrayList<>();
     boolean record;
     synchronized (windows) {
@@ -86,7 +108,7 @@ public final class RefusalThrottle implements Managed {
   }
 
   /** Writes the records of the windows that have ended by now. */
-  void flushEnded() {
+  public void flushEnded() {
     Instant now = clock.instant();
     List<Closed> closed = new ArrayList<>();
     synchronized (windows) {
@@ -151,7 +173,7 @@ public final class RefusalThrottle implements Managed {
       audit.append(
           new AuditEvent(
               UUID.randomUUID().toString(),
-              subjectOf(done.actor),
+              subjectPrefix + done.actor,
               THROTTLED,
               done.actor,
               until,
@@ -159,7 +181,7 @@ public final class RefusalThrottle implements Managed {
                   "count", Integer.toString(done.window.throttled),
                   "from", done.window.start.toString(),
                   "until", until.toString(),
-                  "limit", limit + " refusals per " + window)));
+                  "limit", limit + " per " + window)));
     }
   }
 

@@ -88,6 +88,7 @@ class HostileEdgesFuzzTest {
     // Out of reach, so that every refused decision reaches its ceremony's validator; the
     // throttle has tests of its own (RefusalThrottleTest).
     overrides.add(ConfigOverride.config("ceremony.refusalLimit", "1000000"));
+    overrides.add(ConfigOverride.config("directory.signInLimit", "1000000"));
     overrides.add(ConfigOverride.config("servicenow.webhookSecretFile", snowSecret.toString()));
     WebhookCalls.SERVICENOW_USERS.forEach(
         (snow, id) -> overrides.add(ConfigOverride.config("servicenow.users." + snow, id)));

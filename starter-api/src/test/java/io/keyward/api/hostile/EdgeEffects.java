@@ -56,6 +56,8 @@ public final class EdgeEffects {
    */
   private static final String THROTTLE_SUMMARY = "ATTEMPTS_THROTTLED";
 
+  private static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
+
   private final WorkflowServiceStubs stubs;
   private final String namespace;
   private final Path auditFile;
@@ -85,8 +87,12 @@ public final class EdgeEffects {
       return !started.isEmpty() || !statusChanged.isEmpty() || !newEvents.isEmpty();
     }
 
+    /** Temporal unchanged, and no audit record but at most the request's own failed sign-in. */
     public boolean none() {
-      return !temporalChanged() && auditRecords.isEmpty();
+      return !temporalChanged()
+          && (auditRecords.isEmpty()
+              || (auditRecords.size() == 1
+                  && SIGN_IN_FAILED.equals(auditRecords.get(0).path("type").asText())));
     }
 
     /**
