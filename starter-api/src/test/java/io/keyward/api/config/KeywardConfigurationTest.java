@@ -33,6 +33,9 @@ class KeywardConfigurationTest {
     DefaultServerFactory server = (DefaultServerFactory) sample.getServerFactory();
     assertThat(port(server.getApplicationConnectors().get(0))).isEqualTo(8080);
     assertThat(port(server.getAdminConnectors().get(0))).isEqualTo(8081);
+    assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getBindHost())
+        .as("the admin port has no sign-in: loopback only")
+        .isEqualTo("127.0.0.1");
     assertThat(sample.getAudit().getFile()).isEqualTo(Path.of("data", "audit", "audit.jsonl"));
     assertThat(sample.getTemporal().getTaskQueue()).isEqualTo("keyward-ceremonies");
     assertThat(sample.getCeremony().stepTimeout()).isEqualTo(Duration.ofHours(72));
