@@ -3,7 +3,7 @@ package io.keyward.ui.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keyward.ui.testing.SettableClock;
+import io.keyward.api.testing.SettableClock;
 import io.keyward.workflows.common.Role;
 import io.keyward.workflows.directory.DirectoryUser;
 import java.time.Duration;

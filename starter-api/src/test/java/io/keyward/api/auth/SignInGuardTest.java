@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyward.activities.audit.JsonLinesAuditStore;
 import io.keyward.activities.directory.YamlDirectory;
+import io.keyward.api.testing.SettableClock;
 import io.keyward.workflows.audit.AuditStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,24 +21,7 @@ class SignInGuardTest {
 
   @TempDir Path dir;
 
-  private Instant now = T0;
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final SettableClock clock = new SettableClock(T0);
   private AuditStore audit;
   private SignInGuard guard;
 
@@ -82,7 +63,7 @@ class SignInGuardTest {
               assertThat(r.event().details()).containsEntry("channel", "api");
             });
 
-    now = T0.plus(Duration.ofMinutes(15));
+    clock.advance(Duration.ofMinutes(15));
     assertThat(guard.authenticate("lena", "lena-demo-password".toCharArray(), "ui")).isPresent();
     guard.stop();
     assertThat(audit.recordsFor("sign-ins/lena"))

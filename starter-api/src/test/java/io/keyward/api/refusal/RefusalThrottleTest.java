@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyward.activities.audit.JsonLinesAuditStore;
+import io.keyward.api.testing.SettableClock;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,24 +22,7 @@ class RefusalThrottleTest {
 
   @TempDir Path dir;
 
-  private Instant now = T0;
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final SettableClock clock = new SettableClock(T0);
   private AuditStore audit;
   private RefusalThrottle throttle;
   private Refusals refusals;
@@ -62,7 +44,7 @@ class RefusalThrottleTest {
     refusals.conflict("keygen/kv/a", "mallory", "APPROVE", "not eligible");
     refusals.conflict("keygen/kv/a", "mallory", "APPROVE", "not eligible");
     for (int attempt = 0; attempt < 3; attempt++) {
-      now = now.plusSeconds(5);
+      clock.advance(Duration.ofSeconds(5));
       assertThatThrownBy(() -> refusals.admit("mallory"))
           .isInstanceOf(TooManyRefusalsException.class)
           .hasMessage(
@@ -75,7 +57,7 @@ class RefusalThrottleTest {
     assertThat(audit.recordsFor("keygen/kv/a")).hasSize(2);
     assertThat(audit.recordsFor(RefusalThrottle.subjectOf("mallory"))).isEmpty();
 
-    now = T0.plusSeconds(61);
+    clock.advance(Duration.ofSeconds(61 - 15));
     throttle.flushEnded();
 
     List<AuditRecord> throttled = audit.recordsFor(RefusalThrottle.subjectOf("mallory"));
@@ -101,7 +83,7 @@ class RefusalThrottleTest {
     }
 
     assertThat(audit.recordsFor("keygen/kv/b")).hasSize(2);
-    now = now.plusSeconds(60);
+    clock.advance(Duration.ofSeconds(60));
     refusals.conflict("keygen/kv/b", "mallory", "REGISTER", "step not open");
     assertThat(audit.recordsFor("keygen/kv/b")).hasSize(3);
     assertThat(audit.recordsFor(RefusalThrottle.subjectOf("mallory")))
