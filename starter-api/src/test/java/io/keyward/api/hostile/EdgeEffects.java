@@ -97,7 +97,8 @@ public final class EdgeEffects {
 
     /**
      * What goes beyond a refusal of {@code actor}'s request: empty when Temporal is unchanged and
-     * the audit trail gained at most one record, a {@code *_REFUSED} one of that person.
+     * the audit trail gained at most one record, a {@code *_REFUSED} one of that person or the
+     * request's own failed sign-in.
      */
     public Optional<String> beyondOneRefusalBy(String actor) {
       if (temporalChanged()) {
@@ -109,6 +110,9 @@ public final class EdgeEffects {
       for (JsonNode record : auditRecords) {
         String type = record.path("type").asText();
         String by = record.path("actor").asText();
+        if (SIGN_IN_FAILED.equals(type)) {
+          continue; // the request's own failed sign-in, recorded under the name it gave
+        }
         if (!type.endsWith("_REFUSED") || actor == null || !actor.equals(by)) {
           return Optional.of("an audit record that is not a refusal by " + actor + ": " + record);
         }
