@@ -31,6 +31,9 @@ import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.WorkflowTestServer;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -309,6 +312,9 @@ class BreakGlassWorkflowTest {
   void revokesAtOnceWhenTheWorkerComesBackAfterBeingDownAtTheFifteenMinuteMark() {
     BreakGlassWorkflow session = activeLevelOneSession(List.of(ORDERS));
     AccessGrant grant = session.state().grant();
+    // Nothing may be left pending when the worker goes: a pending task would hold the test
+    // server's clock from now on, and the sleep to the mark would pass in real time.
+    awaitIdle();
 
     workers.shutdown();
     workers.awaitTermination(10, TimeUnit.SECONDS);
@@ -556,6 +562,24 @@ class BreakGlassWorkflowTest {
         .isInstanceOf(WorkflowUpdateException.class)
         .cause()
         .hasMessageContaining(why);
+  }
+
+  /** Waits until the session has no activity and no workflow task pending. */
+  private void awaitIdle() {
+    DescribeWorkflowExecutionRequest describe =
+        DescribeWorkflowExecutionRequest.newBuilder()
+            .setNamespace(client.getOptions().getNamespace())
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(WORKFLOW_ID))
+            .build();
+    for (int i = 0; i < 200; i++) {
+      DescribeWorkflowExecutionResponse now =
+          client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(describe);
+      if (now.getPendingActivitiesCount() == 0 && !now.hasPendingWorkflowTask()) {
+        return;
+      }
+      env.sleep(Duration.ofMillis(50));
+    }
+    throw new AssertionError(WORKFLOW_ID + " never became idle");
   }
 
   private BreakGlassState awaitPhase(BreakGlassWorkflow session, BreakGlassPhase phase) {
