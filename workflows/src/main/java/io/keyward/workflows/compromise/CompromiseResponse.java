@@ -8,6 +8,7 @@ import io.keyward.workflows.hsm.RoundTripResult;
 import io.keyward.workflows.incident.EscalationMatrix;
 import io.keyward.workflows.incident.EscalationRule;
 import io.keyward.workflows.incident.EvidenceReceipt;
+import io.keyward.workflows.incident.Severity;
 import io.keyward.workflows.incident.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,8 @@ import java.util.TreeSet;
  */
 public final class CompromiseResponse {
   private final CompromiseReport report;
-  private final EscalationRule rule;
+  private Severity severity;
+  private EscalationRule rule;
   private final List<TimelineEntry> timeline = new ArrayList<>();
   private final List<String> actions = new ArrayList<>();
   private final Map<FollowUpKind, FollowUpTask> followUps = new EnumMap<>(FollowUpKind.class);
@@ -51,7 +53,32 @@ public final class CompromiseResponse {
 
   public CompromiseResponse(CompromiseReport report) {
     this.report = report;
-    this.rule = EscalationMatrix.ruleFor(report.severity());
+    this.severity = report.severity();
+    this.rule = EscalationMatrix.ruleFor(severity);
+  }
+
+  /** The severity the response runs at: the reporter's, or the key's floor when that is higher. */
+  public Severity severity() {
+    return severity;
+  }
+
+  /**
+   * Raises the severity to {@code floor} when it is more severe, with its escalation rule and a
+   * deadline counted from when the report was accepted; a reporter may raise a severity, never
+   * lower it.
+   *
+   * @return true when the severity changed
+   */
+  public boolean raiseTo(Severity floor) {
+    if (!floor.isMoreSevereThan(severity)) {
+      return false;
+    }
+    severity = floor;
+    rule = EscalationMatrix.ruleFor(floor);
+    if (acceptedAt != null) {
+      escalationDeadline = acceptedAt.plus(rule.escalateAfter());
+    }
+    return true;
   }
 
   /** Why the acknowledgement cannot be taken; empty if it can. */
@@ -73,12 +100,12 @@ public final class CompromiseResponse {
               + " reported this incident and cannot also acknowledge it: a second responder"
               + " confirms it is being handled (runbook 17.2)");
     }
-    Set<Role> eligible = EscalationMatrix.acknowledgers(report.severity());
+    Set<Role> eligible = EscalationMatrix.acknowledgers(severity);
     if (!actor.holdsAny(eligible)) {
       return Optional.of(
           actor.id()
               + " holds none of the roles that respond to a "
-              + report.severity()
+              + severity
               + " incident: "
               + new TreeSet<>(eligible)
               + " (runbook 17.2)");
@@ -323,7 +350,7 @@ public final class CompromiseResponse {
                 status,
                 actions),
         new EscalationStatus(
-            report.severity(),
+            severity,
             rule.initialResponse(),
             escalationDeadline,
             rule.escalationTarget(),

@@ -25,6 +25,7 @@ import io.keyward.workflows.incident.EvidenceRequest;
 import io.keyward.workflows.incident.Failures;
 import io.keyward.workflows.incident.IncidentActivityOptions;
 import io.keyward.workflows.incident.IncidentNotifier;
+import io.keyward.workflows.incident.Severity;
 import io.keyward.workflows.lifecycle.LifecycleInput;
 import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
@@ -61,6 +62,9 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
    * recorded before it replay without.
    */
   static final String TICKET_WRITE_BACK = "ticket-write-back";
+
+  /** A report graded below its key's classification is raised to the classification's floor. */
+  static final String SEVERITY_FLOOR = "severity-floor";
 
   private final KeyProviderActivities keys =
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
@@ -147,6 +151,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
         disabled.versions().stream().map(KeyVersionInfo::version).toList(),
         at);
     classification = classificationOf(disabled.versions());
+    raiseSeverityToTheKeysFloor();
     Disablement d = response.disablement();
     response.record(
         at,
@@ -169,7 +174,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
         "Incident "
             + report.incident()
             + " ("
-            + report.severity()
+            + response.severity()
             + "): every version of "
             + report.key()
             + " disabled "
@@ -365,9 +370,41 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
             kind.title() + " was due " + due + "; owners " + new TreeSet<>(kind.owners())));
   }
 
+  /**
+   * A reporter may raise a severity, never lower it: once the key's classification is known from
+   * its own tags, a report graded below the classification's floor ({@link Severity#floorFor}) is
+   * raised to it, with the floor's escalation time counted from when the report was accepted.
+   */
+  private void raiseSeverityToTheKeysFloor() {
+    if (Workflow.getVersion(SEVERITY_FLOOR, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return;
+    }
+    Severity reported = response.severity();
+    Severity floor =
+        Severity.floorFor(classification == null ? null : Classification.valueOf(classification));
+    if (!response.raiseTo(floor)) {
+      return;
+    }
+    String why =
+        classification == null
+            ? "the key's classification is unknown, so it counts as ULTRA"
+            : "the key is " + classification;
+    response.record(now(), "keyward", "SEVERITY_RAISED", reported + " -> " + floor + ": " + why);
+    audit.append(
+        "SEVERITY_RAISED",
+        null,
+        Map.of(
+            "from", reported.name(),
+            "to", floor.name(),
+            "classification", classification == null ? "unknown" : classification));
+    if (!response.acknowledged()) {
+      Deadlines.watch(response.escalationDeadline(), response::acknowledged, this::escalate);
+    }
+  }
+
   /** Runbook 17.2: nobody acknowledged within the severity's escalation time. */
   private void escalate() {
-    if (response.phase().isFinal()) {
+    if (response.phase().isFinal() || response.escalatedAlready()) {
       return;
     }
     Instant at = now();
@@ -382,7 +419,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
         "INCIDENT_ESCALATED",
         null,
         Map.of(
-            "severity", report.severity().name(),
+            "severity", response.severity().name(),
             "escalatedTo", target,
             "roles", new TreeSet<>(response.rule().escalationRoles()).toString(),
             "deadline", response.escalationDeadline().toString()));
@@ -391,7 +428,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
         notification(
                 NotificationTopic.SECURITY_INCIDENTS,
                 Notification.Severity.CRITICAL,
-                "ESCALATION " + report.severity() + ": " + report.incident() + " to " + target,
+                "ESCALATION " + response.severity() + ": " + report.incident() + " to " + target,
                 "Compromise of "
                     + report.key()
                     + " not acknowledged within "
@@ -524,7 +561,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
             : response.escalatedAlready()
                 ? ", ESCALATED to " + response.rule().escalationTarget()
                 : ", not yet acknowledged";
-    return report.severity()
+    return response.severity()
         + " compromise of "
         + report.key()
         + " ("

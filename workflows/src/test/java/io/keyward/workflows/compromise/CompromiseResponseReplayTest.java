@@ -18,7 +18,8 @@ class CompromiseResponseReplayTest {
         "histories/compromise-p1-closed-ticket-notes.json",
         "histories/compromise-p1-disable-retried.json",
         "histories/compromise-p1-escalated.json",
-        "histories/compromise-p1-escalated-chat-actions.json"
+        "histories/compromise-p1-escalated-chat-actions.json",
+        "histories/compromise-p4-raised-to-p1.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(

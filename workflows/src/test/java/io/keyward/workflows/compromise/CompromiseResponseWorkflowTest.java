@@ -50,6 +50,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Runbook 11 (compromise response) and 17.2 (escalation), with time skipping and fakes. */
 class CompromiseResponseWorkflowTest {
   private static final KeyRef KEY = new KeyRef("kv-payments", "card-encryption");
+
+  /** A PUBLIC key: its floor is P4, so a report keeps the severity the reporter gave it. */
+  private static final KeyRef PUBLIC_KEY = new KeyRef("kv-docs", "site-signing");
+
   private static final IncidentId INCIDENT = new IncidentId("INC0099001");
   private static final String WORKFLOW_ID = CompromiseReport.workflowId(INCIDENT);
   private static final Actor SOL = new Actor("sol", Set.of(Role.SECURITY_OPERATIONS));
@@ -82,6 +86,7 @@ class CompromiseResponseWorkflowTest {
     notifications = new RecordingNotifications(log);
     keys.existing(KEY, Map.of("Classification", "SECRET", "Owner", "alice"));
     keys.existing(KEY, Map.of("Classification", "SECRET", "Owner", "alice"));
+    keys.existing(PUBLIC_KEY, Map.of("Classification", "PUBLIC", "Owner", "alice"));
     server.startWorker(
         worker -> {
           worker.registerWorkflowImplementationTypes(CompromiseResponseWorkflowImpl.class);
@@ -276,7 +281,7 @@ class CompromiseResponseWorkflowTest {
   })
   void escalatesLowerSeveritiesAfterTheirTimeToTheirTarget(
       Severity severity, long minutes, String target, Role role) {
-    CompromiseResponseWorkflow response = report(severity, now());
+    CompromiseResponseWorkflow response = report(severity, now(), PUBLIC_KEY);
     Instant accepted =
         awaitPhase(response, CompromisePhase.FOLLOWING_UP).disablement().acceptedAt();
 
@@ -288,6 +293,25 @@ class CompromiseResponseWorkflowTest {
         awaitState(response, s -> s.escalation().escalatedAt() != null, "escalated");
     assertThat(escalated.escalation().escalationTarget()).isEqualTo(target);
     assertThat(escalated.awaitingRoles()).contains(role);
+  }
+
+  @Test
+  void aReportGradedBelowItsKeysClassificationIsRaisedToItsFloor() {
+    CompromiseResponseWorkflow response = report(Severity.P4, now());
+    CompromiseState following = awaitPhase(response, CompromisePhase.FOLLOWING_UP);
+    Instant accepted = following.disablement().acceptedAt();
+
+    assertThat(following.escalation().severity()).isEqualTo(Severity.P1);
+    assertThat(audit.detailsOf("SEVERITY_RAISED"))
+        .containsEntry("from", "P4")
+        .containsEntry("to", "P1")
+        .containsEntry("classification", "SECRET");
+    env.sleep(Duration.between(now(), accepted.plus(Duration.ofMinutes(16))));
+
+    CompromiseState escalated =
+        awaitState(response, s -> s.escalation().escalatedAt() != null, "escalated");
+    assertThat(escalated.escalation().escalationTarget()).isEqualTo("CISO + CTO");
+    HistoryRecorder.saveIfAsked(client, WORKFLOW_ID, "compromise-p4-raised-to-p1");
   }
 
   @Test
