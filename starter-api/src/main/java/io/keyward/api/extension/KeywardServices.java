@@ -80,9 +80,9 @@ public record KeywardServices(
         client,
         directory,
         audit,
-        new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals, clock),
+        new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals),
         new ManualRotations(client, taskQueue, stepTimeout, audit, refusals, clock),
-        new KeyLifecycles(client, taskQueue, refusals, clock),
+        new KeyLifecycles(client, taskQueue, refusals),
         new DependencyMaps(stores.openDependencyMap(settings), audit, clock),
         new BreakGlassSessions(
             client,

@@ -25,7 +25,6 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,21 +45,18 @@ public final class GenerationCeremonies {
   private final Duration stepTimeout;
   private final AuditStore audit;
   private final Refusals refusals;
-  private final Clock clock;
 
   public GenerationCeremonies(
       WorkflowClient client,
       String taskQueue,
       Duration stepTimeout,
       AuditStore audit,
-      Refusals refusals,
-      Clock clock) {
+      Refusals refusals) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.stepTimeout = stepTimeout;
     this.audit = audit;
     this.refusals = refusals;
-    this.clock = clock;
   }
 
   /**

@@ -26,7 +26,6 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
-import java.time.Clock;
 import java.util.TreeSet;
 
 /**
@@ -38,13 +37,11 @@ public final class KeyLifecycles {
   private final WorkflowClient client;
   private final String taskQueue;
   private final Refusals refusals;
-  private final Clock clock;
 
-  public KeyLifecycles(WorkflowClient client, String taskQueue, Refusals refusals, Clock clock) {
+  public KeyLifecycles(WorkflowClient client, String taskQueue, Refusals refusals) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.refusals = refusals;
-    this.clock = clock;
   }
 
   /** Starts the key's lifecycle; a key that has one keeps it (and the answer says so). */
