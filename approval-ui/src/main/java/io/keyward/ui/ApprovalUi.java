@@ -34,11 +34,14 @@ import io.keyward.ui.rotation.LifecycleWaiting;
 import io.keyward.ui.rotation.RotationPages;
 import io.keyward.ui.rotation.RotationPlanForm;
 import io.keyward.ui.rotation.RotationWaiting;
+import io.keyward.ui.session.OidcSignInPages;
+import io.keyward.ui.session.PendingSignIns;
 import io.keyward.ui.session.SessionStore;
 import io.keyward.ui.session.SignInPages;
 import io.keyward.ui.session.SignOutPage;
 import io.keyward.ui.session.SignedInFilter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -53,6 +56,9 @@ import java.util.List;
 public final class ApprovalUi implements KeywardExtension {
   /** How many runs a list shows at most; the pages say when there are more. */
   static final int LIST_LIMIT = 500;
+
+  /** How long a sign-in sent to the identity provider may take to come back. */
+  static final Duration PENDING_SIGN_IN_TIMEOUT = Duration.ofMinutes(10);
 
   @Override
   public String name() {
@@ -91,8 +97,27 @@ public final class ApprovalUi implements KeywardExtension {
     jersey.register(new PageHeaders());
     jersey.register(new UiEntrance());
     jersey.register(new UiAssets());
-    SignInPages signIn = new SignInPages(services.signIns(), sessions, pages);
+    SignInPages signIn =
+        new SignInPages(
+            services.signIns(),
+            sessions,
+            pages,
+            services.configuration().getDirectory().namesUsers(),
+            services.oidc().isPresent());
     jersey.register(signIn);
+    services
+        .oidc()
+        .ifPresent(
+            provider ->
+                jersey.register(
+                    new OidcSignInPages(
+                        provider,
+                        new PendingSignIns(
+                            PENDING_SIGN_IN_TIMEOUT, settings.getMaxSessions(), clock),
+                        sessions,
+                        signIn,
+                        services.stepUp().window(),
+                        clock)));
     jersey.register(new SignOutPage(sessions, signIn));
     jersey.register(new InboxPages(new Inbox(runs, waiting), pages, clock));
     jersey.register(new GenerationPages(services.generations(), pages, temporalWeb, clock));

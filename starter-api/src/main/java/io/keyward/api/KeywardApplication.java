@@ -5,16 +5,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.Authenticator;
 import io.dropwizard.auth.CachingAuthenticator;
-import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.keyward.api.auth.CredentialsFilter;
 import io.keyward.api.auth.DirectoryAuthenticator;
-import io.keyward.api.auth.JsonUnauthorizedHandler;
 import io.keyward.api.auth.KeywardPrincipal;
+import io.keyward.api.auth.NoPasswordUsers;
+import io.keyward.api.auth.PasswordAttempt;
 import io.keyward.api.breakglass.BreakGlassResource;
 import io.keyward.api.cli.VerifyAuditCommand;
 import io.keyward.api.compromise.CompromiseResource;
@@ -35,6 +37,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * config/keyward.yml}.
  */
 public class KeywardApplication extends Application<KeywardConfiguration> {
-  /** The realm of the HTTP Basic challenge. */
+  /** The realm of the authentication challenges. */
   public static final String REALM = "keyward";
 
   /**
@@ -104,9 +107,14 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
     LOG.info("Using the {} stores", stores.name());
     WorkflowClient client = temporalClient(configuration, environment);
     AuditStore audit = auditStore(configuration, stores, environment);
-    Directory directory = stores.openDirectory(configuration.stores());
+    Directory directory =
+        configuration.getDirectory().namesUsers()
+            ? stores.openDirectory(configuration.stores())
+            : new NoPasswordUsers();
+    Clock clock = Clock.systemUTC();
     KeywardServices services =
-        KeywardServices.build(configuration, client, stores, directory, audit, Clock.systemUTC());
+        KeywardServices.build(
+            configuration, client, stores, directory, audit, System.getenv(), clock);
     // Registered after the audit store, so it stops (and records what it counted) before it.
     environment.lifecycle().manage(services.refusals());
     environment.lifecycle().manage(services.signIns());
@@ -118,20 +126,21 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
             new TemporalHealthCheck(
                 client.getWorkflowServiceStubs(),
                 configuration.getTemporal().getHealthCheckTimeout().toJavaDuration()));
+    Optional<Authenticator<PasswordAttempt, KeywardPrincipal>> passwords =
+        configuration.getDirectory().namesUsers()
+            ? Optional.of(
+                // bcrypt once per person every few minutes, not on every request
+                new CachingAuthenticator<>(
+                    environment.metrics(),
+                    new DirectoryAuthenticator(services.signIns(), clock),
+                    CaffeineSpec.parse(AUTHENTICATION_CACHE)))
+            : Optional.empty();
+    services.oidc().ifPresent(oidc -> LOG.info("API bearer tokens of {}", oidc.issuer()));
     environment
         .jersey()
         .register(
             new AuthDynamicFeature(
-                new BasicCredentialAuthFilter.Builder<KeywardPrincipal>()
-                    .setAuthenticator(
-                        // bcrypt once per person every few minutes, not on every request
-                        new CachingAuthenticator<>(
-                            environment.metrics(),
-                            new DirectoryAuthenticator(services.signIns()),
-                            CaffeineSpec.parse(AUTHENTICATION_CACHE)))
-                    .setRealm(REALM)
-                    .setUnauthorizedHandler(new JsonUnauthorizedHandler())
-                    .buildAuthFilter()));
+                new CredentialsFilter(services.oidc(), passwords, REALM, clock)));
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(KeywardPrincipal.class));
     environment.jersey().register(new KeywardExceptionMapper());
     environment.jersey().register(new JsonInputExceptionMapper());

@@ -1,17 +1,20 @@
 package io.keyward.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.keyward.api.config.AccessFactory;
 import io.keyward.api.config.AuditFactory;
 import io.keyward.api.config.CeremonyFactory;
 import io.keyward.api.config.DirectoryFactory;
+import io.keyward.api.config.IdentityFactory;
 import io.keyward.api.config.TemporalFactory;
 import io.keyward.api.config.UiFactory;
 import io.keyward.api.servicenow.ServiceNowFactory;
 import io.keyward.api.slack.SlackFactory;
 import io.keyward.workflows.stores.StoreSettings;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -22,6 +25,8 @@ public class KeywardConfiguration extends Configuration {
   @Valid @NotNull private TemporalFactory temporal = new TemporalFactory();
 
   @Valid @NotNull private DirectoryFactory directory = new DirectoryFactory();
+
+  @Valid @NotNull private IdentityFactory identity = new IdentityFactory();
 
   @Valid @NotNull private AuditFactory audit = new AuditFactory();
 
@@ -53,6 +58,30 @@ public class KeywardConfiguration extends Configuration {
   @JsonProperty("directory")
   public void setDirectory(DirectoryFactory directory) {
     this.directory = directory;
+  }
+
+  @JsonProperty("identity")
+  public IdentityFactory getIdentity() {
+    return identity;
+  }
+
+  @JsonProperty("identity")
+  public void setIdentity(IdentityFactory identity) {
+    this.identity = identity;
+  }
+
+  /**
+   * Checked when the configuration is read: people sign in through an identity provider or a users
+   * file, never through a default.
+   */
+  @JsonIgnore
+  @AssertTrue(
+      message =
+          "names no identity source: set identity.oidc.issuer (KEYWARD_OIDC_ISSUER) or"
+              + " directory.usersFile (KEYWARD_USERS_FILE), or directory.demoUsers: true on a"
+              + " laptop, whose demo passwords are public")
+  public boolean isIdentitySourceNamed() {
+    return identity.getOidc().isConfigured() || directory.namesUsers();
   }
 
   @JsonProperty("audit")

@@ -6,12 +6,14 @@ import io.keyward.activities.audit.VerifyAuditTrail;
 import io.keyward.activities.dependencies.JsonFileDependencyMap;
 import io.keyward.activities.directory.YamlDirectory;
 import io.keyward.activities.evidence.EvidenceBundleVerifier;
+import io.keyward.activities.signin.MemorySignInFailures;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.audit.ChainVerification;
 import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.dependencies.DependencyMap;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.incident.EvidenceVerifier;
+import io.keyward.workflows.signin.SignInFailures;
 import io.keyward.workflows.stores.StoreProvider;
 import io.keyward.workflows.stores.StoreSettings;
 import java.io.IOException;
@@ -21,10 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded stores, as files in one data directory: the audit trail as JSON lines, the grants
  * and the dependency map as JSON files beside it (where the worker keeps them), the directory as a
- * YAML users file. Registered in {@code META-INF/services}, so the API finds it on its class path.
+ * YAML users file; failed sign-ins are counted in memory, per process. Registered in {@code
+ * META-INF/services}, so the API finds it on its class path.
  */
 public final class FileStoreProvider implements StoreProvider {
   private static final Logger LOG = LoggerFactory.getLogger(FileStoreProvider.class);
+  private static final int MAX_SIGN_IN_KEYS = 100_000;
 
   @Override
   public String name() {
@@ -75,6 +79,12 @@ public final class FileStoreProvider implements StoreProvider {
       return YamlDirectory.demo();
     }
     return YamlDirectory.load(settings.usersFile());
+  }
+
+  /** In this process's memory: each API process counts its own, and a restart forgets. */
+  @Override
+  public SignInFailures openSignInFailures(StoreSettings settings) {
+    return new MemorySignInFailures(MAX_SIGN_IN_KEYS);
   }
 
   @Override

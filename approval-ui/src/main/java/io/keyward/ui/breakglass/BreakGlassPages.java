@@ -163,6 +163,7 @@ public final class BreakGlassPages {
           sessions.authorise(
               id,
               me.actor(),
+              me.authenticatedAt(),
               new AuthorisationBody(
                   FormValues.decision(
                       AuthorisationDecision.class, decision, "choose APPROVE or DENY"),

@@ -108,7 +108,7 @@ public final class GenerationPages {
         key -> {
           DecisionType type =
               FormValues.decision(DecisionType.class, decision, "choose a decision");
-          ceremonies.decide(key, me.actor(), new DecisionBody(type, reason));
+          ceremonies.decide(key, me.actor(), me.authenticatedAt(), new DecisionBody(type, reason));
           return GenerationSteps.done(type);
         });
   }

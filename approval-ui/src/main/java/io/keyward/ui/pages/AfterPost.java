@@ -1,5 +1,6 @@
 package io.keyward.ui.pages;
 
+import io.keyward.api.auth.StepUp.SignInAgainException;
 import io.keyward.api.errors.ApiException;
 import io.keyward.ui.session.Notice;
 import io.keyward.ui.session.UiSession;
@@ -19,6 +20,8 @@ public final class AfterPost {
   public static Response run(UiSession who, String back, Supplier<String> step) {
     try {
       who.notice(Notice.done(step.get()));
+    } catch (SignInAgainException tooOld) {
+      who.notice(Notice.signInAgain(tooOld.getMessage()));
     } catch (ApiException | IllegalArgumentException refusal) {
       who.notice(Notice.refused(refusal.getMessage()));
     }

@@ -7,7 +7,9 @@ package io.keyward.ui.session;
 public record Notice(Kind kind, String text) {
   public enum Kind {
     DONE,
-    REFUSED
+    REFUSED,
+    /** Refused because the decision needs a more recent sign-in: the notice links to one. */
+    SIGN_IN_AGAIN
   }
 
   public static Notice done(String text) {
@@ -18,7 +20,15 @@ public record Notice(Kind kind, String text) {
     return new Notice(Kind.REFUSED, text);
   }
 
+  public static Notice signInAgain(String text) {
+    return new Notice(Kind.SIGN_IN_AGAIN, text);
+  }
+
   public boolean refused() {
-    return kind == Kind.REFUSED;
+    return kind != Kind.DONE;
+  }
+
+  public boolean signInAgain() {
+    return kind == Kind.SIGN_IN_AGAIN;
   }
 }

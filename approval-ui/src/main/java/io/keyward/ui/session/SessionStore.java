@@ -41,8 +41,16 @@ public final class SessionStore {
     this.clock = clock;
   }
 
-  /** Starts a new session for a person who just proved who they are; never reuses an id. */
+  /** Starts a new session for a person who just proved who they are, with a password. */
   public UiSession open(DirectoryUser user) {
+    return open(user, clock.instant());
+  }
+
+  /**
+   * Starts a new session for a person who just signed in, whose authentication happened at {@code
+   * authenticatedAt} (null: unknown); never reuses an id.
+   */
+  public UiSession open(DirectoryUser user, Instant authenticatedAt) {
     Instant now = clock.instant();
     dropExpired(now);
     while (sessions.size() >= maxSessions) {
@@ -50,7 +58,7 @@ public final class SessionStore {
           .min(Comparator.comparing(UiSession::lastSeen))
           .ifPresent(oldest -> sessions.remove(oldest.id()));
     }
-    UiSession session = new UiSession(randomToken(), randomToken(), user, now);
+    UiSession session = new UiSession(randomToken(), randomToken(), user, now, authenticatedAt);
     sessions.put(session.id(), session);
     return session;
   }

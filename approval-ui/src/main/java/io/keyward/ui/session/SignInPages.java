@@ -4,6 +4,7 @@ import io.keyward.api.auth.SignInGuard;
 import io.keyward.api.auth.TooManySignInsException;
 import io.keyward.ui.pages.Pages;
 import io.keyward.workflows.directory.DirectoryUser;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -25,11 +27,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sign-in through the {@link SignInGuard} (the directory, with failed sign-ins audited and locked).
+ * Sign-in with a password through the {@link SignInGuard} (the directory, with failed sign-ins
+ * audited and throttled per name and per address, 429 with {@code Retry-After}), and the link to
+ * sign in through the identity provider instead ({@link OidcSignInPages}) when it is configured.
  * The form carries a token that must equal the one in the sign-in cookie, so another site cannot
  * sign a browser in under its own account. A failed sign-in says only that the user or the password
  * is wrong, never which. A successful one always starts a new session (any older one of the browser
- * ends), and goes back to the page the person wanted, if that page is one of Keyward's.
+ * ends), and goes back to the page the person wanted, if that page is one of Keyward's. {@code
+ * again=true} shows the page to a signed-in person too, to sign in afresh before a decision that
+ * needs a recent sign-in.
  */
 @Path("/ui/sign-in")
 @Produces(MediaType.TEXT_HTML)
@@ -45,29 +51,52 @@ public final class SignInPages {
   private final SignInGuard signIns;
   private final SessionStore sessions;
   private final Pages pages;
+  private final boolean passwords;
+  private final boolean oidc;
 
-  public SignInPages(SignInGuard signIns, SessionStore sessions, Pages pages) {
+  /**
+   * @param passwords whether people may sign in with a password (a users file is configured)
+   * @param oidc whether people may sign in through the identity provider
+   */
+  public SignInPages(
+      SignInGuard signIns, SessionStore sessions, Pages pages, boolean passwords, boolean oidc) {
     this.signIns = signIns;
     this.sessions = sessions;
     this.pages = pages;
+    this.passwords = passwords;
+    this.oidc = oidc;
   }
 
   @GET
-  public Response form(@Context ContainerRequestContext request, @QueryParam("next") String next) {
-    if (sessions.find(SessionCookies.valueOf(request, SessionCookies.SESSION)).isPresent()) {
+  public Response form(
+      @Context ContainerRequestContext request,
+      @QueryParam("next") String next,
+      @QueryParam("again") boolean again) {
+    if (!again
+        && sessions.find(SessionCookies.valueOf(request, SessionCookies.SESSION)).isPresent()) {
       return Response.seeOther(URI.create(safeNext(next))).build();
     }
-    return form(request, Response.Status.OK, next, null, null, null);
+    return form(request, Response.Status.OK, next, null, null, null, again);
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response signIn(
       @Context ContainerRequestContext request,
+      @Context HttpServletRequest client,
       @FormParam("token") String token,
       @FormParam("username") String username,
       @FormParam("password") String password,
       @FormParam("next") String next) {
+    if (!passwords) {
+      return form(
+          request,
+          Response.Status.FORBIDDEN,
+          next,
+          null,
+          "Keyward takes no passwords here: sign in through your organisation's account.",
+          null);
+    }
     String expected = SessionCookies.valueOf(request, SessionCookies.SIGN_IN);
     if (expected == null || token == null || !sameToken(expected, token)) {
       return form(
@@ -80,11 +109,23 @@ public final class SignInPages {
     }
     Optional<DirectoryUser> user;
     try {
-      user = authenticate(username, password);
-    } catch (TooManySignInsException locked) {
-      LOG.info("Sign-in to the web pages as '{}' refused: locked", printable(username));
-      return form(
-          request, Response.Status.TOO_MANY_REQUESTS, next, username, locked.getMessage(), null);
+      user = authenticate(username, password, client.getRemoteAddr());
+    } catch (TooManySignInsException throttled) {
+      LOG.info("Sign-in to the web pages as '{}' refused: throttled", printable(username));
+      Response refused =
+          form(
+              request,
+              Response.Status.TOO_MANY_REQUESTS,
+              next,
+              username,
+              throttled.getMessage(),
+              null);
+      refused
+          .getHeaders()
+          .putSingle(
+              HttpHeaders.RETRY_AFTER,
+              Long.toString(TooManySignInsException.seconds(throttled.retryAfter().orElseThrow())));
+      return refused;
     }
     if (user.isEmpty()) {
       LOG.info("Failed sign-in to the web pages as '{}'", printable(username));
@@ -116,6 +157,17 @@ public final class SignInPages {
       String username,
       String problem,
       String info) {
+    return form(request, status, next, username, problem, info, false);
+  }
+
+  private Response form(
+      ContainerRequestContext request,
+      Response.Status status,
+      String next,
+      String username,
+      String problem,
+      String info,
+      boolean again) {
     String token = SessionStore.randomToken();
     boolean tls = SessionCookies.overTls(request);
     SignInPage page =
@@ -125,7 +177,9 @@ public final class SignInPages {
             safeNext(next),
             username == null ? null : username.strip(),
             problem,
-            info);
+            info,
+            passwords,
+            oidc ? OidcSignInPages.startLink(safeNext(next), again) : null);
     return Response.status(status)
         .type(Pages.HTML)
         .entity(pages.render("sign-in", page))
@@ -134,7 +188,7 @@ public final class SignInPages {
         .build();
   }
 
-  private Optional<DirectoryUser> authenticate(String username, String password) {
+  private Optional<DirectoryUser> authenticate(String username, String password, String address) {
     if (username == null
         || password == null
         || username.isBlank()
@@ -144,7 +198,8 @@ public final class SignInPages {
     }
     char[] secret = password.toCharArray();
     try {
-      return signIns.authenticate(username.strip(), secret, "ui");
+      return signIns.authenticate(
+          username.strip(), secret, "ui", address == null ? "unknown" : address);
     } finally {
       Arrays.fill(secret, '\0');
     }

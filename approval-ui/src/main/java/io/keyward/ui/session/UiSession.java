@@ -19,14 +19,21 @@ public final class UiSession {
   private final String csrfToken;
   private final DirectoryUser user;
   private final Instant signedInAt;
+  private final Instant authenticatedAt;
   private volatile Instant lastSeen;
   private final AtomicReference<Notice> notice = new AtomicReference<>();
 
-  UiSession(String id, String csrfToken, DirectoryUser user, Instant signedInAt) {
+  UiSession(
+      String id,
+      String csrfToken,
+      DirectoryUser user,
+      Instant signedInAt,
+      Instant authenticatedAt) {
     this.id = Objects.requireNonNull(id);
     this.csrfToken = Objects.requireNonNull(csrfToken);
     this.user = Objects.requireNonNull(user);
     this.signedInAt = signedInAt;
+    this.authenticatedAt = authenticatedAt;
     this.lastSeen = signedInAt;
   }
 
@@ -61,6 +68,14 @@ public final class UiSession {
 
   Instant signedInAt() {
     return signedInAt;
+  }
+
+  /**
+   * When the person last proved who they are: the password sign-in, or the identity provider's
+   * {@code auth_time}; null when the provider did not say. Decisions that need a step-up check it.
+   */
+  public Instant authenticatedAt() {
+    return authenticatedAt;
   }
 
   Instant lastSeen() {

@@ -49,7 +49,7 @@ public final class BreakGlassResource {
   @Path("/{incident}/authorisations")
   public BreakGlassState authorise(
       @Auth KeywardPrincipal who, @PathParam("incident") String incident, AuthorisationBody body) {
-    return sessions.authorise(new IncidentId(incident), who.actor(), body);
+    return sessions.authorise(new IncidentId(incident), who.actor(), who.authenticatedAt(), body);
   }
 
   @POST

@@ -1,6 +1,8 @@
 package io.keyward.api.breakglass;
 
 import io.keyward.api.access.BreakGlassAccess;
+import io.keyward.api.auth.StepUp;
+import io.keyward.api.auth.StepUp.SignInAgainException;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
@@ -10,6 +12,7 @@ import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.breakglass.AccessGrant;
 import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.breakglass.BreakGlassDeclaration;
+import io.keyward.workflows.breakglass.BreakGlassLevel;
 import io.keyward.workflows.breakglass.BreakGlassPhase;
 import io.keyward.workflows.breakglass.BreakGlassRoles;
 import io.keyward.workflows.breakglass.BreakGlassScope;
@@ -29,6 +32,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +55,7 @@ public final class BreakGlassSessions {
   private final AuditStore audit;
   private final Refusals refusals;
   private final Clock clock;
+  private final StepUp stepUp;
 
   public BreakGlassSessions(
       WorkflowClient client,
@@ -59,7 +64,8 @@ public final class BreakGlassSessions {
       AccessGrantStore grants,
       AuditStore audit,
       Refusals refusals,
-      Clock clock) {
+      Clock clock,
+      StepUp stepUp) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.directory = directory;
@@ -67,6 +73,7 @@ public final class BreakGlassSessions {
     this.audit = audit;
     this.refusals = refusals;
     this.clock = clock;
+    this.stepUp = stepUp;
   }
 
   /**
@@ -120,8 +127,34 @@ public final class BreakGlassSessions {
     }
   }
 
-  public BreakGlassState authorise(IncidentId incident, Actor actor, AuthorisationBody body) {
+  /**
+   * Authorises or denies the session as {@code actor}. A level 2 or 3 session (ULTRA or root CA
+   * keys in scope) needs a recent sign-in ({@link StepUp}); without one the attempt is refused
+   * (401), recorded, and sent to no ceremony.
+   *
+   * @param authenticatedAt when {@code actor} last proved who they are; null when unknown
+   */
+  public BreakGlassState authorise(
+      IncidentId incident, Actor actor, Instant authenticatedAt, AuthorisationBody body) {
     var authorisation = requireBody(body).toAuthorisation(actor);
+    if (!stepUp.isRecent(authenticatedAt)) {
+      BreakGlassState current = state(incident);
+      if (current.assessment() != null && current.assessment().level() != BreakGlassLevel.L1) {
+        SignInAgainException refusal =
+            stepUp.refusal(
+                "authorising a level "
+                    + current.assessment().level().name().substring(1)
+                    + " break-glass session",
+                authenticatedAt);
+        refusals.record(
+            BreakGlassDeclaration.workflowId(incident),
+            actor.id(),
+            "authorise " + authorisation.decision(),
+            refusal.getMessage(),
+            Map.of());
+        throw refusal;
+      }
+    }
     return update(
         incident,
         actor,

@@ -1,5 +1,8 @@
 package io.keyward.api.errors;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A refusal the API answers with a specific HTTP status; the message is shown to the caller as is,
  * so it must say what is wrong in words a person understands and hold no secret.
@@ -14,5 +17,10 @@ public abstract class ApiException extends RuntimeException {
 
   public int status() {
     return status;
+  }
+
+  /** How long the caller should wait before trying again ({@code Retry-After}); empty if at all. */
+  public Optional<Duration> retryAfter() {
+    return Optional.empty();
   }
 }

@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.keyward.workflows.policy.PolicyViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -25,7 +26,12 @@ public final class KeywardExceptionMapper implements ExceptionMapper<RuntimeExce
 
   @Override
   public Response toResponse(RuntimeException failure) {
-    return json(errorFor(failure));
+    Response response = json(errorFor(failure));
+    if (failure instanceof ApiException refusal && refusal.retryAfter().isPresent()) {
+      long seconds = Math.max(1, (refusal.retryAfter().get().toMillis() + 999) / 1000);
+      response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    }
+    return response;
   }
 
   static Response json(ApiError error) {

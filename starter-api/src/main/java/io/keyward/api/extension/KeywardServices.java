@@ -2,9 +2,11 @@ package io.keyward.api.extension;
 
 import io.keyward.api.KeywardConfiguration;
 import io.keyward.api.auth.SignInGuard;
+import io.keyward.api.auth.StepUp;
 import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.generation.GenerationCeremonies;
+import io.keyward.api.identity.OidcProvider;
 import io.keyward.api.keys.DependencyMaps;
 import io.keyward.api.keys.KeyLifecycles;
 import io.keyward.api.refusal.RefusalThrottle;
@@ -14,8 +16,11 @@ import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.stores.StoreProvider;
 import io.temporal.client.WorkflowClient;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The services the application builds once and every surface uses: the REST API, the webhooks and
@@ -35,7 +40,9 @@ public record KeywardServices(
     BreakGlassSessions breakGlass,
     CompromiseResponses compromises,
     Refusals refusals,
-    SignInGuard signIns) {
+    SignInGuard signIns,
+    Optional<OidcProvider> oidc,
+    StepUp stepUp) {
   public KeywardServices {
     Objects.requireNonNull(configuration, "configuration");
     Objects.requireNonNull(client, "client");
@@ -49,11 +56,15 @@ public record KeywardServices(
     Objects.requireNonNull(compromises, "compromises");
     Objects.requireNonNull(refusals, "refusals");
     Objects.requireNonNull(signIns, "signIns");
+    Objects.requireNonNull(oidc, "oidc");
+    Objects.requireNonNull(stepUp, "stepUp");
   }
 
   /**
    * Builds every ceremony service from the configuration. The dependency map and the break-glass
-   * grants come from {@code stores}, which finds them where the worker keeps them.
+   * grants come from {@code stores}, which finds them where the worker keeps them; so do the counts
+   * of failed sign-ins. The OpenID Connect client secret, if any, is read from {@code environment}
+   * or its file.
    */
   public static KeywardServices build(
       KeywardConfiguration configuration,
@@ -61,11 +72,14 @@ public record KeywardServices(
       StoreProvider stores,
       Directory directory,
       AuditStore audit,
+      Map<String, String> environment,
       Clock clock) {
     String taskQueue = configuration.getTemporal().getTaskQueue();
     var stepTimeout = configuration.getCeremony().stepTimeout();
     var settings = configuration.stores();
     var ceremony = configuration.getCeremony();
+    var identity = configuration.getIdentity();
+    StepUp stepUp = new StepUp(identity.getStepUpWindow().toJavaDuration(), clock);
     Refusals refusals =
         new Refusals(
             audit,
@@ -80,7 +94,7 @@ public record KeywardServices(
         client,
         directory,
         audit,
-        new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals),
+        new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals, stepUp),
         new ManualRotations(client, taskQueue, stepTimeout, audit, refusals, clock),
         new KeyLifecycles(client, taskQueue, refusals),
         new DependencyMaps(stores.openDependencyMap(settings), audit, clock),
@@ -91,7 +105,8 @@ public record KeywardServices(
             stores.openAccessGrantStore(settings),
             audit,
             refusals,
-            clock),
+            clock,
+            stepUp),
         new CompromiseResponses(
             client, taskQueue, audit, stores.evidenceVerifier(audit), refusals, clock),
         refusals,
@@ -99,7 +114,10 @@ public record KeywardServices(
             directory,
             audit,
             clock,
-            configuration.getDirectory().getSignInLimit(),
-            configuration.getDirectory().getSignInWindow().toJavaDuration()));
+            stores.openSignInFailures(settings),
+            configuration.getDirectory().perName(),
+            configuration.getDirectory().perAddress()),
+        identity.getOidc().build(environment, Files::readString),
+        stepUp);
   }
 }

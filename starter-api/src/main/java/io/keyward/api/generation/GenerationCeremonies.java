@@ -1,6 +1,8 @@
 package io.keyward.api.generation;
 
 import io.keyward.api.access.GenerationAccess;
+import io.keyward.api.auth.StepUp;
+import io.keyward.api.auth.StepUp.SignInAgainException;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
@@ -17,6 +19,7 @@ import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.generation.GenerationState;
 import io.keyward.workflows.generation.KeyGenerationWorkflow;
 import io.keyward.workflows.policy.CeremonyRoles;
+import io.keyward.workflows.policy.Classification;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -26,6 +29,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -45,18 +49,21 @@ public final class GenerationCeremonies {
   private final Duration stepTimeout;
   private final AuditStore audit;
   private final Refusals refusals;
+  private final StepUp stepUp;
 
   public GenerationCeremonies(
       WorkflowClient client,
       String taskQueue,
       Duration stepTimeout,
       AuditStore audit,
-      Refusals refusals) {
+      Refusals refusals,
+      StepUp stepUp) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.stepTimeout = stepTimeout;
     this.audit = audit;
     this.refusals = refusals;
+    this.stepUp = stepUp;
   }
 
   /**
@@ -116,10 +123,25 @@ public final class GenerationCeremonies {
   /**
    * Sends the decision as the {@code decide} Update and waits until the workflow has recorded it. A
    * decision the ceremony refuses (its validator, or a closed request) is a 409 with the ceremony's
-   * own words, recorded by {@link Refusals}.
+   * own words, recorded by {@link Refusals}. A decision on an ULTRA request needs a recent sign-in
+   * ({@link StepUp}); without one it is refused (401), recorded, and sent to no ceremony.
+   *
+   * @param authenticatedAt when {@code actor} last proved who they are; null when unknown
    */
-  public GenerationState decide(KeyRef key, Actor actor, DecisionBody body) {
+  public GenerationState decide(
+      KeyRef key, Actor actor, Instant authenticatedAt, DecisionBody body) {
     Decision decision = requireBody(body).toDecision(actor);
+    if (!stepUp.isRecent(authenticatedAt)
+        && state(key).request().classification() == Classification.ULTRA) {
+      SignInAgainException refusal = stepUp.refusal("deciding an ULTRA step", authenticatedAt);
+      refusals.record(
+          GenerationRequest.workflowId(key),
+          actor.id(),
+          decision.type().name(),
+          refusal.getMessage(),
+          Map.of());
+      throw refusal;
+    }
     return refusals.send(
         GenerationRequest.workflowId(key),
         actor,

@@ -55,7 +55,7 @@ public final class GenerationResource {
       @PathParam("vault") String vault,
       @PathParam("name") String name,
       DecisionBody body) {
-    return ceremonies.decide(new KeyRef(vault, name), who.actor(), body);
+    return ceremonies.decide(new KeyRef(vault, name), who.actor(), who.authenticatedAt(), body);
   }
 
   @GET

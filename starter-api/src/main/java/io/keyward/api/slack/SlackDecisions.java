@@ -52,6 +52,12 @@ import java.util.function.Supplier;
  * Slack: the answer links to the request page instead.
  */
 final class SlackDecisions {
+  /**
+   * A click in Slack proves no recent sign-in: decisions that need one (ULTRA, level 2 and 3) are
+   * refused before they get here, and the others need none.
+   */
+  private static final java.time.Instant SLACK_SIGN_IN = null;
+
   private static final String ULTRA_ROTATION =
       "ULTRA decisions are never taken from Slack; decide on this rotation in Keyward at ";
 
@@ -157,7 +163,8 @@ final class SlackDecisions {
             confirmation(
                 type,
                 key,
-                generations.decide(key, person.toActor(), new DecisionBody(type, reasonFor(type))),
+                generations.decide(
+                    key, person.toActor(), SLACK_SIGN_IN, new DecisionBody(type, reasonFor(type))),
                 page));
   }
 
@@ -244,7 +251,10 @@ final class SlackDecisions {
         () -> {
           BreakGlassState after =
               breakGlass.authorise(
-                  incident, person.toActor(), new AuthorisationBody(decision, reasonFor(type)));
+                  incident,
+                  person.toActor(),
+                  SLACK_SIGN_IN,
+                  new AuthorisationBody(decision, reasonFor(type)));
           return (type == DecisionType.APPROVE ? "You authorised" : "You denied")
               + " the break-glass session of "
               + incident

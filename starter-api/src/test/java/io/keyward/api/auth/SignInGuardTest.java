@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyward.activities.audit.JsonLinesAuditStore;
 import io.keyward.activities.directory.YamlDirectory;
+import io.keyward.activities.signin.MemorySignInFailures;
+import io.keyward.api.refusal.RefusalThrottle;
 import io.keyward.api.testing.SettableClock;
 import io.keyward.workflows.audit.AuditStore;
 import java.nio.file.Path;
@@ -15,9 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sixty wrong passwords in a row, as they were once tried, against a lock of 5 in 15 minutes. */
+/**
+ * Sixty wrong passwords in a row, as they were once tried, against 5 free failures per name and 20
+ * per address, then 30 seconds doubling up to 15 minutes.
+ */
 class SignInGuardTest {
   private static final Instant T0 = Instant.parse("2026-12-03T10:00:00Z");
+  private static final String HERE = "192.0.2.10";
 
   @TempDir Path dir;
 
@@ -28,7 +34,19 @@ class SignInGuardTest {
   @BeforeEach
   void open() {
     audit = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"));
-    guard = new SignInGuard(YamlDirectory.demo(), audit, clock, 5, Duration.ofMinutes(15));
+    guard =
+        new SignInGuard(
+            YamlDirectory.demo(),
+            audit,
+            clock,
+            new MemorySignInFailures(1000),
+            backoff(5),
+            backoff(20));
+  }
+
+  private static SignInBackoff backoff(int free) {
+    return new SignInBackoff(
+        free, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(1));
   }
 
   @AfterEach
@@ -37,21 +55,26 @@ class SignInGuardTest {
   }
 
   @Test
-  void locksANameAfterFiveFailuresEvenForTheRightPasswordAndRecordsEachOnceOrCounted()
+  void throttlesANameAfterFiveFailuresEvenForTheRightPasswordAndRecordsEveryAttempt()
       throws Exception {
     for (int attempt = 0; attempt < 5; attempt++) {
-      assertThat(guard.authenticate("lena", "guess".toCharArray(), "api")).isEmpty();
+      assertThat(guard.authenticate("lena", "guess".toCharArray(), "api", HERE)).isEmpty();
     }
     for (int attempt = 0; attempt < 55; attempt++) {
-      assertThatThrownBy(() -> guard.authenticate("lena", "wrong".toCharArray(), "ui"))
+      assertThatThrownBy(() -> guard.authenticate("lena", "wrong".toCharArray(), "ui", HERE))
           .isInstanceOf(TooManySignInsException.class)
           .hasMessage(
-              "too many failed sign-ins as lena; sign-in as lena is refused for another 900"
-                  + " seconds");
+              "too many failed sign-ins as lena; sign-in as lena is refused for another 30"
+                  + " seconds")
+          .satisfies(
+              e ->
+                  assertThat(((TooManySignInsException) e).retryAfter())
+                      .contains(Duration.ofSeconds(30)));
     }
-    assertThatThrownBy(() -> guard.authenticate("lena", "lena-demo-password".toCharArray(), "ui"))
+    assertThatThrownBy(
+            () -> guard.authenticate("lena", "lena-demo-password".toCharArray(), "ui", HERE))
         .isInstanceOf(TooManySignInsException.class);
-    assertThat(guard.authenticate("olivia", "olivia-demo-password".toCharArray(), "api"))
+    assertThat(guard.authenticate("olivia", "olivia-demo-password".toCharArray(), "api", HERE))
         .isPresent();
 
     assertThat(audit.recordsFor("sign-ins/lena"))
@@ -60,25 +83,60 @@ class SignInGuardTest {
             r -> {
               assertThat(r.event().type()).isEqualTo(SignInGuard.FAILED);
               assertThat(r.event().actor()).isEqualTo("lena");
-              assertThat(r.event().details()).containsEntry("channel", "api");
+              assertThat(r.event().details())
+                  .containsEntry("channel", "api")
+                  .containsEntry("address", HERE);
             });
 
-    clock.advance(Duration.ofMinutes(15));
-    assertThat(guard.authenticate("lena", "lena-demo-password".toCharArray(), "ui")).isPresent();
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(guard.authenticate("lena", "lena-demo-password".toCharArray(), "ui", HERE))
+        .isPresent();
     guard.stop();
     assertThat(audit.recordsFor("sign-ins/lena"))
-        .filteredOn(r -> r.event().type().equals("ATTEMPTS_THROTTLED"))
+        .filteredOn(r -> r.event().type().equals(RefusalThrottle.THROTTLED))
         .singleElement()
         .satisfies(r -> assertThat(r.event().details()).containsEntry("count", "56"));
   }
 
   @Test
-  void anUnknownNameIsCountedLikeAKnownOneAndRecordedPrintably() {
+  void eachFurtherFailureDoublesTheWaitUpToFifteenMinutes() {
     for (int attempt = 0; attempt < 5; attempt++) {
-      assertThat(guard.authenticate("mal\u0000lory\n", "x".toCharArray(), "api")).isEmpty();
+      guard.authenticate("tom", "guess".toCharArray(), "api", HERE);
+    }
+    long[] waits = {60, 120, 240, 480, 900, 900};
+    for (long wait : waits) {
+      clock.advance(Duration.ofMinutes(15));
+      assertThat(guard.authenticate("tom", "guess".toCharArray(), "api", HERE)).isEmpty();
+      assertThatThrownBy(() -> guard.authenticate("tom", "x".toCharArray(), "api", HERE))
+          .hasMessageEndingWith("refused for another " + wait + " seconds");
+    }
+  }
+
+  @Test
+  void throttlesAnAddressAfterTwentyFailuresWhateverTheNameAndNoOtherAddress() {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      assertThat(guard.authenticate("name-" + attempt, "x".toCharArray(), "api", HERE)).isEmpty();
     }
 
-    assertThatThrownBy(() -> guard.authenticate("mal\u0000lory\n", "x".toCharArray(), "api"))
+    assertThatThrownBy(
+            () -> guard.authenticate("olivia", "olivia-demo-password".toCharArray(), "ui", HERE))
+        .isInstanceOf(TooManySignInsException.class)
+        .hasMessage(
+            "too many failed sign-ins from this address; sign-in from it is refused for another"
+                + " 30 seconds");
+    assertThat(
+            guard.authenticate(
+                "olivia", "olivia-demo-password".toCharArray(), "ui", "198.51.100.7"))
+        .isPresent();
+  }
+
+  @Test
+  void anUnknownNameIsCountedLikeAKnownOneAndRecordedPrintably() {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      assertThat(guard.authenticate("mal\u0000lory\n", "x".toCharArray(), "api", HERE)).isEmpty();
+    }
+
+    assertThatThrownBy(() -> guard.authenticate("mal\u0000lory\n", "x".toCharArray(), "api", HERE))
         .isInstanceOf(TooManySignInsException.class)
         .hasMessageStartingWith("too many failed sign-ins as mal?lory;");
     assertThat(audit.recordsFor("sign-ins/mal?lory")).hasSize(5);

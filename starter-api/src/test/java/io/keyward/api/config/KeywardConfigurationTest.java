@@ -47,7 +47,8 @@ class KeywardConfigurationTest {
   void theSampleConfigurationNeverOpensWithTheDemoUsers() {
     assertThatThrownBy(() -> sample(Map.of()))
         .isInstanceOf(ConfigurationValidationException.class)
-        .hasMessageContaining("directory.usersNamed names no users: set usersFile");
+        .hasMessageContaining(
+            "identitySourceNamed names no identity source: set identity.oidc.issuer");
   }
 
   /** The shipped config/keyward.yml with only {@code environment} set. */

@@ -6,18 +6,19 @@ import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.dependencies.DependencyMap;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.incident.EvidenceVerifier;
+import io.keyward.workflows.signin.SignInFailures;
 import java.io.IOException;
 import java.util.List;
 import java.util.ServiceLoader;
 
 /**
  * Opens the stores behind the ports the API and the activities share (audit trail, access grants,
- * dependency map, directory) and the checks that read them. The API knows only these interfaces; an
- * implementation lives with the activities and is found on the class path through {@link
- * ServiceLoader} (a {@code META-INF/services/io.keyward.workflows.stores.StoreProvider} file names
- * it), so that the API does not depend on any store's code. It must have a public no-argument
- * constructor and keep no state of its own: each {@code open} call opens a new store, which the
- * caller owns.
+ * dependency map, directory, failed sign-ins) and the checks that read them. The API knows only
+ * these interfaces; an implementation lives with the activities and is found on the class path
+ * through {@link ServiceLoader} (a {@code
+ * META-INF/services/io.keyward.workflows.stores.StoreProvider} file names it), so that the API does
+ * not depend on any store's code. It must have a public no-argument constructor and keep no state
+ * of its own: each {@code open} call opens a new store, which the caller owns.
  */
 public interface StoreProvider {
   /** A short name for the log and for errors, e.g. {@code files}. */
@@ -47,6 +48,12 @@ public interface StoreProvider {
    * @throws IllegalArgumentException naming what is wrong with the directory
    */
   Directory openDirectory(StoreSettings settings);
+
+  /**
+   * Opens the counts of failed sign-ins that throttle password guessing; the caller closes them.
+   * Every API replica should see the same counts (see {@link SignInFailures} for the contract).
+   */
+  SignInFailures openSignInFailures(StoreSettings settings);
 
   /** Checks sealed evidence bundles against {@code audit}. */
   EvidenceVerifier evidenceVerifier(AuditStore audit);
