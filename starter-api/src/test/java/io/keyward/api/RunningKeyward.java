@@ -88,6 +88,16 @@ public final class RunningKeyward implements AutoCloseable {
   public static RunningKeyward start(
       Path dataDir, Function<JsonLinesAuditStore, List<Object>> people, ConfigOverride... overrides)
       throws Exception {
+    return start("keyward-test.yml", dataDir, people, overrides);
+  }
+
+  /** As {@link #start(Path, Function, ConfigOverride...)}, with a test configuration of its own. */
+  public static RunningKeyward start(
+      String configResource,
+      Path dataDir,
+      Function<JsonLinesAuditStore, List<Object>> people,
+      ConfigOverride... overrides)
+      throws Exception {
     TestWorkflowEnvironment temporal =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
@@ -127,7 +137,7 @@ public final class RunningKeyward implements AutoCloseable {
     DropwizardTestSupport<KeywardConfiguration> app =
         new DropwizardTestSupport<>(
             KeywardApplication.class,
-            ResourceHelpers.resourceFilePath("keyward-test.yml"),
+            ResourceHelpers.resourceFilePath(configResource),
             withAuditFile(audit, overrides)) {
           @Override
           public Application<KeywardConfiguration> newApplication() {
@@ -201,6 +211,22 @@ public final class RunningKeyward implements AutoCloseable {
 
   public Reply get(String user, String path) {
     return send(request(user, path, null).GET().build());
+  }
+
+  /** Sends with {@code Authorization: Bearer token}. */
+  public Reply postWithToken(String token, String path, String body) {
+    return send(
+        HttpRequest.newBuilder(api(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build());
+  }
+
+  /** Gets with {@code Authorization: Bearer token}. */
+  public Reply getWithToken(String token, String path) {
+    return send(
+        HttpRequest.newBuilder(api(path)).header("Authorization", "Bearer " + token).GET().build());
   }
 
   /** Sends with a password of the caller's choice, to test wrong passwords. */

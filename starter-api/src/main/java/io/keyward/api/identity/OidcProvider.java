@@ -238,7 +238,7 @@ public final class OidcProvider {
     if (message.startsWith("JWT before use time")) {
       return "it is not valid yet";
     }
-    if (message.contains("audience")) {
+    if (message.contains("aud")) {
       return "it is meant for another audience; Keyward accepts tokens for " + audience;
     }
     if (message.contains("iss")) {
