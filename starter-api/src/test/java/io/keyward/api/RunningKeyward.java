@@ -213,6 +213,18 @@ public final class RunningKeyward implements AutoCloseable {
     return send(request(user, path, null).GET().build());
   }
 
+  /** Gets with the headers of the caller's choice and nothing else. */
+  public Reply getWithHeaders(String path, java.util.Map<String, String> headers) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(api(path)).GET();
+    headers.forEach(builder::header);
+    return send(builder.build());
+  }
+
+  /** The HTTP Basic header value for a name and password. */
+  public static String basicAuthorization(String user, String password) {
+    return basic(user, password);
+  }
+
   /** Sends with {@code Authorization: Bearer token}. */
   public Reply postWithToken(String token, String path, String body) {
     return send(
