@@ -79,6 +79,12 @@ public final class RunningKeyward implements AutoCloseable {
 
   /** As {@link #start(Path)}, with configuration values of the test's own. */
   public static RunningKeyward start(Path dataDir, ConfigOverride... overrides) throws Exception {
+    return start("keyward-ui-test.yml", dataDir, overrides);
+  }
+
+  /** As {@link #start(Path)}, with a test configuration of its own and values on top. */
+  public static RunningKeyward start(
+      String configResource, Path dataDir, ConfigOverride... overrides) throws Exception {
     TestWorkflowEnvironment temporal =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
@@ -90,7 +96,7 @@ public final class RunningKeyward implements AutoCloseable {
     running.push(audit::close);
     register(temporal.newWorker(TaskQueues.CEREMONIES), audit, dataDir);
     temporal.start();
-    return withApplication(temporal.getWorkflowClient(), audit, running, overrides);
+    return withApplication(configResource, temporal.getWorkflowClient(), audit, running, overrides);
   }
 
   /**
@@ -127,7 +133,7 @@ public final class RunningKeyward implements AutoCloseable {
       running.push(workers::shutdownNow);
       register(workers.newWorker(TaskQueues.CEREMONIES), audit, dataDir);
       workers.start();
-      return withApplication(client, audit, running);
+      return withApplication("keyward-ui-test.yml", client, audit, running);
     } catch (Exception | Error failure) {
       stopAll(running);
       throw failure;
@@ -135,6 +141,7 @@ public final class RunningKeyward implements AutoCloseable {
   }
 
   private static RunningKeyward withApplication(
+      String configResource,
       WorkflowClient client,
       JsonLinesAuditStore audit,
       Deque<AutoCloseable> running,
@@ -145,9 +152,7 @@ public final class RunningKeyward implements AutoCloseable {
     System.arraycopy(extra, 0, overrides, 1, extra.length);
     DropwizardTestSupport<KeywardConfiguration> app =
         new DropwizardTestSupport<>(
-            KeywardApplication.class,
-            ResourceHelpers.resourceFilePath("keyward-ui-test.yml"),
-            overrides) {
+            KeywardApplication.class, ResourceHelpers.resourceFilePath(configResource), overrides) {
           @Override
           public Application<KeywardConfiguration> newApplication() {
             return new KeywardApplication(client, audit);
