@@ -12,6 +12,7 @@ import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.keyward.api.KeywardConfiguration;
+import io.keyward.workflows.common.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,49 @@ class KeywardConfigurationTest {
         .isInstanceOf(ConfigurationValidationException.class)
         .hasMessageContaining(
             "identitySourceNamed names no identity source: set identity.oidc.issuer");
+  }
+
+  @Test
+  void theSampleConfigurationStartsWithAnIdentityProviderAloneAndMapsEntraAppRoles()
+      throws Exception {
+    KeywardConfiguration sample =
+        sample(
+            Map.of(
+                "KEYWARD_OIDC_ISSUER", "https://login.microsoftonline.com/tenant-id/v2.0",
+                "KEYWARD_OIDC_CLIENT_ID", "client-id",
+                "KEYWARD_OIDC_AUDIENCE", "api://keyward"));
+
+    OidcFactory oidc = sample.getIdentity().getOidc();
+    assertThat(oidc.isConfigured()).isTrue();
+    assertThat(oidc.getIdClaim()).isEqualTo("preferred_username");
+    assertThat(oidc.getRolesClaim()).isEqualTo("roles");
+    assertThat(oidc.getRoles())
+        .containsEntry("Keyward.CryptoOfficer", java.util.Set.of(Role.CRYPTO_OFFICER))
+        .containsEntry("Keyward.Ciso", java.util.Set.of(Role.CISO));
+    assertThat(sample.getDirectory().namesUsers()).isFalse();
+    assertThat(sample.getIdentity().getStepUpWindow().toJavaDuration())
+        .isEqualTo(Duration.ofMinutes(5));
+    assertThat(oidc.build(Map.of(), path -> "unused")).isPresent();
+  }
+
+  @Test
+  void refusesAnIssuerWithoutAClientAndABackoffLongerThanItsWindow(@TempDir Path dir) {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    dir,
+                    "audit:\n  file: a.jsonl\nidentity:\n  oidc:\n"
+                        + "    issuer: https://idp.example.com\n"))
+        .isInstanceOf(ConfigurationValidationException.class)
+        .hasMessageContaining("identity.oidc.complete names an issuer that is no absolute URI");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    dir,
+                    "audit:\n  file: a.jsonl\ndirectory:\n  demoUsers: true\n"
+                        + "  signInWindow: 10 minutes\n"))
+        .isInstanceOf(ConfigurationValidationException.class)
+        .hasMessageContaining("signInWindow must be longer than signInMaxBackoff");
   }
 
   /** The shipped config/keyward.yml with only {@code environment} set. */
