@@ -74,6 +74,11 @@ public record BreakGlassDeclaration(
     }
   }
 
+  /** The same declaration, with the record of its incident that Keyward may write to. */
+  public BreakGlassDeclaration withTicketBinding(TicketBinding binding) {
+    return new BreakGlassDeclaration(incident, scope, reason, duration, admin, declarer, binding);
+  }
+
   /** {@code breakglass/<incident>}: one session per incident. */
   public static String workflowId(IncidentId incident) {
     return "breakglass/" + incident.value();

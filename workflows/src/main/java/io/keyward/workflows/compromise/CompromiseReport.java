@@ -59,6 +59,11 @@ public record CompromiseReport(
     }
   }
 
+  /** The same report, with the record of its incident that Keyward may write to. */
+  public CompromiseReport withTicketBinding(TicketBinding binding) {
+    return new CompromiseReport(incident, key, severity, summary, reporter, acceptedAt, binding);
+  }
+
   /** {@code compromise/<incident>}: one response per incident. */
   public static String workflowId(IncidentId incident) {
     return "compromise/" + incident.value();

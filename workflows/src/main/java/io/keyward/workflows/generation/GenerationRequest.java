@@ -51,6 +51,12 @@ public record GenerationRequest(
     }
   }
 
+  /** The same request, with the record of its ticket that Keyward may write to. */
+  public GenerationRequest withTicketBinding(TicketBinding binding) {
+    return new GenerationRequest(
+        key, spec, classification, justification, requester, ticket, stepTimeout, binding);
+  }
+
   /** {@code keygen/<vault>/<key>}: one ceremony per key at a time. */
   public static String workflowId(KeyRef key) {
     return "keygen/" + key.vault() + "/" + key.name();

@@ -57,6 +57,12 @@ public record RotationRequest(
     }
   }
 
+  /** The same request, with the record of its ticket that Keyward may write to. */
+  public RotationRequest withTicketBinding(TicketBinding binding) {
+    return new RotationRequest(
+        key, usage, rotationDate, justification, requester, ticket, stepTimeout, binding);
+  }
+
   /** {@code rotation/<vault>/<key>}: one manual rotation per key at a time. */
   public static String workflowId(KeyRef key) {
     return "rotation/" + key.vault() + "/" + key.name();
