@@ -113,8 +113,7 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
             : new NoPasswordUsers();
     Clock clock = Clock.systemUTC();
     KeywardServices services =
-        KeywardServices.build(
-            configuration, client, stores, directory, audit, System.getenv(), clock);
+        KeywardServices.build(configuration, client, stores, directory, audit, clock);
     // Registered after the audit store, so it stops (and records what it counted) before it.
     environment.lifecycle().manage(services.refusals());
     environment.lifecycle().manage(services.signIns());

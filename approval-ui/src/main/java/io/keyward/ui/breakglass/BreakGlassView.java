@@ -9,7 +9,7 @@ import io.keyward.workflows.breakglass.BreakGlassState;
 import io.keyward.workflows.breakglass.ScopeAssessment;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.Role;
-import io.keyward.workflows.incident.TimelineEntry;
+import io.keyward.workflows.common.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;

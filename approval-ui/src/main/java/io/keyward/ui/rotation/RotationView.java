@@ -5,7 +5,7 @@ import io.keyward.ui.pages.Times;
 import io.keyward.ui.rotation.RotationSteps.Action;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.Role;
-import io.keyward.workflows.generation.TimelineEntry;
+import io.keyward.workflows.common.TimelineEntry;
 import io.keyward.workflows.hsm.BackupCheck;
 import io.keyward.workflows.policy.ApprovalSlot;
 import io.keyward.workflows.rotation.PreRotationChecks;

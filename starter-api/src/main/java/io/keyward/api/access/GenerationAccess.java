@@ -2,8 +2,8 @@ package io.keyward.api.access;
 
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.Role;
+import io.keyward.workflows.common.TimelineEntry;
 import io.keyward.workflows.generation.GenerationState;
-import io.keyward.workflows.generation.TimelineEntry;
 import io.keyward.workflows.policy.CeremonyRoles;
 import java.util.EnumSet;
 import java.util.Set;

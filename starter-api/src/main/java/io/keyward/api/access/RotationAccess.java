@@ -1,7 +1,7 @@
 package io.keyward.api.access;
 
 import io.keyward.workflows.common.Actor;
-import io.keyward.workflows.generation.TimelineEntry;
+import io.keyward.workflows.common.TimelineEntry;
 import io.keyward.workflows.policy.ApprovalSlot;
 import io.keyward.workflows.rotation.RotationState;
 

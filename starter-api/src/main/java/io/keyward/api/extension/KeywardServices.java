@@ -12,6 +12,7 @@ import io.keyward.api.keys.KeyLifecycles;
 import io.keyward.api.refusal.RefusalThrottle;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
+import io.keyward.api.servicenow.TicketBinder;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.stores.StoreProvider;
@@ -63,8 +64,8 @@ public record KeywardServices(
   /**
    * Builds every ceremony service from the configuration. The dependency map and the break-glass
    * grants come from {@code stores}, which finds them where the worker keeps them; so do the counts
-   * of failed sign-ins. The OpenID Connect client secret, if any, is read from {@code environment}
-   * or its file.
+   * of failed sign-ins. The ServiceNow integration password and the OpenID Connect client secret,
+   * when configured, come from the process environment (or the files it names).
    */
   public static KeywardServices build(
       KeywardConfiguration configuration,
@@ -72,8 +73,22 @@ public record KeywardServices(
       StoreProvider stores,
       Directory directory,
       AuditStore audit,
-      Map<String, String> environment,
       Clock clock) {
+    return build(configuration, client, stores, directory, audit, clock, System.getenv());
+  }
+
+  /**
+   * As above, with the environment the ServiceNow integration password and the OpenID Connect
+   * client secret are read from.
+   */
+  public static KeywardServices build(
+      KeywardConfiguration configuration,
+      WorkflowClient client,
+      StoreProvider stores,
+      Directory directory,
+      AuditStore audit,
+      Clock clock,
+      Map<String, String> environment) {
     String taskQueue = configuration.getTemporal().getTaskQueue();
     var stepTimeout = configuration.getCeremony().stepTimeout();
     var settings = configuration.stores();
@@ -89,13 +104,14 @@ public record KeywardServices(
                 ceremony.getRefusalWindow().toJavaDuration(),
                 audit,
                 clock));
+    TicketBinder tickets = configuration.getServicenow().ticketBinder(environment, refusals);
     return new KeywardServices(
         configuration,
         client,
         directory,
         audit,
-        new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals, stepUp),
-        new ManualRotations(client, taskQueue, stepTimeout, audit, refusals, clock),
+        new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals, tickets, stepUp),
+        new ManualRotations(client, taskQueue, stepTimeout, audit, refusals, clock, tickets),
         new KeyLifecycles(client, taskQueue, refusals),
         new DependencyMaps(stores.openDependencyMap(settings), audit, clock),
         new BreakGlassSessions(

@@ -2,7 +2,7 @@ package io.keyward.workflows.breakglass;
 
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.Role;
-import io.keyward.workflows.incident.TimelineEntry;
+import io.keyward.workflows.common.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

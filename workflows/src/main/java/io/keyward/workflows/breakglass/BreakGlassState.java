@@ -1,7 +1,7 @@
 package io.keyward.workflows.breakglass;
 
 import io.keyward.workflows.common.Role;
-import io.keyward.workflows.incident.TimelineEntry;
+import io.keyward.workflows.common.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

@@ -50,28 +50,18 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
   private final BreakGlassDeclaration declaration;
   private final BreakGlassSession session;
   private final TicketWriteBack ticket;
-  private boolean ticketNotes;
-  private boolean chatActions;
-
-  /**
-   * Version 1 of this change id writes each phase and the end to the incident's ticket; runs
-   * recorded before it replay without.
-   */
-  static final String TICKET_WRITE_BACK = "ticket-write-back";
 
   /** Builds the state before any Update is delivered, so the first authorisation finds it. */
   @WorkflowInit
   public BreakGlassWorkflowImpl(BreakGlassDeclaration declaration) {
     this.declaration = declaration;
     this.session = new BreakGlassSession(declaration);
-    this.ticket = new TicketWriteBack(declaration.incident().value());
+    this.ticket = new TicketWriteBack(declaration.incident().value(), declaration.ticketBinding());
   }
 
   @Override
   public BreakGlassOutcome run(BreakGlassDeclaration declaration) {
     publishPhase();
-    ticketNotes = Workflow.getVersion(TICKET_WRITE_BACK, Workflow.DEFAULT_VERSION, 1) >= 1;
-    chatActions = Workflow.getVersion(NoticeAction.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
     String refusal = BreakGlassRoles.refusalFor(declaration).orElse(null);
     if (refusal != null) {
       finish(BreakGlassPhase.FAILED, refusal);
@@ -118,9 +108,7 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
                     + " authorisation needed: "
                     + assessment.level().runbookText())
             .asking(
-                chatActions && assessment.level() == BreakGlassLevel.L1
-                    ? NoticeAction.APPROVE_OR_DENY
-                    : null));
+                assessment.level() == BreakGlassLevel.L1 ? NoticeAction.APPROVE_OR_DENY : null));
 
     if (!Workflow.await(
         BreakGlassSession.AUTHORISATION_WINDOW,
@@ -361,10 +349,8 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
 
   /** Writes the phase to the incident's ticket without waiting for the ticket system. */
   private void writeToTicket() {
-    if (ticketNotes) {
-      BreakGlassTicketNotes.forState(session.snapshot())
-          .ifPresent(note -> ticket.post(note.state(), note.text()));
-    }
+    BreakGlassTicketNotes.forState(session.snapshot())
+        .ifPresent(note -> ticket.post(note.state(), note.text()));
   }
 
   private BreakGlassOutcome finish(BreakGlassPhase last, String reason) {

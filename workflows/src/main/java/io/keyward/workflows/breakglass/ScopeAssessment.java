@@ -1,6 +1,6 @@
 package io.keyward.workflows.breakglass;
 
-import io.keyward.workflows.generation.GenerationTags;
+import io.keyward.workflows.hsm.KeyTags;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyUsage;
@@ -29,7 +29,7 @@ public record ScopeAssessment(BreakGlassLevel level, List<ScopedKey> keys, Strin
                 v ->
                     new ScopedKey(
                         v.key(),
-                        v.tags().get(GenerationTags.CLASSIFICATION),
+                        v.tags().get(KeyTags.CLASSIFICATION),
                         KeyUsage.fromTag(v.tags().get(KeyUsage.TAG), null) == KeyUsage.ROOT_CA))
             .toList();
     Optional<ScopedKey> rootCa = scoped.stream().filter(ScopedKey::rootCa).findFirst();

@@ -17,22 +17,12 @@ import java.util.Map;
  * code only.
  */
 public final class CeremonyAudit {
-  /** Runs recorded before it may have written concurrent appends out of order; they replay so. */
-  public static final String IN_ORDER_CHANGE_ID = "audit-appends-in-order";
-
   private final AuditActivities audit =
       Workflow.newLocalActivityStub(AuditActivities.class, CeremonyActivityOptions.AUDIT);
   private final WorkflowLock oneAtATime = Workflow.newWorkflowLock();
   private int sequence;
-  private Boolean inOrder;
 
   public AuditReceipt append(String type, String actor, Map<String, String> details) {
-    if (inOrder == null) {
-      inOrder = Workflow.getVersion(IN_ORDER_CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
-    }
-    if (!inOrder) {
-      return write(type, actor, details);
-    }
     oneAtATime.lock();
     try {
       return write(type, actor, details);

@@ -2,6 +2,7 @@ package io.keyward.workflows.compromise;
 
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.Role;
+import io.keyward.workflows.common.TimelineEntry;
 import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.hsm.RoundTripResult;
@@ -9,7 +10,6 @@ import io.keyward.workflows.incident.EscalationMatrix;
 import io.keyward.workflows.incident.EscalationRule;
 import io.keyward.workflows.incident.EvidenceReceipt;
 import io.keyward.workflows.incident.Severity;
-import io.keyward.workflows.incident.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

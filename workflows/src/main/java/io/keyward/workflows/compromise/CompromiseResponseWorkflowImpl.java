@@ -14,8 +14,8 @@ import io.keyward.workflows.common.Role;
 import io.keyward.workflows.dependencies.DependencyActivities;
 import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.generation.GenerationRequest;
-import io.keyward.workflows.generation.GenerationTags;
 import io.keyward.workflows.hsm.KeyProviderActivities;
+import io.keyward.workflows.hsm.KeyTags;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.hsm.RoundTripResult;
 import io.keyward.workflows.incident.Deadlines;
@@ -57,15 +57,6 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   /** The value of {@code KeywardKind} for compromise responses. */
   public static final String KIND_NAME = "CompromiseResponse";
 
-  /**
-   * Version 1 of this change id writes each phase and the end to the incident's ticket; runs
-   * recorded before it replay without.
-   */
-  static final String TICKET_WRITE_BACK = "ticket-write-back";
-
-  /** A report graded below its key's classification is raised to the classification's floor. */
-  static final String SEVERITY_FLOOR = "severity-floor";
-
   private final KeyProviderActivities keys =
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
   private final DependencyActivities dependencies =
@@ -77,8 +68,6 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   private final CompromiseReport report;
   private final CompromiseResponse response;
   private final TicketWriteBack ticket;
-  private boolean ticketNotes;
-  private boolean chatActions;
   private String classification;
 
   /** Builds the state before any Update is delivered, so an early acknowledgement finds it. */
@@ -86,7 +75,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   public CompromiseResponseWorkflowImpl(CompromiseReport report) {
     this.report = report;
     this.response = new CompromiseResponse(report);
-    this.ticket = new TicketWriteBack(report.incident().value());
+    this.ticket = new TicketWriteBack(report.incident().value(), report.ticketBinding());
   }
 
   @Override
@@ -103,8 +92,6 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     Deadlines.watch(response.escalationDeadline(), response::acknowledged, this::escalate);
 
     KeyDisabler.Result disabled = new KeyDisabler().disable(report.key(), disableProgress());
-    ticketNotes = Workflow.getVersion(TICKET_WRITE_BACK, Workflow.DEFAULT_VERSION, 1) >= 1;
-    chatActions = Workflow.getVersion(NoticeAction.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
     if (!disabled.disabled()) {
       audit.append("COMPROMISE_REPORTED", report.reporter().id(), reportDetails());
       alert(
@@ -376,9 +363,6 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
    * raised to it, with the floor's escalation time counted from when the report was accepted.
    */
   private void raiseSeverityToTheKeysFloor() {
-    if (Workflow.getVersion(SEVERITY_FLOOR, Workflow.DEFAULT_VERSION, 1) < 1) {
-      return;
-    }
     Severity reported = response.severity();
     Severity floor =
         Severity.floorFor(classification == null ? null : Classification.valueOf(classification));
@@ -517,10 +501,8 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
 
   /** Writes the phase to the incident's ticket without waiting for the ticket system. */
   private void writeToTicket() {
-    if (ticketNotes) {
-      CompromiseTicketNotes.forState(response.snapshot())
-          .ifPresent(note -> ticket.post(note.state(), note.text()));
-    }
+    CompromiseTicketNotes.forState(response.snapshot())
+        .ifPresent(note -> ticket.post(note.state(), note.text()));
   }
 
   private CompromiseOutcome finish(CompromisePhase last, String reason) {
@@ -588,7 +570,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     if (versions.isEmpty()) {
       return null;
     }
-    String tag = EmergencyRotation.newest(versions).tags().get(GenerationTags.CLASSIFICATION);
+    String tag = EmergencyRotation.newest(versions).tags().get(KeyTags.CLASSIFICATION);
     for (Classification c : Classification.values()) {
       if (c.name().equals(tag)) {
         return tag;
@@ -663,7 +645,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   }
 
   private NoticeAction acknowledgeUnlessDone() {
-    return chatActions && !response.acknowledged() ? NoticeAction.ACKNOWLEDGE : null;
+    return !response.acknowledged() ? NoticeAction.ACKNOWLEDGE : null;
   }
 
   private Notification notification(

@@ -1,11 +1,11 @@
 package io.keyward.workflows.compromise;
 
 import io.keyward.workflows.common.Role;
+import io.keyward.workflows.common.TimelineEntry;
 import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.hsm.RoundTripResult;
 import io.keyward.workflows.incident.EvidenceReceipt;
-import io.keyward.workflows.incident.TimelineEntry;
 import java.util.List;
 import java.util.Set;
 

@@ -1,9 +1,9 @@
 package io.keyward.workflows.compromise;
 
 import io.keyward.workflows.common.KeyRef;
-import io.keyward.workflows.generation.GenerationTags;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyAttributes;
+import io.keyward.workflows.hsm.KeyTags;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.incident.IncidentId;
 import io.keyward.workflows.policy.CryptoStandards;
@@ -49,8 +49,8 @@ public final class EmergencyRotation {
     Map<String, String> tags = new HashMap<>(compromised.tags());
     tags.put(INCIDENT_TAG, incident.value());
     tags.put(REPLACES_TAG, compromised.version());
-    tags.put(GenerationTags.CEREMONY, response);
-    tags.put(GenerationTags.REQUESTED_BY, requestedBy);
+    tags.put(KeyTags.CEREMONY, response);
+    tags.put(KeyTags.REQUESTED_BY, requestedBy);
     KeySpec spec =
         new KeySpec(
             compromised.type(),

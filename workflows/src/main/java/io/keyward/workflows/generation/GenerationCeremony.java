@@ -2,6 +2,7 @@ package io.keyward.workflows.generation;
 
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.Role;
+import io.keyward.workflows.common.TimelineEntry;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.policy.CeremonyRoles;
 import io.keyward.workflows.policy.ClassificationPolicy;

@@ -1,6 +1,7 @@
 package io.keyward.workflows.generation;
 
 import io.keyward.workflows.common.Role;
+import io.keyward.workflows.common.TimelineEntry;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.policy.ClassificationPolicy;
 import java.time.Instant;

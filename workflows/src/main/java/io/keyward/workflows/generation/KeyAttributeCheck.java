@@ -1,5 +1,6 @@
 package io.keyward.workflows.generation;
 
+import io.keyward.workflows.hsm.KeyTags;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.policy.CryptoStandards;
 import io.keyward.workflows.policy.KeySpec;
@@ -32,7 +33,7 @@ public final class KeyAttributeCheck {
     if (!made.operations().equals(spec.operations())) {
       found.add("operations are " + made.operations() + ", approved " + spec.operations());
     }
-    String tagged = made.tags().get(GenerationTags.CLASSIFICATION);
+    String tagged = made.tags().get(KeyTags.CLASSIFICATION);
     if (!approved.classification().name().equals(tagged)) {
       found.add("Classification tag is " + tagged + ", approved " + approved.classification());
     }

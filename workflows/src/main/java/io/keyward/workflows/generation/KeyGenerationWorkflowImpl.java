@@ -53,12 +53,6 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   private final GenerationCeremony ceremony;
   private final GenerationRequest request;
 
-  /**
-   * Version 1 of this change id writes progress back to the request's ticket and announces open
-   * approvals; runs recorded before it replay without either.
-   */
-  static final String PEOPLE_NOTICES = "ticket-write-back-and-approval-notices";
-
   /** Approval announcements: a few tries, then the notifier gives up with an audit record. */
   private static final ActivityOptions NOTICES =
       ActivityOptions.newBuilder()
@@ -76,25 +70,6 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   private final NotificationActivities notifications =
       Workflow.newActivityStub(NotificationActivities.class, NOTICES);
   private final TicketWriteBack ticket;
-  private boolean peopleNotices;
-  private boolean chatActions;
-
-  /**
-   * Starts the key's lifecycle when the key is registered: version 2 through the enrolment
-   * activity, version 1 (runs recorded before version 2) as an abandoned child workflow; runs
-   * recorded before version 1 replay without.
-   */
-  static final String LIFECYCLE_ON_REGISTER = "lifecycle-on-register";
-
-  /**
-   * This change id refuses a key name the provider already holds (a key made by hand or imported,
-   * which no ceremony approved): version 2 just before creating the key; version 1 also asked at
-   * the request, which delayed the first approvals while the provider answered; runs recorded
-   * before it replay without a check.
-   */
-  static final String EXISTING_KEY_CHECK = "existing-key-check";
-
-  private int existingKeyCheck;
 
   /** Builds the state before any Update is delivered, so the first decision finds it. */
   @WorkflowInit
@@ -102,16 +77,13 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
     this.request = request;
     this.ceremony =
         new GenerationCeremony(request, PolicyMatrix.policyFor(request.classification()));
-    this.ticket = new TicketWriteBack(request.ticket());
+    this.ticket = new TicketWriteBack(request.ticket(), request.ticketBinding());
   }
 
   @Override
   public GenerationOutcome run(GenerationRequest request) {
     ClassificationPolicy policy = PolicyMatrix.policyFor(request.classification());
     refuseOutOfPolicy(request);
-    peopleNotices = Workflow.getVersion(PEOPLE_NOTICES, Workflow.DEFAULT_VERSION, 1) >= 1;
-    chatActions = Workflow.getVersion(NoticeAction.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
-    existingKeyCheck = Workflow.getVersion(EXISTING_KEY_CHECK, Workflow.DEFAULT_VERSION, 2);
     audit.append("GENERATION_REQUESTED", request.requester().id(), requestDetails(policy));
     ceremony.record(now(), request.requester().id(), "REQUESTED", request.justification());
 
@@ -122,14 +94,6 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   }
 
   private GenerationOutcome ceremonyOutcome() {
-    Optional<String> taken = Optional.empty();
-    if (existingKeyCheck == 1) {
-      publishPhase(); // visible to the inbox while the provider is asked
-      taken = nameTaken();
-    }
-    if (taken.isPresent()) {
-      return finish(GenerationPhase.FAILED, taken.get());
-    }
     if (!awaitStep(
         GenerationPhase.AWAITING_APPROVAL, () -> ceremony.quorumReached() || ceremony.denied())) {
       return expire("approval quorum not reached in time");
@@ -141,7 +105,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
       return expire("no key custodian generated the key in time");
     }
     enter(GenerationPhase.GENERATING, null);
-    taken = nameTaken();
+    Optional<String> taken = nameTaken();
     if (taken.isPresent()) {
       return finish(GenerationPhase.FAILED, taken.get());
     }
@@ -192,9 +156,6 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
    * ceremony did not make (it makes none before this check). Empty when the name is free.
    */
   private Optional<String> nameTaken() {
-    if (existingKeyCheck < 1) {
-      return Optional.empty();
-    }
     List<KeyVersionInfo> existing;
     try {
       existing = keys.listVersions(request.key());
@@ -240,10 +201,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
         "keyward",
         "KEY_REGISTERED",
         roundTrip.operation() + " round trip passed; " + protectionNote(current));
-    int lifecycle = Workflow.getVersion(LIFECYCLE_ON_REGISTER, Workflow.DEFAULT_VERSION, 2);
-    if (lifecycle >= 1) {
-      startLifecycle(lifecycle);
-    }
+    startLifecycle();
     return finish(GenerationPhase.REGISTERED, "registered in the key register");
   }
 
@@ -252,7 +210,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
    * which outlives this ceremony. The usage comes from the spec's {@code KeyUsage} tag, else the
    * matrix's default (an application key, rotating yearly).
    */
-  private void startLifecycle(int version) {
+  private void startLifecycle() {
     KeyUsage usage =
         KeyUsage.fromTag(request.spec().tags().get(KeyUsage.TAG), RotationMatrix.DEFAULT_USAGE);
     String action = "LIFECYCLE_STARTED";
@@ -261,8 +219,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
       LifecycleInput input =
           LifecycleInput.enrol(
               request.key(), usage, request.classification(), request.requester().id());
-      boolean started =
-          version == 1 ? Lifecycles.startAsChild(input) : new Lifecycles().start(input);
+      boolean started = new Lifecycles().start(input);
       detail =
           started
               ? usage.label() + ": rotation every " + RotationMatrix.ruleFor(usage).interval()
@@ -335,9 +292,6 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
 
   /** Writes the step to the ticket and announces an open approval, without waiting for either. */
   private void tellPeople() {
-    if (!peopleNotices) {
-      return;
-    }
     GenerationState state = ceremony.snapshot();
     GenerationTicketNotes.forState(state).ifPresent(note -> ticket.post(note.state(), note.text()));
     if (state.phase() == GenerationPhase.AWAITING_APPROVAL) {
@@ -373,7 +327,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
             + state.stepDeadline()
             + ".",
         null,
-        chatActions ? NoticeAction.decisionOn(request.classification()) : null);
+        NoticeAction.decisionOn(request.classification()));
   }
 
   private void publishPhase() {

@@ -111,8 +111,6 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     lifecycle.plan(
         LifecyclePhase.AWAITING_ROTATION_APPROVAL, LifecycleAction.NOTIFY_EXPIRY, notifyAt);
     publish();
-    boolean chatActions =
-        Workflow.getVersion(NoticeAction.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
     notices.send(
         new Notification(
             NotificationTopic.APPROVALS,
@@ -128,7 +126,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
                 + "): "
                 + roles(),
             statusLink(),
-            chatActions ? NoticeAction.decisionOn(input.classification()) : null));
+            NoticeAction.decisionOn(input.classification())));
     boolean notified = false;
     if (!awaitGateUntil(notifyAt)) {
       notified = true;

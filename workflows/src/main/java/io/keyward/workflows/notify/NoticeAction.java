@@ -14,12 +14,6 @@ public enum NoticeAction {
   /** Acknowledge the incident the notice's subject responds to (runbook 17.2). */
   ACKNOWLEDGE;
 
-  /**
-   * The Workflow.getVersion change id under which ceremonies put actions on their notices; runs
-   * recorded before it replay with notices that only tell.
-   */
-  public static final String CHANGE_ID = "chat-actions";
-
   /** Approve or deny for a decision on a key of this classification; null for ULTRA. */
   public static NoticeAction decisionOn(Classification classification) {
     return classification == Classification.ULTRA ? null : APPROVE_OR_DENY;

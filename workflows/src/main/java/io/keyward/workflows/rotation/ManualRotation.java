@@ -2,7 +2,7 @@ package io.keyward.workflows.rotation;
 
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.Role;
-import io.keyward.workflows.generation.TimelineEntry;
+import io.keyward.workflows.common.TimelineEntry;
 import io.keyward.workflows.hsm.RoundTripResult;
 import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.RotationMatrix;

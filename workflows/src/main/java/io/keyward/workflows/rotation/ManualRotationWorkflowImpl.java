@@ -43,12 +43,6 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   /** The value of {@code KeywardKind} for manual rotations. */
   public static final String KIND_NAME = "ManualRotation";
 
-  /**
-   * Version 1 of this change id writes progress back to the request's ticket; runs recorded before
-   * it replay without.
-   */
-  static final String TICKET_WRITE_BACK = "ticket-write-back";
-
   private final KeyProviderActivities keys =
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
   private final DependencyActivities dependencies =
@@ -59,8 +53,6 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   private final RotationRequest request;
   private final ManualRotation rotation;
   private final TicketWriteBack ticket;
-  private boolean ticketWriteBack;
-  private boolean chatActions;
   private RotationPhase enteredPhase;
   private Instant enteredDeadline;
 
@@ -69,14 +61,12 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   public ManualRotationWorkflowImpl(RotationRequest request) {
     this.request = request;
     this.rotation = new ManualRotation(request);
-    this.ticket = new TicketWriteBack(request.ticket());
+    this.ticket = new TicketWriteBack(request.ticket(), request.ticketBinding());
   }
 
   @Override
   public RotationOutcome run(RotationRequest request) {
     refuseOutOfPolicy(request);
-    ticketWriteBack = Workflow.getVersion(TICKET_WRITE_BACK, Workflow.DEFAULT_VERSION, 1) >= 1;
-    chatActions = Workflow.getVersion(NoticeAction.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
     audit.append("ROTATION_REQUESTED", request.requester().id(), requestDetails());
     rotation.record(now(), request.requester().id(), "REQUESTED", request.justification());
     publishPhase();
@@ -143,7 +133,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
       tellAwaiting(
           "Key rotation needs approval",
           "approve or deny the rotation due now",
-          chatActions ? NoticeAction.decisionOn(rotation.classification()) : null);
+          NoticeAction.decisionOn(rotation.classification()));
       boolean decided =
           Workflow.await(
               request.stepTimeout(),
@@ -525,9 +515,6 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
 
   /** Queues the phase's note for the ticket, without waiting for the ticket system. */
   private void writeToTicket() {
-    if (!ticketWriteBack) {
-      return;
-    }
     RotationTicketNotes.forState(rotation.snapshot())
         .ifPresent(note -> ticket.post(note.state(), note.text()));
   }

@@ -1,8 +1,8 @@
 package io.keyward.workflows.rotation;
 
-import io.keyward.workflows.generation.GenerationTags;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyAttributes;
+import io.keyward.workflows.hsm.KeyTags;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeySpec;
@@ -47,8 +47,8 @@ public final class NextVersion {
             current.type(), current.size(), current.curve(), current.operations(), null, null);
     Map<String, String> tags = new HashMap<>(current.tags());
     tags.put(KeyUsage.TAG, usage.name());
-    tags.put(GenerationTags.CLASSIFICATION, classification.name());
-    tags.put(GenerationTags.CEREMONY, workflowId);
+    tags.put(KeyTags.CLASSIFICATION, classification.name());
+    tags.put(KeyTags.CEREMONY, workflowId);
     tags.put(ROTATED_BY, workflowId);
     tags.put(ROTATED_FROM, current.version());
     Instant expires =
@@ -94,7 +94,7 @@ public final class NextVersion {
 
   /** The classification a version's tag names, or {@code fallback}. */
   public static Classification classificationOf(KeyVersionInfo version, Classification fallback) {
-    String tag = version.tags().get(GenerationTags.CLASSIFICATION);
+    String tag = version.tags().get(KeyTags.CLASSIFICATION);
     if (tag != null) {
       for (Classification c : Classification.values()) {
         if (c.name().equalsIgnoreCase(tag.strip())) {

@@ -127,7 +127,7 @@ class BreakGlassWorkflowTest {
     session.completeReview(new Review(CAROL, "access used to re-enable the TDE key only"));
     BreakGlassOutcome outcome = outcomeOf(session);
     assertThat(outcome.phase()).isEqualTo(BreakGlassPhase.CLOSED);
-    HistoryRecorder.saveIfAsked(client, WORKFLOW_ID, "breakglass-l1-revoked-reviewed-chat-actions");
+    HistoryRecorder.saveIfAsked(client, WORKFLOW_ID, "breakglass-l1-revoked-reviewed");
     assertThat(audit.types())
         .containsSubsequence(
             "BREAK_GLASS_DECLARED",

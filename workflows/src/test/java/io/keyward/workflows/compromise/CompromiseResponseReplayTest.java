@@ -14,11 +14,10 @@ class CompromiseResponseReplayTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "histories/compromise-p1-closed.json",
         "histories/compromise-p1-closed-ticket-notes.json",
+        "histories/compromise-p1-closed.json",
         "histories/compromise-p1-disable-retried.json",
         "histories/compromise-p1-escalated.json",
-        "histories/compromise-p1-escalated-chat-actions.json",
         "histories/compromise-p4-raised-to-p1.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {

@@ -250,7 +250,7 @@ class CompromiseResponseWorkflowTest {
     assertThat(acknowledged.escalation().acknowledgedBy()).isEqualTo("tom");
     assertThat(acknowledged.awaitingRoles()).doesNotContain(Role.CTO);
     closeWithEveryTaskDone(response);
-    HistoryRecorder.saveIfAsked(client, WORKFLOW_ID, "compromise-p1-escalated-chat-actions");
+    HistoryRecorder.saveIfAsked(client, WORKFLOW_ID, "compromise-p1-escalated");
   }
 
   @Test

@@ -14,18 +14,11 @@ class KeyGenerationReplayTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "histories/keygen-secret-registered.json",
-        "histories/keygen-secret-denied.json",
-        "histories/keygen-secret-registered-lifecycle.json",
-        "histories/keygen-secret-registered-lifecycle-enrolment.json",
-        "histories/keygen-secret-registered-ticket-notes.json",
-        "histories/keygen-secret-registered-devserver.json",
-        "histories/keygen-secret-registered-chat-actions.json",
-        "histories/keygen-secret-registered-existing-key-check.json",
-        "histories/keygen-existing-key-refused.json",
-        "histories/keygen-secret-registered-existing-key-check-2.json",
         "histories/keygen-existing-key-refused-at-generation.json",
-        "histories/keygen-secret-registered-audit-in-order.json"
+        "histories/keygen-secret-denied.json",
+        "histories/keygen-secret-registered-lifecycle-started.json",
+        "histories/keygen-secret-registered-ticket-notes.json",
+        "histories/keygen-secret-registered.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(

@@ -107,7 +107,7 @@ class GenerationStartsLifecycleTest {
     assertThat(ceremony.state().timeline())
         .anySatisfy(e -> assertThat(e.action()).isEqualTo("LIFECYCLE_STARTED"));
     HistoryRecorder.saveIfAsked(
-        client, GenerationRequest.workflowId(KEY), "keygen-secret-registered-lifecycle-enrolment");
+        client, GenerationRequest.workflowId(KEY), "keygen-secret-registered-lifecycle-started");
 
     KeyLifecycleWorkflow lifecycle =
         client.newWorkflowStub(KeyLifecycleWorkflow.class, LifecycleInput.workflowId(KEY));

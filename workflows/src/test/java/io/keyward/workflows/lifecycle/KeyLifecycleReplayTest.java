@@ -14,9 +14,8 @@ class KeyLifecycleReplayTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "histories/lifecycle-automatic-cycle.json",
         "histories/lifecycle-approval-gate.json",
-        "histories/lifecycle-approval-gate-chat-actions.json"
+        "histories/lifecycle-automatic-cycle.json"
       })
   void recordedCyclesReplayWithoutNondeterminism(String resource) {
     assertThatCode(

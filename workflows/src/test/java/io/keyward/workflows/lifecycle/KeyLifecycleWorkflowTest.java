@@ -22,7 +22,7 @@ import io.keyward.workflows.policy.KeyType;
 import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.ProtectionLevel;
 import io.keyward.workflows.policy.RotationMode;
-import io.keyward.workflows.testing.Histories;
+import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
 import io.keyward.workflows.testing.RecordingAudit;
@@ -146,7 +146,7 @@ class KeyLifecycleWorkflowTest {
                 .getLastEvent()
                 .hasWorkflowExecutionContinuedAsNewEventAttributes())
         .isTrue();
-    Histories.saveRunIfAsked(
+    HistoryRecorder.saveRunIfAsked(
         client, LifecycleInput.workflowId(APP_KEY), first.getRunId(), "lifecycle-automatic-cycle");
   }
 
@@ -202,11 +202,8 @@ class KeyLifecycleWorkflowTest {
             });
     assertThat(next.nextActionAt())
         .isEqualTo(keys.describe(TDE_KEY, "v2").expires().minus(Duration.ofDays(30)));
-    Histories.saveRunIfAsked(
-        client,
-        LifecycleInput.workflowId(TDE_KEY),
-        first.getRunId(),
-        "lifecycle-approval-gate-chat-actions");
+    HistoryRecorder.saveRunIfAsked(
+        client, LifecycleInput.workflowId(TDE_KEY), first.getRunId(), "lifecycle-approval-gate");
   }
 
   @Test

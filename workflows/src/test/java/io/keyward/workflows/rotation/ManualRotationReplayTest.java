@@ -14,11 +14,10 @@ class ManualRotationReplayTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "histories/rotation-manual-completed.json",
-        "histories/rotation-manual-rolled-back.json",
+        "histories/rotation-manual-backup-confirmed.json",
         "histories/rotation-manual-completed-ticket-notes.json",
-        "histories/rotation-manual-completed-chat-actions.json",
-        "histories/rotation-manual-backup-confirmed.json"
+        "histories/rotation-manual-completed.json",
+        "histories/rotation-manual-rolled-back.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(

@@ -166,7 +166,7 @@ class ManualRotationWorkflowTest {
     assertThat(keys.describe(KEY, "v1").enabled()).isFalse();
     assertThat(keys.describe(KEY, "v2").enabled()).isTrue();
     HistoryRecorder.saveIfAsked(
-        client, RotationRequest.workflowId(KEY), "rotation-manual-completed-chat-actions");
+        client, RotationRequest.workflowId(KEY), "rotation-manual-completed");
     assertThat(audit.types())
         .containsSubsequence(
             "ROTATION_REQUESTED",

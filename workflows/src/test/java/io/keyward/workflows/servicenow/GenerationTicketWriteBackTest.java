@@ -90,7 +90,7 @@ class GenerationTicketWriteBackTest {
     GenerationOutcome outcome = WorkflowStub.fromTyped(ceremony).getResult(GenerationOutcome.class);
     assertThat(outcome.phase()).isEqualTo(GenerationPhase.REGISTERED);
     HistoryRecorder.saveIfAsked(
-        client, GenerationRequest.workflowId(KEY), "keygen-secret-registered-existing-key-check-2");
+        client, GenerationRequest.workflowId(KEY), "keygen-secret-registered-ticket-notes");
 
     assertThat(tickets.delivered())
         .extracting(TicketUpdate::sequence)

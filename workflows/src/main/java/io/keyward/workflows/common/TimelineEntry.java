@@ -1,4 +1,4 @@
-package io.keyward.workflows.generation;
+package io.keyward.workflows.common;
 
 import java.time.Instant;
 
