@@ -79,7 +79,9 @@ final class AuditTrailWalk {
       note(
           expected,
           row.sequence() > expected
-              ? "gap: records #" + expected + " to #" + (row.sequence() - 1) + " are missing"
+              ? row.sequence() == expected + 1
+                  ? "gap: record #" + expected + " is missing"
+                  : "gap: records #" + expected + " to #" + (row.sequence() - 1) + " are missing"
               : "sequence out of order: #" + row.sequence() + " after #" + lastSequence);
     }
     Optional<String> problem = row.problem(chain, mac);

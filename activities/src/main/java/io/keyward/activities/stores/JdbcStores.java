@@ -101,6 +101,11 @@ public final class JdbcStores implements Stores {
     }
   }
 
+  /** The pool itself, for tests that edit the tables as an intruder would. */
+  javax.sql.DataSource dataSource() {
+    return pool;
+  }
+
   /** Where the stores are, for messages: the URL or the embedded database's directory. */
   public String describe() {
     return settings.describe();
