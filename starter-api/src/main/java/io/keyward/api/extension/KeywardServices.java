@@ -12,7 +12,8 @@ import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.directory.Directory;
-import io.keyward.workflows.stores.StoreProvider;
+import io.keyward.workflows.incident.EvidenceVerifier;
+import io.keyward.workflows.stores.Stores;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.util.Objects;
@@ -52,19 +53,19 @@ public record KeywardServices(
   }
 
   /**
-   * Builds every ceremony service from the configuration. The dependency map and the break-glass
-   * grants come from {@code stores}, which finds them where the worker keeps them.
+   * Builds every ceremony service from the configuration, on the stores every worker and replica
+   * shares (audit trail, dependency map, break-glass grants).
    */
   public static KeywardServices build(
       KeywardConfiguration configuration,
       WorkflowClient client,
-      StoreProvider stores,
+      Stores stores,
+      EvidenceVerifier evidence,
       Directory directory,
-      AuditStore audit,
       Clock clock) {
     String taskQueue = configuration.getTemporal().getTaskQueue();
     var stepTimeout = configuration.getCeremony().stepTimeout();
-    var settings = configuration.stores();
+    AuditStore audit = stores.audit();
     var ceremony = configuration.getCeremony();
     Refusals refusals =
         new Refusals(
@@ -83,17 +84,10 @@ public record KeywardServices(
         new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals),
         new ManualRotations(client, taskQueue, stepTimeout, audit, refusals, clock),
         new KeyLifecycles(client, taskQueue, refusals),
-        new DependencyMaps(stores.openDependencyMap(settings), audit, clock),
+        new DependencyMaps(stores.dependencyMap(), audit, clock),
         new BreakGlassSessions(
-            client,
-            taskQueue,
-            directory,
-            stores.openAccessGrantStore(settings),
-            audit,
-            refusals,
-            clock),
-        new CompromiseResponses(
-            client, taskQueue, audit, stores.evidenceVerifier(audit), refusals, clock),
+            client, taskQueue, directory, stores.accessGrants(), audit, refusals, clock),
+        new CompromiseResponses(client, taskQueue, audit, evidence, refusals, clock),
         refusals,
         new SignInGuard(
             directory,
