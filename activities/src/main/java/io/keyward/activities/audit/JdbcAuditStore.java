@@ -182,13 +182,27 @@ public final class JdbcAuditStore implements AuditStore {
    */
   @Override
   public List<AuditRecord> recordsFor(String subject) {
+    return checkedRecords("subject = ?", subject, subject);
+  }
+
+  /**
+   * The records after {@code sequence}, in chain order, each checked as {@link #recordsFor} checks
+   * them: for an archive, or to see what a request added.
+   */
+  public List<AuditRecord> recordsAfter(long sequence) {
+    return checkedRecords("sequence > ?", sequence, "the trail");
+  }
+
+  private List<AuditRecord> checkedRecords(String where, Object value, String subject) {
     List<AuditRecord> records = new ArrayList<>();
     try (Connection connection = database.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
                 "SELECT sequence, event_id, subject, record_json, hash, mac FROM audit_records"
-                    + " WHERE subject = ? ORDER BY sequence")) {
-      select.setString(1, subject);
+                    + " WHERE "
+                    + where
+                    + " ORDER BY sequence")) {
+      select.setObject(1, value);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           StoredRecord stored = StoredRecord.read(rows);
