@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The application as a separate API process runs it: it connects to Temporal at the configured
- * target over TCP and opens the audit trail at the configured path itself.
+ * target over TCP and opens the stores in the configured database itself.
  */
 class StandaloneApplicationTest {
   @TempDir Path data;
