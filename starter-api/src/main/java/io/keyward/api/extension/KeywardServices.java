@@ -15,7 +15,8 @@ import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.servicenow.TicketBinder;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.directory.Directory;
-import io.keyward.workflows.stores.StoreProvider;
+import io.keyward.workflows.incident.EvidenceVerifier;
+import io.keyward.workflows.stores.Stores;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -62,19 +63,19 @@ public record KeywardServices(
   }
 
   /**
-   * Builds every ceremony service from the configuration. The dependency map and the break-glass
-   * grants come from {@code stores}, which finds them where the worker keeps them; so do the counts
-   * of failed sign-ins. The ServiceNow integration password and the OpenID Connect client secret,
-   * when configured, come from the process environment (or the files it names).
+   * Builds every ceremony service from the configuration, on the stores every worker and replica
+   * shares (audit trail, dependency map, break-glass grants, counts of failed sign-ins). The
+   * ServiceNow integration password and the OpenID Connect client secret, when configured, come
+   * from the process environment (or the files it names).
    */
   public static KeywardServices build(
       KeywardConfiguration configuration,
       WorkflowClient client,
-      StoreProvider stores,
+      Stores stores,
+      EvidenceVerifier evidence,
       Directory directory,
-      AuditStore audit,
       Clock clock) {
-    return build(configuration, client, stores, directory, audit, clock, System.getenv());
+    return build(configuration, client, stores, evidence, directory, clock, System.getenv());
   }
 
   /**
@@ -84,14 +85,14 @@ public record KeywardServices(
   public static KeywardServices build(
       KeywardConfiguration configuration,
       WorkflowClient client,
-      StoreProvider stores,
+      Stores stores,
+      EvidenceVerifier evidence,
       Directory directory,
-      AuditStore audit,
       Clock clock,
       Map<String, String> environment) {
     String taskQueue = configuration.getTemporal().getTaskQueue();
     var stepTimeout = configuration.getCeremony().stepTimeout();
-    var settings = configuration.stores();
+    AuditStore audit = stores.audit();
     var ceremony = configuration.getCeremony();
     var identity = configuration.getIdentity();
     StepUp stepUp = new StepUp(identity.getStepUpWindow().toJavaDuration(), clock);
@@ -113,24 +114,16 @@ public record KeywardServices(
         new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals, tickets, stepUp),
         new ManualRotations(client, taskQueue, stepTimeout, audit, refusals, clock, tickets),
         new KeyLifecycles(client, taskQueue, refusals),
-        new DependencyMaps(stores.openDependencyMap(settings), audit, clock),
+        new DependencyMaps(stores.dependencyMap(), audit, clock),
         new BreakGlassSessions(
-            client,
-            taskQueue,
-            directory,
-            stores.openAccessGrantStore(settings),
-            audit,
-            refusals,
-            clock,
-            stepUp),
-        new CompromiseResponses(
-            client, taskQueue, audit, stores.evidenceVerifier(audit), refusals, clock),
+            client, taskQueue, directory, stores.accessGrants(), audit, refusals, clock, stepUp),
+        new CompromiseResponses(client, taskQueue, audit, evidence, refusals, clock),
         refusals,
         new SignInGuard(
             directory,
             audit,
             clock,
-            stores.openSignInFailures(settings),
+            stores.signInFailures(),
             configuration.getDirectory().perName(),
             configuration.getDirectory().perAddress()),
         identity.getOidc().build(environment, Files::readString),

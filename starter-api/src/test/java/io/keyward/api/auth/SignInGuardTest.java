@@ -3,9 +3,9 @@ package io.keyward.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keyward.activities.audit.JsonLinesAuditStore;
 import io.keyward.activities.directory.YamlDirectory;
 import io.keyward.activities.signin.MemorySignInFailures;
+import io.keyward.activities.stores.EmbeddedAuditStore;
 import io.keyward.api.refusal.RefusalThrottle;
 import io.keyward.api.testing.SettableClock;
 import io.keyward.workflows.audit.AuditStore;
@@ -33,7 +33,7 @@ class SignInGuardTest {
 
   @BeforeEach
   void open() {
-    audit = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"));
+    audit = EmbeddedAuditStore.open(dir);
     guard =
         new SignInGuard(
             YamlDirectory.demo(),

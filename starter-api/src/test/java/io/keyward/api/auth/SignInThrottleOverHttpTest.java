@@ -3,7 +3,7 @@ package io.keyward.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.ConfigOverride;
-import io.keyward.activities.audit.JsonLinesAuditStore;
+import io.keyward.activities.stores.EmbeddedAuditStore;
 import io.keyward.api.RunningKeyward;
 import io.keyward.api.RunningKeyward.Reply;
 import io.keyward.api.refusal.RefusalThrottle;
@@ -33,9 +33,7 @@ class SignInThrottleOverHttpTest {
             data,
             audit -> List.of(),
             ConfigOverride.config("server.applicationConnectors[0].useForwardedHeaders", "true"));
-    Path trail;
     try {
-      trail = keyward.audit().path();
       Reply sixtieth = null;
       for (int attempt = 1; attempt <= 60; attempt++) {
         Reply reply = as(keyward, "lena", "guess-" + attempt, "203.0.113.9");
@@ -77,7 +75,7 @@ class SignInThrottleOverHttpTest {
     }
 
     // At stop, the attempts refused unchecked are written as one record per name and address.
-    try (JsonLinesAuditStore audit = JsonLinesAuditStore.open(trail)) {
+    try (EmbeddedAuditStore audit = EmbeddedAuditStore.open(data)) {
       assertThat(throttled(audit.recordsFor("sign-ins/lena")))
           .singleElement()
           .satisfies(r -> assertThat(r.event().details()).containsEntry("count", "56"));
