@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keyward's stores: the audit trail, the grants and the dependency map in one database over JDBC
- * (PostgreSQL in production, the embedded H2 file in dev mode; see {@link JdbcStores}), the
- * directory as a YAML users file. Registered in {@code META-INF/services}, so the API finds it on
- * its class path.
+ * Keyward's stores: the audit trail, the grants, the dependency map and the counts of failed
+ * sign-ins in one database over JDBC (PostgreSQL in production, the embedded H2 file in dev mode;
+ * see {@link JdbcStores}), the directory as a YAML users file. Registered in {@code
+ * META-INF/services}, so the API finds it on its class path.
  */
 public final class JdbcStoreProvider implements StoreProvider {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStoreProvider.class);

@@ -5,7 +5,7 @@ import io.keyward.activities.access.JdbcAccessGrantStore;
 import io.keyward.activities.audit.AuditMac;
 import io.keyward.activities.audit.JdbcAuditStore;
 import io.keyward.activities.dependencies.JdbcDependencyMap;
-import io.keyward.activities.signin.MemorySignInFailures;
+import io.keyward.activities.signin.JdbcSignInFailures;
 import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.ChainVerification;
 import io.keyward.workflows.stores.DatabaseSettings;
@@ -18,19 +18,16 @@ import java.sql.Statement;
 
 /**
  * The shared stores of one process on one database, through one connection pool: the audit trail,
- * the break-glass grants and the dependency map. {@link #open} migrates the schema first; {@link
- * #close} closes the pool, and with it every store handed out.
+ * the break-glass grants, the dependency map and the counts of failed sign-ins. {@link #open}
+ * migrates the schema first; {@link #close} closes the pool, and with it every store handed out.
  */
 public final class JdbcStores implements Stores {
-  private static final int MAX_SIGN_IN_KEYS = 100_000;
-
   private final HikariDataSource pool;
   private final DatabaseSettings settings;
   private final JdbcAuditStore audit;
   private final JdbcAccessGrantStore accessGrants;
   private final JdbcDependencyMap dependencyMap;
-  // Counted in this process's memory: each replica counts its own, and a restart forgets.
-  private final MemorySignInFailures signInFailures = new MemorySignInFailures(MAX_SIGN_IN_KEYS);
+  private final JdbcSignInFailures signInFailures;
 
   private JdbcStores(HikariDataSource pool, DatabaseSettings settings, AuditMac mac) {
     this.pool = pool;
@@ -38,6 +35,7 @@ public final class JdbcStores implements Stores {
     this.audit = new JdbcAuditStore(pool, mac, settings.describe());
     this.accessGrants = new JdbcAccessGrantStore(pool);
     this.dependencyMap = new JdbcDependencyMap(pool);
+    this.signInFailures = new JdbcSignInFailures(pool);
   }
 
   /**
@@ -92,7 +90,7 @@ public final class JdbcStores implements Stores {
   }
 
   @Override
-  public MemorySignInFailures signInFailures() {
+  public JdbcSignInFailures signInFailures() {
     return signInFailures;
   }
 

@@ -14,8 +14,13 @@ import io.keyward.workflows.breakglass.BreakGlassScope;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.incident.IncidentId;
+import io.keyward.workflows.signin.FailureCount;
 import io.keyward.workflows.stores.DatabaseSettings;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,12 +42,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What every database the stores run on must do, run against the embedded database always and
  * against a real PostgreSQL where one is configured: one authenticated chain under concurrency,
- * idempotent appends, every kind of tampering reported, appends that go on after damage, and the
- * grants and dependency map shared between processes.
+ * idempotent appends, every kind of tampering reported, appends that go on after damage, the grants
+ * and dependency map shared between processes, and failed sign-ins counted atomically and
+ * forgotten.
  */
 abstract class StoreConformanceTest {
   private static final KeyRef KEY = new KeyRef("kv-orders", "orders-tde");
   private static final Instant AT = Instant.parse("2026-11-28T10:00:00Z");
+  private static final Duration HOUR = Duration.ofHours(1);
 
   @TempDir Path dir;
   private TestDatabase database;
@@ -403,6 +411,115 @@ abstract class StoreConformanceTest {
   @Test
   void answersTheHealthCheck() {
     stores.check();
+  }
+
+  @Test
+  void countsFailedSignInsInARowSeenByAnotherProcessAndForgetsThemAWindowAfterTheLast() {
+    try (JdbcStores other = JdbcStores.open(settings)) {
+      assertThat(stores.signInFailures().add("name:lena", AT, HOUR))
+          .isEqualTo(new FailureCount(1, AT));
+      FailureCount second = other.signInFailures().add("name:lena", AT.plusSeconds(50 * 60), HOUR);
+
+      assertThat(second).isEqualTo(new FailureCount(2, AT.plusSeconds(50 * 60)));
+      assertThat(stores.signInFailures().current("name:lena", AT.plus(HOUR), HOUR))
+          .contains(second);
+      assertThat(other.signInFailures().current("name:lena", AT.plusSeconds(110 * 60), HOUR))
+          .isEmpty();
+      assertThat(stores.signInFailures().current("address:192.0.2.1", AT, HOUR)).isEmpty();
+      assertThat(stores.signInFailures().add("name:lena", AT.plusSeconds(110 * 60), HOUR))
+          .isEqualTo(new FailureCount(1, AT.plusSeconds(110 * 60)));
+    }
+  }
+
+  @Test
+  void aFailedSignInKeepsItsTimeToTheMicrosecondAndTheLaterOfTwo() {
+    Instant precise = AT.plusNanos(123_456_789);
+
+    assertThat(stores.signInFailures().add("name:lena", precise, HOUR).last())
+        .isEqualTo(AT.plusNanos(123_456_000));
+    assertThat(stores.signInFailures().add("name:lena", AT, HOUR))
+        .as("a replica whose clock is behind")
+        .isEqualTo(new FailureCount(2, AT.plusNanos(123_456_000)));
+  }
+
+  @Test
+  void clearsTheFailuresOfOneKeyAndRefusesKeysItCannotStore() {
+    stores.signInFailures().add("name:lena", AT, HOUR);
+    stores.signInFailures().add("address:192.0.2.1", AT, HOUR);
+    String longest = "name:" + "x".repeat(195);
+    stores.signInFailures().add(longest, AT, HOUR);
+
+    stores.signInFailures().clear("name:lena");
+    stores.signInFailures().clear("name:nobody");
+
+    assertThat(stores.signInFailures().current("name:lena", AT, HOUR)).isEmpty();
+    assertThat(stores.signInFailures().current("address:192.0.2.1", AT, HOUR)).isPresent();
+    assertThat(stores.signInFailures().current(longest, AT, HOUR)).isPresent();
+    assertThatThrownBy(() -> stores.signInFailures().add(longest + "x", AT, HOUR))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> stores.signInFailures().current("", AT, HOUR))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void manyThreadsOnTwoPoolsCountingOneNewKeyEachCountOnce() throws Exception {
+    int threads = 8;
+    int each = 25;
+    try (JdbcStores other = JdbcStores.open(settings)) {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      List<Future<List<Integer>>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        JdbcStores target = t % 2 == 0 ? stores : other;
+        done.add(
+            pool.submit(
+                () -> {
+                  List<Integer> counts = new ArrayList<>();
+                  for (int i = 0; i < each; i++) {
+                    counts.add(target.signInFailures().add("name:mallory", AT, HOUR).failures());
+                  }
+                  return counts;
+                }));
+      }
+      List<Integer> all = new ArrayList<>();
+      for (Future<List<Integer>> f : done) {
+        all.addAll(f.get(5, TimeUnit.MINUTES));
+      }
+      pool.shutdown();
+
+      assertThat(all)
+          .as("every add answered a count of its own")
+          .containsExactlyInAnyOrderElementsOf(
+              IntStream.rangeClosed(1, threads * each).boxed().toList());
+      assertThat(other.signInFailures().current("name:mallory", AT, HOUR))
+          .contains(new FailureCount(threads * each, AT));
+    }
+  }
+
+  @Test
+  void dropsCountsOnceForgottenAndKeepsThoseCountedInALongerWindow() throws Exception {
+    stores.signInFailures().add("name:lena", AT, HOUR);
+    stores.signInFailures().add("address:192.0.2.1", AT, Duration.ofHours(3));
+
+    stores.signInFailures().add("name:olivia", AT.plus(Duration.ofHours(2)), HOUR);
+
+    assertThat(signInFailureKeys()).containsExactlyInAnyOrder("address:192.0.2.1", "name:olivia");
+    assertThat(
+            stores
+                .signInFailures()
+                .current("address:192.0.2.1", AT.plus(Duration.ofHours(2)), Duration.ofHours(3)))
+        .contains(new FailureCount(1, AT));
+  }
+
+  private List<String> signInFailureKeys() throws SQLException {
+    List<String> keys = new ArrayList<>();
+    try (Connection connection = stores.dataSource().getConnection();
+        Statement select = connection.createStatement();
+        ResultSet rows = select.executeQuery("SELECT failure_key FROM sign_in_failures")) {
+      while (rows.next()) {
+        keys.add(rows.getString(1));
+      }
+    }
+    return keys;
   }
 
   private static AuditReceipt receiptOf(AuditRecord record) {

@@ -118,7 +118,6 @@ public final class SignInGuard implements Managed {
   @Override
   public void stop() throws InterruptedException {
     throttled.stop();
-    failures.close();
   }
 
   /** The name as the audit trail may show it: printable, short, never empty. */

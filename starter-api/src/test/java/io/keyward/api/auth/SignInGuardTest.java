@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyward.activities.directory.YamlDirectory;
-import io.keyward.activities.signin.MemorySignInFailures;
-import io.keyward.activities.stores.EmbeddedAuditStore;
+import io.keyward.activities.stores.JdbcStores;
 import io.keyward.api.refusal.RefusalThrottle;
 import io.keyward.api.testing.SettableClock;
 import io.keyward.workflows.audit.AuditStore;
@@ -28,20 +27,17 @@ class SignInGuardTest {
   @TempDir Path dir;
 
   private final SettableClock clock = new SettableClock(T0);
+  private JdbcStores stores;
   private AuditStore audit;
   private SignInGuard guard;
 
   @BeforeEach
   void open() {
-    audit = EmbeddedAuditStore.open(dir);
+    stores = JdbcStores.embedded(dir);
+    audit = stores.audit();
     guard =
         new SignInGuard(
-            YamlDirectory.demo(),
-            audit,
-            clock,
-            new MemorySignInFailures(1000),
-            backoff(5),
-            backoff(20));
+            YamlDirectory.demo(), audit, clock, stores.signInFailures(), backoff(5), backoff(20));
   }
 
   private static SignInBackoff backoff(int free) {
@@ -51,7 +47,7 @@ class SignInGuardTest {
 
   @AfterEach
   void close() {
-    audit.close();
+    stores.close();
   }
 
   @Test

@@ -18,10 +18,12 @@ import java.util.Optional;
  *       Expired counts may be dropped at any time.
  *   <li>Keys are at most 200 characters; an implementation may refuse longer ones with {@link
  *       IllegalArgumentException}. They are not secret, but hold no password.
- *   <li>It may lose counts (a restart of the memory store does); it must never invent them.
+ *   <li>It may lose counts; it must never invent them.
  * </ul>
+ *
+ * <p>It is one of the {@link io.keyward.workflows.stores.Stores}, which closes it.
  */
-public interface SignInFailures extends AutoCloseable {
+public interface SignInFailures {
   /**
    * The failures counted under {@code key} that are not forgotten by {@code now}; empty if none.
    */
@@ -32,8 +34,4 @@ public interface SignInFailures extends AutoCloseable {
 
   /** Forgets the failures counted under {@code key} (after a successful sign-in). */
   void clear(String key);
-
-  /** Releases what the store holds; the default holds nothing. */
-  @Override
-  default void close() {}
 }
