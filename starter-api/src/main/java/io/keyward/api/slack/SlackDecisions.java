@@ -1,38 +1,38 @@
 package io.keyward.api.slack;
 
-import io.keyward.api.breakglass.AuthorisationBody;
 import io.keyward.api.breakglass.BreakGlassSessions;
-import io.keyward.api.compromise.AcknowledgementBody;
 import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
-import io.keyward.api.generation.DecisionBody;
 import io.keyward.api.generation.GenerationCeremonies;
-import io.keyward.api.keys.GateDecisionBody;
 import io.keyward.api.keys.KeyLifecycles;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
-import io.keyward.api.rotation.RotationDecisionBody;
+import io.keyward.workflows.breakglass.Authorisation;
 import io.keyward.workflows.breakglass.AuthorisationDecision;
 import io.keyward.workflows.breakglass.BreakGlassDeclaration;
 import io.keyward.workflows.breakglass.BreakGlassLevel;
 import io.keyward.workflows.breakglass.BreakGlassState;
 import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.compromise.Acknowledgement;
 import io.keyward.workflows.compromise.CompromiseState;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.directory.DirectoryUser;
+import io.keyward.workflows.generation.Decision;
 import io.keyward.workflows.generation.DecisionType;
 import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.generation.GenerationState;
 import io.keyward.workflows.incident.IncidentId;
 import io.keyward.workflows.integration.RequestLinks;
+import io.keyward.workflows.lifecycle.GateDecision;
 import io.keyward.workflows.lifecycle.GateDecisionType;
 import io.keyward.workflows.lifecycle.LifecycleInput;
 import io.keyward.workflows.lifecycle.LifecycleState;
 import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.SlackActions;
 import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.rotation.RotationDecision;
 import io.keyward.workflows.rotation.RotationDecisionType;
 import io.keyward.workflows.rotation.RotationRequest;
 import io.keyward.workflows.rotation.RotationState;
@@ -157,7 +157,7 @@ final class SlackDecisions {
             confirmation(
                 type,
                 key,
-                generations.decide(key, person.toActor(), new DecisionBody(type, reasonFor(type))),
+                generations.decide(key, new Decision(person.toActor(), type, reasonFor(type))),
                 page));
   }
 
@@ -179,7 +179,7 @@ final class SlackDecisions {
         () -> {
           RotationState after =
               rotations.decide(
-                  key, person.toActor(), new RotationDecisionBody(decision, reasonFor(type)));
+                  key, new RotationDecision(person.toActor(), decision, reasonFor(type)));
           return outcome(type, "the rotation of " + key, "it is now " + after.phase(), page);
         });
   }
@@ -201,8 +201,7 @@ final class SlackDecisions {
         type.name(),
         () -> {
           LifecycleState after =
-              lifecycles.decide(
-                  key, person.toActor(), new GateDecisionBody(decision, reasonFor(type)));
+              lifecycles.decide(key, new GateDecision(person.toActor(), decision, reasonFor(type)));
           return outcome(
               type,
               "the automatic rotation of " + key,
@@ -244,7 +243,7 @@ final class SlackDecisions {
         () -> {
           BreakGlassState after =
               breakGlass.authorise(
-                  incident, person.toActor(), new AuthorisationBody(decision, reasonFor(type)));
+                  incident, new Authorisation(person.toActor(), decision, reasonFor(type)));
           return (type == DecisionType.APPROVE ? "You authorised" : "You denied")
               + " the break-glass session of "
               + incident
@@ -267,7 +266,7 @@ final class SlackDecisions {
           () -> {
             CompromiseState after =
                 compromises.acknowledge(
-                    incident, person.toActor(), new AcknowledgementBody("acknowledged in Slack"));
+                    incident, new Acknowledgement(person.toActor(), "acknowledged in Slack"));
             return "You acknowledged incident "
                 + incident
                 + "; the response is "
