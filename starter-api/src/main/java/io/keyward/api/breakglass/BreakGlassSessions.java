@@ -3,6 +3,7 @@ package io.keyward.api.breakglass;
 import io.keyward.api.access.BreakGlassAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.HiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.incident.FreeText;
 import io.keyward.api.refusal.Refusals;
@@ -197,13 +198,22 @@ public final class BreakGlassSessions {
   /** The state for {@code who}, when {@link BreakGlassAccess} lets them see it; 403 otherwise. */
   public BreakGlassState visibleState(Actor who, IncidentId incident) {
     BreakGlassState state = state(incident);
-    if (!BreakGlassAccess.maySee(who, state)) {
-      throw new ForbiddenException(
-          "the break-glass session of "
-              + incident
-              + " is visible to security, its authorisers, its declarer and its admin");
-    }
+    whyHidden(who, state, incident)
+        .ifPresent(
+            why -> {
+              throw new HiddenException(why);
+            });
     return state;
+  }
+
+  private static Optional<String> whyHidden(Actor who, BreakGlassState state, IncidentId incident) {
+    if (BreakGlassAccess.maySee(who, state)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the break-glass session of "
+            + incident
+            + " is visible to security, its authorisers, its declarer and its admin");
   }
 
   /** The audit records of the session, in chain order, for whoever may see the session. */
@@ -219,7 +229,8 @@ public final class BreakGlassSessions {
         actor,
         attempt,
         send,
-        () -> "this session is closed (" + state(incident).phase() + ")");
+        () -> "this session is closed (" + state(incident).phase() + ")",
+        () -> whyHidden(actor, state(incident), incident));
   }
 
   private BreakGlassWorkflow workflow(IncidentId incident) {

@@ -3,6 +3,7 @@ package io.keyward.api.compromise;
 import io.keyward.api.access.IncidentAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.HiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.incident.FreeText;
 import io.keyward.api.refusal.Refusals;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -152,11 +154,19 @@ public final class CompromiseResponses {
   /** The state for {@code who}, when {@link IncidentAccess} lets them see it; 403 otherwise. */
   public CompromiseState visibleState(Actor who, IncidentId incident) {
     CompromiseState state = state(incident);
-    if (!IncidentAccess.maySee(who, state)) {
-      throw new ForbiddenException(
-          "incident " + incident + " is visible to security responders and its reporter");
-    }
+    whyHidden(who, state, incident)
+        .ifPresent(
+            why -> {
+              throw new HiddenException(why);
+            });
     return state;
+  }
+
+  private static Optional<String> whyHidden(Actor who, CompromiseState state, IncidentId incident) {
+    return IncidentAccess.maySee(who, state)
+        ? Optional.empty()
+        : Optional.of(
+            "incident " + incident + " is visible to security responders and its reporter");
   }
 
   /** The audit records of the response, in chain order, for whoever may see the incident. */
@@ -178,7 +188,8 @@ public final class CompromiseResponses {
         actor,
         attempt,
         send,
-        () -> "this incident response is closed (" + state(incident).phase() + ")");
+        () -> "this incident response is closed (" + state(incident).phase() + ")",
+        () -> whyHidden(actor, state(incident), incident));
   }
 
   private CompromiseResponseWorkflow workflow(IncidentId incident) {

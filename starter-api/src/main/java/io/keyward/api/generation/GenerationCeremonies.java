@@ -3,6 +3,7 @@ package io.keyward.api.generation;
 import io.keyward.api.access.GenerationAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.HiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.incident.FreeText;
 import io.keyward.api.refusal.Refusals;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -127,7 +129,8 @@ public final class GenerationCeremonies {
         checked.actor(),
         checked.type().name(),
         () -> workflow(key).decide(checked),
-        () -> closed(state(key).phase()));
+        () -> closed(state(key).phase()),
+        () -> whyHidden(checked.actor(), state(key), key));
   }
 
   /**
@@ -136,14 +139,23 @@ public final class GenerationCeremonies {
    */
   public GenerationState visibleState(Actor who, KeyRef key) {
     GenerationState state = state(key);
-    if (!GenerationAccess.maySee(who, state)) {
-      throw new ForbiddenException(
-          "the generation request for "
-              + key
-              + " is visible to its requester, its participants, the roles that decide it and"
-              + " security auditors");
-    }
+    whyHidden(who, state, key)
+        .ifPresent(
+            why -> {
+              throw new HiddenException(why);
+            });
     return state;
+  }
+
+  private static Optional<String> whyHidden(Actor who, GenerationState state, KeyRef key) {
+    if (GenerationAccess.maySee(who, state)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the generation request for "
+            + key
+            + " is visible to its requester, its participants, the roles that decide it and"
+            + " security auditors");
   }
 
   /** The audit records of the ceremony, in chain order, for whoever may see the ceremony. */

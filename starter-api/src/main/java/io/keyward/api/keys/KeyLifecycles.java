@@ -2,6 +2,7 @@ package io.keyward.api.keys;
 
 import io.keyward.api.access.LifecycleAccess;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.HiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.incident.FreeText;
 import io.keyward.api.refusal.Refusals;
@@ -28,6 +29,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -81,11 +83,19 @@ public final class KeyLifecycles {
    */
   public LifecycleState visibleState(Actor who, KeyRef key) {
     LifecycleState state = state(key);
-    if (!LifecycleAccess.maySee(who, state)) {
-      throw new ForbiddenException(
-          "the lifecycle of " + key + " is visible to key management and its approvers");
-    }
+    whyHidden(who, state, key)
+        .ifPresent(
+            why -> {
+              throw new HiddenException(why);
+            });
     return state;
+  }
+
+  private static Optional<String> whyHidden(Actor who, LifecycleState state, KeyRef key) {
+    return LifecycleAccess.maySee(who, state)
+        ? Optional.empty()
+        : Optional.of(
+            "the lifecycle of " + key + " is visible to key management and its approvers");
   }
 
   /**
@@ -110,7 +120,8 @@ public final class KeyLifecycles {
         checked.actor(),
         checked.type().name(),
         () -> lifecycle(key).decide(checked),
-        () -> "the lifecycle of " + key + " has ended (" + state(key).phase() + ")");
+        () -> "the lifecycle of " + key + " has ended (" + state(key).phase() + ")",
+        () -> whyHidden(checked.actor(), state(key), key));
   }
 
   /** Starts a reconciliation now, or answers the one already running. */

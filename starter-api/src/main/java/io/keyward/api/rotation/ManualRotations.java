@@ -2,6 +2,7 @@ package io.keyward.api.rotation;
 
 import io.keyward.api.access.RotationAccess;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.HiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.incident.FreeText;
 import io.keyward.api.refusal.Refusals;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -131,14 +133,23 @@ public final class ManualRotations {
   /** The state for {@code who}, when {@link RotationAccess} lets them see it; 403 otherwise. */
   public RotationState visibleState(Actor who, KeyRef key) {
     RotationState state = state(key);
-    if (!RotationAccess.maySee(who, state)) {
-      throw new ForbiddenException(
-          "the rotation of "
-              + key
-              + " is visible to key management, its requester, its participants and its"
-              + " approvers");
-    }
+    whyHidden(who, state, key)
+        .ifPresent(
+            why -> {
+              throw new HiddenException(why);
+            });
     return state;
+  }
+
+  private static Optional<String> whyHidden(Actor who, RotationState state, KeyRef key) {
+    if (RotationAccess.maySee(who, state)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the rotation of "
+            + key
+            + " is visible to key management, its requester, its participants and its"
+            + " approvers");
   }
 
   /** The audit records of the rotation, in chain order, for whoever may see the rotation. */
@@ -150,7 +161,12 @@ public final class ManualRotations {
   private RotationState update(
       KeyRef key, Actor actor, String action, Supplier<RotationState> send) {
     return refusals.send(
-        RotationRequest.workflowId(key), actor, action, send, () -> closed(state(key).phase()));
+        RotationRequest.workflowId(key),
+        actor,
+        action,
+        send,
+        () -> closed(state(key).phase()),
+        () -> whyHidden(actor, state(key), key));
   }
 
   private ManualRotationWorkflow workflow(KeyRef key) {
