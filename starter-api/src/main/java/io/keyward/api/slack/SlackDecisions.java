@@ -4,6 +4,7 @@ import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.HiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.keys.KeyLifecycles;
@@ -140,9 +141,11 @@ final class SlackDecisions {
       KeyRef key, DirectoryUser person, DecisionType type, String page) {
     GenerationState state;
     try {
-      state = generations.state(key);
+      state = generations.visibleState(person.toActor(), key);
     } catch (NotFoundException unknown) {
       return reply("There is no generation request for " + key + "; nothing was decided.");
+    } catch (HiddenException hidden) {
+      return hiddenInChat(GenerationRequest.workflowId(key), person, type, hidden);
     }
     if (state.request().classification() == Classification.ULTRA) {
       return refuseInChat(
@@ -165,9 +168,11 @@ final class SlackDecisions {
       KeyRef key, DirectoryUser person, DecisionType type, String page) {
     RotationState state;
     try {
-      state = rotations.state(key);
+      state = rotations.visibleState(person.toActor(), key);
     } catch (NotFoundException unknown) {
       return reply("There is no rotation planned for " + key + "; nothing was decided.");
+    } catch (HiddenException hidden) {
+      return hiddenInChat(RotationRequest.workflowId(key), person, type, hidden);
     }
     if (state.classification() == Classification.ULTRA) {
       return refuseInChat(RotationRequest.workflowId(key), person, type, ULTRA_ROTATION + page);
@@ -188,9 +193,11 @@ final class SlackDecisions {
       KeyRef key, DirectoryUser person, DecisionType type, String page) {
     LifecycleState state;
     try {
-      state = lifecycles.state(key);
+      state = lifecycles.visibleState(person.toActor(), key);
     } catch (NotFoundException unknown) {
       return reply(key + " is not enrolled in automatic rotation; nothing was decided.");
+    } catch (HiddenException hidden) {
+      return hiddenInChat(LifecycleInput.workflowId(key), person, type, hidden);
     }
     if (state.classification() == Classification.ULTRA) {
       return refuseInChat(LifecycleInput.workflowId(key), person, type, ULTRA_ROTATION + page);
@@ -216,12 +223,15 @@ final class SlackDecisions {
     BreakGlassState state;
     try {
       incident = new IncidentId(incidentText);
-      state = breakGlass.state(incident);
+      state = breakGlass.visibleState(person.toActor(), incident);
     } catch (IllegalArgumentException | NotFoundException unknown) {
       return reply(
           "There is no break-glass session for incident "
               + incidentText
               + "; nothing was decided.");
+    } catch (HiddenException hidden) {
+      return hiddenInChat(
+          BreakGlassDeclaration.workflowId(new IncidentId(incidentText)), person, type, hidden);
     }
     if (state.assessment() == null || state.assessment().level() != BreakGlassLevel.L1) {
       return refuseInChat(
@@ -296,6 +306,17 @@ final class SlackDecisions {
       String workflowId, DirectoryUser person, DecisionType type, String refusal) {
     refusals.record(workflowId, person.id(), type.name(), refusal, Map.of("channel", "slack"));
     return reply(refusal);
+  }
+
+  /**
+   * A click by someone who may not see the request: refused and audited in the words the API and
+   * the pages answer them, and nothing more about the request.
+   */
+  private Optional<SlackReply> hiddenInChat(
+      String workflowId, DirectoryUser person, DecisionType type, HiddenException hidden) {
+    refusals.record(
+        workflowId, person.id(), type.name(), hidden.getMessage(), Map.of("channel", "slack"));
+    return reply("Keyward refused your " + type.name() + ": " + hidden.getMessage());
   }
 
   private static String outcome(DecisionType type, String what, String now, String page) {
