@@ -34,35 +34,70 @@ class GenerationCeremonyTest {
 
   static Stream<Arguments> refusals() {
     return Stream.of(
-        row("the requester approving", List.of(), approve(ALICE),
+        row(
+            "the requester approving",
+            List.of(),
+            approve(ALICE),
             "alice requested this key and cannot decide on it (runbook 3.3: two-person"
                 + " integrity)"),
-        row("a custodian approving", List.of(), approve(KIM),
+        row(
+            "a custodian approving",
+            List.of(),
+            approve(KIM),
             "kim holds none of the roles eligible to approve a SECRET key: [CRYPTO_OFFICER,"
                 + " SECURITY_TEAM_LEAD, CISO]"),
-        row("a second vote", List.of(approve(OLIVIA)), approve(OLIVIA),
+        row(
+            "a second vote",
+            List.of(approve(OLIVIA)),
+            approve(OLIVIA),
             "olivia has already approved this request"),
-        row("a denial without a reason", List.of(),
-            new Decision(OLIVIA, DecisionType.DENY, " "), "DENY needs a reason"),
-        row("generating before the quorum", List.of(approve(OLIVIA)), decide(KIM, DecisionType.GENERATE),
+        row(
+            "a denial without a reason",
+            List.of(),
+            new Decision(OLIVIA, DecisionType.DENY, " "),
+            "DENY needs a reason"),
+        row(
+            "generating before the quorum",
+            List.of(approve(OLIVIA)),
+            decide(KIM, DecisionType.GENERATE),
             "GENERATE is not the open step: the request is AWAITING_APPROVAL, waiting for"
                 + " [APPROVE, DENY]"),
-        row("an officer generating", approved(), decide(OLIVIA, DecisionType.GENERATE),
+        row(
+            "an officer generating",
+            approved(),
+            decide(OLIVIA, DecisionType.GENERATE),
             "olivia is not a key custodian"),
-        row("an approver generating", List.of(approve(DANA), approve(LENA)),
+        row(
+            "an approver generating",
+            List.of(approve(DANA), approve(LENA)),
             decide(DANA, DecisionType.GENERATE),
             "dana approved this request and cannot also act as key custodian"),
-        row("custodian 1 verifying", generated(), decide(KIM, DecisionType.VERIFY),
+        row(
+            "custodian 1 verifying",
+            generated(),
+            decide(KIM, DecisionType.VERIFY),
             "kim generated the key as custodian 1; custodian 2 must be a different person"),
-        row("a rejection without a reason", generated(),
-            new Decision(KAI, DecisionType.REJECT, null), "REJECT needs a reason"),
-        row("a custodian registering", verified(), decide(KIM, DecisionType.REGISTER),
+        row(
+            "a rejection without a reason",
+            generated(),
+            new Decision(KAI, DecisionType.REJECT, null),
+            "REJECT needs a reason"),
+        row(
+            "a custodian registering",
+            verified(),
+            decide(KIM, DecisionType.REGISTER),
             "kim holds none of the security roles that validate compliance:"
                 + " [SECURITY_ENGINEER, SECURITY_TEAM_LEAD]"),
-        row("an approver registering", verified(), decide(LENA, DecisionType.REGISTER),
+        row(
+            "an approver registering",
+            verified(),
+            decide(LENA, DecisionType.REGISTER),
             "lena already took part in this ceremony; security validation needs someone"
                 + " independent"),
-        row("a decision without a type", List.of(), new Decision(OLIVIA, null, null),
+        row(
+            "a decision without a type",
+            List.of(),
+            new Decision(OLIVIA, null, null),
             "a decision needs an authenticated person and a decision type"));
   }
 
@@ -78,12 +113,18 @@ class GenerationCeremonyTest {
   static Stream<Arguments> allowed() {
     return Stream.of(
         row("an officer approving", List.of(), approve(OLIVIA), null),
-        row("the security team lead denying with a reason", List.of(),
-            new Decision(LENA, DecisionType.DENY, "not needed"), null),
+        row(
+            "the security team lead denying with a reason",
+            List.of(),
+            new Decision(LENA, DecisionType.DENY, "not needed"),
+            null),
         row("a custodian generating", approved(), decide(KIM, DecisionType.GENERATE), null),
         row("another custodian verifying", generated(), decide(KAI, DecisionType.VERIFY), null),
-        row("an independent engineer registering", verified(),
-            decide(SAM, DecisionType.REGISTER), null));
+        row(
+            "an independent engineer registering",
+            verified(),
+            decide(SAM, DecisionType.REGISTER),
+            null));
   }
 
   @ParameterizedTest(name = "{0}")

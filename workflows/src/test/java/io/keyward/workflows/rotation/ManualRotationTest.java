@@ -30,45 +30,69 @@ class ManualRotationTest {
 
   static Stream<Arguments> refusals() {
     return Stream.of(
-        row("reviewing before the review is due", RotationPhase.SCHEDULED,
+        row(
+            "reviewing before the review is due",
+            RotationPhase.SCHEDULED,
             r -> r.refusalFor(decide(SAM, RotationDecisionType.APPROVE_REVIEW)),
             "APPROVE_REVIEW is not the open step: the rotation is SCHEDULED, waiting for []"),
-        row("the requester reviewing", RotationPhase.AWAITING_SECURITY_REVIEW,
+        row(
+            "the requester reviewing",
+            RotationPhase.AWAITING_SECURITY_REVIEW,
             r -> r.refusalFor(decide(ALICE, RotationDecisionType.APPROVE_REVIEW)),
             "alice requested this rotation and cannot review it (runbook 6.3: the security team"
                 + " reviews)"),
-        row("a custodian reviewing", RotationPhase.AWAITING_SECURITY_REVIEW,
+        row(
+            "a custodian reviewing",
+            RotationPhase.AWAITING_SECURITY_REVIEW,
             r -> r.refusalFor(decide(KIM, RotationDecisionType.APPROVE_REVIEW)),
             "kim holds none of the security team roles that review a rotation:"
                 + " [SECURITY_ENGINEER, SECURITY_TEAM_LEAD]"),
-        row("a review rejected without a reason", RotationPhase.AWAITING_SECURITY_REVIEW,
+        row(
+            "a review rejected without a reason",
+            RotationPhase.AWAITING_SECURITY_REVIEW,
             r -> r.refusalFor(decide(SAM, RotationDecisionType.REJECT_REVIEW)),
             "REJECT_REVIEW needs a reason"),
-        row("the requester approving", RotationPhase.AWAITING_APPROVAL,
+        row(
+            "the requester approving",
+            RotationPhase.AWAITING_APPROVAL,
             r -> r.refusalFor(decide(ALICE, RotationDecisionType.APPROVE)),
             "alice requested this rotation and cannot approve it (runbook 6.3: dual control)"),
-        row("a denial without a reason", RotationPhase.AWAITING_APPROVAL,
+        row(
+            "a denial without a reason",
+            RotationPhase.AWAITING_APPROVAL,
             r -> r.refusalFor(decide(LENA, RotationDecisionType.DENY)),
             "DENY needs a reason"),
-        row("executing before the approval", RotationPhase.AWAITING_APPROVAL,
+        row(
+            "executing before the approval",
+            RotationPhase.AWAITING_APPROVAL,
             r -> r.refusalFor(decide(KIM, RotationDecisionType.EXECUTE)),
             "EXECUTE is not the open step: the rotation is AWAITING_APPROVAL, waiting for"
                 + " [APPROVE, DENY]"),
-        row("cancelling by someone with no say", RotationPhase.SCHEDULED,
+        row(
+            "cancelling by someone with no say",
+            RotationPhase.SCHEDULED,
             r -> r.refusalFor(new Cancellation(LENA, "no longer needed")),
             "lena may not cancel this rotation: only its requester or one of [CRYPTO_OFFICER,"
                 + " KEY_CUSTODIAN] may"),
-        row("cancelling without a reason", RotationPhase.SCHEDULED,
+        row(
+            "cancelling without a reason",
+            RotationPhase.SCHEDULED,
             r -> r.refusalFor(new Cancellation(ALICE, " ")),
             "a cancellation needs a reason"),
-        row("rescheduling to the past", RotationPhase.SCHEDULED,
+        row(
+            "rescheduling to the past",
+            RotationPhase.SCHEDULED,
             r -> r.refusalFor(new Reschedule(OLIVIA, NOW.minusSeconds(1), "earlier"), NOW),
             "the new rotation date 2027-01-04T08:59:59Z is not in the future (now"
                 + " 2027-01-04T09:00:00Z)"),
-        row("rescheduling to the date already planned", RotationPhase.SCHEDULED,
+        row(
+            "rescheduling to the date already planned",
+            RotationPhase.SCHEDULED,
             r -> r.refusalFor(new Reschedule(ALICE, T, "same"), NOW),
             "the rotation is already planned for " + T),
-        row("rescheduling after execution", RotationPhase.AWAITING_MONITORING_REVIEW,
+        row(
+            "rescheduling after execution",
+            RotationPhase.AWAITING_MONITORING_REVIEW,
             r -> r.refusalFor(new Reschedule(ALICE, T.plusSeconds(60), "later"), NOW),
             "the rotation is AWAITING_MONITORING_REVIEW: once executed it can no longer be"
                 + " rescheduled"));
@@ -86,14 +110,26 @@ class ManualRotationTest {
 
   static Stream<Arguments> allowed() {
     return Stream.of(
-        row("the security engineer reviewing", RotationPhase.AWAITING_SECURITY_REVIEW,
-            r -> r.refusalFor(decide(SAM, RotationDecisionType.APPROVE_REVIEW)), null),
-        row("the security team lead approving", RotationPhase.AWAITING_APPROVAL,
-            r -> r.refusalFor(decide(LENA, RotationDecisionType.APPROVE)), null),
-        row("the requester cancelling with a reason", RotationPhase.SCHEDULED,
-            r -> r.refusalFor(new Cancellation(ALICE, "the service is retired")), null),
-        row("an officer rescheduling with a reason", RotationPhase.SCHEDULED,
-            r -> r.refusalFor(new Reschedule(OLIVIA, T.plusSeconds(3600), "freeze"), NOW), null));
+        row(
+            "the security engineer reviewing",
+            RotationPhase.AWAITING_SECURITY_REVIEW,
+            r -> r.refusalFor(decide(SAM, RotationDecisionType.APPROVE_REVIEW)),
+            null),
+        row(
+            "the security team lead approving",
+            RotationPhase.AWAITING_APPROVAL,
+            r -> r.refusalFor(decide(LENA, RotationDecisionType.APPROVE)),
+            null),
+        row(
+            "the requester cancelling with a reason",
+            RotationPhase.SCHEDULED,
+            r -> r.refusalFor(new Cancellation(ALICE, "the service is retired")),
+            null),
+        row(
+            "an officer rescheduling with a reason",
+            RotationPhase.SCHEDULED,
+            r -> r.refusalFor(new Reschedule(OLIVIA, T.plusSeconds(3600), "freeze"), NOW),
+            null));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -116,8 +152,9 @@ class ManualRotationTest {
     ManualRotation rotation = rotationIn(phase);
     rotation.finish(RotationPhase.CANCELLED, "cancelled by alice");
 
-    assertThat(attempt.apply(rotation)).hasValueSatisfying(
-        refusal -> assertThat(refusal).startsWith("this rotation is closed (CANCELLED)"));
+    assertThat(attempt.apply(rotation))
+        .hasValueSatisfying(
+            refusal -> assertThat(refusal).startsWith("this rotation is closed (CANCELLED)"));
   }
 
   @Test
