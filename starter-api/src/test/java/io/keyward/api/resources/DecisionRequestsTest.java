@@ -18,6 +18,7 @@ import io.keyward.api.refusal.RefusalThrottle;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.rotation.RotationResource;
+import io.keyward.api.servicenow.TicketBinder;
 import io.keyward.workflows.common.Role;
 import io.keyward.workflows.directory.DirectoryUser;
 import io.temporal.client.WorkflowClient;
@@ -86,11 +87,22 @@ class DecisionRequestsTest {
           .addResource(
               new GenerationResource(
                   new GenerationCeremonies(
-                      CLIENT, "nowhere", Duration.ofHours(72), AUDIT, REFUSALS)))
+                      CLIENT,
+                      "nowhere",
+                      Duration.ofHours(72),
+                      AUDIT,
+                      REFUSALS,
+                      TicketBinder.labelsOnly(REFUSALS))))
           .addResource(
               new RotationResource(
                   new ManualRotations(
-                      CLIENT, "nowhere", Duration.ofHours(72), AUDIT, REFUSALS, Clock.systemUTC())))
+                      CLIENT,
+                      "nowhere",
+                      Duration.ofHours(72),
+                      AUDIT,
+                      REFUSALS,
+                      Clock.systemUTC(),
+                      TicketBinder.labelsOnly(REFUSALS))))
           .build();
 
   @AfterAll
