@@ -5,15 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.keyward.activities.audit.JsonLinesAuditStore;
+import io.keyward.activities.audit.JdbcAuditStore;
 import io.keyward.activities.hsm.KeyProviderActivitiesImpl;
 import io.keyward.activities.hsm.MasterSecret;
 import io.keyward.activities.hsm.ProviderRouting;
 import io.keyward.activities.hsm.SoftwareKeyProvider;
 import io.keyward.activities.notify.LoggingNotifications;
 import io.keyward.activities.servicenow.UnconfiguredTickets;
+import io.keyward.activities.stores.JdbcStores;
 import io.keyward.worker.CeremonyRegistrations;
 import io.keyward.worker.KeywardActivities;
+import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
 import io.keyward.workflows.notify.NotificationActivities;
@@ -60,17 +62,17 @@ import java.util.function.Predicate;
  * Keyward as dev mode runs it, for the tests of the API and of the pages alike: the real Dropwizard
  * application on random ports (with the approval UI when it is on the class path, as in
  * production), a worker registered as the real one ({@link CeremonyRegistrations}: every ceremony)
- * with the software key provider and the JSON-lines audit trail in {@code dataDir}, and either the
- * SDK's in-process Temporal server ({@link #start}) or a real Temporal dev server ({@link
- * #onDevServer}), both with Keyward's search attributes. Requests go over real HTTP as the demo
- * users.
+ * with the software key provider and the stores in the embedded database in {@code dataDir}, and
+ * either the SDK's in-process Temporal server ({@link #start}) or a real Temporal dev server
+ * ({@link #onDevServer}), both with Keyward's search attributes. Requests go over real HTTP as the
+ * demo users.
  */
 public final class RunningKeyward implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONFIG = "keyward-test.yml";
 
   private final WorkflowClient client;
-  private final JsonLinesAuditStore audit;
+  private final JdbcStores stores;
   private final KeyProviderActivitiesImpl keys;
   private final DropwizardTestSupport<KeywardConfiguration> app;
   private final Deque<AutoCloseable> running;
@@ -78,12 +80,12 @@ public final class RunningKeyward implements AutoCloseable {
 
   private RunningKeyward(
       WorkflowClient client,
-      JsonLinesAuditStore audit,
+      JdbcStores stores,
       KeyProviderActivitiesImpl keys,
       DropwizardTestSupport<KeywardConfiguration> app,
       Deque<AutoCloseable> running) {
     this.client = client;
-    this.audit = audit;
+    this.stores = stores;
     this.keys = keys;
     this.app = app;
     this.running = running;
@@ -105,7 +107,7 @@ public final class RunningKeyward implements AutoCloseable {
    * ServiceNow clients pointed at local stand-ins.
    */
   public static RunningKeyward start(
-      Path dataDir, Function<JsonLinesAuditStore, List<Object>> people, ConfigOverride... overrides)
+      Path dataDir, Function<AuditStore, List<Object>> people, ConfigOverride... overrides)
       throws Exception {
     Deque<AutoCloseable> running = new ArrayDeque<>();
     try {
@@ -115,13 +117,17 @@ public final class RunningKeyward implements AutoCloseable {
       running.push(temporal::close);
       KeywardSearchAttributes.DEFINITIONS.forEach(
           (name, type) -> temporal.registerSearchAttribute(name, indexedType(type)));
-      JsonLinesAuditStore audit = JsonLinesAuditStore.open(dataDir.resolve("audit/audit.jsonl"));
-      running.push(audit::close);
+      JdbcStores stores = JdbcStores.embedded(dataDir);
+      running.push(stores::close);
       SoftwareKeyProvider software = softwareKeys(dataDir);
-      register(temporal.newWorker(TaskQueues.CEREMONIES), audit, software, people.apply(audit));
+      register(
+          temporal.newWorker(TaskQueues.CEREMONIES),
+          stores,
+          software,
+          people.apply(stores.audit()));
       temporal.start();
       return withApplication(
-          temporal.getWorkflowClient(), audit, software, dataDir, running, overrides);
+          temporal.getWorkflowClient(), stores, software, dataDir, running, overrides);
     } catch (Exception | Error failure) {
       stopAll(running);
       throw failure;
@@ -156,14 +162,14 @@ public final class RunningKeyward implements AutoCloseable {
       WorkflowClient client =
           WorkflowClient.newInstance(
               stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
-      JsonLinesAuditStore audit = JsonLinesAuditStore.open(dataDir.resolve("audit/audit.jsonl"));
-      running.push(audit::close);
+      JdbcStores stores = JdbcStores.embedded(dataDir);
+      running.push(stores::close);
       WorkerFactory workers = WorkerFactory.newInstance(client);
       running.push(workers::shutdownNow);
       SoftwareKeyProvider software = softwareKeys(dataDir);
-      register(workers.newWorker(TaskQueues.CEREMONIES), audit, software, List.of());
+      register(workers.newWorker(TaskQueues.CEREMONIES), stores, software, List.of());
       workers.start();
-      return withApplication(client, audit, software, dataDir, running);
+      return withApplication(client, stores, software, dataDir, running);
     } catch (Exception | Error failure) {
       stopAll(running);
       throw failure;
@@ -172,14 +178,15 @@ public final class RunningKeyward implements AutoCloseable {
 
   private static RunningKeyward withApplication(
       WorkflowClient client,
-      JsonLinesAuditStore audit,
+      JdbcStores stores,
       SoftwareKeyProvider software,
       Path dataDir,
       Deque<AutoCloseable> running,
       ConfigOverride... extra)
       throws Exception {
+    // The application runs on the worker's stores; the configuration's database names them only.
     List<ConfigOverride> overrides = new ArrayList<>();
-    overrides.add(ConfigOverride.config("audit.file", audit.path().toString()));
+    overrides.add(ConfigOverride.config("database.dataDir", dataDir.toString()));
     overrides.addAll(List.of(extra));
     DropwizardTestSupport<KeywardConfiguration> app =
         new DropwizardTestSupport<>(
@@ -188,14 +195,14 @@ public final class RunningKeyward implements AutoCloseable {
             overrides.toArray(ConfigOverride[]::new)) {
           @Override
           public Application<KeywardConfiguration> newApplication() {
-            return new KeywardApplication(client, audit);
+            return new KeywardApplication(client, stores);
           }
         };
     app.before();
     running.push(app::after);
     KeyProviderActivitiesImpl keys =
         new KeyProviderActivitiesImpl(new ProviderRouting(List.of(software), true));
-    return new RunningKeyward(client, audit, keys, app, running);
+    return new RunningKeyward(client, stores, keys, app, running);
   }
 
   /**
@@ -219,7 +226,7 @@ public final class RunningKeyward implements AutoCloseable {
    * notifier and ticket write-back among {@code people} (the log and none otherwise).
    */
   private static void register(
-      Worker worker, JsonLinesAuditStore audit, SoftwareKeyProvider software, List<Object> people) {
+      Worker worker, JdbcStores stores, SoftwareKeyProvider software, List<Object> people) {
     NotificationActivities notifications =
         people.stream()
             .filter(NotificationActivities.class::isInstance)
@@ -233,7 +240,7 @@ public final class RunningKeyward implements AutoCloseable {
             .findFirst()
             .orElseGet(UnconfiguredTickets::new);
     CeremonyRegistrations.register(
-        worker, new KeywardActivities(audit, List.of(software), true, notifications, tickets));
+        worker, new KeywardActivities(stores, List.of(software), true, notifications, tickets));
   }
 
   private static SoftwareKeyProvider softwareKeys(Path dataDir) {
@@ -466,8 +473,13 @@ public final class RunningKeyward implements AutoCloseable {
     return keys;
   }
 
-  public JsonLinesAuditStore audit() {
-    return audit;
+  public JdbcAuditStore audit() {
+    return stores.audit();
+  }
+
+  /** The stores the worker and the API share. */
+  public JdbcStores stores() {
+    return stores;
   }
 
   /** The application's base address, e.g. {@code http://localhost:41234}. */

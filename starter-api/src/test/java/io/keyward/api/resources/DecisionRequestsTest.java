@@ -7,7 +7,7 @@ import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
-import io.keyward.activities.audit.JsonLinesAuditStore;
+import io.keyward.activities.stores.JdbcStores;
 import io.keyward.api.auth.JsonUnauthorizedHandler;
 import io.keyward.api.auth.KeywardPrincipal;
 import io.keyward.api.errors.JsonInputExceptionMapper;
@@ -19,6 +19,7 @@ import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.rotation.RotationResource;
 import io.keyward.api.servicenow.TicketBinder;
+import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Role;
 import io.keyward.workflows.directory.DirectoryUser;
 import io.temporal.client.WorkflowClient;
@@ -50,8 +51,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DecisionRequestsTest {
   private static final Path DATA = temporaryDirectory();
-  private static final JsonLinesAuditStore AUDIT =
-      JsonLinesAuditStore.open(DATA.resolve("audit.jsonl"));
+  private static final JdbcStores STORES = JdbcStores.embedded(DATA);
+  private static final AuditStore AUDIT = STORES.audit();
   private static final WorkflowServiceStubs NOWHERE =
       WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:1").build());
@@ -108,7 +109,7 @@ class DecisionRequestsTest {
   @AfterAll
   static void close() {
     NOWHERE.shutdownNow();
-    AUDIT.close();
+    STORES.close();
   }
 
   @Test
