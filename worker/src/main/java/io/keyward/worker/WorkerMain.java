@@ -13,15 +13,29 @@ public final class WorkerMain {
   private WorkerMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    WorkerLogging.configure(System.getenv());
     WorkerSettings settings = WorkerSettings.fromEnvironment(System.getenv());
+    WorkerAdminSettings admin = WorkerAdminSettings.fromEnvironment(System.getenv());
+    WorkerMetrics metrics = new WorkerMetrics();
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(settings.temporalTarget()).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(settings.temporalTarget())
+                .setMetricsScope(metrics.temporalScope())
+                .build());
     WorkflowClient client =
         WorkflowClient.newInstance(
             service, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
-    KeywardActivities activities = KeywardActivities.open(settings, System.getenv());
+    KeywardActivities activities =
+        KeywardActivities.open(settings, System.getenv(), metrics.registry());
     KeywardWorker worker = KeywardWorker.start(client, settings.taskQueue(), activities);
+    WorkerAdminServer adminServer =
+        admin.enabled()
+            ? WorkerAdminServer.start(
+                admin,
+                metrics.registry(),
+                new WorkerHealth(service, activities.stores(), activities.providerHealth()))
+            : null;
     ReconciliationSchedule.ensure(
         ScheduleClient.newInstance(
             service, ScheduleClientOptions.newBuilder().setNamespace(settings.namespace()).build()),
@@ -32,8 +46,12 @@ public final class WorkerMain {
             new Thread(
                 () -> {
                   worker.close();
+                  if (adminServer != null) {
+                    adminServer.close();
+                  }
                   activities.close();
                   service.shutdown();
+                  metrics.close();
                   stopped.countDown();
                 },
                 "keyward-worker-shutdown"));

@@ -11,6 +11,7 @@ import static io.keyward.workflows.common.KeywardSearchAttributes.PHASE;
 
 import io.keyward.workflows.ceremony.ActivityFailures;
 import io.keyward.workflows.ceremony.AuditDetails;
+import io.keyward.workflows.ceremony.CeremonyMetrics;
 import io.keyward.workflows.ceremony.CeremonyNotifier;
 import io.keyward.workflows.ceremony.CeremonyRecord;
 import io.keyward.workflows.ceremony.CeremonyVisibility;
@@ -131,6 +132,9 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     classification = EmergencyRotation.classificationOf(disabled.versions());
     raiseSeverityToTheKeysFloor();
     Disablement d = response.disablement();
+    if (d.timeToDisable() != null) {
+      CeremonyMetrics.keyDisabled(d.timeToDisable());
+    }
     record.timeline(
         at, null, "KEY_DISABLED", CompromiseMessages.disabledDetail(disabled.versions().size(), d));
     record.audit("COMPROMISE_REPORTED", report.reporter().id(), reportDetails());

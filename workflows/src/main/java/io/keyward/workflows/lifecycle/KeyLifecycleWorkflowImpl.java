@@ -10,6 +10,7 @@ import static io.keyward.workflows.common.KeywardSearchAttributes.PHASE;
 
 import io.keyward.workflows.ceremony.ActivityFailures;
 import io.keyward.workflows.ceremony.AuditDetails;
+import io.keyward.workflows.ceremony.CeremonyMetrics;
 import io.keyward.workflows.ceremony.CeremonyNotifier;
 import io.keyward.workflows.ceremony.CeremonyRecord;
 import io.keyward.workflows.ceremony.IdempotencyKeys;
@@ -273,6 +274,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     }
     lifecycle.newVersion(made.version());
     rotatedAt = now();
+    CeremonyMetrics.rotationFinished(CeremonyMetrics.AUTOMATIC, "COMPLETED");
     record.audit(
         "KEY_ROTATED",
         null,
@@ -298,6 +300,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
   }
 
   private void rotationFailed(KeyVersionInfo old, String why) {
+    CeremonyMetrics.rotationFinished(CeremonyMetrics.AUTOMATIC, "FAILED");
     record.audit(
         "AUTOMATIC_ROTATION_FAILED", null, Map.of("version", old.version(), "reason", why));
     notifier.send(

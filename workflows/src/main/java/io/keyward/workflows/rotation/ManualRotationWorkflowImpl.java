@@ -11,6 +11,7 @@ import static io.keyward.workflows.common.KeywardSearchAttributes.TICKET;
 
 import io.keyward.workflows.ceremony.ActivityFailures;
 import io.keyward.workflows.ceremony.AuditDetails;
+import io.keyward.workflows.ceremony.CeremonyMetrics;
 import io.keyward.workflows.ceremony.CeremonyNotifier;
 import io.keyward.workflows.ceremony.CeremonyRecord;
 import io.keyward.workflows.ceremony.IdempotencyKeys;
@@ -547,6 +548,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
     record.timeline(null, last.name(), reason);
     writeToTicket();
     record.audit("ROTATION_" + last.name(), null, Map.of("reason", reason));
+    CeremonyMetrics.rotationFinished(CeremonyMetrics.MANUAL, last.name());
     return new RotationOutcome(last, rotation.oldVersion(), rotation.newVersion(), reason);
   }
 
