@@ -27,12 +27,14 @@ import io.keyward.api.generation.GenerationResource;
 import io.keyward.api.health.DatabaseHealthCheck;
 import io.keyward.api.health.TemporalHealthCheck;
 import io.keyward.api.keys.KeysResource;
+import io.keyward.api.metrics.ApiMetrics;
 import io.keyward.api.rotation.RotationResource;
 import io.keyward.api.webhook.Webhooks;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.stores.StoreProvider;
 import io.keyward.workflows.stores.StoreSettings;
 import io.keyward.workflows.stores.Stores;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Clock;
@@ -59,11 +61,13 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
 
   private final WorkflowClient providedClient;
   private final Stores providedStores;
+  private final ApiMetrics metrics;
 
   /** Connects to Temporal and opens the stores as the configuration says. */
   public KeywardApplication() {
     this.providedClient = null;
     this.providedStores = null;
+    this.metrics = new ApiMetrics(ApiMetrics.newRegistry());
   }
 
   /**
@@ -72,8 +76,18 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
    * application stopped.
    */
   public KeywardApplication(WorkflowClient client, Stores stores) {
+    this(client, stores, ApiMetrics.newRegistry());
+  }
+
+  /**
+   * As {@link #KeywardApplication(WorkflowClient, Stores)}, serving {@code registry} (the worker's,
+   * which the client's stubs already report to) on the admin connector.
+   */
+  public KeywardApplication(
+      WorkflowClient client, Stores stores, PrometheusMeterRegistry registry) {
     this.providedClient = Objects.requireNonNull(client, "client");
     this.providedStores = Objects.requireNonNull(stores, "stores");
+    this.metrics = new ApiMetrics(Objects.requireNonNull(registry, "registry"));
   }
 
   public static void main(String[] args) throws Exception {
@@ -128,6 +142,7 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
                 client.getWorkflowServiceStubs(),
                 configuration.getTemporal().getHealthCheckTimeout().toJavaDuration()));
     environment.healthChecks().register("database", new DatabaseHealthCheck(shared));
+    metrics.serve(environment, client);
     environment
         .jersey()
         .register(
@@ -166,7 +181,8 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
     if (providedClient != null) {
       return providedClient;
     }
-    WorkflowServiceStubs stubs = configuration.getTemporal().buildServiceStubs();
+    WorkflowServiceStubs stubs =
+        configuration.getTemporal().buildServiceStubs(metrics.temporalScope());
     env.lifecycle().manage(new ManagedServiceStubs(stubs));
     return configuration.getTemporal().buildClient(stubs);
   }

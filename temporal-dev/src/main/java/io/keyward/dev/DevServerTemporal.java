@@ -1,5 +1,7 @@
 package io.keyward.dev;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
@@ -67,6 +69,14 @@ public final class DevServerTemporal implements EmbeddedTemporal {
    * prints.
    */
   public static DevServerTemporal start(Path cli, int port, int uiPort, Path stateDir) {
+    return start(cli, port, uiPort, stateDir, new NoopScope());
+  }
+
+  /**
+   * As {@link #start(Path, int, int, Path)}, the client reporting its metrics to {@code metrics}.
+   */
+  public static DevServerTemporal start(
+      Path cli, int port, int uiPort, Path stateDir, Scope metrics) {
     Path database = databaseIn(stateDir);
     try {
       Files.createDirectories(stateDir);
@@ -94,7 +104,10 @@ public final class DevServerTemporal implements EmbeddedTemporal {
     }
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(server.getTarget()).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(server.getTarget())
+                .setMetricsScope(metrics)
+                .build());
     return new DevServerTemporal(
         server, stubs, database, URI.create("http://localhost:" + uiPort + "/"));
   }

@@ -1,5 +1,7 @@
 package io.keyward.dev;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -33,6 +35,11 @@ public final class InProcessTemporal implements EmbeddedTemporal {
 
   /** Starts the in-process server and warns, loudly, what it cannot do. */
   public static InProcessTemporal start() {
+    return start(new NoopScope());
+  }
+
+  /** As {@link #start()}, the client and the worker reporting their metrics to {@code metrics}. */
+  public static InProcessTemporal start(Scope metrics) {
     LOG.warn(
         """
 
@@ -44,7 +51,7 @@ public final class InProcessTemporal implements EmbeddedTemporal {
         * or put `temporal` on PATH) and start again to get the durable dev server.         *
         *************************************************************************************""");
     TestEnvironmentOptions.Builder options =
-        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false);
+        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).setMetricsScope(metrics);
     SearchAttributeTypes.indexed(KeywardSearchAttributes.DEFINITIONS)
         .forEach(options::registerSearchAttribute);
     return new InProcessTemporal(TestWorkflowEnvironment.newInstance(options.build()));

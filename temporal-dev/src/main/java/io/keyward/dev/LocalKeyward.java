@@ -3,6 +3,7 @@ package io.keyward.dev;
 import io.keyward.worker.KeywardActivities;
 import io.keyward.worker.KeywardWorker;
 import io.keyward.worker.ReconciliationSchedule;
+import io.keyward.worker.WorkerMetrics;
 import io.keyward.worker.WorkerSettings;
 import io.keyward.workflows.common.TaskQueues;
 import io.temporal.client.schedules.ScheduleClient;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * protection levels to the configured providers as production does (the software keystore alone
  * unless {@code KEYWARD_PROVIDERS_FILE} names others), and software keys stand in only for the
  * levels no configured provider gives. {@link #close()} stops them in the reverse order: API,
- * worker, stores, Temporal; with the dev server, workflows in flight continue on the next start.
+ * worker, stores, Temporal, metrics; with the dev server, workflows in flight continue on the next
+ * start.
  */
 public final class LocalKeyward implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalKeyward.class);
@@ -59,7 +61,9 @@ public final class LocalKeyward implements AutoCloseable {
     int adminPort = Ports.freeOrAny(settings.adminPort(), DevSettings.ADMIN_PORT);
     Deque<AutoCloseable> running = new ArrayDeque<>();
     try {
-      EmbeddedTemporal temporal = startTemporal(settings);
+      WorkerMetrics metrics = new WorkerMetrics();
+      running.push(metrics);
+      EmbeddedTemporal temporal = startTemporal(settings, metrics);
       running.push(temporal);
       KeywardActivities activities =
           KeywardActivities.open(
@@ -69,7 +73,8 @@ public final class LocalKeyward implements AutoCloseable {
                   TaskQueues.CEREMONIES,
                   settings.dataDir(),
                   true),
-              environment);
+              environment,
+              metrics.registry());
       running.push(activities);
       running.push(KeywardWorker.start(temporal.client(), TaskQueues.CEREMONIES, activities));
       scheduleReconciliation(temporal);
@@ -77,6 +82,8 @@ public final class LocalKeyward implements AutoCloseable {
           ApiServer.start(
               temporal.client(),
               activities.stores(),
+              metrics.registry(),
+              activities.providerHealth(),
               settings.config(),
               Map.of(
                   "httpPort", Integer.toString(httpPort),
@@ -110,9 +117,9 @@ public final class LocalKeyward implements AutoCloseable {
         TaskQueues.CEREMONIES);
   }
 
-  private static EmbeddedTemporal startTemporal(DevSettings settings) {
+  private static EmbeddedTemporal startTemporal(DevSettings settings, WorkerMetrics metrics) {
     if (settings.temporalCli().isEmpty()) {
-      return InProcessTemporal.start();
+      return InProcessTemporal.start(metrics.temporalScope());
     }
     Path database = DevServerTemporal.databaseIn(settings.temporalDir());
     LeftoverDevServer.stopAnyOn(database);
@@ -121,7 +128,11 @@ public final class LocalKeyward implements AutoCloseable {
     LOG.info(
         "Starting the Temporal dev server ({}) with {}", database, settings.temporalCli().get());
     return DevServerTemporal.start(
-        settings.temporalCli().get(), port, uiPort, settings.temporalDir());
+        settings.temporalCli().get(),
+        port,
+        uiPort,
+        settings.temporalDir(),
+        metrics.temporalScope());
   }
 
   private static String withoutSlash(URI uri) {

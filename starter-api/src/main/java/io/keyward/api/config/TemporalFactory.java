@@ -1,6 +1,7 @@
 package io.keyward.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.uber.m3.tally.Scope;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import io.keyward.workflows.common.TaskQueues;
@@ -71,10 +72,16 @@ public class TemporalFactory {
     this.healthCheckTimeout = healthCheckTimeout;
   }
 
-  /** Stubs that connect lazily; the caller owns them and shuts them down. */
-  public WorkflowServiceStubs buildServiceStubs() {
+  /**
+   * Stubs that connect lazily and report the SDK's client metrics to {@code metrics}; the caller
+   * owns them and shuts them down.
+   */
+  public WorkflowServiceStubs buildServiceStubs(Scope metrics) {
     return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(target)
+            .setMetricsScope(metrics)
+            .build());
   }
 
   public WorkflowClient buildClient(WorkflowServiceStubs stubs) {
