@@ -182,7 +182,11 @@ class TwoReplicasTest {
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
-    running.push(() -> stubs.shutdownNow().awaitTermination(5, TimeUnit.SECONDS));
+    running.push(
+        () -> {
+          stubs.shutdownNow();
+          stubs.awaitTermination(5, TimeUnit.SECONDS);
+        });
     WorkflowClient client =
         WorkflowClient.newInstance(
             stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
@@ -198,7 +202,11 @@ class TwoReplicasTest {
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
-    running.push(() -> stubs.shutdownNow().awaitTermination(5, TimeUnit.SECONDS));
+    running.push(
+        () -> {
+          stubs.shutdownNow();
+          stubs.awaitTermination(5, TimeUnit.SECONDS);
+        });
     WorkflowClient client =
         WorkflowClient.newInstance(
             stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
