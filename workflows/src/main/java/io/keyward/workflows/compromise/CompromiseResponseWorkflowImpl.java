@@ -43,8 +43,6 @@ import java.util.Optional;
  * {@link CompromiseMessages}.
  */
 public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflow {
-  /** The value of {@code KeywardKind} for compromise responses. */
-  public static final String KIND_NAME = "CompromiseResponse";
 
   private final KeyProviderActivities keys =
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
@@ -286,7 +284,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
 
   private void publishPhase() {
     List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
-    updates.add(SearchAttributeUpdate.valueSet(KIND, KIND_NAME));
+    updates.add(SearchAttributeUpdate.valueSet(KIND, CompromiseStartOptions.KIND));
     updates.add(SearchAttributeUpdate.valueSet(PHASE, response.phase().name()));
     updates.add(SearchAttributeUpdate.valueSet(INCIDENT, report.incident().value()));
     updates.add(SearchAttributeUpdate.valueSet(KEY_NAME, report.key().toString()));

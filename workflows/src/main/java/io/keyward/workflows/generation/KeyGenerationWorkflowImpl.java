@@ -288,7 +288,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
     CeremonyVisibility.publish(
         GenerationMessages.summary(state),
         List.of(
-            SearchAttributeUpdate.valueSet(KIND, "KeyGeneration"),
+            SearchAttributeUpdate.valueSet(KIND, GenerationStartOptions.KIND),
             SearchAttributeUpdate.valueSet(PHASE, state.phase().name()),
             SearchAttributeUpdate.valueSet(KEY_NAME, request.key().toString()),
             SearchAttributeUpdate.valueSet(CLASSIFICATION, request.classification().name()),

@@ -64,7 +64,7 @@ final class RotationProgress {
   void publish() {
     RotationState state = rotation.snapshot();
     Workflow.upsertTypedSearchAttributes(
-        SearchAttributeUpdate.valueSet(KIND, ManualRotationWorkflowImpl.KIND_NAME),
+        SearchAttributeUpdate.valueSet(KIND, RotationStartOptions.KIND),
         SearchAttributeUpdate.valueSet(PHASE, state.phase().name()),
         SearchAttributeUpdate.valueSet(KEY_NAME, state.request().key().toString()),
         SearchAttributeUpdate.valueSet(CLASSIFICATION, state.classification().name()),
