@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.keyward.api.config.AccessFactory;
 import io.keyward.api.config.AuditFactory;
 import io.keyward.api.config.CeremonyFactory;
+import io.keyward.api.config.CodecFactory;
 import io.keyward.api.config.DirectoryFactory;
 import io.keyward.api.config.TemporalFactory;
 import io.keyward.api.config.UiFactory;
@@ -20,6 +21,8 @@ import jakarta.validation.constraints.NotNull;
  */
 public class KeywardConfiguration extends Configuration {
   @Valid @NotNull private TemporalFactory temporal = new TemporalFactory();
+
+  @Valid @NotNull private CodecFactory codec = new CodecFactory();
 
   @Valid @NotNull private DirectoryFactory directory = new DirectoryFactory();
 
@@ -43,6 +46,16 @@ public class KeywardConfiguration extends Configuration {
   @JsonProperty("temporal")
   public void setTemporal(TemporalFactory temporal) {
     this.temporal = temporal;
+  }
+
+  @JsonProperty("codec")
+  public CodecFactory getCodec() {
+    return codec;
+  }
+
+  @JsonProperty("codec")
+  public void setCodec(CodecFactory codec) {
+    this.codec = codec;
   }
 
   @JsonProperty("directory")
