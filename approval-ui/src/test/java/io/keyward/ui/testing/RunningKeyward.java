@@ -13,11 +13,12 @@ import io.keyward.api.KeywardApplication;
 import io.keyward.api.KeywardConfiguration;
 import io.keyward.worker.CeremonyRegistrations;
 import io.keyward.worker.KeywardActivities;
+import io.keyward.worker.TemporalClients;
+import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TemporalDevServer;
@@ -42,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -118,16 +120,24 @@ public final class RunningKeyward implements AutoCloseable {
           WorkflowServiceStubs.newServiceStubs(
               WorkflowServiceStubsOptions.newBuilder().setTarget(server.getTarget()).build());
       running.push(stubs::shutdownNow);
+      // Payloads encrypted as in dev mode, by the worker's client and the API's codec alike.
+      CodecSettings codec =
+          new CodecSettings(CodecSettings.DEV_KEY_ENCRYPTION_KEY, List.of(), dataDir, true);
       WorkflowClient client =
-          WorkflowClient.newInstance(
-              stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+          TemporalClients.client(stubs, "default", TemporalClients.dataConverter(codec, Map.of()));
       JsonLinesAuditStore audit = JsonLinesAuditStore.open(dataDir.resolve("audit/audit.jsonl"));
       running.push(audit::close);
       WorkerFactory workers = WorkerFactory.newInstance(client);
       running.push(workers::shutdownNow);
       register(workers.newWorker(TaskQueues.CEREMONIES), audit, dataDir);
       workers.start();
-      return withApplication(client, audit, running);
+      return withApplication(
+          client,
+          audit,
+          running,
+          ConfigOverride.config("codec.keyEncryptionKey", codec.keyEncryptionKey()),
+          ConfigOverride.config("codec.dataDir", dataDir.toString()),
+          ConfigOverride.config("codec.devMode", "true"));
     } catch (Exception | Error failure) {
       stopAll(running);
       throw failure;
