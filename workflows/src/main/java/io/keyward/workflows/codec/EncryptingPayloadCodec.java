@@ -42,8 +42,13 @@ public final class EncryptingPayloadCodec implements PayloadCodec {
   private final DataKeys dataKeys;
   private final SecureRandom random = new SecureRandom();
 
+  /**
+   * Makes and wraps the first data key at once, so the key-encryption key's provider is asked now
+   * and not inside the first workflow task (which Temporal fails when its thread blocks for long).
+   */
   public EncryptingPayloadCodec(KeyEncryptionKeys keks) {
     this(keks, Clock.systemUTC());
+    dataKeys.forEncoding();
   }
 
   EncryptingPayloadCodec(KeyEncryptionKeys keks, Clock clock) {
