@@ -56,7 +56,7 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
   public BreakGlassWorkflowImpl(BreakGlassDeclaration declaration) {
     this.declaration = declaration;
     this.session = new BreakGlassSession(declaration);
-    this.ticket = new TicketWriteBack(declaration.incident().value());
+    this.ticket = new TicketWriteBack(declaration.incident().value(), declaration.ticketBinding());
   }
 
   @Override

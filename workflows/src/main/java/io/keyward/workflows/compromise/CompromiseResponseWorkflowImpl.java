@@ -75,7 +75,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   public CompromiseResponseWorkflowImpl(CompromiseReport report) {
     this.report = report;
     this.response = new CompromiseResponse(report);
-    this.ticket = new TicketWriteBack(report.incident().value());
+    this.ticket = new TicketWriteBack(report.incident().value(), report.ticketBinding());
   }
 
   @Override

@@ -77,7 +77,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
     this.request = request;
     this.ceremony =
         new GenerationCeremony(request, PolicyMatrix.policyFor(request.classification()));
-    this.ticket = new TicketWriteBack(request.ticket());
+    this.ticket = new TicketWriteBack(request.ticket(), request.ticketBinding());
   }
 
   @Override

@@ -61,7 +61,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   public ManualRotationWorkflowImpl(RotationRequest request) {
     this.request = request;
     this.rotation = new ManualRotation(request);
-    this.ticket = new TicketWriteBack(request.ticket());
+    this.ticket = new TicketWriteBack(request.ticket(), request.ticketBinding());
   }
 
   @Override
