@@ -7,11 +7,9 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.keyward.activities.access.AccessGrantActivitiesImpl;
-import io.keyward.activities.access.JsonFileAccessGrantStore;
 import io.keyward.activities.audit.AuditActivitiesImpl;
-import io.keyward.activities.audit.JsonLinesAuditStore;
+import io.keyward.activities.audit.JdbcAuditStore;
 import io.keyward.activities.dependencies.DependencyActivitiesImpl;
-import io.keyward.activities.dependencies.JsonFileDependencyMap;
 import io.keyward.activities.evidence.EvidenceActivitiesImpl;
 import io.keyward.activities.hsm.KeyProviderActivitiesImpl;
 import io.keyward.activities.hsm.MasterSecret;
@@ -21,6 +19,8 @@ import io.keyward.activities.notify.LoggingNotifications;
 import io.keyward.activities.rotation.KeyInventoryActivitiesImpl;
 import io.keyward.activities.rotation.LifecycleEnrolmentActivitiesImpl;
 import io.keyward.activities.servicenow.UnconfiguredTickets;
+import io.keyward.activities.stores.JdbcStores;
+import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.breakglass.BreakGlassWorkflowImpl;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
@@ -55,24 +55,24 @@ import java.util.function.Function;
 /**
  * The whole API as it runs in the one-process dev mode: the real Dropwizard application on random
  * ports, the SDK's in-process Temporal server with Keyward's search attributes, and a worker that
- * runs the real generation workflow with the software key provider and the JSON-lines audit trail
- * in {@code dataDir}. Requests go over real HTTP as the demo users.
+ * runs the real generation workflow with the software key provider and the stores in the embedded
+ * database in {@code dataDir}. Requests go over real HTTP as the demo users.
  */
 public final class RunningKeyward implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TestWorkflowEnvironment temporal;
-  private final JsonLinesAuditStore audit;
+  private final JdbcStores stores;
   private final DropwizardTestSupport<KeywardConfiguration> app;
   private final HttpClient http = HttpClient.newHttpClient();
   private KeyProviderActivitiesImpl keys;
 
   private RunningKeyward(
       TestWorkflowEnvironment temporal,
-      JsonLinesAuditStore audit,
+      JdbcStores stores,
       DropwizardTestSupport<KeywardConfiguration> app) {
     this.temporal = temporal;
-    this.audit = audit;
+    this.stores = stores;
     this.app = app;
   }
 
@@ -86,14 +86,15 @@ public final class RunningKeyward implements AutoCloseable {
    * ServiceNow clients pointed at local stand-ins.
    */
   public static RunningKeyward start(
-      Path dataDir, Function<JsonLinesAuditStore, List<Object>> people, ConfigOverride... overrides)
+      Path dataDir, Function<AuditStore, List<Object>> people, ConfigOverride... overrides)
       throws Exception {
     TestWorkflowEnvironment temporal =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     KeywardSearchAttributes.DEFINITIONS.forEach(
         (name, type) -> temporal.registerSearchAttribute(name, indexedType(type)));
-    JsonLinesAuditStore audit = JsonLinesAuditStore.open(dataDir.resolve("audit/audit.jsonl"));
+    JdbcStores stores = JdbcStores.embedded(dataDir);
+    JdbcAuditStore audit = stores.audit();
     Worker worker = temporal.newWorker(TaskQueues.CEREMONIES);
     worker.registerWorkflowImplementationTypes(KeyGenerationWorkflowImpl.class);
     worker.registerWorkflowImplementationTypes(ServiceNowTicketWorkflowImpl.class);
@@ -106,14 +107,11 @@ public final class RunningKeyward implements AutoCloseable {
         KeyLifecycleWorkflowImpl.class,
         KeyReconciliationWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new DependencyActivitiesImpl(
-            new JsonFileDependencyMap(JsonFileDependencyMap.besideAuditTrail(audit.path()))),
+        new DependencyActivitiesImpl(stores.dependencyMap()),
         new KeyInventoryActivitiesImpl(keys),
         new LifecycleEnrolmentActivitiesImpl());
     worker.registerActivitiesImplementations(
-        new AccessGrantActivitiesImpl(
-            JsonFileAccessGrantStore.open(dataDir.resolve("access/grants.json"))),
-        new EvidenceActivitiesImpl(audit));
+        new AccessGrantActivitiesImpl(stores.accessGrants()), new EvidenceActivitiesImpl(audit));
     List<Object> reachPeople = new ArrayList<>(people.apply(audit));
     if (reachPeople.stream().noneMatch(NotificationActivities.class::isInstance)) {
       reachPeople.add(new LoggingNotifications());
@@ -128,22 +126,21 @@ public final class RunningKeyward implements AutoCloseable {
         new DropwizardTestSupport<>(
             KeywardApplication.class,
             ResourceHelpers.resourceFilePath("keyward-test.yml"),
-            withAuditFile(audit, overrides)) {
+            withDataDir(dataDir, overrides)) {
           @Override
           public Application<KeywardConfiguration> newApplication() {
-            return new KeywardApplication(temporal.getWorkflowClient(), audit);
+            return new KeywardApplication(temporal.getWorkflowClient(), stores);
           }
         };
     app.before();
-    RunningKeyward running = new RunningKeyward(temporal, audit, app);
+    RunningKeyward running = new RunningKeyward(temporal, stores, app);
     running.keys = keys;
     return running;
   }
 
-  private static ConfigOverride[] withAuditFile(
-      JsonLinesAuditStore audit, ConfigOverride... overrides) {
+  private static ConfigOverride[] withDataDir(Path dataDir, ConfigOverride... overrides) {
     List<ConfigOverride> all = new ArrayList<>(List.of(overrides));
-    all.add(ConfigOverride.config("audit.file", audit.path().toString()));
+    all.add(ConfigOverride.config("database.dataDir", dataDir.toString()));
     return all.toArray(ConfigOverride[]::new);
   }
 
@@ -237,8 +234,13 @@ public final class RunningKeyward implements AutoCloseable {
     return keys;
   }
 
-  public JsonLinesAuditStore audit() {
-    return audit;
+  public JdbcAuditStore audit() {
+    return stores.audit();
+  }
+
+  /** The stores the worker and the API share. */
+  public JdbcStores stores() {
+    return stores;
   }
 
   /** The application's port, for a client of a test's own. */
@@ -296,6 +298,6 @@ public final class RunningKeyward implements AutoCloseable {
   public void close() {
     app.after();
     temporal.close();
-    audit.close();
+    stores.close();
   }
 }

@@ -93,8 +93,7 @@ class UiEdgesFuzzTest {
     probe =
         new EdgeProbe(
             http,
-            new EdgeEffects(
-                keyward.client().getWorkflowServiceStubs(), "default", keyward.audit().path()),
+            new EdgeEffects(keyward.client().getWorkflowServiceStubs(), "default", keyward.audit()),
             secrets);
     probe.settle();
   }

@@ -6,9 +6,10 @@ import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
-import io.keyward.activities.audit.JsonLinesAuditStore;
+import io.keyward.activities.audit.JdbcAuditStore;
 import io.keyward.activities.hsm.MasterSecret;
 import io.keyward.activities.hsm.SoftwareKeyProvider;
+import io.keyward.activities.stores.JdbcStores;
 import io.keyward.api.KeywardApplication;
 import io.keyward.api.KeywardConfiguration;
 import io.keyward.worker.CeremonyRegistrations;
@@ -49,27 +50,27 @@ import java.util.TreeMap;
 /**
  * Keyward as dev mode runs it, with its web pages: the real Dropwizard application on random ports
  * (the approval UI found on the class path as in production), a worker registered as the real one
- * (every ceremony it runs) with the software key provider and the JSON-lines audit trail in {@code
- * dataDir}, and either the SDK's in-process Temporal server ({@link #start}) or a real Temporal dev
- * server ({@link #onDevServer}), both with Keyward's search attributes. The API is reachable over
- * real HTTP as the demo users, to set up what the pages then show.
+ * (every ceremony it runs) with the software key provider and the stores in the embedded database
+ * in {@code dataDir}, and either the SDK's in-process Temporal server ({@link #start}) or a real
+ * Temporal dev server ({@link #onDevServer}), both with Keyward's search attributes. The API is
+ * reachable over real HTTP as the demo users, to set up what the pages then show.
  */
 public final class RunningKeyward implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final WorkflowClient client;
-  private final JsonLinesAuditStore audit;
+  private final JdbcStores stores;
   private final DropwizardTestSupport<KeywardConfiguration> app;
   private final Deque<AutoCloseable> running;
   private final HttpClient http = HttpClient.newHttpClient();
 
   private RunningKeyward(
       WorkflowClient client,
-      JsonLinesAuditStore audit,
+      JdbcStores stores,
       DropwizardTestSupport<KeywardConfiguration> app,
       Deque<AutoCloseable> running) {
     this.client = client;
-    this.audit = audit;
+    this.stores = stores;
     this.app = app;
     this.running = running;
   }
@@ -88,11 +89,11 @@ public final class RunningKeyward implements AutoCloseable {
         (name, type) -> temporal.registerSearchAttribute(name, indexedType(type)));
     Deque<AutoCloseable> running = new ArrayDeque<>();
     running.push(temporal::close);
-    JsonLinesAuditStore audit = JsonLinesAuditStore.open(dataDir.resolve("audit/audit.jsonl"));
-    running.push(audit::close);
-    register(temporal.newWorker(TaskQueues.CEREMONIES), audit, dataDir);
+    JdbcStores stores = JdbcStores.embedded(dataDir);
+    running.push(stores::close);
+    register(temporal.newWorker(TaskQueues.CEREMONIES), stores, dataDir);
     temporal.start();
-    return withApplication(temporal.getWorkflowClient(), audit, running, overrides);
+    return withApplication(temporal.getWorkflowClient(), stores, running, overrides);
   }
 
   /**
@@ -125,15 +126,15 @@ public final class RunningKeyward implements AutoCloseable {
           new CodecSettings(CodecSettings.DEV_KEY_ENCRYPTION_KEY, List.of(), dataDir, true);
       WorkflowClient client =
           TemporalClients.client(stubs, "default", TemporalClients.dataConverter(codec, Map.of()));
-      JsonLinesAuditStore audit = JsonLinesAuditStore.open(dataDir.resolve("audit/audit.jsonl"));
-      running.push(audit::close);
+      JdbcStores stores = JdbcStores.embedded(dataDir);
+      running.push(stores::close);
       WorkerFactory workers = WorkerFactory.newInstance(client);
       running.push(workers::shutdownNow);
-      register(workers.newWorker(TaskQueues.CEREMONIES), audit, dataDir);
+      register(workers.newWorker(TaskQueues.CEREMONIES), stores, dataDir);
       workers.start();
       return withApplication(
           client,
-          audit,
+          stores,
           running,
           ConfigOverride.config("codec.keyEncryptionKey", codec.keyEncryptionKey()),
           ConfigOverride.config("codec.dataDir", dataDir.toString()),
@@ -146,13 +147,12 @@ public final class RunningKeyward implements AutoCloseable {
 
   private static RunningKeyward withApplication(
       WorkflowClient client,
-      JsonLinesAuditStore audit,
+      JdbcStores stores,
       Deque<AutoCloseable> running,
       ConfigOverride... extra)
       throws Exception {
-    ConfigOverride[] overrides = new ConfigOverride[extra.length + 1];
-    overrides[0] = ConfigOverride.config("audit.file", audit.path().toString());
-    System.arraycopy(extra, 0, overrides, 1, extra.length);
+    // The application runs on the worker's stores; the configuration's database is not opened.
+    ConfigOverride[] overrides = extra;
     DropwizardTestSupport<KeywardConfiguration> app =
         new DropwizardTestSupport<>(
             KeywardApplication.class,
@@ -160,21 +160,21 @@ public final class RunningKeyward implements AutoCloseable {
             overrides) {
           @Override
           public Application<KeywardConfiguration> newApplication() {
-            return new KeywardApplication(client, audit);
+            return new KeywardApplication(client, stores);
           }
         };
     app.before();
     running.push(app::after);
-    return new RunningKeyward(client, audit, app, running);
+    return new RunningKeyward(client, stores, app, running);
   }
 
   /** Registers what the real worker runs, with the software keystore under {@code dataDir}. */
-  private static void register(Worker worker, JsonLinesAuditStore audit, Path dataDir) {
+  private static void register(Worker worker, JdbcStores stores, Path dataDir) {
     byte[] secret = new byte[MasterSecret.MIN_BYTES];
     new SecureRandom().nextBytes(secret);
     SoftwareKeyProvider software =
         new SoftwareKeyProvider(dataDir.resolve("keys"), MasterSecret.of(secret));
-    CeremonyRegistrations.register(worker, new KeywardActivities(audit, List.of(software), true));
+    CeremonyRegistrations.register(worker, new KeywardActivities(stores, List.of(software), true));
   }
 
   private static List<String> searchAttributeArgs() {
@@ -363,8 +363,8 @@ public final class RunningKeyward implements AutoCloseable {
     return api("audrey", "GET", "/api/generations/" + vault + "/" + name, null);
   }
 
-  public JsonLinesAuditStore audit() {
-    return audit;
+  public JdbcAuditStore audit() {
+    return stores.audit();
   }
 
   private static String quote(String text) {

@@ -3,10 +3,10 @@ package io.keyward.api.breakglass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyward.activities.access.JsonFileAccessGrantStore;
 import io.keyward.api.RunningKeyward;
 import io.keyward.api.RunningKeyward.Reply;
 import io.keyward.api.incident.IncidentHttp;
+import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -210,7 +210,7 @@ class BreakGlassApiTest {
         "{\"decision\": \"%s\", \"reason\": \"outage confirmed\"}".formatted(decision));
   }
 
-  private static JsonFileAccessGrantStore grants() {
-    return JsonFileAccessGrantStore.open(data.resolve("access/grants.json"));
+  private static AccessGrantStore grants() {
+    return keyward.stores().accessGrants();
   }
 }

@@ -3,7 +3,6 @@ package io.keyward.api.compromise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keyward.activities.dependencies.JsonFileDependencyMap;
 import io.keyward.api.RunningKeyward;
 import io.keyward.api.RunningKeyward.Reply;
 import io.keyward.api.incident.IncidentHttp;
@@ -36,7 +35,9 @@ class CompromiseApiTest {
     http.activeKey("kv-orders", "card-data");
     http.activeKey("kv-orders", "second-key");
     http.activeKey("kv-orders", "third-key");
-    new JsonFileDependencyMap(JsonFileDependencyMap.besideAuditTrail(keyward.audit().path()))
+    keyward
+        .stores()
+        .dependencyMap()
         .replace(
             new KeyRef("kv-orders", "card-data"),
             List.of(new KeyDependent("orders-service", "alice", "#team-orders")));

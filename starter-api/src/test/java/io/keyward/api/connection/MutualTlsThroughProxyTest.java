@@ -86,7 +86,7 @@ class MutualTlsThroughProxyTest {
             ConfigOverride.config("temporal.serverCaFile", ca.certificate().toString()),
             ConfigOverride.config("temporal.clientCertFile", client.certificate().toString()),
             ConfigOverride.config("temporal.clientKeyFile", client.key().toString()),
-            ConfigOverride.config("audit.file", dir.resolve("audit/audit.jsonl").toString()));
+            ConfigOverride.config("database.dataDir", dir.resolve("data").toString()));
     try (TestWorkflowEnvironment operator = plainClientOf(temporalPort)) {
       app.before();
       JsonNode health = send(app.getAdminPort(), "/healthcheck", null);

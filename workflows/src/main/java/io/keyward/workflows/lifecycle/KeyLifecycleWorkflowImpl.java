@@ -1,5 +1,6 @@
 package io.keyward.workflows.lifecycle;
 
+import static io.keyward.workflows.ceremony.WorkflowClock.now;
 import static io.keyward.workflows.common.KeywardSearchAttributes.AWAITING_ROLES;
 import static io.keyward.workflows.common.KeywardSearchAttributes.CLASSIFICATION;
 import static io.keyward.workflows.common.KeywardSearchAttributes.DUE_AT;
@@ -7,8 +8,13 @@ import static io.keyward.workflows.common.KeywardSearchAttributes.KEY_NAME;
 import static io.keyward.workflows.common.KeywardSearchAttributes.KIND;
 import static io.keyward.workflows.common.KeywardSearchAttributes.PHASE;
 
+import io.keyward.workflows.ceremony.ActivityFailures;
+import io.keyward.workflows.ceremony.AuditDetails;
+import io.keyward.workflows.ceremony.CeremonyNotifier;
+import io.keyward.workflows.ceremony.CeremonyRecord;
+import io.keyward.workflows.ceremony.IdempotencyKeys;
+import io.keyward.workflows.ceremony.Timeline;
 import io.keyward.workflows.common.CeremonyActivityOptions;
-import io.keyward.workflows.common.CeremonyAudit;
 import io.keyward.workflows.common.Role;
 import io.keyward.workflows.dependencies.DependencyActivities;
 import io.keyward.workflows.hsm.KeyProviderActivities;
@@ -19,12 +25,10 @@ import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.RotationMatrix;
 import io.keyward.workflows.rotation.NextVersion;
-import io.keyward.workflows.rotation.Notices;
 import io.keyward.workflows.rotation.RotationActivityOptions;
 import io.keyward.workflows.rotation.StakeholderNotices;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -51,11 +55,10 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
   private final DependencyActivities dependencies =
       Workflow.newActivityStub(DependencyActivities.class, RotationActivityOptions.LOOKUPS);
-  private final CeremonyAudit audit = new CeremonyAudit();
-  private final Notices notices = new Notices(audit);
-  private final StakeholderNotices stakeholders = new StakeholderNotices(notices);
   private final LifecycleInput input;
   private final KeyLifecycle lifecycle;
+  private final CeremonyRecord record = new CeremonyRecord(Timeline.NONE);
+  private final CeremonyNotifier notifier = new CeremonyNotifier(record);
   private Instant enrolledAt;
   private Instant rotatedAt;
 
@@ -70,7 +73,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     enrolledAt = input.enrolledAt() != null ? input.enrolledAt() : now();
     lifecycle.enrolledAt(enrolledAt);
     if (input.cycle() == 0) {
-      audit.append("KEY_ENROLLED", input.enrolledBy(), enrolmentDetails());
+      record.audit("KEY_ENROLLED", input.enrolledBy(), enrolmentDetails());
     }
     publish();
     Optional<KeyVersionInfo> current = currentVersion();
@@ -111,7 +114,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     lifecycle.plan(
         LifecyclePhase.AWAITING_ROTATION_APPROVAL, LifecycleAction.NOTIFY_EXPIRY, notifyAt);
     publish();
-    notices.send(
+    notifier.send(
         new Notification(
             NotificationTopic.APPROVALS,
             Notification.Severity.INFO,
@@ -149,9 +152,9 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     }
     lifecycle.closeGate();
     if (!lifecycle.approved()) {
-      audit.append(
+      record.audit(
           "AUTOMATIC_ROTATION_DENIED", lifecycle.denier(), Map.of("version", version.version()));
-      notices.send(
+      notifier.send(
           notice(
               Notification.Severity.WARNING,
               "Automatic rotation denied: " + input.key(),
@@ -180,7 +183,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     }
     sleepUntil(expires, LifecyclePhase.WAITING_TO_RETIRE, LifecycleAction.RETIRE_OLD_VERSION);
     KeyVersionInfo retired = keys.setEnabled(input.key(), old.version(), false);
-    audit.append("OLD_VERSION_RETIRED", null, versionDetails(retired));
+    record.audit("OLD_VERSION_RETIRED", null, AuditDetails.of(retired).build());
     return nextCycle(
         new RotationRecord(
             input.cycle(),
@@ -214,7 +217,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     if (replaced(version)) {
       return nextCycle(null);
     }
-    notices.send(
+    notifier.send(
         notice(
             Notification.Severity.WARNING,
             "Manual key rotation due: " + input.key(),
@@ -249,12 +252,9 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
                   input.classification(),
                   now(),
                   Workflow.getInfo().getWorkflowId(),
-                  Workflow.getInfo().getWorkflowId()
-                      + "/"
-                      + Workflow.getInfo().getRunId()
-                      + "/rotate"));
+                  IdempotencyKeys.forStep("rotate")));
     } catch (ActivityFailure failure) {
-      rotationFailed(old, "creating the new version failed: " + reason(failure));
+      rotationFailed(old, "creating the new version failed: " + ActivityFailures.describe(failure));
       return null;
     }
     RoundTripResult check = roundTrip(made.version());
@@ -273,32 +273,34 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     }
     lifecycle.newVersion(made.version());
     rotatedAt = now();
-    Map<String, String> details = versionDetails(made);
-    details.put("oldVersion", old.version());
-    details.put("mode", lifecycle.mode().name());
-    details.put("roundTrip", check.operation() + " passed");
-    if (!approvedBy.isEmpty()) {
-      details.put("approvedBy", String.join(", ", approvedBy));
-    }
-    audit.append("KEY_ROTATED", null, details);
-    stakeholders.send(
-        input.key(),
-        dependencies.dependentsOf(input.key()),
-        Workflow.getInfo().getWorkflowId(),
-        "Key rotated automatically: " + input.key(),
-        "new version "
-            + made.version()
-            + " is active; version "
-            + old.version()
-            + " stays enabled until it expires",
-        statusLink());
+    record.audit(
+        "KEY_ROTATED",
+        null,
+        AuditDetails.of(made)
+            .with("oldVersion", old.version())
+            .with("mode", lifecycle.mode().name())
+            .with("roundTrip", check.operation() + " passed")
+            .with("approvedBy", approvedBy.isEmpty() ? null : String.join(", ", approvedBy))
+            .build());
+    notifier.sendAll(
+        StakeholderNotices.of(
+            input.key(),
+            dependencies.dependentsOf(input.key()),
+            IdempotencyKeys.subject(),
+            "Key rotated automatically: " + input.key(),
+            "new version "
+                + made.version()
+                + " is active; version "
+                + old.version()
+                + " stays enabled until it expires",
+            statusLink()));
     return made;
   }
 
   private void rotationFailed(KeyVersionInfo old, String why) {
-    audit.append(
+    record.audit(
         "AUTOMATIC_ROTATION_FAILED", null, Map.of("version", old.version(), "reason", why));
-    notices.send(
+    notifier.send(
         notice(
             Notification.Severity.CRITICAL,
             "Automatic key rotation failed: " + input.key(),
@@ -314,7 +316,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     if (decision.reason() != null) {
       details.put("reason", decision.reason());
     }
-    audit.append("ROTATION_GATE_" + decision.type().name(), decision.actor().id(), details);
+    record.audit("ROTATION_GATE_" + decision.type().name(), decision.actor().id(), details);
     publish();
     return lifecycle.snapshot();
   }
@@ -364,29 +366,30 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
   private LifecycleState ended() {
     lifecycle.plan(LifecyclePhase.KEY_NOT_FOUND, LifecycleAction.NONE, null);
     publish();
-    audit.append("LIFECYCLE_ENDED", null, Map.of("reason", "no enabled version"));
-    notices.send(
+    record.audit("LIFECYCLE_ENDED", null, Map.of("reason", "no enabled version"));
+    notifier.send(
         notice(
             Notification.Severity.WARNING,
             "Key lifecycle ended: " + input.key(),
             "no provider holds an enabled version of the key; its automatic rotation stopped"));
+    notifier.awaitDelivered();
     return lifecycle.snapshot();
   }
 
   private void notifyExpiry(KeyVersionInfo version, Instant expires, String state) {
-    notices.send(
+    notifier.send(
         notice(
             Notification.Severity.WARNING,
             "Key version expires in 7 days: " + input.key(),
             "version " + version.version() + " expires " + expires + "; " + state));
-    audit.append(
+    record.audit(
         "EXPIRY_NOTIFIED",
         null,
         Map.of("version", version.version(), "expires", expires.toString()));
   }
 
   private void alertExpired(KeyVersionInfo version, Instant expires, String state) {
-    notices.send(
+    notifier.send(
         notice(
             Notification.Severity.CRITICAL,
             "Key version expired without rotation: " + input.key(),
@@ -394,6 +397,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
   }
 
   private LifecycleState nextCycle(RotationRecord rotation) {
+    notifier.awaitDelivered();
     Workflow.await(Workflow::isEveryHandlerFinished);
     Workflow.continueAsNew(input.next(enrolledAt, rotation));
     return lifecycle.snapshot();
@@ -407,7 +411,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     try {
       return keys.roundTrip(input.key(), version);
     } catch (ActivityFailure failure) {
-      return new RoundTripResult(version, "round trip", false, reason(failure));
+      return new RoundTripResult(version, "round trip", false, ActivityFailures.describe(failure));
     }
   }
 
@@ -473,26 +477,5 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     details.put("mode", lifecycle.mode().name());
     details.put("interval", lifecycle.rule().interval().toString());
     return details;
-  }
-
-  private static Map<String, String> versionDetails(KeyVersionInfo version) {
-    Map<String, String> details = new HashMap<>();
-    details.put("key", version.key().toString());
-    details.put("version", version.version());
-    details.put("enabled", Boolean.toString(version.enabled()));
-    if (version.expires() != null) {
-      details.put("expires", version.expires().toString());
-    }
-    return details;
-  }
-
-  private static String reason(ActivityFailure failure) {
-    return failure.getCause() instanceof ApplicationFailure app
-        ? app.getType() + ": " + app.getOriginalMessage()
-        : String.valueOf(failure.getCause());
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 }

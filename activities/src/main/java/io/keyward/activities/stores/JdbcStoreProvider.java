@@ -1,57 +1,40 @@
 package io.keyward.activities.stores;
 
-import io.keyward.activities.access.JsonFileAccessGrantStore;
-import io.keyward.activities.audit.JsonLinesAuditStore;
-import io.keyward.activities.audit.VerifyAuditTrail;
-import io.keyward.activities.dependencies.JsonFileDependencyMap;
 import io.keyward.activities.directory.YamlDirectory;
 import io.keyward.activities.evidence.EvidenceBundleVerifier;
+import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.audit.ChainVerification;
-import io.keyward.workflows.breakglass.AccessGrantStore;
-import io.keyward.workflows.dependencies.DependencyMap;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.incident.EvidenceVerifier;
 import io.keyward.workflows.stores.StoreProvider;
 import io.keyward.workflows.stores.StoreSettings;
-import java.io.IOException;
+import io.keyward.workflows.stores.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded stores, as files in one data directory: the audit trail as JSON lines, the grants
- * and the dependency map as JSON files beside it (where the worker keeps them), the directory as a
- * YAML users file. Registered in {@code META-INF/services}, so the API finds it on its class path.
+ * Keyward's stores: the audit trail, the grants and the dependency map in one database over JDBC
+ * (PostgreSQL in production, the embedded H2 file in dev mode; see {@link JdbcStores}), the
+ * directory as a YAML users file. Registered in {@code META-INF/services}, so the API finds it on
+ * its class path.
  */
-public final class FileStoreProvider implements StoreProvider {
-  private static final Logger LOG = LoggerFactory.getLogger(FileStoreProvider.class);
+public final class JdbcStoreProvider implements StoreProvider {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStoreProvider.class);
 
   @Override
   public String name() {
-    return "files";
+    return "jdbc";
   }
 
   @Override
-  public AuditStore openAuditStore(StoreSettings settings) {
-    return JsonLinesAuditStore.open(settings.auditFile());
+  public Stores open(StoreSettings settings) {
+    return JdbcStores.open(settings.database());
   }
 
   @Override
-  public ChainVerification verifyAuditTrail(StoreSettings settings) throws IOException {
-    return VerifyAuditTrail.verify(settings.auditFile());
-  }
-
-  @Override
-  public AccessGrantStore openAccessGrantStore(StoreSettings settings) {
-    return JsonFileAccessGrantStore.open(
-        settings.grantsFile() != null
-            ? settings.grantsFile()
-            : JsonFileAccessGrantStore.besideAuditTrail(settings.auditFile()));
-  }
-
-  @Override
-  public DependencyMap openDependencyMap(StoreSettings settings) {
-    return new JsonFileDependencyMap(JsonFileDependencyMap.besideAuditTrail(settings.auditFile()));
+  public ChainVerification verifyAuditTrail(StoreSettings settings, AuditReceipt latestReceipt) {
+    return JdbcStores.verifyAuditTrail(settings.database(), latestReceipt);
   }
 
   /**

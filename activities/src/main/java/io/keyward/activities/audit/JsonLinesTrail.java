@@ -4,27 +4,46 @@ import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.ChainVerification;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** Walks a JSON-lines audit file from its first byte and reports the first broken record. */
-final class AuditFileVerifier {
-  private AuditFileVerifier() {}
+/**
+ * Reads the audit trail of earlier versions: a JSON-lines file ({@code data/audit/audit.jsonl}),
+ * one record per line in the form of {@link AuditHashChain}, chained by unkeyed SHA-256. Kept only
+ * so that {@link ImportAuditTrail} can check such a file and move it into the database.
+ */
+public final class JsonLinesTrail {
+  private JsonLinesTrail() {}
 
-  /** The caller holds a lock that keeps writers out while the file is read. */
-  static ChainVerification verify(FileChannel channel, AuditHashChain chain) throws IOException {
-    Walk walk = new Walk(chain);
-    JsonLines.read(channel, 0, 1, walk::visit);
-    return walk.result();
+  /** Walks the file from its first line and reports the first broken record, if any. */
+  public static ChainVerification verify(Path file) throws IOException {
+    return read(file, record -> {});
+  }
+
+  /**
+   * Walks the file and hands each record that verified to {@code sink}, in order, stopping at the
+   * first broken one.
+   */
+  public static ChainVerification read(Path file, Consumer<AuditRecord> sink) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      Walk walk = new Walk(new AuditHashChain(), sink);
+      JsonLines.read(channel, 0, 1, walk::visit);
+      return walk.result();
+    }
   }
 
   private static final class Walk {
     private final AuditHashChain chain;
+    private final Consumer<AuditRecord> sink;
     private AuditRecord previous;
     private long checked;
     private ChainVerification broken;
 
-    Walk(AuditHashChain chain) {
+    Walk(AuditHashChain chain, Consumer<AuditRecord> sink) {
       this.chain = chain;
+      this.sink = sink;
     }
 
     boolean visit(JsonLines.Line line) {
@@ -56,6 +75,7 @@ final class AuditFileVerifier {
         broken = ChainVerification.brokenAt(checked, record.sequence(), problem.get());
         return false;
       }
+      sink.accept(record);
       previous = record;
       checked++;
       return true;
