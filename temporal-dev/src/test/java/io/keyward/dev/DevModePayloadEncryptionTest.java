@@ -59,6 +59,13 @@ class DevModePayloadEncryptionTest {
       DemoUserHttp.Answer requested = api.post("alice", "/api/generations", request());
       assertThat(requested.status()).as(requested.body().toString()).isEqualTo(202);
       ceremony.awaitPhase("AWAITING_APPROVAL");
+      // A refusal's words travel encrypted too, and still reach the person in clear.
+      DemoUserHttp.Answer selfApproval =
+          api.post("alice", ceremony.path() + "/decisions", Map.of("decision", "APPROVE"));
+      assertThat(selfApproval.status()).as(selfApproval.body().toString()).isEqualTo(409);
+      assertThat(selfApproval.body().path("message").asText())
+          .isNotBlank()
+          .doesNotContain("Encoded failure");
       DemoUserHttp.Answer denied =
           api.post(
               "olivia",
