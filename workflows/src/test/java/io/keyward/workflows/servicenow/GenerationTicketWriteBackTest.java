@@ -29,6 +29,8 @@ import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
 import io.keyward.workflows.testing.RecordingAudit;
+import io.keyward.workflows.testing.RecordingNotifications;
+import io.keyward.workflows.testing.RecordingTickets;
 import io.keyward.workflows.testing.StartingLifecycles;
 import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
@@ -167,6 +169,7 @@ class GenerationTicketWriteBackTest {
 
     List<Notification> aboutTheCeremony =
         notifications.sent().stream()
+            .map(RecordingNotifications.Sent::notification)
             .filter(n -> n.subject().equals("keygen/kv-payments/card-signing"))
             .toList();
     assertThat(aboutTheCeremony).hasSize(1);
