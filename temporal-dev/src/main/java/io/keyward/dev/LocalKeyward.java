@@ -3,11 +3,14 @@ package io.keyward.dev;
 import io.keyward.worker.KeywardActivities;
 import io.keyward.worker.KeywardWorker;
 import io.keyward.worker.ReconciliationSchedule;
+import io.keyward.worker.TemporalClients;
 import io.keyward.worker.WorkerMetrics;
 import io.keyward.worker.WorkerSettings;
+import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.common.TaskQueues;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
+import io.temporal.common.converter.DataConverter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -22,8 +25,7 @@ import org.slf4j.LoggerFactory;
  * protection levels to the configured providers as production does (the software keystore alone
  * unless {@code KEYWARD_PROVIDERS_FILE} names others), and software keys stand in only for the
  * levels no configured provider gives. {@link #close()} stops them in the reverse order: API,
- * worker, stores, Temporal, metrics; with the dev server, workflows in flight continue on the next
- * start.
+ * worker, stores, Temporal; with the dev server, workflows in flight continue on the next start.
  */
 public final class LocalKeyward implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalKeyward.class);
@@ -63,7 +65,12 @@ public final class LocalKeyward implements AutoCloseable {
     try {
       WorkerMetrics metrics = new WorkerMetrics();
       running.push(metrics);
-      EmbeddedTemporal temporal = startTemporal(settings, metrics);
+      DataConverter converter =
+          TemporalClients.dataConverter(
+              CodecSettings.fromEnvironment(environment, settings.dataDir(), true), environment);
+      EmbeddedTemporal temporal =
+          startTemporal(
+              settings, converter, URI.create("http://localhost:" + httpPort + "/codec"), metrics);
       running.push(temporal);
       KeywardActivities activities =
           KeywardActivities.open(
@@ -113,13 +120,17 @@ public final class LocalKeyward implements AutoCloseable {
     ReconciliationSchedule.ensure(
         ScheduleClient.newInstance(
             temporal.client().getWorkflowServiceStubs(),
-            ScheduleClientOptions.newBuilder().setNamespace(temporal.namespace()).build()),
+            ScheduleClientOptions.newBuilder()
+                .setNamespace(temporal.namespace())
+                .setDataConverter(temporal.client().getOptions().getDataConverter())
+                .build()),
         TaskQueues.CEREMONIES);
   }
 
-  private static EmbeddedTemporal startTemporal(DevSettings settings, WorkerMetrics metrics) {
+  private static EmbeddedTemporal startTemporal(
+      DevSettings settings, DataConverter converter, URI codecEndpoint, WorkerMetrics metrics) {
     if (settings.temporalCli().isEmpty()) {
-      return InProcessTemporal.start(metrics.temporalScope());
+      return InProcessTemporal.start(converter, metrics.temporalScope());
     }
     Path database = DevServerTemporal.databaseIn(settings.temporalDir());
     LeftoverDevServer.stopAnyOn(database);
@@ -132,6 +143,8 @@ public final class LocalKeyward implements AutoCloseable {
         port,
         uiPort,
         settings.temporalDir(),
+        converter,
+        codecEndpoint,
         metrics.temporalScope());
   }
 

@@ -7,15 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keyward.activities.stores.JdbcStores;
 import io.keyward.worker.KeywardActivities;
 import io.keyward.worker.KeywardWorker;
+import io.keyward.worker.TemporalClients;
 import io.keyward.worker.WorkerSettings;
 import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.common.TaskQueues;
 import io.keyward.workflows.integration.Secret;
 import io.keyward.workflows.stores.DatabaseSettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.net.URI;
@@ -51,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * difference Keyward can observe, since nothing is shared through static state. The database is
  * PostgreSQL when {@code KEYWARD_TEST_JDBC_URL} names one (a schema of its own), otherwise H2 in
  * server mode over TCP, reached by URL as a PostgreSQL server would be. Both workers reach one
- * software keystore directory, standing in for the HSM every worker reaches.
+ * software keystore directory, standing in for the HSM every worker reaches, and every client
+ * encrypts payloads under the one key-encryption key kept there.
  */
 class TwoReplicasTest {
   private static final String VAULT = "kv-replicas";
@@ -90,14 +93,16 @@ class TwoReplicasTest {
             cli,
             Ports.freeOrAny(0, DevSettings.TEMPORAL_PORT),
             Ports.freeOrAny(0, DevSettings.TEMPORAL_UI_PORT),
-            dir.resolve("temporal"));
+            dir.resolve("temporal"),
+            converter(),
+            null);
     running.push(temporal);
     for (int i = 0; i < 2; i++) {
       startWorker(temporal.target());
     }
     List<DemoUserHttp> apis = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      apis.add(new DemoUserHttp(startApi(temporal.target(), i)));
+      apis.add(new DemoUserHttp(startApi(temporal.target())));
     }
 
     // A SECRET key under dual control, each decision at the other replica.
@@ -187,18 +192,15 @@ class TwoReplicasTest {
           stubs.shutdownNow();
           stubs.awaitTermination(5, TimeUnit.SECONDS);
         });
-    WorkflowClient client =
-        WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    WorkflowClient client = TemporalClients.client(stubs, "default", converter());
     KeywardActivities activities =
         KeywardActivities.open(
-            new WorkerSettings(target, "default", TaskQueues.CEREMONIES, dir.resolve("hsm"), true),
-            database);
+            new WorkerSettings(target, "default", TaskQueues.CEREMONIES, shared(), true), database);
     running.push(activities);
     running.push(KeywardWorker.start(client, TaskQueues.CEREMONIES, activities));
   }
 
-  private URI startApi(String target, int replica) throws Exception {
+  private URI startApi(String target) throws Exception {
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
@@ -207,9 +209,7 @@ class TwoReplicasTest {
           stubs.shutdownNow();
           stubs.awaitTermination(5, TimeUnit.SECONDS);
         });
-    WorkflowClient client =
-        WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    WorkflowClient client = TemporalClients.client(stubs, "default", converter());
     JdbcStores stores = JdbcStores.open(databaseSettings);
     running.push(stores);
     int httpPort = Ports.freeOrAny(0, DevSettings.HTTP_PORT);
@@ -227,7 +227,7 @@ class TwoReplicasTest {
                 "adminPort",
                 Integer.toString(adminPort),
                 "dataDir",
-                dir.resolve("api-" + replica).toString(),
+                shared().toString(),
                 "temporalTarget",
                 target,
                 "namespace",
@@ -237,6 +237,20 @@ class TwoReplicasTest {
                 "temporalWebUrl",
                 "")));
     return URI.create("http://localhost:" + httpPort + "/");
+  }
+
+  /**
+   * The data directory every process shares: the software keystore standing in for the HSM, and the
+   * payload codec's key-encryption key, which every client of the namespace must use.
+   */
+  private Path shared() {
+    return dir.resolve("shared");
+  }
+
+  /** Each client's own converter, under the one key-encryption key. */
+  private DataConverter converter() {
+    return TemporalClients.dataConverter(
+        CodecSettings.fromEnvironment(database, shared(), true), database);
   }
 
   /** PostgreSQL from the environment (a fresh schema), or an H2 server on a free TCP port. */
