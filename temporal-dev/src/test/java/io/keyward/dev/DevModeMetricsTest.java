@@ -58,8 +58,10 @@ class DevModeMetricsTest {
       DemoUserHttp.Answer requested = api.post("alice", "/api/generations", secretKeyRequest());
       assertThat(requested.status()).as(requested.body().toString()).isEqualTo(202);
 
-      String waiting = scrapeUntil(prometheus, ONE_GENERATION_WAITING.asPredicate());
-      assertThat(waiting).containsPattern(TEMPORAL_SDK_METRIC);
+      String waiting =
+          scrapeUntil(
+              prometheus,
+              ONE_GENERATION_WAITING.asPredicate().and(TEMPORAL_SDK_METRIC.asPredicate()));
       assertThat(waiting).contains("# TYPE keyward_approvals_oldest_wait_seconds gauge");
       assertThat(waiting).contains("keyward_break_glass_sessions_active 0.0");
 
