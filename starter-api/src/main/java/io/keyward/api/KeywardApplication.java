@@ -19,7 +19,10 @@ import io.keyward.api.auth.NoPasswordUsers;
 import io.keyward.api.auth.PasswordAttempt;
 import io.keyward.api.breakglass.BreakGlassResource;
 import io.keyward.api.cli.VerifyAuditCommand;
+import io.keyward.api.codec.CodecCors;
+import io.keyward.api.codec.CodecResource;
 import io.keyward.api.compromise.CompromiseResource;
+import io.keyward.api.config.TemporalFactory;
 import io.keyward.api.errors.JsonErrorHandler;
 import io.keyward.api.errors.JsonInputExceptionMapper;
 import io.keyward.api.errors.KeywardExceptionMapper;
@@ -29,13 +32,19 @@ import io.keyward.api.generation.GenerationResource;
 import io.keyward.api.health.DatabaseHealthCheck;
 import io.keyward.api.health.TemporalHealthCheck;
 import io.keyward.api.keys.KeysResource;
+import io.keyward.api.metrics.ApiMetrics;
 import io.keyward.api.rotation.RotationResource;
 import io.keyward.api.webhook.Webhooks;
+import io.keyward.workflows.codec.KeyEncryptionKeySource;
+import io.keyward.workflows.codec.KeywardDataConverter;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.stores.StoreProvider;
 import io.keyward.workflows.stores.StoreSettings;
 import io.keyward.workflows.stores.Stores;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Clock;
 import java.util.Objects;
@@ -62,11 +71,13 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
 
   private final WorkflowClient providedClient;
   private final Stores providedStores;
+  private final ApiMetrics metrics;
 
   /** Connects to Temporal and opens the stores as the configuration says. */
   public KeywardApplication() {
     this.providedClient = null;
     this.providedStores = null;
+    this.metrics = new ApiMetrics(ApiMetrics.newRegistry());
   }
 
   /**
@@ -75,8 +86,18 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
    * application stopped.
    */
   public KeywardApplication(WorkflowClient client, Stores stores) {
+    this(client, stores, ApiMetrics.newRegistry());
+  }
+
+  /**
+   * As {@link #KeywardApplication(WorkflowClient, Stores)}, serving {@code registry} (the worker's,
+   * which the client's stubs already report to) on the admin connector.
+   */
+  public KeywardApplication(
+      WorkflowClient client, Stores stores, PrometheusMeterRegistry registry) {
     this.providedClient = Objects.requireNonNull(client, "client");
     this.providedStores = Objects.requireNonNull(stores, "stores");
+    this.metrics = new ApiMetrics(Objects.requireNonNull(registry, "registry"));
   }
 
   public static void main(String[] args) throws Exception {
@@ -107,7 +128,10 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
   public void run(KeywardConfiguration configuration, Environment environment) {
     StoreProvider stores = StoreProvider.onClassPath();
     LOG.info("Using the {} stores", stores.name());
-    WorkflowClient client = temporalClient(configuration, environment);
+    Optional<PayloadCodec> codec =
+        KeyEncryptionKeySource.onClassPath()
+            .codec(configuration.getCodec().settings(), System.getenv());
+    WorkflowClient client = temporalClient(configuration, codec, environment);
     StoreSettings settings = configuration.stores(System.getenv());
     Stores shared = stores(stores, settings, environment);
     Directory directory =
@@ -135,6 +159,7 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
                 client.getWorkflowServiceStubs(),
                 configuration.getTemporal().getHealthCheckTimeout().toJavaDuration()));
     environment.healthChecks().register("database", new DatabaseHealthCheck(shared));
+    metrics.serve(environment, client);
     Optional<Authenticator<PasswordAttempt, KeywardPrincipal>> passwords =
         configuration.getDirectory().namesUsers()
             ? Optional.of(
@@ -162,6 +187,12 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
     environment.jersey().register(new KeysResource(services.lifecycles(), services.dependencies()));
     environment.jersey().register(new BreakGlassResource(services.breakGlass()));
     environment.jersey().register(new CompromiseResource(services.compromises()));
+    codec.ifPresentOrElse(
+        payloads -> serveCodec(payloads, configuration, environment),
+        () ->
+            LOG.warn(
+                "codec.keyEncryptionKey is none: payloads (justifications, reasons) are stored in"
+                    + " clear in Temporal"));
     Webhooks.register(configuration, environment, System.getenv(), services);
 
     for (KeywardExtension extension : KeywardExtension.onClassPath()) {
@@ -170,13 +201,32 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
     }
   }
 
-  private WorkflowClient temporalClient(KeywardConfiguration configuration, Environment env) {
+  /**
+   * Temporal's remote codec protocol at {@code /codec}, callable from Temporal Web's origin when
+   * one is configured.
+   */
+  private static void serveCodec(
+      PayloadCodec codec, KeywardConfiguration configuration, Environment environment) {
+    environment.jersey().register(new CodecResource(codec));
+    configuration
+        .getCodec()
+        .origin()
+        .ifPresent(origin -> environment.jersey().register(new CodecCors(origin)));
+  }
+
+  private WorkflowClient temporalClient(
+      KeywardConfiguration configuration, Optional<PayloadCodec> codec, Environment env) {
     if (providedClient != null) {
       return providedClient;
     }
-    WorkflowServiceStubs stubs = configuration.getTemporal().buildServiceStubs();
+    TemporalFactory temporal = configuration.getTemporal();
+    WorkflowServiceStubs stubs =
+        temporal.buildServiceStubs(System.getenv(), metrics.temporalScope());
     env.lifecycle().manage(new ManagedServiceStubs(stubs));
-    return configuration.getTemporal().buildClient(stubs);
+    LOG.info("Connecting to Temporal at {}", temporal.connection().describe());
+    return temporal.buildClient(
+        stubs,
+        codec.map(KeywardDataConverter::with).orElseGet(DefaultDataConverter::newDefaultInstance));
   }
 
   private Stores stores(StoreProvider provider, StoreSettings settings, Environment env) {

@@ -1,11 +1,14 @@
 package io.keyward.dev;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -51,12 +54,20 @@ public final class DevServerTemporal implements EmbeddedTemporal {
   private final URI webUi;
 
   private DevServerTemporal(
-      TemporalDevServer server, WorkflowServiceStubs stubs, Path database, URI webUi) {
+      TemporalDevServer server,
+      WorkflowServiceStubs stubs,
+      DataConverter converter,
+      Path database,
+      URI webUi) {
     this.server = server;
     this.stubs = stubs;
     this.client =
         WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build());
+            stubs,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(NAMESPACE)
+                .setDataConverter(converter)
+                .build());
     this.database = database;
     this.webUi = webUi;
   }
@@ -65,8 +76,24 @@ public final class DevServerTemporal implements EmbeddedTemporal {
    * Starts the dev server with {@code cli} and waits until its namespace answers (at most a
    * minute). Ports must be real port numbers, not 0: the UI port is part of the links Keyward
    * prints.
+   *
+   * @param converter the data converter of the client (the payload codec's)
+   * @param codecEndpoint where Temporal Web decodes payloads ({@code --ui-codec-endpoint}), or null
    */
-  public static DevServerTemporal start(Path cli, int port, int uiPort, Path stateDir) {
+  public static DevServerTemporal start(
+      Path cli, int port, int uiPort, Path stateDir, DataConverter converter, URI codecEndpoint) {
+    return start(cli, port, uiPort, stateDir, converter, codecEndpoint, new NoopScope());
+  }
+
+  /** As above, the client reporting the SDK's metrics to {@code metrics}. */
+  public static DevServerTemporal start(
+      Path cli,
+      int port,
+      int uiPort,
+      Path stateDir,
+      DataConverter converter,
+      URI codecEndpoint,
+      Scope metrics) {
     Path database = databaseIn(stateDir);
     try {
       Files.createDirectories(stateDir);
@@ -84,7 +111,7 @@ public final class DevServerTemporal implements EmbeddedTemporal {
                 .setDatabaseFilename(database.toString())
                 .setLogFile(stateDir.resolve("temporal.log").toAbsolutePath().toString())
                 .setStartupTimeout(STARTUP_TIMEOUT)
-                .setExtraArgs(searchAttributeArgs(KeywardSearchAttributes.DEFINITIONS))
+                .setExtraArgs(extraArgs(codecEndpoint))
                 .build());
     try {
       registerMissingSearchAttributes(server.getTarget(), database);
@@ -94,9 +121,21 @@ public final class DevServerTemporal implements EmbeddedTemporal {
     }
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(server.getTarget()).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(server.getTarget())
+                .setMetricsScope(metrics)
+                .build());
     return new DevServerTemporal(
-        server, stubs, database, URI.create("http://localhost:" + uiPort + "/"));
+        server, stubs, converter, database, URI.create("http://localhost:" + uiPort + "/"));
+  }
+
+  private static List<String> extraArgs(URI codecEndpoint) {
+    List<String> args = new ArrayList<>(searchAttributeArgs(KeywardSearchAttributes.DEFINITIONS));
+    if (codecEndpoint != null) {
+      args.add("--ui-codec-endpoint");
+      args.add(codecEndpoint.toString());
+    }
+    return args;
   }
 
   /** The SQLite file the dev server keeps in {@code stateDir}, as an absolute path. */

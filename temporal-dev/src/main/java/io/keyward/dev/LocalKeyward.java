@@ -3,10 +3,14 @@ package io.keyward.dev;
 import io.keyward.worker.KeywardActivities;
 import io.keyward.worker.KeywardWorker;
 import io.keyward.worker.ReconciliationSchedule;
+import io.keyward.worker.TemporalClients;
+import io.keyward.worker.WorkerMetrics;
 import io.keyward.worker.WorkerSettings;
+import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.common.TaskQueues;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
+import io.temporal.common.converter.DataConverter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -59,7 +63,14 @@ public final class LocalKeyward implements AutoCloseable {
     int adminPort = Ports.freeOrAny(settings.adminPort(), DevSettings.ADMIN_PORT);
     Deque<AutoCloseable> running = new ArrayDeque<>();
     try {
-      EmbeddedTemporal temporal = startTemporal(settings);
+      WorkerMetrics metrics = new WorkerMetrics();
+      running.push(metrics);
+      DataConverter converter =
+          TemporalClients.dataConverter(
+              CodecSettings.fromEnvironment(environment, settings.dataDir(), true), environment);
+      EmbeddedTemporal temporal =
+          startTemporal(
+              settings, converter, URI.create("http://localhost:" + httpPort + "/codec"), metrics);
       running.push(temporal);
       KeywardActivities activities =
           KeywardActivities.open(
@@ -69,7 +80,8 @@ public final class LocalKeyward implements AutoCloseable {
                   TaskQueues.CEREMONIES,
                   settings.dataDir(),
                   true),
-              environment);
+              environment,
+              metrics.registry());
       running.push(activities);
       running.push(KeywardWorker.start(temporal.client(), TaskQueues.CEREMONIES, activities));
       scheduleReconciliation(temporal);
@@ -77,6 +89,8 @@ public final class LocalKeyward implements AutoCloseable {
           ApiServer.start(
               temporal.client(),
               activities.stores(),
+              metrics.registry(),
+              activities.providerHealth(),
               settings.config(),
               Map.of(
                   "httpPort", Integer.toString(httpPort),
@@ -106,13 +120,17 @@ public final class LocalKeyward implements AutoCloseable {
     ReconciliationSchedule.ensure(
         ScheduleClient.newInstance(
             temporal.client().getWorkflowServiceStubs(),
-            ScheduleClientOptions.newBuilder().setNamespace(temporal.namespace()).build()),
+            ScheduleClientOptions.newBuilder()
+                .setNamespace(temporal.namespace())
+                .setDataConverter(temporal.client().getOptions().getDataConverter())
+                .build()),
         TaskQueues.CEREMONIES);
   }
 
-  private static EmbeddedTemporal startTemporal(DevSettings settings) {
+  private static EmbeddedTemporal startTemporal(
+      DevSettings settings, DataConverter converter, URI codecEndpoint, WorkerMetrics metrics) {
     if (settings.temporalCli().isEmpty()) {
-      return InProcessTemporal.start();
+      return InProcessTemporal.start(converter, metrics.temporalScope());
     }
     Path database = DevServerTemporal.databaseIn(settings.temporalDir());
     LeftoverDevServer.stopAnyOn(database);
@@ -121,7 +139,13 @@ public final class LocalKeyward implements AutoCloseable {
     LOG.info(
         "Starting the Temporal dev server ({}) with {}", database, settings.temporalCli().get());
     return DevServerTemporal.start(
-        settings.temporalCli().get(), port, uiPort, settings.temporalDir());
+        settings.temporalCli().get(),
+        port,
+        uiPort,
+        settings.temporalDir(),
+        converter,
+        codecEndpoint,
+        metrics.temporalScope());
   }
 
   private static String withoutSlash(URI uri) {

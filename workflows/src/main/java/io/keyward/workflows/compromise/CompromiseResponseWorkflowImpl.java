@@ -9,6 +9,7 @@ import static io.keyward.workflows.common.KeywardSearchAttributes.KEY_NAME;
 import static io.keyward.workflows.common.KeywardSearchAttributes.KIND;
 import static io.keyward.workflows.common.KeywardSearchAttributes.PHASE;
 
+import io.keyward.workflows.ceremony.CeremonyMetrics;
 import io.keyward.workflows.ceremony.CeremonyNotifier;
 import io.keyward.workflows.ceremony.CeremonyRecord;
 import io.keyward.workflows.ceremony.CeremonyVisibility;
@@ -43,8 +44,6 @@ import java.util.Optional;
  * {@link CompromiseMessages}.
  */
 public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflow {
-  /** The value of {@code KeywardKind} for compromise responses. */
-  public static final String KIND_NAME = "CompromiseResponse";
 
   private final KeyProviderActivities keys =
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
@@ -135,6 +134,9 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     classification = EmergencyRotation.classificationOf(disabled.versions());
     raiseSeverityToTheKeysFloor();
     Disablement d = response.disablement();
+    if (d.timeToDisable() != null) {
+      CeremonyMetrics.keyDisabled(d.timeToDisable());
+    }
     record.timeline(
         at, null, "KEY_DISABLED", CompromiseMessages.disabledDetail(disabled.versions().size(), d));
     record.audit("COMPROMISE_REPORTED", report.reporter().id(), reportDetails());
@@ -286,7 +288,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
 
   private void publishPhase() {
     List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
-    updates.add(SearchAttributeUpdate.valueSet(KIND, KIND_NAME));
+    updates.add(SearchAttributeUpdate.valueSet(KIND, CompromiseStartOptions.KIND));
     updates.add(SearchAttributeUpdate.valueSet(PHASE, response.phase().name()));
     updates.add(SearchAttributeUpdate.valueSet(INCIDENT, report.incident().value()));
     updates.add(SearchAttributeUpdate.valueSet(KEY_NAME, report.key().toString()));

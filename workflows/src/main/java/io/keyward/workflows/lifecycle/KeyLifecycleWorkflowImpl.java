@@ -31,8 +31,6 @@ import java.util.Optional;
  * LifecycleMessages}.
  */
 public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
-  /** The value of {@code KeywardKind} for lifecycles. */
-  public static final String KIND_NAME = "KeyLifecycle";
 
   /** How often an expired key without rotation is brought up again. */
   static final Duration EXPIRED_REMINDER = Duration.ofDays(7);

@@ -75,7 +75,7 @@ final class LifecycleProgress {
     CeremonyVisibility.publish(
         LifecycleMessages.summary(lifecycle),
         List.of(
-            SearchAttributeUpdate.valueSet(KIND, KeyLifecycleWorkflowImpl.KIND_NAME),
+            SearchAttributeUpdate.valueSet(KIND, LifecycleStartOptions.KIND),
             SearchAttributeUpdate.valueSet(PHASE, lifecycle.phase().name()),
             SearchAttributeUpdate.valueSet(KEY_NAME, input.key().toString()),
             SearchAttributeUpdate.valueSet(CLASSIFICATION, input.classification().name()),

@@ -25,8 +25,6 @@ import java.util.Optional;
  * {@link ManualRotation}, what the rotation says in {@link RotationMessages}.
  */
 public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
-  /** The value of {@code KeywardKind} for manual rotations. */
-  public static final String KIND_NAME = "ManualRotation";
 
   private final KeyProviderActivities keys =
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
