@@ -13,6 +13,8 @@ import io.keyward.activities.hsm.ProviderRouting;
 import io.keyward.activities.hsm.config.ConfiguredProviders;
 import io.keyward.activities.integration.GiveUpRecord;
 import io.keyward.activities.notify.LoggingNotifications;
+import io.keyward.activities.register.JsonFileKeyRegister;
+import io.keyward.activities.register.KeyRegisterActivitiesImpl;
 import io.keyward.activities.rotation.KeyInventoryActivitiesImpl;
 import io.keyward.activities.rotation.LifecycleEnrolmentActivitiesImpl;
 import io.keyward.activities.rotation.ProviderLimits;
@@ -22,6 +24,7 @@ import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.dependencies.DependencyMap;
 import io.keyward.workflows.notify.NotificationActivities;
+import io.keyward.workflows.register.KeyRegister;
 import io.keyward.workflows.servicenow.TicketActivities;
 import java.time.Clock;
 import java.util.List;
@@ -84,7 +87,8 @@ public final class KeywardActivities implements AutoCloseable {
             new EvidenceActivitiesImpl(audit),
             new DependencyActivitiesImpl(dependencyMapBeside(audit)),
             new KeyInventoryActivitiesImpl(keys),
-            new LifecycleEnrolmentActivitiesImpl());
+            new LifecycleEnrolmentActivitiesImpl(),
+            new KeyRegisterActivitiesImpl(registerBeside(audit)));
   }
 
   /** The dependency map in the data directory of the audit trail, where the API looks. */
@@ -94,6 +98,16 @@ public final class KeywardActivities implements AutoCloseable {
     }
     throw new IllegalArgumentException(
         "the dependency map lives beside a JSON-lines audit trail; got "
+            + audit.getClass().getSimpleName());
+  }
+
+  /** The key register in the data directory of the audit trail, where the API looks. */
+  private static KeyRegister registerBeside(AuditStore audit) {
+    if (audit instanceof JsonLinesAuditStore file) {
+      return JsonFileKeyRegister.open(JsonFileKeyRegister.besideAuditTrail(file.path()));
+    }
+    throw new IllegalArgumentException(
+        "the key register lives beside a JSON-lines audit trail; got "
             + audit.getClass().getSimpleName());
   }
 

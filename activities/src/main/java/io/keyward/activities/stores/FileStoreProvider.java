@@ -6,12 +6,14 @@ import io.keyward.activities.audit.VerifyAuditTrail;
 import io.keyward.activities.dependencies.JsonFileDependencyMap;
 import io.keyward.activities.directory.YamlDirectory;
 import io.keyward.activities.evidence.EvidenceBundleVerifier;
+import io.keyward.activities.register.JsonFileKeyRegister;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.audit.ChainVerification;
 import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.dependencies.DependencyMap;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.incident.EvidenceVerifier;
+import io.keyward.workflows.register.KeyRegister;
 import io.keyward.workflows.stores.StoreProvider;
 import io.keyward.workflows.stores.StoreSettings;
 import java.io.IOException;
@@ -19,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded stores, as files in one data directory: the audit trail as JSON lines, the grants
- * and the dependency map as JSON files beside it (where the worker keeps them), the directory as a
- * YAML users file. Registered in {@code META-INF/services}, so the API finds it on its class path.
+ * The embedded stores, as files in one data directory: the audit trail as JSON lines, the grants,
+ * the dependency map and the key register as JSON files beside it (where the worker keeps them),
+ * the directory as a YAML users file. Registered in {@code META-INF/services}, so the API finds it
+ * on its class path.
  */
 public final class FileStoreProvider implements StoreProvider {
   private static final Logger LOG = LoggerFactory.getLogger(FileStoreProvider.class);
@@ -52,6 +55,11 @@ public final class FileStoreProvider implements StoreProvider {
   @Override
   public DependencyMap openDependencyMap(StoreSettings settings) {
     return new JsonFileDependencyMap(JsonFileDependencyMap.besideAuditTrail(settings.auditFile()));
+  }
+
+  @Override
+  public KeyRegister openKeyRegister(StoreSettings settings) {
+    return JsonFileKeyRegister.open(JsonFileKeyRegister.besideAuditTrail(settings.auditFile()));
   }
 
   /**

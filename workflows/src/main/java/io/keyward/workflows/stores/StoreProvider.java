@@ -6,16 +6,17 @@ import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.dependencies.DependencyMap;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.incident.EvidenceVerifier;
+import io.keyward.workflows.register.KeyRegister;
 import java.io.IOException;
 import java.util.List;
 import java.util.ServiceLoader;
 
 /**
  * Opens the stores behind the ports the API and the activities share (audit trail, access grants,
- * dependency map, directory) and the checks that read them. The API knows only these interfaces; an
- * implementation lives with the activities and is found on the class path through {@link
- * ServiceLoader} (a {@code META-INF/services/io.keyward.workflows.stores.StoreProvider} file names
- * it), so that the API does not depend on any store's code. It must have a public no-argument
+ * dependency map, key register, directory) and the checks that read them. The API knows only these
+ * interfaces; an implementation lives with the activities and is found on the class path through
+ * {@link ServiceLoader} (a {@code META-INF/services/io.keyward.workflows.stores.StoreProvider} file
+ * names it), so that the API does not depend on any store's code. It must have a public no-argument
  * constructor and keep no state of its own: each {@code open} call opens a new store, which the
  * caller owns.
  */
@@ -40,6 +41,12 @@ public interface StoreProvider {
 
   /** Opens the dependency map the worker reads and the API edits. */
   DependencyMap openDependencyMap(StoreSettings settings);
+
+  /**
+   * Opens the key register: the worker's register activity writes it, the API only reads it (see
+   * {@link KeyRegister} for the contract every implementation keeps).
+   */
+  KeyRegister openKeyRegister(StoreSettings settings);
 
   /**
    * Loads the directory and checks it whole; a malformed directory is refused here, at start.
