@@ -18,6 +18,9 @@ import io.keyward.workflows.incident.IncidentNotifier;
 import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
+import io.keyward.workflows.register.RegisterLookup;
+import io.keyward.workflows.register.RegisterSteps;
+import io.keyward.workflows.register.RegisteredKey;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
@@ -31,6 +34,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -46,6 +50,7 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
   private final AccessGrantActivities revoking =
       Workflow.newActivityStub(AccessGrantActivities.class, IncidentActivityOptions.REVOCATION);
   private final CeremonyAudit audit = new CeremonyAudit();
+  private final RegisterSteps register = new RegisterSteps();
   private final IncidentNotifier notifier = new IncidentNotifier(this::notificationFailed);
   private final BreakGlassDeclaration declaration;
   private final BreakGlassSession session;
@@ -90,6 +95,9 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
     }
     session.assessed(assessment);
     session.record(now(), "keyward", "SCOPE_ASSESSED", assessment.reason());
+    assessment
+        .mismatches()
+        .forEach(mismatch -> session.record(now(), "keyward", "REGISTER_MISMATCH", mismatch));
     audit.append("BREAK_GLASS_SCOPE_ASSESSED", null, assessmentDetails(assessment));
     enter(
         BreakGlassPhase.AWAITING_AUTHORISATION, now().plus(BreakGlassSession.AUTHORISATION_WINDOW));
@@ -338,7 +346,9 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
     if (!missing.isEmpty()) {
       throw new ScopeNotFound("no provider holds " + missing + "; declare a scope that exists");
     }
-    return ScopeAssessment.of(newest);
+    List<Optional<RegisteredKey>> entries =
+        register.findAll(refs).stream().map(RegisterLookup::found).toList();
+    return ScopeAssessment.of(newest, entries);
   }
 
   private void enter(BreakGlassPhase next, Instant deadline) {
@@ -417,6 +427,9 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
         assessment.keys().stream()
             .map(k -> k.key() + " (" + (k.rootCa() ? "root CA, " : "") + k.classification() + ")")
             .collect(Collectors.joining(", ")));
+    if (!assessment.mismatches().isEmpty()) {
+      details.put("registerMismatches", String.join("; ", assessment.mismatches()));
+    }
     return details;
   }
 

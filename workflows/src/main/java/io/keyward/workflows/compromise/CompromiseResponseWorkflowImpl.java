@@ -15,7 +15,6 @@ import io.keyward.workflows.dependencies.DependencyActivities;
 import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.hsm.KeyProviderActivities;
-import io.keyward.workflows.hsm.KeyTags;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.hsm.RoundTripResult;
 import io.keyward.workflows.incident.Deadlines;
@@ -31,6 +30,10 @@ import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.register.KeyState;
+import io.keyward.workflows.register.RegisterSteps;
+import io.keyward.workflows.register.RegisterUpdate;
+import io.keyward.workflows.register.RegisteredKey;
 import io.keyward.workflows.rotation.RotationRequest;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.temporal.common.SearchAttributeUpdate;
@@ -44,6 +47,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -64,6 +68,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   private final EvidenceActivities evidence =
       Workflow.newActivityStub(EvidenceActivities.class, IncidentActivityOptions.EVIDENCE);
   private final CeremonyAudit audit = new CeremonyAudit();
+  private final RegisterSteps register = new RegisterSteps();
   private final IncidentNotifier notifier = new IncidentNotifier(this::notificationFailed);
   private final CompromiseReport report;
   private final CompromiseResponse response;
@@ -137,7 +142,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
         disabled.attempts(),
         disabled.versions().stream().map(KeyVersionInfo::version).toList(),
         at);
-    classification = classificationOf(disabled.versions());
+    markCompromised(at);
     raiseSeverityToTheKeysFloor();
     Disablement d = response.disablement();
     response.record(
@@ -358,8 +363,34 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   }
 
   /**
-   * A reporter may raise a severity, never lower it: once the key's classification is known from
-   * its own tags, a report graded below the classification's floor ({@link Severity#floorFor}) is
+   * Marks the key COMPROMISED in the key register, once it is disabled, and reads its
+   * classification from the register entry: a key the register does not hold stays out of it and
+   * counts as ULTRA.
+   */
+  private void markCompromised(Instant at) {
+    Optional<RegisteredKey> entry =
+        register.apply(
+            RegisterUpdate.state(
+                report.key(),
+                RegisterSteps.changeId("compromised"),
+                RegisterSteps.ceremony(),
+                report.reporter().id(),
+                at,
+                KeyState.COMPROMISED,
+                null));
+    classification = entry.map(e -> e.classification().name()).orElse(null);
+    response.record(
+        at,
+        "keyward",
+        "KEY_REGISTER_WRITTEN",
+        entry.isPresent()
+            ? report.key() + " is COMPROMISED in the key register"
+            : report.key() + " is not in the key register: it counts as ULTRA");
+  }
+
+  /**
+   * A reporter may raise a severity, never lower it: once the key's classification is read from the
+   * key register, a report graded below the classification's floor ({@link Severity#floorFor}) is
    * raised to it, with the floor's escalation time counted from when the report was accepted.
    */
   private void raiseSeverityToTheKeysFloor() {
@@ -564,19 +595,6 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
         RotationRequest.workflowId(key),
         LifecycleInput.workflowId(key),
         incidentSubject);
-  }
-
-  private static String classificationOf(List<KeyVersionInfo> versions) {
-    if (versions.isEmpty()) {
-      return null;
-    }
-    String tag = EmergencyRotation.newest(versions).tags().get(KeyTags.CLASSIFICATION);
-    for (Classification c : Classification.values()) {
-      if (c.name().equals(tag)) {
-        return tag;
-      }
-    }
-    return null;
   }
 
   private Map<String, String> reportDetails() {

@@ -27,6 +27,7 @@ import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.PolicyMatrix;
 import io.keyward.workflows.policy.PolicyViolation;
 import io.keyward.workflows.policy.RotationMatrix;
+import io.keyward.workflows.register.RegisterSteps;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -50,6 +51,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   private final KeyProviderActivities keys =
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
   private final CeremonyAudit audit = new CeremonyAudit();
+  private final RegisterSteps register = new RegisterSteps();
   private final GenerationCeremony ceremony;
   private final GenerationRequest request;
 
@@ -201,8 +203,29 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
         "keyward",
         "KEY_REGISTERED",
         roundTrip.operation() + " round trip passed; " + protectionNote(current));
+    recordInRegister(version);
     startLifecycle();
     return finish(GenerationPhase.REGISTERED, "registered in the key register");
+  }
+
+  /** Writes every fact of the key to the key register, from the request the quorum approved. */
+  private void recordInRegister(String version) {
+    register.apply(
+        GenerationRegistration.updateFor(
+            request,
+            version,
+            RegisterSteps.changeId("register"),
+            RegisterSteps.ceremony(),
+            ceremony.securityValidator(),
+            now()));
+    ceremony.record(now(), "keyward", "KEY_REGISTER_WRITTEN", registerNote());
+  }
+
+  private String registerNote() {
+    return request.classification()
+        + ", "
+        + GenerationRegistration.usageOf(request).label()
+        + ", ACTIVE";
   }
 
   /**
@@ -211,8 +234,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
    * matrix's default (an application key, rotating yearly).
    */
   private void startLifecycle() {
-    KeyUsage usage =
-        KeyUsage.fromTag(request.spec().tags().get(KeyUsage.TAG), RotationMatrix.DEFAULT_USAGE);
+    KeyUsage usage = GenerationRegistration.usageOf(request);
     String action = "LIFECYCLE_STARTED";
     String detail;
     try {

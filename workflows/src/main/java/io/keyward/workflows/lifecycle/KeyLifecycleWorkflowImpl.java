@@ -18,6 +18,11 @@ import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.RotationMatrix;
+import io.keyward.workflows.register.KeyPolicy;
+import io.keyward.workflows.register.KeyStates;
+import io.keyward.workflows.register.RegisterSteps;
+import io.keyward.workflows.register.RegisterUpdate;
+import io.keyward.workflows.register.RegisteredKey;
 import io.keyward.workflows.rotation.NextVersion;
 import io.keyward.workflows.rotation.Notices;
 import io.keyward.workflows.rotation.RotationActivityOptions;
@@ -52,12 +57,14 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
   private final DependencyActivities dependencies =
       Workflow.newActivityStub(DependencyActivities.class, RotationActivityOptions.LOOKUPS);
   private final CeremonyAudit audit = new CeremonyAudit();
+  private final RegisterSteps register = new RegisterSteps();
   private final Notices notices = new Notices(audit);
   private final StakeholderNotices stakeholders = new StakeholderNotices(notices);
   private final LifecycleInput input;
   private final KeyLifecycle lifecycle;
   private Instant enrolledAt;
   private Instant rotatedAt;
+  private Optional<RegisteredKey> entry = Optional.empty();
 
   @WorkflowInit
   public KeyLifecycleWorkflowImpl(LifecycleInput input) {
@@ -69,13 +76,17 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
   public LifecycleState run(LifecycleInput input) {
     enrolledAt = input.enrolledAt() != null ? input.enrolledAt() : now();
     lifecycle.enrolledAt(enrolledAt);
+    entry = register.find(input.key());
+    KeyPolicy facts = KeyPolicy.of(input.key(), entry, input.usage());
+    lifecycle.facts(facts);
     if (input.cycle() == 0) {
-      audit.append("KEY_ENROLLED", input.enrolledBy(), enrolmentDetails());
+      audit.append("KEY_ENROLLED", input.enrolledBy(), enrolmentDetails(facts));
     }
     publish();
-    Optional<KeyVersionInfo> current = currentVersion();
+    List<KeyVersionInfo> versions = keys.listVersions(input.key());
+    Optional<KeyVersionInfo> current = NextVersion.current(versions);
     if (current.isEmpty()) {
-      return ended();
+      return ended(versions.isEmpty());
     }
     KeyVersionInfo version = current.get();
     Instant expires = NextVersion.expiryOf(version, now());
@@ -126,7 +137,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
                 + "): "
                 + roles(),
             statusLink(),
-            NoticeAction.decisionOn(input.classification())));
+            NoticeAction.decisionOn(lifecycle.classification())));
     boolean notified = false;
     if (!awaitGateUntil(notifyAt)) {
       notified = true;
@@ -245,8 +256,8 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
           keys.create(
               NextVersion.command(
                   old,
-                  input.usage(),
-                  input.classification(),
+                  lifecycle.usage(),
+                  lifecycle.classification(),
                   now(),
                   Workflow.getInfo().getWorkflowId(),
                   Workflow.getInfo().getWorkflowId()
@@ -281,6 +292,14 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
       details.put("approvedBy", String.join(", ", approvedBy));
     }
     audit.append("KEY_ROTATED", null, details);
+    register.apply(
+        RegisterUpdate.version(
+            input.key(),
+            RegisterSteps.changeId("rotated"),
+            RegisterSteps.ceremony(),
+            null,
+            rotatedAt,
+            made.version()));
     stakeholders.send(
         input.key(),
         dependencies.dependentsOf(input.key()),
@@ -360,11 +379,26 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     return currentVersion().map(v -> !v.version().equals(version.version())).orElse(true);
   }
 
-  /** The key has no enabled version at any provider: nothing to rotate, the lifecycle ends. */
-  private LifecycleState ended() {
+  /**
+   * The key has no enabled version at any provider: nothing to rotate, the lifecycle ends, and the
+   * key register says so (RETIRED when no version is left, DISABLED otherwise).
+   */
+  private LifecycleState ended(boolean noVersionLeft) {
     lifecycle.plan(LifecyclePhase.KEY_NOT_FOUND, LifecycleAction.NONE, null);
     publish();
     audit.append("LIFECYCLE_ENDED", null, Map.of("reason", "no enabled version"));
+    KeyStates.whenNoVersionIsEnabled(entry, noVersionLeft)
+        .ifPresent(
+            state ->
+                register.apply(
+                    RegisterUpdate.state(
+                        input.key(),
+                        RegisterSteps.changeId("ended"),
+                        RegisterSteps.ceremony(),
+                        null,
+                        now(),
+                        state,
+                        null)));
     notices.send(
         notice(
             Notification.Severity.WARNING,
@@ -395,7 +429,8 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
 
   private LifecycleState nextCycle(RotationRecord rotation) {
     Workflow.await(Workflow::isEveryHandlerFinished);
-    Workflow.continueAsNew(input.next(enrolledAt, rotation));
+    Workflow.continueAsNew(
+        input.next(enrolledAt, rotation, lifecycle.usage(), lifecycle.classification()));
     return lifecycle.snapshot();
   }
 
@@ -417,7 +452,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
         SearchAttributeUpdate.valueSet(KIND, KIND_NAME),
         SearchAttributeUpdate.valueSet(PHASE, lifecycle.phase().name()),
         SearchAttributeUpdate.valueSet(KEY_NAME, input.key().toString()),
-        SearchAttributeUpdate.valueSet(CLASSIFICATION, input.classification().name()),
+        SearchAttributeUpdate.valueSet(CLASSIFICATION, lifecycle.classification().name()),
         lifecycle.nextActionAt() == null
             ? SearchAttributeUpdate.valueUnset(DUE_AT)
             : SearchAttributeUpdate.valueSet(
@@ -429,11 +464,11 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
   }
 
   private String summary() {
-    return input.usage().label()
+    return lifecycle.usage().label()
         + " "
         + input.key()
         + " ("
-        + input.classification()
+        + lifecycle.classification()
         + ", "
         + lifecycle.mode()
         + " rotation every "
@@ -465,11 +500,12 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     return "/api/keys/" + input.key().vault() + "/" + input.key().name() + "/lifecycle";
   }
 
-  private Map<String, String> enrolmentDetails() {
+  private Map<String, String> enrolmentDetails(KeyPolicy facts) {
     Map<String, String> details = new HashMap<>();
     details.put("key", input.key().toString());
-    details.put("usage", input.usage().name());
-    details.put("classification", input.classification().name());
+    details.put("usage", facts.usage().name());
+    details.put("classification", facts.classification().name());
+    details.put("registered", Boolean.toString(facts.registered()));
     details.put("mode", lifecycle.mode().name());
     details.put("interval", lifecycle.rule().interval().toString());
     return details;

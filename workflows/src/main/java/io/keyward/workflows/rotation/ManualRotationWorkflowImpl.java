@@ -21,6 +21,9 @@ import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.RotationRoles;
+import io.keyward.workflows.register.KeyPolicy;
+import io.keyward.workflows.register.RegisterSteps;
+import io.keyward.workflows.register.RegisterUpdate;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
@@ -48,6 +51,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   private final DependencyActivities dependencies =
       Workflow.newActivityStub(DependencyActivities.class, RotationActivityOptions.LOOKUPS);
   private final CeremonyAudit audit = new CeremonyAudit();
+  private final RegisterSteps register = new RegisterSteps();
   private final Notices notices = new Notices(audit);
   private final StakeholderNotices stakeholders = new StakeholderNotices(notices);
   private final RotationRequest request;
@@ -67,8 +71,11 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   @Override
   public RotationOutcome run(RotationRequest request) {
     refuseOutOfPolicy(request);
-    audit.append("ROTATION_REQUESTED", request.requester().id(), requestDetails());
+    KeyPolicy facts = register.policyOf(request.key(), null);
+    rotation.facts(facts);
+    audit.append("ROTATION_REQUESTED", request.requester().id(), requestDetails(facts));
     rotation.record(now(), request.requester().id(), "REQUESTED", request.justification());
+    rotation.record(now(), "keyward", "KEY_FACTS_READ", facts.describe());
     publishPhase();
 
     RotationOutcome outcome = rotationOutcome();
@@ -190,7 +197,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
           keys.create(
               NextVersion.command(
                   old,
-                  request.usage(),
+                  rotation.rule().usage(),
                   rotation.classification(),
                   executedAt,
                   Workflow.getInfo().getWorkflowId(),
@@ -206,6 +213,14 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
     details.put("oldVersion", old.version());
     details.put("executor", rotation.executor());
     audit.append("KEY_ROTATED", rotation.executor(), details);
+    register.apply(
+        RegisterUpdate.version(
+            request.key(),
+            RegisterSteps.changeId("rotated"),
+            RegisterSteps.ceremony(),
+            rotation.executor(),
+            executedAt,
+            made.version()));
     rotation.record(
         now(),
         "keyward",
@@ -314,8 +329,6 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
       return Optional.of(
           finish(RotationPhase.FAILED, "the key " + request.key() + " has no enabled version"));
     }
-    rotation.classification(
-        NextVersion.classificationOf(current.get(), rotation.rule().typicalClassification()));
     List<KeyDependent> dependents;
     List<String> findings;
     try {
@@ -575,10 +588,12 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
     return "/api/rotations/" + request.key().vault() + "/" + request.key().name();
   }
 
-  private Map<String, String> requestDetails() {
+  private Map<String, String> requestDetails(KeyPolicy facts) {
     Map<String, String> details = new HashMap<>();
     details.put("key", request.key().toString());
-    details.put("usage", request.usage().name());
+    details.put("usage", facts.usage().name());
+    details.put("classification", facts.classification().name());
+    details.put("registered", Boolean.toString(facts.registered()));
     details.put("rotationDate", request.rotationDate().toString());
     details.put("approvals", rotation.rule().approvalText());
     if (request.ticket() != null) {

@@ -2,20 +2,19 @@ package io.keyward.workflows.rotation;
 
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
-import io.keyward.workflows.policy.KeyUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A planned manual rotation of one key (runbook 6.3): the key, what it is used for (which decides
- * the approvals, runbook 6.1), the rotation date T, why, and who asks. {@code requester} is the
- * authenticated person. {@code stepTimeout} bounds the approval and execution steps at T, 72 hours
- * by default.
+ * A planned manual rotation of one key (runbook 6.3): the key, the rotation date T, why, and who
+ * asks. What the key is used for and how it is classified (which decide the approvals, runbook 6.1
+ * and 2.2) are not the requester's to say: the rotation reads them from the key register. {@code
+ * requester} is the authenticated person. {@code stepTimeout} bounds the approval and execution
+ * steps at T, 72 hours by default.
  */
 public record RotationRequest(
     KeyRef key,
-    KeyUsage usage,
     Instant rotationDate,
     String justification,
     Actor requester,
@@ -26,7 +25,6 @@ public record RotationRequest(
 
   public RotationRequest {
     Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(usage, "usage");
     Objects.requireNonNull(rotationDate, "rotationDate");
     Objects.requireNonNull(requester, "requester");
     if (stepTimeout == null) {
