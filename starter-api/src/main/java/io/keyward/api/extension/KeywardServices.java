@@ -5,8 +5,10 @@ import io.keyward.api.auth.SignInGuard;
 import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.generation.GenerationCeremonies;
+import io.keyward.api.keys.ClassificationChanges;
 import io.keyward.api.keys.DependencyMaps;
 import io.keyward.api.keys.KeyLifecycles;
+import io.keyward.api.keys.RegisteredKeys;
 import io.keyward.api.refusal.RefusalThrottle;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
@@ -32,6 +34,8 @@ public record KeywardServices(
     ManualRotations rotations,
     KeyLifecycles lifecycles,
     DependencyMaps dependencies,
+    RegisteredKeys register,
+    ClassificationChanges classifications,
     BreakGlassSessions breakGlass,
     CompromiseResponses compromises,
     Refusals refusals,
@@ -45,6 +49,8 @@ public record KeywardServices(
     Objects.requireNonNull(rotations, "rotations");
     Objects.requireNonNull(lifecycles, "lifecycles");
     Objects.requireNonNull(dependencies, "dependencies");
+    Objects.requireNonNull(register, "register");
+    Objects.requireNonNull(classifications, "classifications");
     Objects.requireNonNull(breakGlass, "breakGlass");
     Objects.requireNonNull(compromises, "compromises");
     Objects.requireNonNull(refusals, "refusals");
@@ -52,8 +58,9 @@ public record KeywardServices(
   }
 
   /**
-   * Builds every ceremony service from the configuration. The dependency map and the break-glass
-   * grants come from {@code stores}, which finds them where the worker keeps them.
+   * Builds every ceremony service from the configuration. The dependency map, the key register
+   * (read only) and the break-glass grants come from {@code stores}, which finds them where the
+   * worker keeps them.
    */
   public static KeywardServices build(
       KeywardConfiguration configuration,
@@ -66,6 +73,7 @@ public record KeywardServices(
     var stepTimeout = configuration.getCeremony().stepTimeout();
     var settings = configuration.stores();
     var ceremony = configuration.getCeremony();
+    RegisteredKeys register = new RegisteredKeys(stores.openKeyRegister(settings));
     Refusals refusals =
         new Refusals(
             audit,
@@ -82,8 +90,10 @@ public record KeywardServices(
         audit,
         new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals),
         new ManualRotations(client, taskQueue, stepTimeout, audit, refusals, clock),
-        new KeyLifecycles(client, taskQueue, refusals),
-        new DependencyMaps(stores.openDependencyMap(settings), audit, clock),
+        new KeyLifecycles(client, taskQueue, refusals, register),
+        new DependencyMaps(stores.openDependencyMap(settings), register, audit, clock),
+        register,
+        new ClassificationChanges(client, taskQueue, stepTimeout, register, refusals),
         new BreakGlassSessions(
             client,
             taskQueue,

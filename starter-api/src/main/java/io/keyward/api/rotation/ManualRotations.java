@@ -9,7 +9,6 @@ import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
-import io.keyward.workflows.policy.RotationMatrix;
 import io.keyward.workflows.policy.RotationRoles;
 import io.keyward.workflows.rotation.ManualRotationWorkflow;
 import io.keyward.workflows.rotation.ManualRotationWorkflowImpl;
@@ -137,9 +136,6 @@ public final class ManualRotations {
             .set(KeywardSearchAttributes.KIND, ManualRotationWorkflowImpl.KIND_NAME)
             .set(KeywardSearchAttributes.PHASE, RotationPhase.SCHEDULED.name())
             .set(KeywardSearchAttributes.KEY_NAME, request.key().toString())
-            .set(
-                KeywardSearchAttributes.CLASSIFICATION,
-                RotationMatrix.ruleFor(request.usage()).typicalClassification().name())
             .set(KeywardSearchAttributes.DUE_AT, request.rotationDate().atOffset(ZoneOffset.UTC));
     if (request.ticket() != null) {
       attributes.set(KeywardSearchAttributes.TICKET, request.ticket());
@@ -156,8 +152,7 @@ public final class ManualRotations {
 
   /** The line an operator reads in Temporal Web; the justification stays out of it. */
   private static String summary(RotationRequest request) {
-    return request.usage().label()
-        + " "
+    return "Key "
         + request.key()
         + " rotation on "
         + request.rotationDate()

@@ -20,6 +20,7 @@ import io.keyward.workflows.servicenow.TicketState;
 import io.keyward.workflows.servicenow.TicketUpdate;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * above all, the revocation.
  */
 class BreakGlassTicketWriteBackTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef ORDERS = new KeyRef("kv-orders-prod", "orders-tde");
   private static final IncidentId INCIDENT = new IncidentId("INC0012399");
   private static final String WORKFLOW_ID = BreakGlassDeclaration.workflowId(INCIDENT);
@@ -65,7 +68,12 @@ class BreakGlassTicketWriteBackTest {
         worker -> {
           worker.registerWorkflowImplementationTypes(BreakGlassWorkflowImpl.class);
           worker.registerActivitiesImplementations(
-              keys, grants, new LoggedAudit(log), new RecordingNotifications(log), tickets);
+              register.activities(),
+              keys,
+              grants,
+              new LoggedAudit(log),
+              new RecordingNotifications(log),
+              tickets);
         });
     client = env.getWorkflowClient();
   }

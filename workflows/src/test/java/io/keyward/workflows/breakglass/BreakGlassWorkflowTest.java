@@ -30,6 +30,7 @@ import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -54,6 +55,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runbook 8.3, break-glass access, with time skipping and in-memory activities. */
 class BreakGlassWorkflowTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef ORDERS = new KeyRef("kv-orders-prod", "orders-tde");
   private static final KeyRef INVOICES = new KeyRef("kv-orders-prod", "invoice-signing");
   private static final KeyRef VAULT_KEY = new KeyRef("kv-ultra-prod", "payments-master");
@@ -545,7 +548,8 @@ class BreakGlassWorkflowTest {
         WorkerOptions.newBuilder().setStickyQueueScheduleToStartTimeout(Duration.ZERO).build(),
         worker -> {
           worker.registerWorkflowImplementationTypes(BreakGlassWorkflowImpl.class);
-          worker.registerActivitiesImplementations(keys, grants, audit, notifications);
+          worker.registerActivitiesImplementations(
+              register.activities(), keys, grants, audit, notifications);
         });
   }
 

@@ -26,6 +26,7 @@ import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -49,6 +50,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Runbook 11 (compromise response) and 17.2 (escalation), with time skipping and fakes. */
 class CompromiseResponseWorkflowTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef KEY = new KeyRef("kv-payments", "card-encryption");
 
   /** A PUBLIC key: its floor is P4, so a report keeps the severity the reporter gave it. */
@@ -91,7 +94,7 @@ class CompromiseResponseWorkflowTest {
         worker -> {
           worker.registerWorkflowImplementationTypes(CompromiseResponseWorkflowImpl.class);
           worker.registerActivitiesImplementations(
-              keys, dependencies, evidence, audit, notifications);
+              register.activities(), keys, dependencies, evidence, audit, notifications);
         });
     client = env.getWorkflowClient();
   }

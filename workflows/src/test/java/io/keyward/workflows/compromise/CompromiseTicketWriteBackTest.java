@@ -20,6 +20,7 @@ import io.keyward.workflows.servicenow.TicketState;
 import io.keyward.workflows.servicenow.TicketUpdate;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and its end to that ticket, in order, without the ticket system ever delaying the response.
  */
 class CompromiseTicketWriteBackTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef KEY = new KeyRef("kv-payments", "card-encryption");
   private static final IncidentId INCIDENT = new IncidentId("INC0099002");
   private static final String WORKFLOW_ID = CompromiseReport.workflowId(INCIDENT);
@@ -64,6 +67,7 @@ class CompromiseTicketWriteBackTest {
         worker -> {
           worker.registerWorkflowImplementationTypes(CompromiseResponseWorkflowImpl.class);
           worker.registerActivitiesImplementations(
+              register.activities(),
               keys,
               new MappedDependencies(log)
                   .with(KEY, new KeyDependent("checkout", "alice", "#checkout")),

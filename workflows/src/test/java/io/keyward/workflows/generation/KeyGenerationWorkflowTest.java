@@ -30,6 +30,7 @@ import io.keyward.workflows.policy.ProtectionLevel;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.StartingLifecycles;
@@ -50,6 +51,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runbook 3.3, dual-control key generation, with time skipping and in-memory activities. */
 class KeyGenerationWorkflowTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef KEY = new KeyRef("kv-secret-prod", "db-tde-key");
   private static final KeySpec RSA_3072 =
       new KeySpec(
@@ -89,7 +92,12 @@ class KeyGenerationWorkflowTest {
           worker.registerWorkflowImplementationTypes(
               KeyGenerationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
           worker.registerActivitiesImplementations(
-              keys, audit, notifications, new InMemoryDependencies(), new StartingLifecycles());
+              register.activities(),
+              keys,
+              audit,
+              notifications,
+              new InMemoryDependencies(),
+              new StartingLifecycles());
         });
     client = env.getWorkflowClient();
   }

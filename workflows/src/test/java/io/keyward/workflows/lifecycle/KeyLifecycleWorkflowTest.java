@@ -25,6 +25,7 @@ import io.keyward.workflows.policy.RotationMode;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.WorkflowTestServer;
@@ -48,6 +49,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * lifetime actions (rotate 30 days, notify 7 days before expiry) and the SECRET approval gate.
  */
 class KeyLifecycleWorkflowTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef APP_KEY = new KeyRef("kv-apps", "orders-signing");
   private static final KeyRef TDE_KEY = new KeyRef("kv-secret-prod", "payments-tde");
   private static final KeyRef ROOT_KEY = new KeyRef("kv-ultra-prod", "root-ca");
@@ -71,7 +74,7 @@ class KeyLifecycleWorkflowTest {
         worker -> {
           worker.registerWorkflowImplementationTypes(KeyLifecycleWorkflowImpl.class);
           worker.registerActivitiesImplementations(
-              keys, audit, notifications, new InMemoryDependencies());
+              register.activities(), keys, audit, notifications, new InMemoryDependencies());
         });
     client = env.getWorkflowClient();
   }

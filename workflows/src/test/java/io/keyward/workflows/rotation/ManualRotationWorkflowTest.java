@@ -30,8 +30,10 @@ import io.keyward.workflows.policy.KeySpec;
 import io.keyward.workflows.policy.KeyType;
 import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.ProtectionLevel;
+import io.keyward.workflows.policy.RotationMatrix;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.ScriptedKeys;
@@ -57,6 +59,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * until T, dual-control execution and the T+7 post-rotation phase, walked in seconds.
  */
 class ManualRotationWorkflowTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef KEY = new KeyRef("kv-secret-prod", "payments-tde");
   private static final Actor SOL = new Actor("sol", Set.of(Role.SECURITY_OPERATIONS));
   private static final Actor BOB = new Actor("bob", Set.of(Role.BOARD_MEMBER));
@@ -83,7 +87,8 @@ class ManualRotationWorkflowTest {
     server.startWorker(
         worker -> {
           worker.registerWorkflowImplementationTypes(ManualRotationWorkflowImpl.class);
-          worker.registerActivitiesImplementations(keys, audit, notifications, dependencies);
+          worker.registerActivitiesImplementations(
+              register.activities(), keys, audit, notifications, dependencies);
         });
     client = env.getWorkflowClient();
     existingKey(KEY);
@@ -619,7 +624,19 @@ class ManualRotationWorkflowTest {
     return plan(usage, t, requester, KEY);
   }
 
+  /**
+   * Plans a rotation of {@code key}, registered (unless the test registered it otherwise) with
+   * {@code usage} at the classification the matrix gives that usage.
+   */
   private ManualRotationWorkflow plan(KeyUsage usage, Instant t, Actor requester, KeyRef key) {
+    if (register.find(key).isEmpty()) {
+      register.register(
+          key, RotationMatrix.ruleFor(usage).typicalClassification(), usage, ALICE.id());
+    }
+    return planRegistered(t, requester, key);
+  }
+
+  private ManualRotationWorkflow planRegistered(Instant t, Actor requester, KeyRef key) {
     ManualRotationWorkflow rotation =
         client.newWorkflowStub(
             ManualRotationWorkflow.class,
@@ -630,7 +647,7 @@ class ManualRotationWorkflowTest {
     WorkflowClient.start(
         rotation::run,
         new RotationRequest(
-            key, usage, t, "annual rotation of the payments TDE key", requester, "CHG0099", null));
+            key, t, "annual rotation of the payments TDE key", requester, "CHG0099", null));
     return rotation;
   }
 
