@@ -62,6 +62,11 @@ class BreakGlassTicketWriteBackTest {
     log = new CallLog();
     LoggedKeyProvider keys = new LoggedKeyProvider(log);
     keys.existing(ORDERS, Map.of("Classification", "CONFIDENTIAL"));
+    register.register(
+        ORDERS,
+        io.keyward.workflows.policy.Classification.CONFIDENTIAL,
+        io.keyward.workflows.policy.KeyUsage.DATABASE_TDE,
+        "alice");
     grants = new InMemoryAccessGrants(log);
     tickets = new RecordingTickets(log);
     server.startWorker(

@@ -25,6 +25,10 @@ import io.keyward.workflows.incident.Severity;
 import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
+import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.policy.KeyUsage;
+import io.keyward.workflows.register.KeyFact;
+import io.keyward.workflows.register.KeyState;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.WorkflowTestServer;
@@ -90,6 +94,9 @@ class CompromiseResponseWorkflowTest {
     keys.existing(KEY, Map.of("Classification", "SECRET", "Owner", "alice"));
     keys.existing(KEY, Map.of("Classification", "SECRET", "Owner", "alice"));
     keys.existing(PUBLIC_KEY, Map.of("Classification", "PUBLIC", "Owner", "alice"));
+    register
+        .register(KEY, Classification.SECRET, KeyUsage.DATABASE_TDE, "alice")
+        .register(PUBLIC_KEY, Classification.PUBLIC, KeyUsage.APPLICATION, "alice");
     server.startWorker(
         worker -> {
           worker.registerWorkflowImplementationTypes(CompromiseResponseWorkflowImpl.class);
@@ -315,6 +322,37 @@ class CompromiseResponseWorkflowTest {
         awaitState(response, s -> s.escalation().escalatedAt() != null, "escalated");
     assertThat(escalated.escalation().escalationTarget()).isEqualTo("CISO + CTO");
     HistoryRecorder.saveIfAsked(client, WORKFLOW_ID, "compromise-p4-raised-to-p1");
+  }
+
+  @Test
+  void marksTheKeyCompromisedInTheRegisterAfterDisablingIt() {
+    CompromiseResponseWorkflow response = report(Severity.P1, now());
+    awaitPhase(response, CompromisePhase.FOLLOWING_UP);
+
+    var entry = register.find(KEY).orElseThrow();
+    assertThat(entry.state()).isEqualTo(KeyState.COMPROMISED);
+    assertThat(entry.changedBy()).containsEntry(KeyFact.STATE, WORKFLOW_ID);
+    assertThat(register.history(KEY))
+        .last()
+        .satisfies(
+            change -> {
+              assertThat(change.fact()).isEqualTo(KeyFact.STATE);
+              assertThat(change.from()).isEqualTo("ACTIVE");
+              assertThat(change.to()).isEqualTo("COMPROMISED");
+              assertThat(change.actor()).isEqualTo("sol");
+            });
+  }
+
+  @Test
+  void aKeyTheRegisterDoesNotHoldIsGradedAsUltraWhateverItsTagsSay() {
+    KeyRef unregistered = new KeyRef("kv-payments", "found-key");
+    keys.existing(unregistered, Map.of("Classification", "PUBLIC", "Owner", "alice"));
+    CompromiseResponseWorkflow response = report(Severity.P4, now(), unregistered);
+    CompromiseState following = awaitPhase(response, CompromisePhase.FOLLOWING_UP);
+
+    assertThat(following.escalation().severity()).isEqualTo(Severity.P1);
+    assertThat(audit.detailsOf("SEVERITY_RAISED")).containsEntry("classification", "unknown");
+    assertThat(register.find(unregistered)).isEmpty();
   }
 
   @Test

@@ -27,6 +27,8 @@ import io.keyward.workflows.policy.KeyOperation;
 import io.keyward.workflows.policy.KeySpec;
 import io.keyward.workflows.policy.KeyType;
 import io.keyward.workflows.policy.ProtectionLevel;
+import io.keyward.workflows.register.KeyState;
+import io.keyward.workflows.register.RegisteredKey;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
@@ -130,6 +132,13 @@ class KeyGenerationWorkflowTest {
     assertThat(state.custodian2()).isEqualTo("kai");
     assertThat(state.securityValidator()).isEqualTo("sam");
     assertThat(keys.listVersions(KEY)).hasSize(1);
+    RegisteredKey entry = register.find(KEY).orElseThrow();
+    assertThat(entry.classification()).isEqualTo(Classification.SECRET);
+    assertThat(entry.state()).isEqualTo(KeyState.ACTIVE);
+    assertThat(entry.owner().person()).isEqualTo("alice");
+    assertThat(entry.version()).isEqualTo(outcome.keyVersion().version());
+    assertThat(entry.changedBy()).containsValue(GenerationRequest.workflowId(KEY));
+    assertThat(register.history(KEY)).allSatisfy(c -> assertThat(c.actor()).isEqualTo("sam"));
     HistoryRecorder.saveIfAsked(
         client, GenerationRequest.workflowId(KEY), "keygen-secret-registered");
     assertThat(audit.types())

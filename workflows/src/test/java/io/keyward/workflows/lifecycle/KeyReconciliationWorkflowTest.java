@@ -79,6 +79,7 @@ class KeyReconciliationWorkflowTest {
     // reconciliation sees the version the lifecycle waits on rather than racing its rotation.
     key(MANAGED, Duration.ofDays(35), Map.of());
     key(NO_EXPIRY, null, Map.of());
+    register.register(API, Classification.RESTRICTED, KeyUsage.API_KEY, "alice");
     KeyLifecycleWorkflow managed =
         client.newWorkflowStub(
             KeyLifecycleWorkflow.class,
@@ -115,6 +116,14 @@ class KeyReconciliationWorkflowTest {
                 .state()
                 .usage())
         .isEqualTo(KeyUsage.APPLICATION);
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(
+            client
+                .newWorkflowStub(KeyLifecycleWorkflow.class, LifecycleInput.workflowId(NO_EXPIRY))
+                .state()
+                .classification())
+        .as("a key the reconciliation found and the register does not hold counts as ULTRA")
+        .isEqualTo(Classification.ULTRA);
   }
 
   private void key(KeyRef key, Duration validFor, Map<String, String> tags) {

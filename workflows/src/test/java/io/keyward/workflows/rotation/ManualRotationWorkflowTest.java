@@ -31,6 +31,7 @@ import io.keyward.workflows.policy.KeyType;
 import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.ProtectionLevel;
 import io.keyward.workflows.policy.RotationMatrix;
+import io.keyward.workflows.register.KeyFact;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryRegister;
@@ -314,6 +315,57 @@ class ManualRotationWorkflowTest {
         rotationAtT(KeyUsage.ROOT_CA, ALICE, new KeyRef("kv-ultra-prod", "root-ca")),
         new RotationDecision(LENA, RotationDecisionType.APPROVE, null),
         "lena holds none of the roles that may approve rotating a Root CA key");
+  }
+
+  @Test
+  void anUltraKeyThatIsNoCaKeyNeedsAnExecutiveBesideTheUsagesApproval() {
+    register.register(KEY, Classification.ULTRA, KeyUsage.APPLICATION, ALICE.id());
+    ManualRotationWorkflow rotation = rotationAtT(KeyUsage.APPLICATION, ALICE);
+    assertThat(rotation.state().rule().approvalText())
+        .isEqualTo("System + executive (ULTRA, runbook 2.2)");
+
+    rotation.decide(new RotationDecision(OLIVIA, RotationDecisionType.APPROVE, null));
+    assertThat(rotation.state().phase()).isEqualTo(RotationPhase.AWAITING_APPROVAL);
+    assertThat(rotation.state().awaitingRoles())
+        .containsExactlyInAnyOrder(Role.CEO, Role.CTO, Role.CISO);
+    assertRefused(
+        rotation,
+        new RotationDecision(KIM, RotationDecisionType.APPROVE, null),
+        "the approval kim may give is already given; still needed: executive");
+    rotation.decide(new RotationDecision(CAROL, RotationDecisionType.APPROVE, null));
+    awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
+  }
+
+  @Test
+  void aKeyTheRegisterDoesNotHoldCountsAsUltra() {
+    ManualRotationWorkflow rotation =
+        toApproval(planRegistered(now().plus(Duration.ofDays(1)), ALICE, KEY));
+
+    RotationState state = rotation.state();
+    assertThat(state.classification()).isEqualTo(Classification.ULTRA);
+    assertThat(state.awaitingRoles()).contains(Role.CISO, Role.CTO, Role.CEO);
+    assertThat(state.timeline())
+        .anySatisfy(
+            entry ->
+                assertThat(entry.detail()).contains("not in the key register: counts as ULTRA"));
+  }
+
+  @Test
+  void recordsTheNewVersionInTheRegisterAndKeepsTheFacts() {
+    ManualRotationWorkflow rotation = rotationAtT(KeyUsage.DATABASE_TDE, ALICE);
+    rotation.decide(new RotationDecision(LENA, RotationDecisionType.APPROVE, null));
+    awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
+    rotation.decide(new RotationDecision(KIM, RotationDecisionType.EXECUTE, null));
+    awaitPhase(rotation, RotationPhase.MONITORING);
+
+    var entry = register.find(KEY).orElseThrow();
+    assertThat(entry.version()).isEqualTo("v2");
+    assertThat(entry.classification()).isEqualTo(Classification.SECRET);
+    assertThat(entry.usage()).isEqualTo(KeyUsage.DATABASE_TDE);
+    assertThat(entry.changedBy()).containsEntry(KeyFact.VERSION, RotationRequest.workflowId(KEY));
+    assertThat(keys.describe(KEY, "v2").tags())
+        .containsEntry("Classification", "SECRET")
+        .containsEntry("KeyUsage", "DATABASE_TDE");
   }
 
   @Test
@@ -603,7 +655,11 @@ class ManualRotationWorkflowTest {
     if (!key.equals(KEY)) {
       existingKey(key);
     }
-    ManualRotationWorkflow rotation = plan(usage, now().plus(Duration.ofDays(1)), requester, key);
+    return toApproval(plan(usage, now().plus(Duration.ofDays(1)), requester, key));
+  }
+
+  /** Reviews the rotation planned for tomorrow and waits until T, where it awaits approval. */
+  private ManualRotationWorkflow toApproval(ManualRotationWorkflow rotation) {
     awaitPhase(rotation, RotationPhase.AWAITING_SECURITY_REVIEW);
     rotation.decide(new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null));
     awaitPhase(rotation, RotationPhase.WAITING_FOR_ROTATION_DATE);
