@@ -18,10 +18,13 @@ import io.keyward.activities.hsm.MasterSecret;
 import io.keyward.activities.hsm.ProviderRouting;
 import io.keyward.activities.hsm.SoftwareKeyProvider;
 import io.keyward.activities.notify.LoggingNotifications;
+import io.keyward.activities.register.JsonFileKeyRegister;
+import io.keyward.activities.register.KeyRegisterActivitiesImpl;
 import io.keyward.activities.rotation.KeyInventoryActivitiesImpl;
 import io.keyward.activities.rotation.LifecycleEnrolmentActivitiesImpl;
 import io.keyward.activities.servicenow.UnconfiguredTickets;
 import io.keyward.workflows.breakglass.BreakGlassWorkflowImpl;
+import io.keyward.workflows.classification.ClassificationChangeWorkflowImpl;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
 import io.keyward.workflows.compromise.CompromiseResponseWorkflowImpl;
@@ -29,6 +32,7 @@ import io.keyward.workflows.generation.KeyGenerationWorkflowImpl;
 import io.keyward.workflows.lifecycle.KeyLifecycleWorkflowImpl;
 import io.keyward.workflows.lifecycle.KeyReconciliationWorkflowImpl;
 import io.keyward.workflows.notify.NotificationActivities;
+import io.keyward.workflows.register.KeyRegister;
 import io.keyward.workflows.rotation.ManualRotationWorkflowImpl;
 import io.keyward.workflows.servicenow.ServiceNowTicketWorkflowImpl;
 import io.keyward.workflows.servicenow.TicketActivities;
@@ -109,7 +113,9 @@ public final class RunningKeyward implements AutoCloseable {
         new DependencyActivitiesImpl(
             new JsonFileDependencyMap(JsonFileDependencyMap.besideAuditTrail(audit.path()))),
         new KeyInventoryActivitiesImpl(keys),
-        new LifecycleEnrolmentActivitiesImpl());
+        new LifecycleEnrolmentActivitiesImpl(),
+        new KeyRegisterActivitiesImpl(register(audit)));
+    worker.registerWorkflowImplementationTypes(ClassificationChangeWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new AccessGrantActivitiesImpl(
             JsonFileAccessGrantStore.open(dataDir.resolve("access/grants.json"))),
@@ -138,6 +144,42 @@ public final class RunningKeyward implements AutoCloseable {
     RunningKeyward running = new RunningKeyward(temporal, audit, app);
     running.keys = keys;
     return running;
+  }
+
+  /** The key register where the API finds it: beside the audit trail. */
+  private static JsonFileKeyRegister register(JsonLinesAuditStore audit) {
+    return JsonFileKeyRegister.open(JsonFileKeyRegister.besideAuditTrail(audit.path()));
+  }
+
+  /**
+   * The key register as the worker writes it, for a test to put a key's facts in place as if a
+   * ceremony had registered it earlier.
+   */
+  public KeyRegister register() {
+    return register(audit);
+  }
+
+  /** Puts {@code key} in the key register as if its generation had registered it. */
+  public void registerKey(
+      io.keyward.workflows.common.KeyRef key,
+      io.keyward.workflows.policy.Classification classification,
+      io.keyward.workflows.policy.KeyUsage usage,
+      String owner) {
+    register()
+        .apply(
+            new io.keyward.workflows.register.RegisterUpdate(
+                key,
+                "test/" + key + "/" + java.util.UUID.randomUUID(),
+                "keygen/" + key,
+                "test",
+                java.time.Instant.now(),
+                classification,
+                usage,
+                new io.keyward.workflows.register.KeyOwner(null, owner),
+                io.keyward.workflows.policy.PolicyMatrix.policyFor(classification).protection(),
+                null,
+                io.keyward.workflows.register.KeyState.ACTIVE,
+                null));
   }
 
   private static ConfigOverride[] withAuditFile(

@@ -22,6 +22,14 @@ import java.util.Optional;
 @JsonIgnoreProperties({"actor", "enrolledBy"})
 public record EnrolmentBody(KeyUsage usage, Classification classification) {
   LifecycleInput toInput(KeyRef key, String enrolledBy, Optional<RegisteredKey> entry) {
+    if (usage != null && classification != null) {
+      usage
+          .violationAt(classification)
+          .ifPresent(
+              violation -> {
+                throw new PolicyViolationException(List.of(violation));
+              });
+    }
     if (entry.isPresent()) {
       RegisteredKey registered = entry.get();
       refuseIfDifferent(key, "usage", usage, registered.usage());
