@@ -8,11 +8,7 @@ import io.keyward.ui.pages.FormValues;
  * again unchanged; {@link #toBody} builds the very body {@code POST /api/rotations} takes.
  */
 record RotationFields(
-    String vault,
-    String name,
-    String rotationDate,
-    String justification,
-    String ticket) {
+    String vault, String name, String rotationDate, String justification, String ticket) {
 
   /** An empty form, with the key filled in when the person came from that key's page. */
   static RotationFields forKey(String vault, String name) {

@@ -116,7 +116,7 @@ class UiEdgesFuzzTest {
             + vault
             + "\",\"name\":\""
             + UiCalls.REGISTERED
-            + "\",\"usage\":\"APPLICATION\",\"rotationDate\":\""
+            + "\",\"rotationDate\":\""
             + later
             + "\",\"justification\":\"yearly\"}");
     keyward.api(
