@@ -26,12 +26,19 @@ public final class GiveUpRecord {
    * @param details identifiers and the reason; never message text with secrets
    */
   public void write(String type, String subject, Map<String, String> details) {
+    write(type, subject, details, "given-up");
+  }
+
+  /**
+   * @param outcome what became of the delivery, the last part of the event id, e.g. {@code refused}
+   */
+  public void write(String type, String subject, Map<String, String> details, String outcome) {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
     Map<String, String> all = new HashMap<>(details);
     all.put("attempts", Integer.toString(info.getAttempt()));
     audit.append(
         new AuditEvent(
-            info.getWorkflowId() + "/" + info.getActivityId() + "/given-up",
+            info.getWorkflowId() + "/" + info.getActivityId() + "/" + outcome,
             subject == null ? info.getWorkflowId() : subject,
             type,
             null,

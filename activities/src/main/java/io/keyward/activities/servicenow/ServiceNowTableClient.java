@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The two Table API calls write-back needs: find a task-based record by its number (the {@code
- * task} table holds every change, incident and requested item, with the concrete table in {@code
- * sys_class_name}), and {@code PATCH /api/now/table/<table>/<sys_id>}. Authenticates with HTTP
- * Basic as the integration user.
+ * The Table API calls Keyward makes: find a task-based record by its number (the {@code task} table
+ * holds every change, incident and requested item, with the concrete table in {@code
+ * sys_class_name}), read who requested and opened a record, and {@code PATCH
+ * /api/now/table/<table>/<sys_id>}. Authenticates with HTTP Basic as the integration user.
  */
 public final class ServiceNowTableClient {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +57,36 @@ public final class ServiceNowTableClient {
     JsonNode first = result.get(0);
     return Optional.of(
         new TaskRecord(first.path("sys_class_name").asText(), first.path("sys_id").asText()));
+  }
+
+  /**
+   * The user names ({@code sys_user.user_name}) of who requested ({@code requested_by}) and who
+   * opened ({@code opened_by}) the record, by dot-walking the reference fields; a name is null when
+   * the record's table has no such field or it is empty.
+   */
+  public People people(TaskRecord record) throws TicketFailure {
+    HttpRequest request =
+        authorized(
+                URI.create(
+                    base
+                        + "/api/now/table/"
+                        + record.table()
+                        + "/"
+                        + record.sysId()
+                        + "?sysparm_fields=sys_id,requested_by.user_name,opened_by.user_name"))
+            .GET()
+            .build();
+    JsonNode result = send(request, "reading " + record.table() + "/" + record.sysId());
+    JsonNode fields = result.path("result");
+    return new People(text(fields, "requested_by.user_name"), text(fields, "opened_by.user_name"));
+  }
+
+  /** Who stands behind a record, as ServiceNow user names; either may be null. */
+  public record People(String requestedBy, String openedBy) {}
+
+  private static String text(JsonNode fields, String name) {
+    String value = fields.path(name).asText("");
+    return value.isBlank() ? null : value.strip();
   }
 
   /** Sets the fields of one record; work_notes is a journal field, so a note is appended. */

@@ -10,16 +10,18 @@ import io.keyward.workflows.servicenow.TicketUpdate;
 import io.temporal.failure.ApplicationFailure;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes ceremony progress to ServiceNow tickets: finds the record by its number, then appends a
- * work note (with a link to the request in Keyward) and sets the state configured for the table. An
- * unreachable or throttling instance fails the attempt so Temporal retries it; on the last attempt,
- * and at once for an unknown ticket or refused credentials, the update is given up with a {@value
- * TicketActivities#WRITE_BACK_GIVEN_UP} audit record and the call returns {@code given-up}.
+ * Writes ceremony progress to ServiceNow tickets: appends a work note (with a link to the request
+ * in Keyward) to the record the update is bound to ({@code <table>/<sys_id>} of its {@link
+ * io.keyward.workflows.servicenow.TicketBinding}) and sets the state configured for the table. An
+ * update whose ticket is not bound to the ceremony is never written, nor looked up: it is refused
+ * with a {@value TicketActivities#WRITE_REFUSED} audit record and the call returns {@code refused}.
+ * An unreachable or throttling instance fails the attempt so Temporal retries it; on the last
+ * attempt, and at once for an unknown ticket or refused credentials, the update is given up with a
+ * {@value TicketActivities#WRITE_BACK_GIVEN_UP} audit record and the call returns {@code given-up}.
  *
  * <p>A retry after a lost answer can append the same note twice; each note starts with the
  * ceremony's workflow id and the update's sequence number, so people can tell.
@@ -35,7 +37,6 @@ public final class ServiceNowTickets implements TicketActivities {
   private final RequestLinks links;
   private final GiveUpRecord givenUp;
   private final DeliveryAttempts attempts;
-  private final Map<String, TaskRecord> records = new ConcurrentHashMap<>();
 
   public ServiceNowTickets(
       ServiceNowTableClient client,
@@ -60,8 +61,12 @@ public final class ServiceNowTickets implements TicketActivities {
 
   @Override
   public String writeBack(TicketUpdate update) {
+    if (!update.bound()) {
+      return refuse(update);
+    }
     try {
-      TaskRecord record = find(update.ticket());
+      TaskRecord record =
+          new TaskRecord(update.binding().record().table(), update.binding().record().sysId());
       client.patch(record, fields(record, update));
       return "servicenow:" + record.table() + "/" + record.sysId();
     } catch (TicketFailure failure) {
@@ -72,18 +77,24 @@ public final class ServiceNowTickets implements TicketActivities {
     }
   }
 
-  private TaskRecord find(String number) throws TicketFailure {
-    TaskRecord known = records.get(number);
-    if (known != null) {
-      return known;
-    }
-    TaskRecord found =
-        client
-            .findByNumber(number)
-            .orElseThrow(
-                () -> new TicketFailure("ServiceNow has no task record numbered " + number, false));
-    records.put(number, found);
-    return found;
+  private String refuse(TicketUpdate update) {
+    LOG.warn(
+        "not writing update {} of ticket {} for {}: the ticket is not bound to the ceremony",
+        update.sequence(),
+        update.ticket(),
+        update.subject());
+    givenUp.write(
+        WRITE_REFUSED,
+        update.subject(),
+        Map.of(
+            "ticket", update.ticket(),
+            "sequence", Integer.toString(update.sequence()),
+            "state", update.state().name(),
+            "reason",
+                "the ticket was not received from ServiceNow for this ceremony nor requested by its"
+                    + " requester: Keyward writes only to tickets it was given"),
+        "refused");
+    return "refused";
   }
 
   private Map<String, String> fields(TaskRecord record, TicketUpdate update) {

@@ -11,8 +11,10 @@ import io.keyward.activities.integration.RecordingHttpServer;
 import io.keyward.activities.integration.RecordingHttpServer.Answer;
 import io.keyward.activities.integration.RecordingHttpServer.Request;
 import io.keyward.workflows.integration.Secret;
+import io.keyward.workflows.servicenow.ServiceNowRecord;
 import io.keyward.workflows.servicenow.ServiceNowSettings;
 import io.keyward.workflows.servicenow.TicketActivities;
+import io.keyward.workflows.servicenow.TicketBinding;
 import io.keyward.workflows.servicenow.TicketState;
 import io.keyward.workflows.servicenow.TicketStateValues;
 import io.keyward.workflows.servicenow.TicketUpdate;
@@ -36,13 +38,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceNowTicketsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SYS_ID = "9d385017c611228701d22104cc95c371";
+  private static final TicketBinding BOUND =
+      TicketBinding.received(new ServiceNowRecord("change_request", SYS_ID, "CHG0012345"));
   private static final TicketUpdate APPROVED =
       new TicketUpdate(
           "CHG0012345",
           "keygen/kv-payments/card-signing",
           2,
           TicketState.IN_PROGRESS,
-          "Approved by olivia, lena.");
+          "Approved by olivia, lena.",
+          BOUND);
 
   @TempDir Path dir;
 
@@ -65,16 +70,12 @@ class ServiceNowTicketsTest {
   }
 
   @Test
-  void findsTheRecordByNumberAndPatchesAWorkNoteAndTheStateOfItsTable() throws Exception {
+  void patchesAWorkNoteAndTheStateOfTheBoundRecordWithoutLookingUpItsNumber() throws Exception {
     String where = tickets(false).writeBack(APPROVED);
 
     assertThat(where).isEqualTo("servicenow:change_request/" + SYS_ID);
-    Request find = serviceNow.requests().get(0);
-    assertThat(find.method()).isEqualTo("GET");
-    assertThat(find.uri().getPath()).isEqualTo("/api/now/table/task");
-    assertThat(URLDecoder.decode(find.uri().getRawQuery(), StandardCharsets.UTF_8))
-        .contains("sysparm_query=number=CHG0012345");
-    Request patch = serviceNow.requests().get(1);
+    assertThat(serviceNow.requests()).hasSize(1);
+    Request patch = serviceNow.requests().get(0);
     assertThat(patch.method()).isEqualTo("PATCH");
     assertThat(patch.uri().getPath()).isEqualTo("/api/now/table/change_request/" + SYS_ID);
     assertThat(patch.header("Authorization"))
@@ -93,28 +94,81 @@ class ServiceNowTicketsTest {
   }
 
   @Test
-  void looksTheRecordUpOnceForAllUpdatesOfATicket() {
-    TicketActivities tickets = tickets(false);
-    tickets.writeBack(APPROVED);
-    tickets.writeBack(
-        new TicketUpdate("CHG0012345", APPROVED.subject(), 3, TicketState.DONE, "Registered."));
+  void aTicketNotBoundToTheCeremonyIsNeverWrittenAndTheRefusalIsAudited() {
+    TicketUpdate unbound =
+        new TicketUpdate("CHG0012345", APPROVED.subject(), 1, TicketState.IN_PROGRESS, "Waits.");
+    TicketUpdate boundToAnother =
+        new TicketUpdate(
+            "CHG0099999", APPROVED.subject(), 2, TicketState.STOPPED, "Denied.", BOUND);
 
-    assertThat(serviceNow.requests())
-        .extracting(Request::method)
-        .containsExactly("GET", "PATCH", "PATCH");
+    TicketActivities tickets = stub(tickets(false));
+    assertThat(tickets.writeBack(unbound)).isEqualTo("refused");
+    assertThat(tickets.writeBack(boundToAnother)).isEqualTo("refused");
+
+    assertThat(serviceNow.requests()).isEmpty();
+    assertThat(audit.recordsFor(APPROVED.subject()))
+        .extracting(r -> r.event().type(), r -> r.event().details().get("ticket"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(TicketActivities.WRITE_REFUSED, "CHG0012345"),
+            org.assertj.core.groups.Tuple.tuple(TicketActivities.WRITE_REFUSED, "CHG0099999"));
+  }
+
+  @Test
+  void withoutATicketSystemAnUnboundTicketIsALabelAndNothingIsWritten() {
+    TicketUpdate unbound =
+        new TicketUpdate("CHG0012345", APPROVED.subject(), 1, TicketState.IN_PROGRESS, "Waits.");
+
+    assertThat(new UnconfiguredTickets().writeBack(unbound)).isEqualTo("label-only");
+    assertThat(new UnconfiguredTickets().writeBack(APPROVED)).isEqualTo("not-configured");
+  }
+
+  @Test
+  void readsWhoRequestedAndOpenedARecordForTheApisCheck() {
+    serviceNow.answerWith(
+        r ->
+            r.uri().getPath().equals("/api/now/table/task")
+                ? new Answer(200, found("change_request"))
+                : new Answer(
+                    200,
+                    "{\"result\":{\"sys_id\":\""
+                        + SYS_ID
+                        + "\",\"requested_by.user_name\":\"abel.tuter\","
+                        + "\"opened_by.user_name\":\"sol.secops\"}}"));
+
+    var record =
+        new ServiceNowTicketRecords(
+                new ServiceNowTableClient(
+                    URI.create(serviceNow.baseUrl()),
+                    "keyward.integration",
+                    Secret.ofText("snow-pass")))
+            .findByNumber("CHG0012345")
+            .orElseThrow();
+
+    assertThat(record.record()).isEqualTo(BOUND.record());
+    assertThat(record.requestedBy()).isEqualTo("abel.tuter");
+    assertThat(record.openedBy()).isEqualTo("sol.secops");
+    assertThat(serviceNow.requests()).extracting(Request::method).containsOnly("GET");
+    Request find = serviceNow.requests().get(0);
+    assertThat(URLDecoder.decode(find.uri().getRawQuery(), StandardCharsets.UTF_8))
+        .contains("sysparm_query=number=CHG0012345");
+    assertThat(serviceNow.requests().get(1).uri().getPath())
+        .isEqualTo("/api/now/table/change_request/" + SYS_ID);
   }
 
   @Test
   void aTableWithoutStateValuesGetsTheWorkNoteOnly() throws Exception {
-    serviceNow.answerWith(
-        r ->
-            r.method().equals("GET")
-                ? new Answer(200, found("u_key_request"))
-                : new Answer(200, "{\"result\":{}}"));
+    TicketUpdate toItsOwnTable =
+        new TicketUpdate(
+            "CHG0012345",
+            APPROVED.subject(),
+            2,
+            TicketState.IN_PROGRESS,
+            "Approved.",
+            TicketBinding.received(new ServiceNowRecord("u_key_request", SYS_ID, "CHG0012345")));
 
-    tickets(false).writeBack(APPROVED);
+    tickets(false).writeBack(toItsOwnTable);
 
-    JsonNode fields = JSON.readTree(serviceNow.requests().get(1).body());
+    JsonNode fields = JSON.readTree(serviceNow.requests().get(0).body());
     assertThat(fields.has("work_notes")).isTrue();
     assertThat(fields.has("state")).isFalse();
   }
@@ -128,7 +182,9 @@ class ServiceNowTicketsTest {
         .isInstanceOf(ActivityFailure.class)
         .rootCause()
         .hasMessageContaining(
-            "ServiceNow refused finding CHG0012345: HTTP 503 (Instance hibernating)");
+            "ServiceNow refused updating change_request/"
+                + SYS_ID
+                + ": HTTP 503 (Instance hibernating)");
     assertThat(audit.recordsFor(APPROVED.subject())).isEmpty();
   }
 
@@ -146,19 +202,10 @@ class ServiceNowTicketsTest {
               assertThat(record.event().details())
                   .containsEntry("ticket", "CHG0012345")
                   .containsEntry("sequence", "2")
-                  .containsEntry("reason", "ServiceNow refused finding CHG0012345: HTTP 503");
+                  .containsEntry(
+                      "reason",
+                      "ServiceNow refused updating change_request/" + SYS_ID + ": HTTP 503");
             });
-  }
-
-  @Test
-  void anUnknownTicketIsGivenUpAtOnce() {
-    serviceNow.answerWith(r -> new Answer(200, "{\"result\":[]}"));
-
-    assertThat(stub(tickets(false)).writeBack(APPROVED)).isEqualTo("given-up");
-
-    assertThat(audit.recordsFor(APPROVED.subject()))
-        .extracting(r -> r.event().details().get("reason"))
-        .containsExactly("ServiceNow has no task record numbered CHG0012345");
   }
 
   @Test

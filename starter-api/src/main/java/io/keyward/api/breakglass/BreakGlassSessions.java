@@ -5,6 +5,7 @@ import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.refusal.Refusals;
+import io.keyward.api.servicenow.TicketBinder;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.breakglass.AccessGrant;
@@ -20,6 +21,7 @@ import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.directory.DirectoryUser;
 import io.keyward.workflows.incident.IncidentId;
+import io.keyward.workflows.servicenow.TicketBinding;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -74,6 +76,17 @@ public final class BreakGlassSessions {
    * for the incident. Nothing starts when a check fails.
    */
   public StartedSession declare(Actor declarer, BreakGlassRequestBody body) {
+    return declare(declarer, body, null);
+  }
+
+  /**
+   * As {@link #declare(Actor, BreakGlassRequestBody)}; {@code received} is the incident's record
+   * when ServiceNow delivered it through the webhook, the only case in which the session writes to
+   * the incident. Over the API the incident is a label: an emergency never waits on a ServiceNow
+   * lookup.
+   */
+  public StartedSession declare(
+      Actor declarer, BreakGlassRequestBody body, TicketBinding received) {
     if (!declarer.holdsAny(BreakGlassRoles.DECLARERS)) {
       throw new ForbiddenException(
           declarer.id()
@@ -90,7 +103,9 @@ public final class BreakGlassSessions {
                 () ->
                     new IllegalArgumentException(
                         "admin '" + adminId + "' is not a person in the directory"));
-    BreakGlassDeclaration declaration = checked.toDeclaration(declarer, admin.toActor());
+    BreakGlassDeclaration unbound = checked.toDeclaration(declarer, admin.toActor());
+    BreakGlassDeclaration declaration =
+        unbound.withTicketBinding(TicketBinder.received(received, unbound.incident().value()));
     BreakGlassRoles.refusalFor(declaration)
         .ifPresent(
             refusal -> {

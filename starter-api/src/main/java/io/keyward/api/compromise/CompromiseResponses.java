@@ -5,6 +5,7 @@ import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.refusal.Refusals;
+import io.keyward.api.servicenow.TicketBinder;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
@@ -17,6 +18,7 @@ import io.keyward.workflows.compromise.CompromiseState;
 import io.keyward.workflows.incident.EvidenceVerification;
 import io.keyward.workflows.incident.EvidenceVerifier;
 import io.keyward.workflows.incident.IncidentId;
+import io.keyward.workflows.servicenow.TicketBinding;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -74,6 +76,16 @@ public final class CompromiseResponses {
    * an incident whose response ran for another key, or has finished, is refused.
    */
   public StartedResponse report(Actor reporter, CompromiseReportBody body) {
+    return report(reporter, body, null);
+  }
+
+  /**
+   * As {@link #report(Actor, CompromiseReportBody)}; {@code received} is the incident's record when
+   * ServiceNow delivered it through the webhook, the only case in which the response writes to the
+   * incident. Over the API the incident is a label: disabling the key never waits on a ServiceNow
+   * lookup.
+   */
+  public StartedResponse report(Actor reporter, CompromiseReportBody body, TicketBinding received) {
     Instant accepted = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (!reporter.holdsAny(CompromiseRoles.REPORTERS)) {
       throw new ForbiddenException(
@@ -85,7 +97,9 @@ public final class CompromiseResponses {
     if (body == null) {
       throw new IllegalArgumentException("a JSON request body is required");
     }
-    CompromiseReport report = body.toReport(reporter, accepted);
+    CompromiseReport unbound = body.toReport(reporter, accepted);
+    CompromiseReport report =
+        unbound.withTicketBinding(TicketBinder.received(received, unbound.incident().value()));
     CompromiseResponseWorkflow workflow =
         client.newWorkflowStub(CompromiseResponseWorkflow.class, startOptions(report));
     WorkflowExecution execution;

@@ -12,11 +12,13 @@ import io.keyward.api.keys.RegisteredKeys;
 import io.keyward.api.refusal.RefusalThrottle;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
+import io.keyward.api.servicenow.TicketBinder;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.stores.StoreProvider;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -60,7 +62,8 @@ public record KeywardServices(
   /**
    * Builds every ceremony service from the configuration. The dependency map, the key register
    * (read only) and the break-glass grants come from {@code stores}, which finds them where the
-   * worker keeps them.
+   * worker keeps them; the ServiceNow integration password, when one is configured, from the
+   * process environment.
    */
   public static KeywardServices build(
       KeywardConfiguration configuration,
@@ -69,6 +72,18 @@ public record KeywardServices(
       Directory directory,
       AuditStore audit,
       Clock clock) {
+    return build(configuration, client, stores, directory, audit, clock, System.getenv());
+  }
+
+  /** As above, with the environment the ServiceNow integration password is read from. */
+  public static KeywardServices build(
+      KeywardConfiguration configuration,
+      WorkflowClient client,
+      StoreProvider stores,
+      Directory directory,
+      AuditStore audit,
+      Clock clock,
+      Map<String, String> environment) {
     String taskQueue = configuration.getTemporal().getTaskQueue();
     var stepTimeout = configuration.getCeremony().stepTimeout();
     var settings = configuration.stores();
@@ -83,13 +98,14 @@ public record KeywardServices(
                 ceremony.getRefusalWindow().toJavaDuration(),
                 audit,
                 clock));
+    TicketBinder tickets = configuration.getServicenow().ticketBinder(environment, refusals);
     return new KeywardServices(
         configuration,
         client,
         directory,
         audit,
-        new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals),
-        new ManualRotations(client, taskQueue, stepTimeout, audit, refusals, clock),
+        new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals, tickets),
+        new ManualRotations(client, taskQueue, stepTimeout, audit, refusals, clock, tickets),
         new KeyLifecycles(client, taskQueue, refusals, register),
         new DependencyMaps(stores.openDependencyMap(settings), register, audit, clock),
         register,

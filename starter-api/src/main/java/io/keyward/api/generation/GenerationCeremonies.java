@@ -5,6 +5,7 @@ import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.refusal.Refusals;
+import io.keyward.api.servicenow.TicketBinder;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
@@ -17,6 +18,8 @@ import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.generation.GenerationState;
 import io.keyward.workflows.generation.KeyGenerationWorkflow;
 import io.keyward.workflows.policy.CeremonyRoles;
+import io.keyward.workflows.servicenow.RecordType;
+import io.keyward.workflows.servicenow.TicketBinding;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -45,25 +48,38 @@ public final class GenerationCeremonies {
   private final Duration stepTimeout;
   private final AuditStore audit;
   private final Refusals refusals;
+  private final TicketBinder tickets;
 
   public GenerationCeremonies(
       WorkflowClient client,
       String taskQueue,
       Duration stepTimeout,
       AuditStore audit,
-      Refusals refusals) {
+      Refusals refusals,
+      TicketBinder tickets) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.stepTimeout = stepTimeout;
     this.audit = audit;
     this.refusals = refusals;
+    this.tickets = tickets;
   }
 
   /**
    * Checks the request completely, then starts its ceremony, or finds the one already running for
-   * the same key. Nothing starts when a check fails.
+   * the same key. Nothing starts when a check fails. A ticket the request names must be the
+   * requester's own in ServiceNow ({@link TicketBinder}).
    */
   public StartedGeneration request(Actor requester, GenerationRequestBody body) {
+    return request(requester, body, null);
+  }
+
+  /**
+   * As {@link #request(Actor, GenerationRequestBody)}, for a ticket ServiceNow delivered through
+   * the webhook: {@code received} binds it, so it is not looked up.
+   */
+  public StartedGeneration request(
+      Actor requester, GenerationRequestBody body, TicketBinding received) {
     if (!requester.holdsAny(CeremonyRoles.REQUESTERS)) {
       throw new ForbiddenException(
           requester.id()
@@ -73,6 +89,15 @@ public final class GenerationCeremonies {
     }
     GenerationRequest request = requireBody(body).toRequest(requester, stepTimeout);
     refuseIfAlreadyRegistered(request.key());
+    request =
+        request.withTicketBinding(
+            received != null
+                ? TicketBinder.received(received, request.ticket())
+                : tickets.bind(
+                    request.ticket(),
+                    requester,
+                    RecordType.KEY_GENERATION,
+                    GenerationRequest.workflowId(request.key())));
     KeyGenerationWorkflow workflow =
         client.newWorkflowStub(KeyGenerationWorkflow.class, startOptions(request));
     WorkflowExecution execution = WorkflowClient.start(workflow::run, request);

@@ -4,6 +4,7 @@ import io.keyward.api.access.RotationAccess;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.refusal.Refusals;
+import io.keyward.api.servicenow.TicketBinder;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
@@ -15,6 +16,8 @@ import io.keyward.workflows.rotation.ManualRotationWorkflowImpl;
 import io.keyward.workflows.rotation.RotationPhase;
 import io.keyward.workflows.rotation.RotationRequest;
 import io.keyward.workflows.rotation.RotationState;
+import io.keyward.workflows.servicenow.RecordType;
+import io.keyward.workflows.servicenow.TicketBinding;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
@@ -43,6 +46,7 @@ public final class ManualRotations {
   private final Duration stepTimeout;
   private final AuditStore audit;
   private final Refusals refusals;
+  private final TicketBinder tickets;
   private final Clock clock;
 
   public ManualRotations(
@@ -51,20 +55,31 @@ public final class ManualRotations {
       Duration stepTimeout,
       AuditStore audit,
       Refusals refusals,
-      Clock clock) {
+      Clock clock,
+      TicketBinder tickets) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.stepTimeout = stepTimeout;
     this.audit = audit;
     this.refusals = refusals;
     this.clock = clock;
+    this.tickets = tickets;
   }
 
   /**
    * Checks the request, then starts its rotation, or finds the one already planned for the key.
-   * Nothing starts when a check fails.
+   * Nothing starts when a check fails. A ticket the request names must be the requester's own in
+   * ServiceNow ({@link TicketBinder}).
    */
   public StartedRotation plan(Actor requester, RotationRequestBody body) {
+    return plan(requester, body, null);
+  }
+
+  /**
+   * As {@link #plan(Actor, RotationRequestBody)}, for a ticket ServiceNow delivered through the
+   * webhook: {@code received} binds it, so it is not looked up.
+   */
+  public StartedRotation plan(Actor requester, RotationRequestBody body, TicketBinding received) {
     if (!requester.holdsAny(RotationRoles.REQUESTERS)) {
       throw new ForbiddenException(
           requester.id()
@@ -72,7 +87,16 @@ public final class ManualRotations {
               + new TreeSet<>(RotationRoles.REQUESTERS)
               + " (runbook 4.2)");
     }
-    RotationRequest request = requireBody(body).toRequest(requester, stepTimeout, clock);
+    RotationRequest checked = requireBody(body).toRequest(requester, stepTimeout, clock);
+    RotationRequest request =
+        checked.withTicketBinding(
+            received != null
+                ? TicketBinder.received(received, checked.ticket())
+                : tickets.bind(
+                    checked.ticket(),
+                    requester,
+                    RecordType.ROTATION,
+                    RotationRequest.workflowId(checked.key())));
     ManualRotationWorkflow workflow =
         client.newWorkflowStub(ManualRotationWorkflow.class, startOptions(request));
     WorkflowExecution execution = WorkflowClient.start(workflow::run, request);

@@ -8,6 +8,7 @@ import io.keyward.api.breakglass.StartedSession;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.servicenow.RecordType;
 import io.keyward.workflows.servicenow.ServiceNowRecord;
+import io.keyward.workflows.servicenow.TicketBinding;
 
 /**
  * Break-glass declarations from ServiceNow (runbook 8.3 "emergency declared via incident management
@@ -32,7 +33,8 @@ final class BreakGlassTickets implements TicketedCeremonies {
   public StartedCeremony start(Actor requester, ServiceNowRecord record, JsonNode request)
       throws JsonProcessingException {
     BreakGlassFields fields = RequestFields.read(json, request, BreakGlassFields.class);
-    StartedSession started = sessions.declare(requester, fields.toBody(record.number()));
+    StartedSession started =
+        sessions.declare(requester, fields.toBody(record.number()), TicketBinding.received(record));
     return new StartedCeremony(started.workflowId(), started.statusUrl());
   }
 }

@@ -8,6 +8,7 @@ import io.keyward.api.compromise.StartedResponse;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.servicenow.RecordType;
 import io.keyward.workflows.servicenow.ServiceNowRecord;
+import io.keyward.workflows.servicenow.TicketBinding;
 
 /**
  * Compromise incidents from ServiceNow (runbook 11), started through {@link CompromiseResponses} as
@@ -32,7 +33,8 @@ final class CompromiseTickets implements TicketedCeremonies {
   public StartedCeremony start(Actor requester, ServiceNowRecord record, JsonNode request)
       throws JsonProcessingException {
     CompromiseFields fields = RequestFields.read(json, request, CompromiseFields.class);
-    StartedResponse started = responses.report(requester, fields.toBody(record.number()));
+    StartedResponse started =
+        responses.report(requester, fields.toBody(record.number()), TicketBinding.received(record));
     return new StartedCeremony(started.workflowId(), started.statusUrl());
   }
 }

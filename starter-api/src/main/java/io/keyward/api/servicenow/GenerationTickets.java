@@ -10,6 +10,7 @@ import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.servicenow.RecordType;
 import io.keyward.workflows.servicenow.ServiceNowRecord;
+import io.keyward.workflows.servicenow.TicketBinding;
 
 /**
  * Key generation requests from ServiceNow (runbook 3.3 step 1), started through {@link
@@ -39,7 +40,9 @@ final class GenerationTickets implements TicketedCeremonies {
     KeyRef key = new KeyRef(fields.vault(), fields.name());
     claims.refuseIfRunningForAnotherTicket(
         GenerationRequest.workflowId(key), record.number(), "a generation ceremony for " + key);
-    StartedGeneration started = generations.request(requester, fields.toBody(record.number()));
+    StartedGeneration started =
+        generations.request(
+            requester, fields.toBody(record.number()), TicketBinding.received(record));
     return new StartedCeremony(started.workflowId(), started.statusUrl());
   }
 }

@@ -10,6 +10,7 @@ import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.rotation.RotationRequest;
 import io.keyward.workflows.servicenow.RecordType;
 import io.keyward.workflows.servicenow.ServiceNowRecord;
+import io.keyward.workflows.servicenow.TicketBinding;
 
 /**
  * Rotation change requests from ServiceNow (runbook 6.3), planned through {@link ManualRotations}
@@ -39,7 +40,8 @@ final class RotationTickets implements TicketedCeremonies {
     KeyRef key = new KeyRef(fields.vault(), fields.name());
     claims.refuseIfRunningForAnotherTicket(
         RotationRequest.workflowId(key), record.number(), "a rotation of " + key);
-    StartedRotation started = rotations.plan(requester, fields.toBody(record.number()));
+    StartedRotation started =
+        rotations.plan(requester, fields.toBody(record.number()), TicketBinding.received(record));
     return new StartedCeremony(started.workflowId(), started.statusUrl());
   }
 }

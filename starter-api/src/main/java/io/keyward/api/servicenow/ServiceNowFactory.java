@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
+import io.keyward.api.refusal.Refusals;
 import io.keyward.workflows.integration.Secret;
 import io.keyward.workflows.integration.SecretSource;
 import io.keyward.workflows.servicenow.ServiceNowSettings;
 import io.keyward.workflows.servicenow.TicketStateValues;
+import io.keyward.workflows.servicenow.TicketSystemProvider;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -74,6 +76,22 @@ public class ServiceNowFactory {
             uiBaseUrl,
             TicketStateValues.parse(states),
             12));
+  }
+
+  /**
+   * What decides whether a ticket named in a request may be written to: the Table API of the
+   * instance when {@code baseUrl} is set (read through the {@link TicketSystemProvider} on the
+   * class path), else nothing, and every ticket stays a label.
+   */
+  public TicketBinder ticketBinder(Map<String, String> environment, Refusals refusals) {
+    return writeBack(environment, URI.create(ServiceNowSettings.DEFAULT_UI_BASE_URL))
+        .map(
+            settings ->
+                new TicketBinder(
+                    Optional.of(TicketSystemProvider.onClassPath().open(settings)),
+                    users,
+                    refusals))
+        .orElseGet(() -> TicketBinder.labelsOnly(refusals));
   }
 
   public java.time.Duration timestampWindow() {

@@ -243,6 +243,20 @@ public final class BreakGlassSession {
     this.assessment = assessment;
   }
 
+  /**
+   * The grant to ask for once authorised: to the declared admin, on the declared scope, from {@code
+   * at} for the declared duration (runbook 8.3: hard maximum, revoked automatically).
+   */
+  public AccessGrant accessToGrant(String grantId, Instant at) {
+    return new AccessGrant(
+        grantId,
+        declaration.admin().id(),
+        declaration.incident(),
+        declaration.scope(),
+        at,
+        at.plus(declaration.duration()));
+  }
+
   public void granted(AccessGrant grant) {
     this.grant = grant;
   }

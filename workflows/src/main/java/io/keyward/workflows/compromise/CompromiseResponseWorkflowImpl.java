@@ -1,16 +1,22 @@
 package io.keyward.workflows.compromise;
 
-import static io.keyward.workflows.common.KeywardSearchAttributes.AWAITING_ROLES;
+import static io.keyward.workflows.ceremony.IdempotencyKeys.subject;
+import static io.keyward.workflows.ceremony.UpdateRefusals.refuseIfPresent;
+import static io.keyward.workflows.ceremony.WorkflowClock.now;
 import static io.keyward.workflows.common.KeywardSearchAttributes.CLASSIFICATION;
 import static io.keyward.workflows.common.KeywardSearchAttributes.INCIDENT;
 import static io.keyward.workflows.common.KeywardSearchAttributes.KEY_NAME;
 import static io.keyward.workflows.common.KeywardSearchAttributes.KIND;
 import static io.keyward.workflows.common.KeywardSearchAttributes.PHASE;
 
+import io.keyward.workflows.ceremony.ActivityFailures;
+import io.keyward.workflows.ceremony.AuditDetails;
+import io.keyward.workflows.ceremony.CeremonyNotifier;
+import io.keyward.workflows.ceremony.CeremonyRecord;
+import io.keyward.workflows.ceremony.CeremonyVisibility;
+import io.keyward.workflows.ceremony.IdempotencyKeys;
 import io.keyward.workflows.common.CeremonyActivityOptions;
-import io.keyward.workflows.common.CeremonyAudit;
 import io.keyward.workflows.common.KeyRef;
-import io.keyward.workflows.common.Role;
 import io.keyward.workflows.dependencies.DependencyActivities;
 import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.generation.GenerationRequest;
@@ -21,14 +27,11 @@ import io.keyward.workflows.incident.Deadlines;
 import io.keyward.workflows.incident.EvidenceActivities;
 import io.keyward.workflows.incident.EvidenceReceipt;
 import io.keyward.workflows.incident.EvidenceRequest;
-import io.keyward.workflows.incident.Failures;
 import io.keyward.workflows.incident.IncidentActivityOptions;
-import io.keyward.workflows.incident.IncidentNotifier;
 import io.keyward.workflows.incident.Severity;
 import io.keyward.workflows.lifecycle.LifecycleInput;
 import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
-import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.register.KeyState;
 import io.keyward.workflows.register.RegisterSteps;
@@ -41,21 +44,19 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Runbook 11 as a workflow. The very first activity disables the key; nothing else (not even the
  * audit record) runs before the provider confirmed it, so a slow audit disk or notifier never
  * delays it. The escalation timer of runbook 17.2 runs beside the whole response from the moment
- * the report was accepted.
+ * the report was accepted. The rules live in {@link CompromiseResponse}, what the response says in
+ * {@link CompromiseMessages}.
  */
 public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflow {
   /** The value of {@code KeywardKind} for compromise responses. */
@@ -67,11 +68,11 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
       Workflow.newActivityStub(DependencyActivities.class, IncidentActivityOptions.DEPENDENCIES);
   private final EvidenceActivities evidence =
       Workflow.newActivityStub(EvidenceActivities.class, IncidentActivityOptions.EVIDENCE);
-  private final CeremonyAudit audit = new CeremonyAudit();
   private final RegisterSteps register = new RegisterSteps();
-  private final IncidentNotifier notifier = new IncidentNotifier(this::notificationFailed);
   private final CompromiseReport report;
   private final CompromiseResponse response;
+  private final CeremonyRecord record;
+  private final CeremonyNotifier notifier;
   private final TicketWriteBack ticket;
   private String classification;
 
@@ -80,7 +81,9 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   public CompromiseResponseWorkflowImpl(CompromiseReport report) {
     this.report = report;
     this.response = new CompromiseResponse(report);
-    this.ticket = new TicketWriteBack(report.incident().value());
+    this.record = new CeremonyRecord(response::record);
+    this.notifier = new CeremonyNotifier(record);
+    this.ticket = new TicketWriteBack(report.incident().value(), report.ticketBinding());
   }
 
   @Override
@@ -96,44 +99,33 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     publishPhase();
     Deadlines.watch(response.escalationDeadline(), response::acknowledged, this::escalate);
 
+    // Step 1: disable every version of the key, before anything else.
     KeyDisabler.Result disabled = new KeyDisabler().disable(report.key(), disableProgress());
     if (!disabled.disabled()) {
-      audit.append("COMPROMISE_REPORTED", report.reporter().id(), reportDetails());
-      alert(
-          "KEY COMPROMISE: " + report.key() + " could not be disabled",
-          "Incident "
-              + report.incident()
-              + ": "
-              + disabled.impossibleBecause()
-              + "; check which vault holds the key");
+      record.audit("COMPROMISE_REPORTED", report.reporter().id(), reportDetails());
+      notifier.send(
+          CompromiseMessages.couldNotDisable(report, disabled.impossibleBecause(), subject()));
       return finish(
           CompromisePhase.FAILED, "the key could not be disabled: " + disabled.impossibleBecause());
     }
     recordDisabled(disabled);
 
-    CompromiseOutcome outcome = responseOutcome(disabled.versions());
-    notifier.awaitDelivered();
-    Workflow.await(Workflow::isEveryHandlerFinished);
-    return outcome;
-  }
-
-  private CompromiseOutcome responseOutcome(List<KeyVersionInfo> disabledVersions) {
+    // Steps 2 to 6: impact, emergency rotation, restoration, evidence, long-term follow-ups.
     enter(CompromisePhase.ASSESSING_IMPACT);
     List<KeyDependent> affected = assessImpact();
-
     enter(CompromisePhase.ROTATING);
-    KeyVersionInfo replacement = rotate(disabledVersions, affected);
-
+    KeyVersionInfo replacement = rotate(disabled.versions(), affected);
     if (replacement != null) {
       enter(CompromisePhase.VALIDATING_RESTORATION);
       validateRestoration(replacement);
     }
-
     enter(CompromisePhase.CAPTURING_EVIDENCE);
     captureEvidence();
-
     followUp();
-    return finish(CompromisePhase.CLOSED, "every long-term task is complete");
+    CompromiseOutcome outcome = finish(CompromisePhase.CLOSED, "every long-term task is complete");
+    notifier.awaitDelivered();
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return outcome;
   }
 
   private void recordDisabled(KeyDisabler.Result disabled) {
@@ -145,36 +137,18 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     markCompromised(at);
     raiseSeverityToTheKeysFloor();
     Disablement d = response.disablement();
-    response.record(
-        at,
-        "keyward",
-        "KEY_DISABLED",
-        "all "
-            + disabled.versions().size()
-            + " versions disabled "
-            + d.timeToDisable()
-            + " after the report was accepted, in "
-            + d.attempts()
-            + (d.attempts() == 1 ? " attempt" : " attempts"));
-    audit.append("COMPROMISE_REPORTED", report.reporter().id(), reportDetails());
-    audit.append("KEY_DISABLED", null, disableDetails(d, disabled.versions()));
+    record.timeline(
+        at, null, "KEY_DISABLED", CompromiseMessages.disabledDetail(disabled.versions().size(), d));
+    record.audit("COMPROMISE_REPORTED", report.reporter().id(), reportDetails());
+    record.audit(
+        "KEY_DISABLED", null, CompromiseMessages.disableDetails(report, d, disabled.versions()));
     response.action("Incident team notified");
-    audit.append("INCIDENT_DECLARED", null, incidentDetails());
+    record.audit(
+        "INCIDENT_DECLARED",
+        null,
+        CompromiseMessages.incidentDetails(response.snapshot().incident()));
     publishPhase();
-    alertUntilAcknowledged(
-        "KEY COMPROMISE: " + report.key() + " disabled",
-        "Incident "
-            + report.incident()
-            + " ("
-            + response.severity()
-            + "): every version of "
-            + report.key()
-            + " disabled "
-            + d.timeToDisable()
-            + " after the report. Reported by "
-            + report.reporter().id()
-            + "; first response: "
-            + response.rule().initialResponse());
+    alertUntilAcknowledged(CompromiseMessages.disabled(report, response, d, subject()));
   }
 
   private List<KeyDependent> assessImpact() {
@@ -190,18 +164,16 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
       affected = List.of();
       note =
           "the dependency map could not be read ("
-              + Failures.describe(failure)
+              + ActivityFailures.describe(failure)
               + "); find the affected applications by hand";
     }
     response.impact(affected, note);
     response.action("Impact assessed: " + note);
-    response.record(now(), "keyward", "IMPACT_ASSESSED", note);
-    Map<String, String> details = new HashMap<>();
-    details.put("note", note);
-    details.put(
-        "applications",
-        affected.stream().map(KeyDependent::application).collect(Collectors.joining(", ")));
-    audit.append("IMPACT_ASSESSED", null, details);
+    record.step(
+        "IMPACT_ASSESSED",
+        note,
+        "IMPACT_ASSESSED",
+        CompromiseMessages.impactDetails(note, affected));
     return affected;
   }
 
@@ -215,49 +187,26 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
               EmergencyRotation.commandFor(
                   compromised,
                   report.incident(),
-                  Workflow.getInfo().getWorkflowId(),
+                  subject(),
                   report.reporter().id(),
                   now(),
-                  Workflow.getInfo().getWorkflowId()
-                      + "/"
-                      + Workflow.getInfo().getRunId()
-                      + "/emergency-rotation"));
+                  IdempotencyKeys.forStep("emergency-rotation")));
     } catch (ActivityFailure failure) {
-      String why = Failures.describe(failure);
-      response.record(now(), "keyward", "ROTATION_FAILED", why);
+      String why = ActivityFailures.describe(failure);
       response.action("Emergency rotation failed: " + why);
-      audit.append("EMERGENCY_ROTATION_FAILED", null, Map.of("why", why));
-      alert(
-          "Emergency rotation failed: " + report.key(),
-          "Incident " + report.incident() + ": " + why + "; rotate the key by hand");
+      record.step("ROTATION_FAILED", why, "EMERGENCY_ROTATION_FAILED", Map.of("why", why));
+      notifier.send(CompromiseMessages.rotationFailed(report, why, subject()));
       return null;
     }
     response.rotated(made);
     response.action("Emergency rotation: new version " + made.version());
-    response.record(now(), "keyward", "KEY_ROTATED", "new version " + made.version() + " enabled");
-    Map<String, String> details = versionDetails(made);
-    details.put("replaces", compromised.version());
-    audit.append("EMERGENCY_ROTATION", null, details);
+    record.step(
+        "KEY_ROTATED",
+        "new version " + made.version() + " enabled",
+        "EMERGENCY_ROTATION",
+        AuditDetails.of(made).with("replaces", compromised.version()).build());
     for (KeyDependent app : affected) {
-      notifier.send(
-          new Notification(
-              NotificationTopic.ROTATIONS,
-              Notification.Severity.CRITICAL,
-              Workflow.getInfo().getWorkflowId(),
-              "Switch " + app.application() + " to the new version of " + report.key(),
-              "Key "
-                  + report.key()
-                  + " is compromised and disabled (incident "
-                  + report.incident()
-                  + "). Switch "
-                  + app.application()
-                  + " to version "
-                  + made.version()
-                  + " now; owner "
-                  + app.owner()
-                  + ", contact "
-                  + app.contact(),
-              null));
+      notifier.send(CompromiseMessages.switchTo(report, app, made, subject()));
     }
     if (!affected.isEmpty()) {
       response.action(affected.size() + " applications told to switch to " + made.version());
@@ -272,44 +221,36 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     } catch (ActivityFailure failure) {
       result =
           new RoundTripResult(
-              replacement.version(), "none", false, "could not run: " + Failures.describe(failure));
+              replacement.version(),
+              "none",
+              false,
+              "could not run: " + ActivityFailures.describe(failure));
     }
     response.restoration(result);
-    String outcome =
-        result.operation()
-            + " round trip with "
-            + result.version()
-            + (result.passed() ? " passed" : " FAILED: " + result.detail());
+    String outcome = CompromiseMessages.restorationOutcome(result);
     response.action("Service restoration validated: " + outcome);
-    response.record(now(), "keyward", "RESTORATION_VALIDATED", outcome);
-    audit.append(
+    record.step(
         "RESTORATION_VALIDATED",
-        null,
-        Map.of(
-            "version", result.version(),
-            "operation", result.operation(),
-            "passed", Boolean.toString(result.passed()),
-            "detail", result.detail()));
+        outcome,
+        "RESTORATION_VALIDATED",
+        CompromiseMessages.restorationDetails(result));
     if (!result.passed()) {
-      alert(
-          "Service restoration check failed: " + report.key(),
-          "Incident " + report.incident() + ": " + outcome);
+      notifier.send(CompromiseMessages.restorationFailed(report, outcome, subject()));
     }
   }
 
   private void captureEvidence() {
-    String subject = Workflow.getInfo().getWorkflowId();
     try {
       List<KeyVersionInfo> versions = keys.listVersions(report.key());
       EvidenceReceipt receipt =
           evidence.seal(
               new EvidenceRequest(
-                  subject + "/" + Workflow.getInfo().getRunId() + "/evidence",
-                  subject,
+                  IdempotencyKeys.forStep("evidence"),
+                  subject(),
                   report.incident(),
                   report.key(),
                   versions,
-                  auditSubjects(report.key(), subject),
+                  auditSubjects(report.key(), subject()),
                   now()));
       response.evidence(receipt);
       response.action(
@@ -319,14 +260,12 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
               + receipt.auditRecordsCaptured()
               + " audit records, SHA-256 "
               + receipt.sha256());
-      response.record(now(), "keyward", "EVIDENCE_SEALED", "SHA-256 " + receipt.sha256());
+      record.timeline(null, "EVIDENCE_SEALED", "SHA-256 " + receipt.sha256());
     } catch (ActivityFailure failure) {
-      String why = Failures.describe(failure);
+      String why = ActivityFailures.describe(failure);
       response.action("Forensic evidence capture failed: " + why);
-      response.record(now(), "keyward", "EVIDENCE_FAILED", why);
-      alert(
-          "Forensic evidence capture failed: " + report.key(),
-          "Incident " + report.incident() + ": " + why + "; preserve the logs by hand");
+      record.timeline(null, "EVIDENCE_FAILED", why);
+      notifier.send(CompromiseMessages.evidenceFailed(report, why, subject()));
     }
   }
 
@@ -338,28 +277,19 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
       Instant due = from.plus(kind.dueAfter());
       Deadlines.watch(due, () -> response.followUpDone(kind), () -> followUpOverdue(kind, due));
     }
-    notifier.send(
-        notification(
-            NotificationTopic.APPROVALS,
-            Notification.Severity.INFO,
-            "Long-term response opened: " + report.incident(),
-            List.of(FollowUpKind.values()).stream()
-                .map(k -> k.title() + " due " + from.plus(k.dueAfter()))
-                .collect(Collectors.joining("; "))));
+    notifier.send(CompromiseMessages.followUpsOpened(report, from, subject()));
     Workflow.await(() -> response.allFollowUpsDone() && Workflow.isEveryHandlerFinished());
   }
 
   private void followUpOverdue(FollowUpKind kind, Instant due) {
     response.followUpOverdue(kind);
-    response.record(now(), "keyward", "OVERDUE " + kind, kind.title() + " was due " + due);
-    audit.append("FOLLOW_UP_OVERDUE", null, Map.of("task", kind.name(), "due", due.toString()));
+    record.step(
+        "OVERDUE " + kind,
+        kind.title() + " was due " + due,
+        "FOLLOW_UP_OVERDUE",
+        Map.of("task", kind.name(), "due", due.toString()));
     publishPhase();
-    notifier.send(
-        notification(
-            NotificationTopic.APPROVALS,
-            Notification.Severity.WARNING,
-            kind.title() + " overdue: " + report.incident(),
-            kind.title() + " was due " + due + "; owners " + new TreeSet<>(kind.owners())));
+    notifier.send(CompromiseMessages.followUpOverdue(report, kind, due, subject()));
   }
 
   /**
@@ -404,10 +334,10 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
         classification == null
             ? "the key's classification is unknown, so it counts as ULTRA"
             : "the key is " + classification;
-    response.record(now(), "keyward", "SEVERITY_RAISED", reported + " -> " + floor + ": " + why);
-    audit.append(
+    record.step(
         "SEVERITY_RAISED",
-        null,
+        reported + " -> " + floor + ": " + why,
+        "SEVERITY_RAISED",
         Map.of(
             "from", reported.name(),
             "to", floor.name(),
@@ -422,64 +352,40 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     if (response.phase().isFinal() || response.escalatedAlready()) {
       return;
     }
-    Instant at = now();
-    response.escalated(at);
-    String target = response.rule().escalationTarget();
-    response.record(
-        at,
-        "keyward",
+    response.escalated(now());
+    record.step(
         "ESCALATED",
-        "not acknowledged within " + response.rule().escalateAfter() + "; escalated to " + target);
-    audit.append(
+        "not acknowledged within "
+            + response.rule().escalateAfter()
+            + "; escalated to "
+            + response.rule().escalationTarget(),
         "INCIDENT_ESCALATED",
-        null,
-        Map.of(
-            "severity", response.severity().name(),
-            "escalatedTo", target,
-            "roles", new TreeSet<>(response.rule().escalationRoles()).toString(),
-            "deadline", response.escalationDeadline().toString()));
+        CompromiseMessages.escalationDetails(response));
     publishPhase();
-    notifier.send(
-        notification(
-                NotificationTopic.SECURITY_INCIDENTS,
-                Notification.Severity.CRITICAL,
-                "ESCALATION " + response.severity() + ": " + report.incident() + " to " + target,
-                "Compromise of "
-                    + report.key()
-                    + " not acknowledged within "
-                    + response.rule().escalateAfter()
-                    + " by "
-                    + response.rule().initialResponse()
-                    + "; escalated to "
-                    + target
-                    + " "
-                    + new TreeSet<>(response.rule().escalationRoles()))
-            .asking(acknowledgeUnlessDone()));
+    alertUntilAcknowledged(CompromiseMessages.escalation(report, response, subject()));
   }
 
   @Override
   public CompromiseState acknowledge(Acknowledgement acknowledgement) {
     response.apply(acknowledgement, now());
-    Map<String, String> details = new HashMap<>();
-    details.put("severity", report.severity().name());
-    details.put("escalated", Boolean.toString(response.escalatedAlready()));
-    if (acknowledgement.note() != null) {
-      details.put("note", acknowledgement.note());
-    }
-    audit.append("INCIDENT_ACKNOWLEDGED", acknowledgement.actor().id(), details);
+    record.audit(
+        "INCIDENT_ACKNOWLEDGED",
+        acknowledgement.actor().id(),
+        CompromiseMessages.acknowledgementDetails(
+            report, acknowledgement, response.escalatedAlready()));
     publishPhase();
     return response.snapshot();
   }
 
   @Override
   public void validateAcknowledge(Acknowledgement acknowledgement) {
-    refuseIfPresent(response.refusalFor(acknowledgement).orElse(null));
+    refuseIfPresent(response.refusalFor(acknowledgement));
   }
 
   @Override
   public CompromiseState completeTask(TaskCompletion completion) {
     FollowUpTask done = response.apply(completion, now());
-    audit.append(
+    record.audit(
         "FOLLOW_UP_COMPLETED",
         done.completedBy(),
         Map.of("task", done.kind().name(), "summary", done.summary()));
@@ -489,7 +395,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
 
   @Override
   public void validateCompleteTask(TaskCompletion completion) {
-    refuseIfPresent(response.refusalFor(completion).orElse(null));
+    refuseIfPresent(response.refusalFor(completion));
   }
 
   @Override
@@ -502,24 +408,13 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
       @Override
       public void attemptFailed(int attempt, String why) {
         response.disableFailed(attempt, why);
-        response.record(
-            now(), "keyward", "DISABLE_ATTEMPT_FAILED", "attempt " + attempt + ": " + why);
+        record.timeline(null, "DISABLE_ATTEMPT_FAILED", "attempt " + attempt + ": " + why);
       }
 
       @Override
       public void stillEnabledAfter(int failures, String why) {
         response.alerted(failures);
-        alertUntilAcknowledged(
-            "KEY COMPROMISE: " + report.key() + " NOT YET DISABLED",
-            "Incident "
-                + report.incident()
-                + ": disabling "
-                + report.key()
-                + " failed "
-                + failures
-                + " times ("
-                + why
-                + "); Keyward keeps retrying. Disable it at the provider by hand if you can.");
+        alertUntilAcknowledged(CompromiseMessages.notYetDisabled(report, failures, why, subject()));
       }
     };
   }
@@ -539,8 +434,8 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   private CompromiseOutcome finish(CompromisePhase last, String reason) {
     response.finish(last, reason);
     publishPhase();
-    response.record(now(), "keyward", last.name(), reason);
-    audit.append("COMPROMISE_RESPONSE_" + last.name(), null, Map.of("reason", reason));
+    record.step(
+        last.name(), reason, "COMPROMISE_RESPONSE_" + last.name(), Map.of("reason", reason));
     writeToTicket();
     notifier.awaitDelivered();
     ticket.awaitDelivered();
@@ -548,8 +443,6 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   }
 
   private void publishPhase() {
-    List<String> roles =
-        response.awaitingRoles().stream().map(Role::name).sorted().collect(Collectors.toList());
     List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
     updates.add(SearchAttributeUpdate.valueSet(KIND, KIND_NAME));
     updates.add(SearchAttributeUpdate.valueSet(PHASE, response.phase().name()));
@@ -558,31 +451,8 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     if (classification != null) {
       updates.add(SearchAttributeUpdate.valueSet(CLASSIFICATION, classification));
     }
-    updates.add(
-        roles.isEmpty()
-            ? SearchAttributeUpdate.valueUnset(AWAITING_ROLES)
-            : SearchAttributeUpdate.valueSet(AWAITING_ROLES, roles));
-    Workflow.upsertTypedSearchAttributes(updates.toArray(new SearchAttributeUpdate<?>[0]));
-    Workflow.upsertMemo(Map.of("summary", summary()));
-  }
-
-  private String summary() {
-    Duration took = response.timeToDisable();
-    String escalation =
-        response.acknowledged()
-            ? ", acknowledged"
-            : response.escalatedAlready()
-                ? ", ESCALATED to " + response.rule().escalationTarget()
-                : ", not yet acknowledged";
-    return response.severity()
-        + " compromise of "
-        + report.key()
-        + " ("
-        + report.incident()
-        + "): "
-        + response.phase()
-        + (took == null ? ", key not yet disabled" : ", disabled in " + took)
-        + escalation;
+    updates.add(CeremonyVisibility.awaiting(response.awaitingRoles()));
+    CeremonyVisibility.publish(CompromiseMessages.summary(report, response), updates);
   }
 
   /**
@@ -598,94 +468,11 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   }
 
   private Map<String, String> reportDetails() {
-    Map<String, String> details = new HashMap<>();
-    details.put("incident", report.incident().value());
-    details.put("key", report.key().toString());
-    details.put("severity", report.severity().name());
-    details.put("acceptedAt", response.acceptedAt().toString());
-    if (report.summary() != null) {
-      details.put("summary", report.summary());
-    }
-    return details;
-  }
-
-  private Map<String, String> disableDetails(Disablement d, List<KeyVersionInfo> versions) {
-    Map<String, String> details = new HashMap<>();
-    details.put("key", report.key().toString());
-    details.put("acceptedAt", d.acceptedAt().toString());
-    details.put("disabledAt", d.disabledAt().toString());
-    details.put("timeToDisable", d.timeToDisable().toString());
-    details.put("timeToDisableMillis", Long.toString(d.timeToDisable().toMillis()));
-    details.put("withinSlo", Boolean.toString(d.withinSlo()));
-    details.put("attempts", Integer.toString(d.attempts()));
-    details.put(
-        "versions",
-        versions.stream().map(KeyVersionInfo::version).collect(Collectors.joining(", ")));
-    return details;
-  }
-
-  private Map<String, String> incidentDetails() {
-    IncidentRecord record = response.snapshot().incident();
-    Map<String, String> details = new HashMap<>();
-    details.put("incidentId", record.incidentId().value());
-    details.put("keyName", record.keyName().toString());
-    details.put("detectedAt", record.detectedAt().toString());
-    details.put("severity", record.severity());
-    details.put("status", record.status().name());
-    details.put("actions", String.join("; ", record.actions()));
-    return details;
-  }
-
-  private static Map<String, String> versionDetails(KeyVersionInfo version) {
-    Map<String, String> details = new HashMap<>();
-    details.put("key", version.key().toString());
-    details.put("version", version.version());
-    details.put("provider", version.provider());
-    details.put("enabled", Boolean.toString(version.enabled()));
-    if (version.publicKeyFingerprint() != null) {
-      details.put("publicKeySha256", version.publicKeyFingerprint());
-    }
-    return details;
-  }
-
-  private void alert(String title, String text) {
-    notifier.send(
-        notification(
-            NotificationTopic.SECURITY_INCIDENTS, Notification.Severity.CRITICAL, title, text));
+    return CompromiseMessages.reportDetails(report, response);
   }
 
   /** An alert that asks responders to acknowledge, while nobody has (runbook 17.2). */
-  private void alertUntilAcknowledged(String title, String text) {
-    notifier.send(
-        notification(
-                NotificationTopic.SECURITY_INCIDENTS, Notification.Severity.CRITICAL, title, text)
-            .asking(acknowledgeUnlessDone()));
-  }
-
-  private NoticeAction acknowledgeUnlessDone() {
-    return !response.acknowledged() ? NoticeAction.ACKNOWLEDGE : null;
-  }
-
-  private Notification notification(
-      NotificationTopic topic, Notification.Severity severity, String title, String text) {
-    return new Notification(topic, severity, Workflow.getInfo().getWorkflowId(), title, text, null);
-  }
-
-  private void notificationFailed(Notification notification, String why) {
-    response.record(now(), "keyward", "NOTIFICATION_FAILED", notification.title() + ": " + why);
-    audit.append(
-        "NOTIFICATION_FAILED",
-        null,
-        Map.of("topic", notification.topic().name(), "title", notification.title(), "why", why));
-  }
-
-  private static void refuseIfPresent(String refusal) {
-    if (refusal != null) {
-      throw new IllegalArgumentException(refusal);
-    }
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  private void alertUntilAcknowledged(Notification alert) {
+    notifier.send(alert.asking(!response.acknowledged() ? NoticeAction.ACKNOWLEDGE : null));
   }
 }

@@ -1,9 +1,9 @@
 package io.keyward.workflows.compromise;
 
+import io.keyward.workflows.ceremony.ActivityFailures;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.hsm.KeyProviderActivities;
 import io.keyward.workflows.hsm.KeyVersionInfo;
-import io.keyward.workflows.incident.Failures;
 import io.keyward.workflows.incident.IncidentActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
@@ -63,8 +63,8 @@ public final class KeyDisabler {
         }
         why = "the provider still reports " + stillEnabled + " enabled";
       } catch (ActivityFailure failure) {
-        why = Failures.describe(failure);
-        if (Failures.isOfType(failure, "KeyNotFound", "KeyDeleted")) {
+        why = ActivityFailures.describe(failure);
+        if (ActivityFailures.isOfType(failure, "KeyNotFound", "KeyDeleted")) {
           return new Result(null, attempt, why);
         }
       }

@@ -3,9 +3,15 @@ package io.keyward.workflows.generation;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.Role;
 import io.keyward.workflows.common.TimelineEntry;
+import io.keyward.workflows.hsm.CreateKeyCommand;
+import io.keyward.workflows.hsm.KeyAttributes;
 import io.keyward.workflows.hsm.KeyVersionInfo;
+import io.keyward.workflows.hsm.RoundTripResult;
 import io.keyward.workflows.policy.CeremonyRoles;
 import io.keyward.workflows.policy.ClassificationPolicy;
+import io.keyward.workflows.policy.CryptoStandards;
+import io.keyward.workflows.policy.PolicyViolation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,6 +43,58 @@ public final class GenerationCeremony {
   public GenerationCeremony(GenerationRequest request, ClassificationPolicy policy) {
     this.request = request;
     this.policy = policy;
+  }
+
+  /**
+   * Why the request cannot open a ceremony at all: a spec that breaks the classification's crypto
+   * standards, or a requester who may not request keys. Empty when it can.
+   */
+  public static Optional<String> requestRefusal(GenerationRequest request) {
+    List<PolicyViolation> violations =
+        CryptoStandards.violations(request.spec(), request.classification());
+    if (!violations.isEmpty()) {
+      return Optional.of("the key spec breaks policy: " + violations);
+    }
+    if (!request.requester().holdsAny(CeremonyRoles.REQUESTERS)) {
+      return Optional.of(
+          request.requester().id()
+              + " may not request keys; requesters hold one of "
+              + CeremonyRoles.REQUESTERS);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What custodian 1 orders the provider to make: the approved spec, disabled, valid from {@code
+   * notBefore} for the spec's days (or the standard's default), tagged with the ceremony.
+   */
+  public CreateKeyCommand createCommand(Instant notBefore, String ceremonyId, String idempotency) {
+    int days =
+        request.spec().validityDays() == null
+            ? CryptoStandards.DEFAULT_VALIDITY_DAYS
+            : request.spec().validityDays();
+    KeyAttributes attributes =
+        new KeyAttributes(
+            request.spec().operations(),
+            notBefore,
+            notBefore.plus(Duration.ofDays(days)),
+            false,
+            GenerationTags.forRequest(request, ceremonyId));
+    return new CreateKeyCommand(
+        request.key(), request.spec(), policy.protection(), attributes, idempotency);
+  }
+
+  /** Findings of the security validation, the round trip's failure among them. */
+  public List<String> complianceFindings(KeyVersionInfo current, RoundTripResult roundTrip) {
+    List<String> findings = new ArrayList<>(KeyAttributeCheck.complianceFindings(current, request));
+    if (!roundTrip.passed()) {
+      findings.add("round trip " + roundTrip.operation() + " failed: " + roundTrip.detail());
+    }
+    return List.copyOf(findings);
+  }
+
+  public ClassificationPolicy policy() {
+    return policy;
   }
 
   /**

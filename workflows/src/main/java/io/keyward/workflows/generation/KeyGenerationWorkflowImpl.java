@@ -1,76 +1,52 @@
 package io.keyward.workflows.generation;
 
-import static io.keyward.workflows.common.KeywardSearchAttributes.AWAITING_ROLES;
+import static io.keyward.workflows.ceremony.WorkflowClock.now;
 import static io.keyward.workflows.common.KeywardSearchAttributes.CLASSIFICATION;
 import static io.keyward.workflows.common.KeywardSearchAttributes.KEY_NAME;
 import static io.keyward.workflows.common.KeywardSearchAttributes.KIND;
 import static io.keyward.workflows.common.KeywardSearchAttributes.PHASE;
 
+import io.keyward.workflows.ceremony.ActivityFailures;
+import io.keyward.workflows.ceremony.AuditDetails;
+import io.keyward.workflows.ceremony.CeremonyNotifier;
+import io.keyward.workflows.ceremony.CeremonyRecord;
+import io.keyward.workflows.ceremony.CeremonyVisibility;
+import io.keyward.workflows.ceremony.IdempotencyKeys;
+import io.keyward.workflows.ceremony.UpdateRefusals;
 import io.keyward.workflows.common.CeremonyActivityOptions;
-import io.keyward.workflows.common.CeremonyAudit;
-import io.keyward.workflows.common.Role;
-import io.keyward.workflows.hsm.CreateKeyCommand;
-import io.keyward.workflows.hsm.KeyAttributes;
 import io.keyward.workflows.hsm.KeyProviderActivities;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.hsm.RoundTripResult;
 import io.keyward.workflows.lifecycle.LifecycleInput;
 import io.keyward.workflows.lifecycle.Lifecycles;
-import io.keyward.workflows.notify.NoticeAction;
-import io.keyward.workflows.notify.Notification;
-import io.keyward.workflows.notify.NotificationActivities;
-import io.keyward.workflows.notify.NotificationTopic;
-import io.keyward.workflows.policy.CeremonyRoles;
-import io.keyward.workflows.policy.ClassificationPolicy;
-import io.keyward.workflows.policy.CryptoStandards;
 import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.PolicyMatrix;
-import io.keyward.workflows.policy.PolicyViolation;
 import io.keyward.workflows.policy.RotationMatrix;
 import io.keyward.workflows.register.RegisterSteps;
 import io.keyward.workflows.servicenow.TicketWriteBack;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
-/** Runbook 3.3 as a workflow; the rules of who may decide live in {@link GenerationCeremony}. */
+/**
+ * Runbook 3.3 as a workflow: approvals, custodian 1 generates, custodian 2 verifies and activates,
+ * security validates and registers. Who may decide lives in {@link GenerationCeremony}, what the
+ * ceremony says in {@link GenerationMessages}.
+ */
 public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   private final KeyProviderActivities keys =
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
-  private final CeremonyAudit audit = new CeremonyAudit();
   private final RegisterSteps register = new RegisterSteps();
-  private final GenerationCeremony ceremony;
   private final GenerationRequest request;
-
-  /** Approval announcements: a few tries, then the notifier gives up with an audit record. */
-  private static final ActivityOptions NOTICES =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(5))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofMinutes(2))
-                  .setMaximumAttempts(6)
-                  .setDoNotRetry(IllegalArgumentException.class.getName())
-                  .build())
-          .build();
-
-  private final NotificationActivities notifications =
-      Workflow.newActivityStub(NotificationActivities.class, NOTICES);
+  private final GenerationCeremony ceremony;
+  private final CeremonyRecord record;
+  private final CeremonyNotifier notifier;
   private final TicketWriteBack ticket;
 
   /** Builds the state before any Update is delivered, so the first decision finds it. */
@@ -79,50 +55,67 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
     this.request = request;
     this.ceremony =
         new GenerationCeremony(request, PolicyMatrix.policyFor(request.classification()));
-    this.ticket = new TicketWriteBack(request.ticket());
+    this.record = new CeremonyRecord(ceremony::record);
+    this.notifier = new CeremonyNotifier(record);
+    this.ticket = new TicketWriteBack(request.ticket(), request.ticketBinding());
   }
 
   @Override
   public GenerationOutcome run(GenerationRequest request) {
-    ClassificationPolicy policy = PolicyMatrix.policyFor(request.classification());
-    refuseOutOfPolicy(request);
-    audit.append("GENERATION_REQUESTED", request.requester().id(), requestDetails(policy));
-    ceremony.record(now(), request.requester().id(), "REQUESTED", request.justification());
+    GenerationCeremony.requestRefusal(request)
+        .ifPresent(
+            refusal -> {
+              throw ApplicationFailure.newNonRetryableFailure(refusal, "PolicyViolation");
+            });
+    record.step(
+        request.requester().id(),
+        "REQUESTED",
+        request.justification(),
+        "GENERATION_REQUESTED",
+        GenerationMessages.requestDetails(ceremony.snapshot()));
 
     GenerationOutcome outcome = ceremonyOutcome();
     Workflow.await(Workflow::isEveryHandlerFinished);
+    notifier.awaitDelivered();
     ticket.awaitDelivered();
     return outcome;
   }
 
   private GenerationOutcome ceremonyOutcome() {
+    // Step 2: the quorum of the classification approves.
     if (!awaitStep(
         GenerationPhase.AWAITING_APPROVAL, () -> ceremony.quorumReached() || ceremony.denied())) {
-      return expire("approval quorum not reached in time");
+      return finish(GenerationPhase.EXPIRED, "approval quorum not reached in time");
     }
     if (ceremony.denied()) {
       return finish(GenerationPhase.DENIED, "denied by " + ceremony.denier());
     }
+    // Step 3: custodian 1 generates the key, disabled, in the provider the policy requires.
     if (!awaitStep(GenerationPhase.AWAITING_GENERATION, ceremony::generationOrdered)) {
-      return expire("no key custodian generated the key in time");
+      return finish(GenerationPhase.EXPIRED, "no key custodian generated the key in time");
     }
-    enter(GenerationPhase.GENERATING, null);
+    enter(GenerationPhase.GENERATING);
     Optional<String> taken = nameTaken();
     if (taken.isPresent()) {
       return finish(GenerationPhase.FAILED, taken.get());
     }
     KeyVersionInfo made;
     try {
-      made = keys.create(createCommand());
+      made =
+          keys.create(
+              ceremony.createCommand(
+                  now(), IdempotencyKeys.subject(), IdempotencyKeys.forStep("generate")));
     } catch (ActivityFailure failure) {
-      return finish(GenerationPhase.FAILED, "key creation failed: " + reason(failure));
+      return finish(
+          GenerationPhase.FAILED, "key creation failed: " + ActivityFailures.describe(failure));
     }
     ceremony.keyVersion(made);
-    audit.append("KEY_GENERATED", null, versionDetails(made));
-    ceremony.record(now(), "keyward", "KEY_GENERATED", "version " + made.version() + " (disabled)");
+    keyStep("KEY_GENERATED", "version " + made.version() + " (disabled)", made);
 
+    // Step 4: custodian 2 verifies the attributes against the approved spec, then activates.
     if (!awaitStep(GenerationPhase.AWAITING_VERIFICATION, ceremony::verificationDecided)) {
-      return expire(
+      return finish(
+          GenerationPhase.EXPIRED,
           "custodian 2 did not verify in time; version " + made.version() + " stays disabled");
     }
     if (ceremony.rejectedByCustodian()) {
@@ -130,7 +123,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
           GenerationPhase.REJECTED,
           "custodian 2 rejected the attributes; version " + made.version() + " stays disabled");
     }
-    enter(GenerationPhase.ACTIVATING, null);
+    enter(GenerationPhase.ACTIVATING);
     List<String> mismatches =
         KeyAttributeCheck.mismatches(keys.describe(request.key(), made.version()), request);
     if (!mismatches.isEmpty()) {
@@ -140,16 +133,17 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
     }
     KeyVersionInfo active = keys.setEnabled(request.key(), made.version(), true);
     ceremony.keyVersion(active);
-    audit.append("KEY_ACTIVATED", null, versionDetails(active));
-    ceremony.record(now(), "keyward", "KEY_ACTIVATED", "version " + made.version());
+    keyStep("KEY_ACTIVATED", "version " + made.version(), active);
 
+    // Step 5: security validates compliance and registers the key.
     if (!awaitStep(GenerationPhase.AWAITING_REGISTRATION, ceremony::registrationOrdered)) {
       keys.setEnabled(request.key(), made.version(), false);
-      audit.append("KEY_DEACTIVATED", null, versionDetails(made));
-      return expire(
+      record.audit("KEY_DEACTIVATED", null, AuditDetails.of(made).build());
+      return finish(
+          GenerationPhase.EXPIRED,
           "security did not validate in time; version " + made.version() + " disabled again");
     }
-    enter(GenerationPhase.REGISTERING, null);
+    enter(GenerationPhase.REGISTERING);
     return register(made.version());
   }
 
@@ -158,51 +152,39 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
    * ceremony did not make (it makes none before this check). Empty when the name is free.
    */
   private Optional<String> nameTaken() {
-    List<KeyVersionInfo> existing;
     try {
-      existing = keys.listVersions(request.key());
+      List<KeyVersionInfo> existing = keys.listVersions(request.key());
+      return existing.isEmpty()
+          ? Optional.empty()
+          : Optional.of(GenerationMessages.nameTaken(request.key(), existing));
     } catch (ActivityFailure failure) {
       return Optional.of(
-          "could not check whether " + request.key() + " already exists: " + reason(failure));
+          "could not check whether "
+              + request.key()
+              + " already exists: "
+              + ActivityFailures.describe(failure));
     }
-    if (existing.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        request.key()
-            + " already exists in "
-            + existing.get(0).provider()
-            + " with "
-            + existing.size()
-            + " version(s) this ceremony did not make (made by hand, imported, or left disabled by"
-            + " an earlier ceremony): rotate or retire that key, or request one under another"
-            + " name");
   }
 
   private GenerationOutcome register(String version) {
     KeyVersionInfo current = keys.describe(request.key(), version);
-    List<String> findings = KeyAttributeCheck.complianceFindings(current, request);
     RoundTripResult roundTrip = keys.roundTrip(request.key(), version);
-    if (!roundTrip.passed()) {
-      findings =
-          appended(
-              findings, "round trip " + roundTrip.operation() + " failed: " + roundTrip.detail());
-    }
+    List<String> findings = ceremony.complianceFindings(current, roundTrip);
     if (!findings.isEmpty()) {
       keys.setEnabled(request.key(), version, false);
-      audit.append("KEY_DEACTIVATED", null, versionDetails(current));
+      record.audit("KEY_DEACTIVATED", null, AuditDetails.of(current).build());
       return finish(
           GenerationPhase.FAILED, "compliance validation failed, version disabled: " + findings);
     }
-    Map<String, String> details = versionDetails(current);
-    details.put("roundTrip", roundTrip.operation() + " passed");
-    details.put("protection", protectionNote(current));
-    audit.append("KEY_REGISTERED", null, details);
-    ceremony.record(
-        now(),
-        "keyward",
+    String protection = GenerationMessages.protectionNote(current, ceremony.policy().protection());
+    record.step(
         "KEY_REGISTERED",
-        roundTrip.operation() + " round trip passed; " + protectionNote(current));
+        roundTrip.operation() + " round trip passed; " + protection,
+        "KEY_REGISTERED",
+        AuditDetails.of(current)
+            .with("roundTrip", roundTrip.operation() + " passed")
+            .with("protection", protection)
+            .build());
     recordInRegister(version);
     startLifecycle();
     return finish(GenerationPhase.REGISTERED, "registered in the key register");
@@ -218,7 +200,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
             RegisterSteps.ceremony(),
             ceremony.securityValidator(),
             now()));
-    ceremony.record(now(), "keyward", "KEY_REGISTER_WRITTEN", registerNote());
+    record.timeline(null, "KEY_REGISTER_WRITTEN", registerNote());
   }
 
   private String registerNote() {
@@ -235,48 +217,38 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
    */
   private void startLifecycle() {
     KeyUsage usage = GenerationRegistration.usageOf(request);
-    String action = "LIFECYCLE_STARTED";
-    String detail;
     try {
-      LifecycleInput input =
-          LifecycleInput.enrol(
-              request.key(), usage, request.classification(), request.requester().id());
-      boolean started = new Lifecycles().start(input);
-      detail =
-          started
-              ? usage.label() + ": rotation every " + RotationMatrix.ruleFor(usage).interval()
-              : "the key already had a lifecycle";
+      boolean started =
+          new Lifecycles()
+              .start(
+                  LifecycleInput.enrol(
+                      request.key(), usage, request.classification(), request.requester().id()));
+      record.timeline(
+          null,
+          "LIFECYCLE_STARTED",
+          GenerationMessages.lifecycleStarted(
+              usage.label(), RotationMatrix.ruleFor(usage), started));
     } catch (ActivityFailure failure) {
-      action = "LIFECYCLE_NOT_STARTED";
-      detail =
-          "not started ("
-              + reason(failure)
-              + "); the weekly reconciliation enrols the key before it is due";
+      record.timeline(
+          null,
+          "LIFECYCLE_NOT_STARTED",
+          GenerationMessages.lifecycleNotStarted(ActivityFailures.describe(failure)));
     }
-    ceremony.record(now(), "keyward", action, detail);
   }
 
   @Override
   public GenerationState decide(Decision decision) {
     ceremony.apply(decision, now());
-    Map<String, String> details = new HashMap<>();
-    details.put("decision", decision.type().name());
-    details.put("phase", ceremony.phase().name());
-    if (decision.reason() != null) {
-      details.put("reason", decision.reason());
-    }
-    audit.append("DECISION_" + decision.type().name(), decision.actor().id(), details);
+    record.audit(
+        "DECISION_" + decision.type().name(),
+        decision.actor().id(),
+        GenerationMessages.decisionDetails(decision, ceremony.phase()));
     return ceremony.snapshot();
   }
 
   @Override
   public void validateDecide(Decision decision) {
-    ceremony
-        .refusalFor(decision)
-        .ifPresent(
-            message -> {
-              throw new IllegalArgumentException(message);
-            });
+    UpdateRefusals.refuseIfPresent(ceremony.refusalFor(decision));
   }
 
   @Override
@@ -286,184 +258,54 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
 
   /** Opens a human step and waits for it; false when its deadline passed first. */
   private boolean awaitStep(GenerationPhase step, Supplier<Boolean> done) {
-    Instant deadline = now().plus(request.stepTimeout());
-    enter(step, deadline);
+    ceremony.moveTo(step, now().plus(request.stepTimeout()));
+    published();
     return Workflow.await(request.stepTimeout(), done);
   }
 
-  private void enter(GenerationPhase next, Instant deadline) {
-    ceremony.moveTo(next, deadline);
-    publishPhase();
-    tellPeople();
+  private void enter(GenerationPhase next) {
+    ceremony.moveTo(next, null);
+    published();
   }
 
-  private GenerationOutcome expire(String reason) {
-    return finish(GenerationPhase.EXPIRED, reason);
+  /** A key operation done: its timeline line and its audit event, with the version's facts. */
+  private void keyStep(String action, String detail, KeyVersionInfo version) {
+    record.audit(action, null, AuditDetails.of(version).build());
+    record.timeline(null, action, detail);
   }
 
   private GenerationOutcome finish(GenerationPhase last, String reason) {
     ceremony.finish(last, reason);
     publishPhase();
-    ceremony.record(now(), "keyward", last.name(), reason);
+    record.timeline(null, last.name(), reason);
     tellPeople();
-    Map<String, String> details = new HashMap<>();
-    details.put("reason", reason);
-    audit.append("GENERATION_" + last.name(), null, details);
+    record.audit("GENERATION_" + last.name(), null, Map.of("reason", reason));
     return new GenerationOutcome(last, ceremony.keyVersion(), reason);
   }
 
-  /** Writes the step to the ticket and announces an open approval, without waiting for either. */
+  /** Shows the new phase, writes it to the ticket and announces an open approval. */
+  private void published() {
+    publishPhase();
+    tellPeople();
+  }
+
   private void tellPeople() {
     GenerationState state = ceremony.snapshot();
     GenerationTicketNotes.forState(state).ifPresent(note -> ticket.post(note.state(), note.text()));
     if (state.phase() == GenerationPhase.AWAITING_APPROVAL) {
-      Notification waiting = approvalWaiting(state);
-      Async.procedure(
-          () -> {
-            try {
-              notifications.send(waiting);
-            } catch (ActivityFailure failure) {
-              Workflow.getLogger(KeyGenerationWorkflowImpl.class)
-                  .warn("approval announcement for {} not delivered", waiting.subject());
-            }
-          });
+      notifier.send(GenerationMessages.approvalWaiting(state, IdempotencyKeys.subject()));
     }
-  }
-
-  private Notification approvalWaiting(GenerationState state) {
-    return new Notification(
-        NotificationTopic.APPROVALS,
-        Notification.Severity.INFO,
-        Workflow.getInfo().getWorkflowId(),
-        "Approval needed: " + request.classification() + " key " + request.key(),
-        request.requester().id()
-            + " requests a "
-            + request.spec().describe()
-            + " key"
-            + (request.ticket() == null ? "" : " (" + request.ticket() + ")")
-            + ". Quorum "
-            + state.policy().quorumText()
-            + " from "
-            + new java.util.TreeSet<>(state.awaitingRoles())
-            + ", due "
-            + state.stepDeadline()
-            + ".",
-        null,
-        NoticeAction.decisionOn(request.classification()));
   }
 
   private void publishPhase() {
-    List<String> roles =
-        ceremony.awaitingRoles().stream().map(Role::name).sorted().collect(Collectors.toList());
-    Workflow.upsertTypedSearchAttributes(
-        SearchAttributeUpdate.valueSet(KIND, "KeyGeneration"),
-        SearchAttributeUpdate.valueSet(PHASE, ceremony.phase().name()),
-        SearchAttributeUpdate.valueSet(KEY_NAME, request.key().toString()),
-        SearchAttributeUpdate.valueSet(CLASSIFICATION, request.classification().name()),
-        roles.isEmpty()
-            ? SearchAttributeUpdate.valueUnset(AWAITING_ROLES)
-            : SearchAttributeUpdate.valueSet(AWAITING_ROLES, roles));
-    Workflow.upsertMemo(Map.of("summary", summary()));
-  }
-
-  private String summary() {
-    return request.spec().describe()
-        + " "
-        + request.classification()
-        + " key "
-        + request.key()
-        + " requested by "
-        + request.requester().id()
-        + ": "
-        + ceremony.phase()
-        + (ceremony.awaitingRoles().isEmpty() ? "" : ", waiting for " + ceremony.awaitingRoles());
-  }
-
-  private CreateKeyCommand createCommand() {
-    Instant notBefore = now();
-    int days =
-        request.spec().validityDays() == null
-            ? CryptoStandards.DEFAULT_VALIDITY_DAYS
-            : request.spec().validityDays();
-    KeyAttributes attributes =
-        new KeyAttributes(
-            request.spec().operations(),
-            notBefore,
-            notBefore.plus(Duration.ofDays(days)),
-            false,
-            GenerationTags.forRequest(request, Workflow.getInfo().getWorkflowId()));
-    return new CreateKeyCommand(
-        request.key(),
-        request.spec(),
-        PolicyMatrix.policyFor(request.classification()).protection(),
-        attributes,
-        Workflow.getInfo().getWorkflowId() + "/" + Workflow.getInfo().getRunId() + "/generate");
-  }
-
-  private static void refuseOutOfPolicy(GenerationRequest request) {
-    List<PolicyViolation> violations =
-        CryptoStandards.violations(request.spec(), request.classification());
-    if (!violations.isEmpty()) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "the key spec breaks policy: " + violations, "PolicyViolation");
-    }
-    if (!request.requester().holdsAny(CeremonyRoles.REQUESTERS)) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          request.requester().id()
-              + " may not request keys; requesters hold one of "
-              + CeremonyRoles.REQUESTERS,
-          "PolicyViolation");
-    }
-  }
-
-  private Map<String, String> requestDetails(ClassificationPolicy policy) {
-    Map<String, String> details = new HashMap<>();
-    details.put("key", request.key().toString());
-    details.put("spec", request.spec().describe());
-    details.put("classification", request.classification().name());
-    details.put("quorum", policy.quorumText());
-    if (request.ticket() != null) {
-      details.put("ticket", request.ticket());
-    }
-    return details;
-  }
-
-  private static Map<String, String> versionDetails(KeyVersionInfo version) {
-    Map<String, String> details = new HashMap<>();
-    details.put("key", version.key().toString());
-    details.put("version", version.version());
-    details.put("provider", version.provider());
-    details.put("enabled", Boolean.toString(version.enabled()));
-    if (version.publicKeyFingerprint() != null) {
-      details.put("publicKeySha256", version.publicKeyFingerprint());
-    }
-    return details;
-  }
-
-  private String protectionNote(KeyVersionInfo version) {
-    var required = PolicyMatrix.policyFor(request.classification()).protection();
-    return required.isSatisfiedBy(version.protection())
-        ? "protection " + version.protection()
-        : "protection "
-            + version.protection()
-            + " below the required "
-            + required
-            + ", allowed by the deployment's dev mode";
-  }
-
-  private static String reason(ActivityFailure failure) {
-    return failure.getCause() instanceof ApplicationFailure app
-        ? app.getType() + ": " + app.getOriginalMessage()
-        : String.valueOf(failure.getCause());
-  }
-
-  private static List<String> appended(List<String> list, String item) {
-    List<String> copy = new java.util.ArrayList<>(list);
-    copy.add(item);
-    return copy;
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    GenerationState state = ceremony.snapshot();
+    CeremonyVisibility.publish(
+        GenerationMessages.summary(state),
+        List.of(
+            SearchAttributeUpdate.valueSet(KIND, "KeyGeneration"),
+            SearchAttributeUpdate.valueSet(PHASE, state.phase().name()),
+            SearchAttributeUpdate.valueSet(KEY_NAME, request.key().toString()),
+            SearchAttributeUpdate.valueSet(CLASSIFICATION, request.classification().name()),
+            CeremonyVisibility.awaiting(state.awaitingRoles())));
   }
 }

@@ -48,19 +48,6 @@ public final class IncidentActivityOptions {
                   .build())
           .build();
 
-  /** Notifications: retried for ten minutes, then given up (a notifier never blocks a response). */
-  public static final ActivityOptions NOTIFY =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setScheduleToCloseTimeout(Duration.ofMinutes(10))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofMinutes(1))
-                  .build())
-          .build();
-
   /**
    * Reading the dependency map for the impact assessment: five minutes, then the response goes on
    * and says that the affected applications must be found by hand.

@@ -1,5 +1,6 @@
 package io.keyward.workflows.lifecycle;
 
+import static io.keyward.workflows.ceremony.WorkflowClock.now;
 import static io.keyward.workflows.common.KeywardSearchAttributes.AWAITING_ROLES;
 import static io.keyward.workflows.common.KeywardSearchAttributes.CLASSIFICATION;
 import static io.keyward.workflows.common.KeywardSearchAttributes.DUE_AT;
@@ -7,8 +8,13 @@ import static io.keyward.workflows.common.KeywardSearchAttributes.KEY_NAME;
 import static io.keyward.workflows.common.KeywardSearchAttributes.KIND;
 import static io.keyward.workflows.common.KeywardSearchAttributes.PHASE;
 
+import io.keyward.workflows.ceremony.ActivityFailures;
+import io.keyward.workflows.ceremony.AuditDetails;
+import io.keyward.workflows.ceremony.CeremonyNotifier;
+import io.keyward.workflows.ceremony.CeremonyRecord;
+import io.keyward.workflows.ceremony.IdempotencyKeys;
+import io.keyward.workflows.ceremony.Timeline;
 import io.keyward.workflows.common.CeremonyActivityOptions;
-import io.keyward.workflows.common.CeremonyAudit;
 import io.keyward.workflows.common.Role;
 import io.keyward.workflows.dependencies.DependencyActivities;
 import io.keyward.workflows.hsm.KeyProviderActivities;
@@ -24,12 +30,10 @@ import io.keyward.workflows.register.RegisterSteps;
 import io.keyward.workflows.register.RegisterUpdate;
 import io.keyward.workflows.register.RegisteredKey;
 import io.keyward.workflows.rotation.NextVersion;
-import io.keyward.workflows.rotation.Notices;
 import io.keyward.workflows.rotation.RotationActivityOptions;
 import io.keyward.workflows.rotation.StakeholderNotices;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -56,12 +60,11 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
   private final DependencyActivities dependencies =
       Workflow.newActivityStub(DependencyActivities.class, RotationActivityOptions.LOOKUPS);
-  private final CeremonyAudit audit = new CeremonyAudit();
   private final RegisterSteps register = new RegisterSteps();
-  private final Notices notices = new Notices(audit);
-  private final StakeholderNotices stakeholders = new StakeholderNotices(notices);
   private final LifecycleInput input;
   private final KeyLifecycle lifecycle;
+  private final CeremonyRecord record = new CeremonyRecord(Timeline.NONE);
+  private final CeremonyNotifier notifier = new CeremonyNotifier(record);
   private Instant enrolledAt;
   private Instant rotatedAt;
   private Optional<RegisteredKey> entry = Optional.empty();
@@ -80,7 +83,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     KeyPolicy facts = KeyPolicy.of(input.key(), entry, input.usage());
     lifecycle.facts(facts);
     if (input.cycle() == 0) {
-      audit.append("KEY_ENROLLED", input.enrolledBy(), enrolmentDetails(facts));
+      record.audit("KEY_ENROLLED", input.enrolledBy(), enrolmentDetails(facts));
     }
     publish();
     List<KeyVersionInfo> versions = keys.listVersions(input.key());
@@ -122,7 +125,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     lifecycle.plan(
         LifecyclePhase.AWAITING_ROTATION_APPROVAL, LifecycleAction.NOTIFY_EXPIRY, notifyAt);
     publish();
-    notices.send(
+    notifier.send(
         new Notification(
             NotificationTopic.APPROVALS,
             Notification.Severity.INFO,
@@ -160,9 +163,9 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     }
     lifecycle.closeGate();
     if (!lifecycle.approved()) {
-      audit.append(
+      record.audit(
           "AUTOMATIC_ROTATION_DENIED", lifecycle.denier(), Map.of("version", version.version()));
-      notices.send(
+      notifier.send(
           notice(
               Notification.Severity.WARNING,
               "Automatic rotation denied: " + input.key(),
@@ -191,7 +194,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     }
     sleepUntil(expires, LifecyclePhase.WAITING_TO_RETIRE, LifecycleAction.RETIRE_OLD_VERSION);
     KeyVersionInfo retired = keys.setEnabled(input.key(), old.version(), false);
-    audit.append("OLD_VERSION_RETIRED", null, versionDetails(retired));
+    record.audit("OLD_VERSION_RETIRED", null, AuditDetails.of(retired).build());
     return nextCycle(
         new RotationRecord(
             input.cycle(),
@@ -225,7 +228,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     if (replaced(version)) {
       return nextCycle(null);
     }
-    notices.send(
+    notifier.send(
         notice(
             Notification.Severity.WARNING,
             "Manual key rotation due: " + input.key(),
@@ -260,12 +263,9 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
                   lifecycle.classification(),
                   now(),
                   Workflow.getInfo().getWorkflowId(),
-                  Workflow.getInfo().getWorkflowId()
-                      + "/"
-                      + Workflow.getInfo().getRunId()
-                      + "/rotate"));
+                  IdempotencyKeys.forStep("rotate")));
     } catch (ActivityFailure failure) {
-      rotationFailed(old, "creating the new version failed: " + reason(failure));
+      rotationFailed(old, "creating the new version failed: " + ActivityFailures.describe(failure));
       return null;
     }
     RoundTripResult check = roundTrip(made.version());
@@ -284,14 +284,15 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     }
     lifecycle.newVersion(made.version());
     rotatedAt = now();
-    Map<String, String> details = versionDetails(made);
-    details.put("oldVersion", old.version());
-    details.put("mode", lifecycle.mode().name());
-    details.put("roundTrip", check.operation() + " passed");
-    if (!approvedBy.isEmpty()) {
-      details.put("approvedBy", String.join(", ", approvedBy));
-    }
-    audit.append("KEY_ROTATED", null, details);
+    record.audit(
+        "KEY_ROTATED",
+        null,
+        AuditDetails.of(made)
+            .with("oldVersion", old.version())
+            .with("mode", lifecycle.mode().name())
+            .with("roundTrip", check.operation() + " passed")
+            .with("approvedBy", approvedBy.isEmpty() ? null : String.join(", ", approvedBy))
+            .build());
     register.apply(
         RegisterUpdate.version(
             input.key(),
@@ -300,24 +301,25 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
             null,
             rotatedAt,
             made.version()));
-    stakeholders.send(
-        input.key(),
-        dependencies.dependentsOf(input.key()),
-        Workflow.getInfo().getWorkflowId(),
-        "Key rotated automatically: " + input.key(),
-        "new version "
-            + made.version()
-            + " is active; version "
-            + old.version()
-            + " stays enabled until it expires",
-        statusLink());
+    notifier.sendAll(
+        StakeholderNotices.of(
+            input.key(),
+            dependencies.dependentsOf(input.key()),
+            IdempotencyKeys.subject(),
+            "Key rotated automatically: " + input.key(),
+            "new version "
+                + made.version()
+                + " is active; version "
+                + old.version()
+                + " stays enabled until it expires",
+            statusLink()));
     return made;
   }
 
   private void rotationFailed(KeyVersionInfo old, String why) {
-    audit.append(
+    record.audit(
         "AUTOMATIC_ROTATION_FAILED", null, Map.of("version", old.version(), "reason", why));
-    notices.send(
+    notifier.send(
         notice(
             Notification.Severity.CRITICAL,
             "Automatic key rotation failed: " + input.key(),
@@ -333,7 +335,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     if (decision.reason() != null) {
       details.put("reason", decision.reason());
     }
-    audit.append("ROTATION_GATE_" + decision.type().name(), decision.actor().id(), details);
+    record.audit("ROTATION_GATE_" + decision.type().name(), decision.actor().id(), details);
     publish();
     return lifecycle.snapshot();
   }
@@ -386,7 +388,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
   private LifecycleState ended(boolean noVersionLeft) {
     lifecycle.plan(LifecyclePhase.KEY_NOT_FOUND, LifecycleAction.NONE, null);
     publish();
-    audit.append("LIFECYCLE_ENDED", null, Map.of("reason", "no enabled version"));
+    record.audit("LIFECYCLE_ENDED", null, Map.of("reason", "no enabled version"));
     KeyStates.whenNoVersionIsEnabled(entry, noVersionLeft)
         .ifPresent(
             state ->
@@ -399,28 +401,29 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
                         now(),
                         state,
                         null)));
-    notices.send(
+    notifier.send(
         notice(
             Notification.Severity.WARNING,
             "Key lifecycle ended: " + input.key(),
             "no provider holds an enabled version of the key; its automatic rotation stopped"));
+    notifier.awaitDelivered();
     return lifecycle.snapshot();
   }
 
   private void notifyExpiry(KeyVersionInfo version, Instant expires, String state) {
-    notices.send(
+    notifier.send(
         notice(
             Notification.Severity.WARNING,
             "Key version expires in 7 days: " + input.key(),
             "version " + version.version() + " expires " + expires + "; " + state));
-    audit.append(
+    record.audit(
         "EXPIRY_NOTIFIED",
         null,
         Map.of("version", version.version(), "expires", expires.toString()));
   }
 
   private void alertExpired(KeyVersionInfo version, Instant expires, String state) {
-    notices.send(
+    notifier.send(
         notice(
             Notification.Severity.CRITICAL,
             "Key version expired without rotation: " + input.key(),
@@ -428,6 +431,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
   }
 
   private LifecycleState nextCycle(RotationRecord rotation) {
+    notifier.awaitDelivered();
     Workflow.await(Workflow::isEveryHandlerFinished);
     Workflow.continueAsNew(
         input.next(enrolledAt, rotation, lifecycle.usage(), lifecycle.classification()));
@@ -442,7 +446,7 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     try {
       return keys.roundTrip(input.key(), version);
     } catch (ActivityFailure failure) {
-      return new RoundTripResult(version, "round trip", false, reason(failure));
+      return new RoundTripResult(version, "round trip", false, ActivityFailures.describe(failure));
     }
   }
 
@@ -509,26 +513,5 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     details.put("mode", lifecycle.mode().name());
     details.put("interval", lifecycle.rule().interval().toString());
     return details;
-  }
-
-  private static Map<String, String> versionDetails(KeyVersionInfo version) {
-    Map<String, String> details = new HashMap<>();
-    details.put("key", version.key().toString());
-    details.put("version", version.version());
-    details.put("enabled", Boolean.toString(version.enabled()));
-    if (version.expires() != null) {
-      details.put("expires", version.expires().toString());
-    }
-    return details;
-  }
-
-  private static String reason(ActivityFailure failure) {
-    return failure.getCause() instanceof ApplicationFailure app
-        ? app.getType() + ": " + app.getOriginalMessage()
-        : String.valueOf(failure.getCause());
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 }

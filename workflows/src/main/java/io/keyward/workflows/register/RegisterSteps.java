@@ -1,10 +1,9 @@
 package io.keyward.workflows.register;
 
+import io.keyward.workflows.ceremony.IdempotencyKeys;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.policy.KeyUsage;
 import io.temporal.workflow.Workflow;
-import io.temporal.workflow.WorkflowInfo;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,22 +28,18 @@ public final class RegisterSteps {
     return keys.isEmpty() ? List.of() : register.findAll(keys);
   }
 
-  /** Applies {@code update}; build it with {@link #changeId} and {@link #now}. */
+  /** Applies {@code update}; build it with {@link #changeId} and {@link #ceremony}. */
   public Optional<RegisteredKey> apply(RegisterUpdate update) {
     return register.apply(update).found();
   }
 
   /** {@code <workflowId>/<runId>/register-<step>}: the same on every retry and replay. */
   public static String changeId(String step) {
-    WorkflowInfo info = Workflow.getInfo();
-    return info.getWorkflowId() + "/" + info.getRunId() + "/register-" + step;
+    return IdempotencyKeys.forStep("register-" + step);
   }
 
+  /** The running ceremony, as the facts it changes name it. */
   public static String ceremony() {
-    return Workflow.getInfo().getWorkflowId();
-  }
-
-  public static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    return IdempotencyKeys.subject();
   }
 }

@@ -1,5 +1,6 @@
 package io.keyward.workflows.rotation;
 
+import static io.keyward.workflows.ceremony.WorkflowClock.now;
 import static io.keyward.workflows.common.KeywardSearchAttributes.AWAITING_ROLES;
 import static io.keyward.workflows.common.KeywardSearchAttributes.CLASSIFICATION;
 import static io.keyward.workflows.common.KeywardSearchAttributes.DUE_AT;
@@ -8,8 +9,12 @@ import static io.keyward.workflows.common.KeywardSearchAttributes.KIND;
 import static io.keyward.workflows.common.KeywardSearchAttributes.PHASE;
 import static io.keyward.workflows.common.KeywardSearchAttributes.TICKET;
 
+import io.keyward.workflows.ceremony.ActivityFailures;
+import io.keyward.workflows.ceremony.AuditDetails;
+import io.keyward.workflows.ceremony.CeremonyNotifier;
+import io.keyward.workflows.ceremony.CeremonyRecord;
+import io.keyward.workflows.ceremony.IdempotencyKeys;
 import io.keyward.workflows.common.CeremonyActivityOptions;
-import io.keyward.workflows.common.CeremonyAudit;
 import io.keyward.workflows.common.Role;
 import io.keyward.workflows.dependencies.DependencyActivities;
 import io.keyward.workflows.dependencies.KeyDependent;
@@ -50,12 +55,11 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
   private final DependencyActivities dependencies =
       Workflow.newActivityStub(DependencyActivities.class, RotationActivityOptions.LOOKUPS);
-  private final CeremonyAudit audit = new CeremonyAudit();
   private final RegisterSteps register = new RegisterSteps();
-  private final Notices notices = new Notices(audit);
-  private final StakeholderNotices stakeholders = new StakeholderNotices(notices);
   private final RotationRequest request;
   private final ManualRotation rotation;
+  private final CeremonyRecord record;
+  private final CeremonyNotifier notifier;
   private final TicketWriteBack ticket;
   private RotationPhase enteredPhase;
   private Instant enteredDeadline;
@@ -65,7 +69,9 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   public ManualRotationWorkflowImpl(RotationRequest request) {
     this.request = request;
     this.rotation = new ManualRotation(request);
-    this.ticket = new TicketWriteBack(request.ticket());
+    this.record = new CeremonyRecord(rotation::record);
+    this.notifier = new CeremonyNotifier(record);
+    this.ticket = new TicketWriteBack(request.ticket(), request.ticketBinding());
   }
 
   @Override
@@ -73,12 +79,17 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
     refuseOutOfPolicy(request);
     KeyPolicy facts = register.policyOf(request.key(), null);
     rotation.facts(facts);
-    audit.append("ROTATION_REQUESTED", request.requester().id(), requestDetails(facts));
-    rotation.record(now(), request.requester().id(), "REQUESTED", request.justification());
-    rotation.record(now(), "keyward", "KEY_FACTS_READ", facts.describe());
+    record.step(
+        request.requester().id(),
+        "REQUESTED",
+        request.justification(),
+        "ROTATION_REQUESTED",
+        requestDetails(facts));
+    record.timeline(null, "KEY_FACTS_READ", facts.describe());
     publishPhase();
 
     RotationOutcome outcome = rotationOutcome();
+    notifier.awaitDelivered();
     Workflow.await(Workflow::isEveryHandlerFinished);
     ticket.awaitDelivered();
     return outcome;
@@ -201,18 +212,20 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
                   rotation.classification(),
                   executedAt,
                   Workflow.getInfo().getWorkflowId(),
-                  Workflow.getInfo().getWorkflowId()
-                      + "/"
-                      + Workflow.getInfo().getRunId()
-                      + "/rotate"));
+                  IdempotencyKeys.forStep("rotate")));
     } catch (ActivityFailure failure) {
-      return finish(RotationPhase.FAILED, "creating the new version failed: " + reason(failure));
+      return finish(
+          RotationPhase.FAILED,
+          "creating the new version failed: " + ActivityFailures.describe(failure));
     }
     rotation.executed(old.version(), made.version(), executedAt);
-    Map<String, String> details = versionDetails(made);
-    details.put("oldVersion", old.version());
-    details.put("executor", rotation.executor());
-    audit.append("KEY_ROTATED", rotation.executor(), details);
+    record.audit(
+        "KEY_ROTATED",
+        rotation.executor(),
+        AuditDetails.of(made)
+            .with("oldVersion", old.version())
+            .with("executor", rotation.executor())
+            .build());
     register.apply(
         RegisterUpdate.version(
             request.key(),
@@ -221,9 +234,8 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
             rotation.executor(),
             executedAt,
             made.version()));
-    rotation.record(
-        now(),
-        "keyward",
+    record.timeline(
+        null,
         "KEY_ROTATED",
         "version "
             + made.version()
@@ -252,16 +264,15 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
       check.put("operation", result.operation());
       check.put("passed", Boolean.toString(result.passed()));
       check.put("detail", String.valueOf(result.detail()));
-      audit.append("POST_ROTATION_VALIDATED", null, check);
-      rotation.record(
-          now(),
-          "keyward",
+      record.audit("POST_ROTATION_VALIDATED", null, check);
+      record.timeline(
+          null,
           result.passed() ? "VALIDATION_PASSED" : "VALIDATION_FAILED",
           result.operation() + ": " + result.detail());
       if (result.passed()) {
         break;
       }
-      notices.send(
+      notifier.send(
           new Notification(
               NotificationTopic.ROTATIONS,
               Notification.Severity.CRITICAL,
@@ -284,7 +295,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
         return rollBack();
       }
       if (decision == RotationDecisionType.ACCEPT) {
-        audit.append("VALIDATION_FAILURE_ACCEPTED", null, Map.of("version", made.version()));
+        record.audit("VALIDATION_FAILURE_ACCEPTED", null, Map.of("version", made.version()));
         break;
       }
     }
@@ -298,7 +309,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
 
     enter(RotationPhase.DEACTIVATING, null);
     KeyVersionInfo disabled = keys.setEnabled(request.key(), rotation.oldVersion(), false);
-    audit.append("OLD_VERSION_DEACTIVATED", null, versionDetails(disabled));
+    record.audit("OLD_VERSION_DEACTIVATED", null, AuditDetails.of(disabled).build());
     return finish(
         RotationPhase.COMPLETED,
         "rotated to version "
@@ -312,7 +323,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
     enter(RotationPhase.DEACTIVATING, null);
     KeyVersionInfo disabled = keys.setEnabled(request.key(), rotation.newVersion(), false);
     keys.setEnabled(request.key(), rotation.oldVersion(), true);
-    audit.append("NEW_VERSION_ROLLED_BACK", null, versionDetails(disabled));
+    record.audit("NEW_VERSION_ROLLED_BACK", null, AuditDetails.of(disabled).build());
     return finish(
         RotationPhase.ROLLED_BACK,
         "new version "
@@ -336,13 +347,16 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
       findings = DependencyMapCheck.findings(dependents);
     } catch (ActivityFailure failure) {
       dependents = List.of();
-      findings = List.of("the dependency map could not be read: " + reason(failure));
+      findings =
+          List.of("the dependency map could not be read: " + ActivityFailures.describe(failure));
     }
     BackupCheck backup;
     try {
       backup = keys.verifyBackup(request.key());
     } catch (ActivityFailure failure) {
-      backup = new BackupCheck(false, 0, "backup verification failed: " + reason(failure));
+      backup =
+          new BackupCheck(
+              false, 0, "backup verification failed: " + ActivityFailures.describe(failure));
     }
     int notified =
         notifyStakeholders
@@ -365,10 +379,9 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
       details.put("backupConfirmationNeeded", "true");
     }
     details.put("stakeholdersNotified", Integer.toString(notified));
-    audit.append("PRE_ROTATION_CHECKED", null, details);
-    rotation.record(
-        now(),
-        "keyward",
+    record.audit("PRE_ROTATION_CHECKED", null, details);
+    record.timeline(
+        null,
         "PRE_ROTATION_CHECKED",
         dependents.size()
             + " dependent(s), "
@@ -384,8 +397,11 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   }
 
   private int notifyStakeholders(List<KeyDependent> dependents, String title, String what) {
-    return stakeholders.send(
-        request.key(), dependents, Workflow.getInfo().getWorkflowId(), title, what, statusLink());
+    List<Notification> notices =
+        StakeholderNotices.of(
+            request.key(), dependents, IdempotencyKeys.subject(), title, what, statusLink());
+    notifier.sendAll(notices);
+    return notices.size();
   }
 
   @Override
@@ -397,7 +413,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
     if (decision.reason() != null) {
       details.put("reason", decision.reason());
     }
-    audit.append("ROTATION_DECISION_" + decision.type().name(), decision.actor().id(), details);
+    record.audit("ROTATION_DECISION_" + decision.type().name(), decision.actor().id(), details);
     if (decision.type() == RotationDecisionType.CONFIRM_BACKUP) {
       publishPhase(); // the backup confirmers no longer wait
     }
@@ -417,7 +433,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
     details.put("from", previous.toString());
     details.put("to", reschedule.rotationDate().toString());
     details.put("reason", reschedule.reason());
-    audit.append("ROTATION_RESCHEDULED", reschedule.actor().id(), details);
+    record.audit("ROTATION_RESCHEDULED", reschedule.actor().id(), details);
     publishPhase();
     return rotation.snapshot();
   }
@@ -430,7 +446,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   @Override
   public RotationState cancel(Cancellation cancellation) {
     rotation.apply(cancellation, now());
-    audit.append(
+    record.audit(
         "ROTATION_CANCEL_REQUESTED",
         cancellation.actor().id(),
         Map.of("reason", cancellation.reason(), "phase", rotation.phase().name()));
@@ -492,7 +508,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   }
 
   private void tellAwaiting(String title, String what, NoticeAction answer) {
-    notices.send(
+    notifier.send(
         new Notification(
             NotificationTopic.APPROVALS,
             Notification.Severity.INFO,
@@ -507,7 +523,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
     try {
       return keys.roundTrip(request.key(), version);
     } catch (ActivityFailure failure) {
-      return new RoundTripResult(version, "round trip", false, reason(failure));
+      return new RoundTripResult(version, "round trip", false, ActivityFailures.describe(failure));
     }
   }
 
@@ -541,9 +557,9 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   private RotationOutcome finish(RotationPhase last, String reason) {
     rotation.finish(last, reason);
     publishPhase();
-    rotation.record(now(), "keyward", last.name(), reason);
+    record.timeline(null, last.name(), reason);
     writeToTicket();
-    audit.append("ROTATION_" + last.name(), null, Map.of("reason", reason));
+    record.audit("ROTATION_" + last.name(), null, Map.of("reason", reason));
     return new RotationOutcome(last, rotation.oldVersion(), rotation.newVersion(), reason);
   }
 
@@ -616,32 +632,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
     }
   }
 
-  private static Map<String, String> versionDetails(KeyVersionInfo version) {
-    Map<String, String> details = new HashMap<>();
-    details.put("key", version.key().toString());
-    details.put("version", version.version());
-    details.put("provider", String.valueOf(version.provider()));
-    details.put("enabled", Boolean.toString(version.enabled()));
-    if (version.expires() != null) {
-      details.put("expires", version.expires().toString());
-    }
-    if (version.publicKeyFingerprint() != null) {
-      details.put("publicKeySha256", version.publicKeyFingerprint());
-    }
-    return details;
-  }
-
   private static void refuse(String message) {
     throw new IllegalArgumentException(message);
-  }
-
-  private static String reason(ActivityFailure failure) {
-    return failure.getCause() instanceof ApplicationFailure app
-        ? app.getType() + ": " + app.getOriginalMessage()
-        : String.valueOf(failure.getCause());
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 }

@@ -10,22 +10,6 @@ import java.time.Duration;
  */
 public final class RotationActivityOptions {
   /**
-   * Notifications: a few attempts over about a minute, then the workflow audits the failure and
-   * goes on; a notifier being down never blocks a rotation.
-   */
-  public static final ActivityOptions NOTIFY =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(2))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .setMaximumAttempts(5)
-                  .build())
-          .build();
-
-  /**
    * Reading the dependency map and the provider inventory, starting lifecycles: retried for up to
    * an hour.
    */

@@ -29,7 +29,8 @@ public class ServiceNowTicketWorkflowImpl implements ServiceNowTicketWorkflow {
     Workflow.upsertTypedSearchAttributes(
         SearchAttributeUpdate.valueSet(KIND, "ServiceNowTicket"),
         SearchAttributeUpdate.valueSet(TICKET, link.record().number()));
-    TicketWriteBack ticket = new TicketWriteBack(link.record().number());
+    TicketWriteBack ticket =
+        new TicketWriteBack(link.record().number(), TicketBinding.received(link.record()));
     ticket.post(TicketState.IN_PROGRESS, acknowledgement(link));
     ticket.awaitDelivered();
     Workflow.sleep(DEDUPLICATION_WINDOW);

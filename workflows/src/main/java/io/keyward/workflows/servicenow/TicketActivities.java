@@ -19,8 +19,16 @@ public interface TicketActivities {
   String WRITE_BACK_GIVEN_UP = "TICKET_WRITE_BACK_GIVEN_UP";
 
   /**
-   * Delivers the update; returns where it went (e.g. {@code servicenow:change_request/<sys_id>}),
-   * {@code not-configured} when no ticket system is, or {@code given-up} after an audit record.
+   * The audit event type of an update that was not written because its ticket is not bound to the
+   * ceremony (see {@link TicketBinding}): Keyward writes only to tickets it was given.
+   */
+  String WRITE_REFUSED = "TICKET_WRITE_REFUSED";
+
+  /**
+   * Delivers the update to the record of its {@link TicketUpdate#binding}; returns where it went
+   * (e.g. {@code servicenow:change_request/<sys_id>}), {@code not-configured} when no ticket system
+   * is, {@code refused} after an audit record when the ticket is not bound to the ceremony, or
+   * {@code given-up} after an audit record.
    */
   String writeBack(TicketUpdate update);
 }

@@ -15,6 +15,11 @@ import org.slf4j.Logger;
  * ticket shows them in order and a slow or absent ticket system never holds up a step. A ceremony
  * calls {@link #awaitDelivered} just before it completes, so its last update is not abandoned.
  * Without a ticket every call does nothing.
+ *
+ * <p>Each update carries the ceremony's {@link TicketBinding}: the record checked when the ceremony
+ * was requested (received by the webhook, or requested by the same person). The activity writes to
+ * that record only; an update of a ticket without a binding (a label, or a ceremony started past
+ * the API's check) is refused by the activity and recorded in the audit trail instead.
  */
 public final class TicketWriteBack {
   /** Attempts per update: with the backoff below, about 80 minutes of an unreachable system. */
@@ -43,14 +48,18 @@ public final class TicketWriteBack {
   private final TicketActivities tickets =
       Workflow.newActivityStub(TicketActivities.class, OPTIONS);
   private final String ticket;
+  private final TicketBinding binding;
   private Promise<Void> last;
   private int sequence;
 
   /**
    * @param ticket the ticket the ceremony was requested under; null or blank for none
+   * @param binding the record Keyward may write to for this ticket; null when the ticket is a label
+   *     only
    */
-  public TicketWriteBack(String ticket) {
+  public TicketWriteBack(String ticket, TicketBinding binding) {
     this.ticket = ticket == null || ticket.isBlank() ? null : ticket;
+    this.binding = binding;
   }
 
   /** Queues an update after the ones already posted; returns without waiting for delivery. */
@@ -59,7 +68,8 @@ public final class TicketWriteBack {
       return;
     }
     TicketUpdate update =
-        new TicketUpdate(ticket, Workflow.getInfo().getWorkflowId(), ++sequence, state, note);
+        new TicketUpdate(
+            ticket, Workflow.getInfo().getWorkflowId(), ++sequence, state, note, binding);
     Promise<Void> before = last;
     last =
         Async.procedure(

@@ -1,12 +1,12 @@
-package io.keyward.workflows.incident;
+package io.keyward.workflows.ceremony;
 
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TimeoutFailure;
 
 /** Turns activity failures into short sentences for timelines and alerts, and tells their kind. */
-public final class Failures {
-  private Failures() {}
+public final class ActivityFailures {
+  private ActivityFailures() {}
 
   /** e.g. {@code ProviderThrottled: slow down} or {@code timed out (START_TO_CLOSE)}. */
   public static String describe(ActivityFailure failure) {
