@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.keyward.activities.access.JsonFileAccessGrantStore;
 import io.keyward.activities.dependencies.JsonFileDependencyMap;
 import io.keyward.activities.directory.HashPassword;
+import io.keyward.activities.register.JsonFileKeyRegister;
 import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.audit.ChainVerification;
@@ -14,6 +15,12 @@ import io.keyward.workflows.breakglass.BreakGlassScope;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.incident.IncidentId;
+import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.policy.KeyUsage;
+import io.keyward.workflows.policy.ProtectionLevel;
+import io.keyward.workflows.register.KeyOwner;
+import io.keyward.workflows.register.KeyState;
+import io.keyward.workflows.register.RegisterUpdate;
 import io.keyward.workflows.stores.StoreProvider;
 import io.keyward.workflows.stores.StoreSettings;
 import java.nio.file.Files;
@@ -58,6 +65,33 @@ class FileStoreProviderTest {
             new JsonFileDependencyMap(JsonFileDependencyMap.besideAuditTrail(auditFile))
                 .dependentsOf(KEY))
         .containsExactly(dependent());
+  }
+
+  @Test
+  void opensTheKeyRegisterTheWorkerWritesBesideTheAuditTrail() {
+    Path auditFile = dir.resolve("audit").resolve("audit.jsonl");
+    JsonFileKeyRegister worker =
+        JsonFileKeyRegister.open(JsonFileKeyRegister.besideAuditTrail(auditFile));
+    worker.apply(
+        new RegisterUpdate(
+            KEY,
+            "c1",
+            "keygen/x",
+            "sam",
+            java.time.Instant.EPOCH,
+            Classification.SECRET,
+            KeyUsage.DATABASE_TDE,
+            new KeyOwner(null, "alice"),
+            ProtectionLevel.MANAGED_HSM,
+            null,
+            KeyState.ACTIVE,
+            null));
+
+    assertThat(
+            new FileStoreProvider()
+                .openKeyRegister(new StoreSettings(auditFile, null, null, true))
+                .find(KEY))
+        .hasValueSatisfying(e -> assertThat(e.classification()).isEqualTo(Classification.SECRET));
   }
 
   @Test
