@@ -2,9 +2,9 @@ package io.keyward.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keyward.api.RunningKeyward;
 import io.keyward.ui.testing.Chromium;
 import io.keyward.ui.testing.PageClient;
-import io.keyward.ui.testing.RunningKeyward;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

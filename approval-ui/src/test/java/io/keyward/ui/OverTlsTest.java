@@ -3,7 +3,7 @@ package io.keyward.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.ConfigOverride;
-import io.keyward.ui.testing.RunningKeyward;
+import io.keyward.api.RunningKeyward;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

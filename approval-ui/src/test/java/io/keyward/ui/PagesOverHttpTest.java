@@ -3,9 +3,9 @@ package io.keyward.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keyward.api.RunningKeyward;
 import io.keyward.ui.testing.PageClient;
 import io.keyward.ui.testing.PageClient.Page;
-import io.keyward.ui.testing.RunningKeyward;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -24,13 +24,15 @@ import io.keyward.api.errors.KeywardExceptionMapper;
 import io.keyward.api.extension.KeywardExtension;
 import io.keyward.api.extension.KeywardServices;
 import io.keyward.api.generation.GenerationResource;
+import io.keyward.api.health.DatabaseHealthCheck;
 import io.keyward.api.health.TemporalHealthCheck;
 import io.keyward.api.keys.KeysResource;
 import io.keyward.api.rotation.RotationResource;
 import io.keyward.api.webhook.Webhooks;
-import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.stores.StoreProvider;
+import io.keyward.workflows.stores.StoreSettings;
+import io.keyward.workflows.stores.Stores;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Clock;
@@ -56,22 +58,22 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
   private static final Logger LOG = LoggerFactory.getLogger(KeywardApplication.class);
 
   private final WorkflowClient providedClient;
-  private final AuditStore providedAudit;
+  private final Stores providedStores;
 
-  /** Connects to Temporal and opens the audit trail as the configuration says. */
+  /** Connects to Temporal and opens the stores as the configuration says. */
   public KeywardApplication() {
     this.providedClient = null;
-    this.providedAudit = null;
+    this.providedStores = null;
   }
 
   /**
-   * Uses a client and an audit store that already exist, for a process that also runs the worker:
-   * the same store instance must serve both, since two stores on one file in one process clash. The
-   * caller keeps ownership of both and closes them after the application stopped.
+   * Uses a client and stores that already exist, for a process that also runs the worker, so that
+   * one connection pool serves both. The caller keeps ownership of both and closes them after the
+   * application stopped.
    */
-  public KeywardApplication(WorkflowClient client, AuditStore audit) {
+  public KeywardApplication(WorkflowClient client, Stores stores) {
     this.providedClient = Objects.requireNonNull(client, "client");
-    this.providedAudit = Objects.requireNonNull(audit, "audit");
+    this.providedStores = Objects.requireNonNull(stores, "stores");
   }
 
   public static void main(String[] args) throws Exception {
@@ -103,11 +105,18 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
     StoreProvider stores = StoreProvider.onClassPath();
     LOG.info("Using the {} stores", stores.name());
     WorkflowClient client = temporalClient(configuration, environment);
-    AuditStore audit = auditStore(configuration, stores, environment);
-    Directory directory = stores.openDirectory(configuration.stores());
+    StoreSettings settings = configuration.stores(System.getenv());
+    Stores shared = stores(stores, settings, environment);
+    Directory directory = stores.openDirectory(settings);
     KeywardServices services =
-        KeywardServices.build(configuration, client, stores, directory, audit, Clock.systemUTC());
-    // Registered after the audit store, so it stops (and records what it counted) before it.
+        KeywardServices.build(
+            configuration,
+            client,
+            shared,
+            stores.evidenceVerifier(shared.audit()),
+            directory,
+            Clock.systemUTC());
+    // Registered after the stores, so it stops (and records what it counted) before them.
     environment.lifecycle().manage(services.refusals());
     environment.lifecycle().manage(services.signIns());
 
@@ -118,6 +127,7 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
             new TemporalHealthCheck(
                 client.getWorkflowServiceStubs(),
                 configuration.getTemporal().getHealthCheckTimeout().toJavaDuration()));
+    environment.healthChecks().register("database", new DatabaseHealthCheck(shared));
     environment
         .jersey()
         .register(
@@ -168,13 +178,13 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
     return configuration.getTemporal().buildClient(stubs);
   }
 
-  private AuditStore auditStore(
-      KeywardConfiguration configuration, StoreProvider stores, Environment env) {
-    if (providedAudit != null) {
-      return providedAudit;
+  private Stores stores(StoreProvider provider, StoreSettings settings, Environment env) {
+    if (providedStores != null) {
+      return providedStores;
     }
-    AuditStore store = stores.openAuditStore(configuration.stores());
-    env.lifecycle().manage(new ManagedAuditStore(store));
-    return store;
+    Stores opened = provider.open(settings);
+    LOG.info("Stores in the {}", settings.database().describe());
+    env.lifecycle().manage(new ManagedStores(opened));
+    return opened;
   }
 }

@@ -2,9 +2,8 @@ package io.keyward.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
-import io.keyward.api.config.AccessFactory;
-import io.keyward.api.config.AuditFactory;
 import io.keyward.api.config.CeremonyFactory;
+import io.keyward.api.config.DatabaseFactory;
 import io.keyward.api.config.DirectoryFactory;
 import io.keyward.api.config.TemporalFactory;
 import io.keyward.api.config.UiFactory;
@@ -13,6 +12,7 @@ import io.keyward.api.slack.SlackFactory;
 import io.keyward.workflows.stores.StoreSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.Map;
 
 /**
  * Keyward's API configuration, one validated section per concern. Secrets never go into this file:
@@ -23,11 +23,9 @@ public class KeywardConfiguration extends Configuration {
 
   @Valid @NotNull private DirectoryFactory directory = new DirectoryFactory();
 
-  @Valid @NotNull private AuditFactory audit = new AuditFactory();
+  @Valid @NotNull private DatabaseFactory database = new DatabaseFactory();
 
   @Valid @NotNull private CeremonyFactory ceremony = new CeremonyFactory();
-
-  @Valid @NotNull private AccessFactory access = new AccessFactory();
 
   @Valid @NotNull private UiFactory ui = new UiFactory();
 
@@ -55,24 +53,14 @@ public class KeywardConfiguration extends Configuration {
     this.directory = directory;
   }
 
-  @JsonProperty("audit")
-  public AuditFactory getAudit() {
-    return audit;
+  @JsonProperty("database")
+  public DatabaseFactory getDatabase() {
+    return database;
   }
 
-  @JsonProperty("audit")
-  public void setAudit(AuditFactory audit) {
-    this.audit = audit;
-  }
-
-  @JsonProperty("access")
-  public AccessFactory getAccess() {
-    return access;
-  }
-
-  @JsonProperty("access")
-  public void setAccess(AccessFactory access) {
-    this.access = access;
+  @JsonProperty("database")
+  public void setDatabase(DatabaseFactory database) {
+    this.database = database;
   }
 
   @JsonProperty("ceremony")
@@ -115,9 +103,12 @@ public class KeywardConfiguration extends Configuration {
     this.slack = slack;
   }
 
-  /** Where the stores are: the {@code audit}, {@code access} and {@code directory} sections. */
-  public StoreSettings stores() {
+  /**
+   * Where the stores are: the {@code database} and {@code directory} sections, with the secrets
+   * they name read from {@code environment} or the files they name.
+   */
+  public StoreSettings stores(Map<String, String> environment) {
     return new StoreSettings(
-        audit.getFile(), access.getGrantsFile(), directory.getUsersFile(), directory.isDemoUsers());
+        database.settings(environment), directory.getUsersFile(), directory.isDemoUsers());
   }
 }

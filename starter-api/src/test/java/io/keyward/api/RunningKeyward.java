@@ -5,83 +5,110 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
-import io.keyward.activities.access.AccessGrantActivitiesImpl;
-import io.keyward.activities.access.JsonFileAccessGrantStore;
-import io.keyward.activities.audit.AuditActivitiesImpl;
-import io.keyward.activities.audit.JsonLinesAuditStore;
-import io.keyward.activities.dependencies.DependencyActivitiesImpl;
-import io.keyward.activities.dependencies.JsonFileDependencyMap;
-import io.keyward.activities.evidence.EvidenceActivitiesImpl;
+import io.keyward.activities.audit.JdbcAuditStore;
 import io.keyward.activities.hsm.KeyProviderActivitiesImpl;
 import io.keyward.activities.hsm.MasterSecret;
 import io.keyward.activities.hsm.ProviderRouting;
 import io.keyward.activities.hsm.SoftwareKeyProvider;
 import io.keyward.activities.notify.LoggingNotifications;
-import io.keyward.activities.register.JsonFileKeyRegister;
-import io.keyward.activities.register.KeyRegisterActivitiesImpl;
-import io.keyward.activities.rotation.KeyInventoryActivitiesImpl;
-import io.keyward.activities.rotation.LifecycleEnrolmentActivitiesImpl;
 import io.keyward.activities.servicenow.UnconfiguredTickets;
-import io.keyward.workflows.breakglass.BreakGlassWorkflowImpl;
-import io.keyward.workflows.classification.ClassificationChangeWorkflowImpl;
+import io.keyward.activities.stores.JdbcStores;
+import io.keyward.worker.CeremonyRegistrations;
+import io.keyward.worker.KeywardActivities;
+import io.keyward.workflows.audit.AuditStore;
+import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
-import io.keyward.workflows.compromise.CompromiseResponseWorkflowImpl;
-import io.keyward.workflows.generation.KeyGenerationWorkflowImpl;
-import io.keyward.workflows.lifecycle.KeyLifecycleWorkflowImpl;
-import io.keyward.workflows.lifecycle.KeyReconciliationWorkflowImpl;
 import io.keyward.workflows.notify.NotificationActivities;
+import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.policy.KeyUsage;
+import io.keyward.workflows.policy.PolicyMatrix;
+import io.keyward.workflows.register.KeyOwner;
 import io.keyward.workflows.register.KeyRegister;
-import io.keyward.workflows.rotation.ManualRotationWorkflowImpl;
-import io.keyward.workflows.servicenow.ServiceNowTicketWorkflowImpl;
+import io.keyward.workflows.register.KeyState;
+import io.keyward.workflows.register.RegisterUpdate;
 import io.keyward.workflows.servicenow.TicketActivities;
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testing.TemporalDevServer;
+import io.temporal.testing.TemporalDevServerOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * The whole API as it runs in the one-process dev mode: the real Dropwizard application on random
- * ports, the SDK's in-process Temporal server with Keyward's search attributes, and a worker that
- * runs the real generation workflow with the software key provider and the JSON-lines audit trail
- * in {@code dataDir}. Requests go over real HTTP as the demo users.
+ * Keyward as dev mode runs it, for the tests of the API and of the pages alike: the real Dropwizard
+ * application on random ports (with the approval UI when it is on the class path, as in
+ * production), a worker registered as the real one ({@link CeremonyRegistrations}: every ceremony)
+ * with the software key provider and the stores in the embedded database in {@code dataDir}, and
+ * either the SDK's in-process Temporal server ({@link #start}) or a real Temporal dev server
+ * ({@link #onDevServer}), both with Keyward's search attributes. Requests go over real HTTP as the
+ * demo users.
  */
 public final class RunningKeyward implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CONFIG = "keyward-test.yml";
 
-  private final TestWorkflowEnvironment temporal;
-  private final JsonLinesAuditStore audit;
+  private final WorkflowClient client;
+  private final JdbcStores stores;
+  private final KeyProviderActivitiesImpl keys;
   private final DropwizardTestSupport<KeywardConfiguration> app;
+  private final Deque<AutoCloseable> running;
   private final HttpClient http = HttpClient.newHttpClient();
-  private KeyProviderActivitiesImpl keys;
 
   private RunningKeyward(
-      TestWorkflowEnvironment temporal,
-      JsonLinesAuditStore audit,
-      DropwizardTestSupport<KeywardConfiguration> app) {
-    this.temporal = temporal;
-    this.audit = audit;
+      WorkflowClient client,
+      JdbcStores stores,
+      KeyProviderActivitiesImpl keys,
+      DropwizardTestSupport<KeywardConfiguration> app,
+      Deque<AutoCloseable> running) {
+    this.client = client;
+    this.stores = stores;
+    this.keys = keys;
     this.app = app;
+    this.running = running;
   }
 
+  /** On the SDK's in-process test server, which answers no visibility queries. */
   public static RunningKeyward start(Path dataDir) throws Exception {
     return start(dataDir, audit -> List.of());
+  }
+
+  /** As {@link #start(Path)}, with configuration values of the test's own. */
+  public static RunningKeyward start(Path dataDir, ConfigOverride... overrides) throws Exception {
+    return start(dataDir, audit -> List.of(), overrides);
   }
 
   /**
@@ -90,110 +117,173 @@ public final class RunningKeyward implements AutoCloseable {
    * ServiceNow clients pointed at local stand-ins.
    */
   public static RunningKeyward start(
-      Path dataDir, Function<JsonLinesAuditStore, List<Object>> people, ConfigOverride... overrides)
+      Path dataDir, Function<AuditStore, List<Object>> people, ConfigOverride... overrides)
       throws Exception {
-    TestWorkflowEnvironment temporal =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    KeywardSearchAttributes.DEFINITIONS.forEach(
-        (name, type) -> temporal.registerSearchAttribute(name, indexedType(type)));
-    JsonLinesAuditStore audit = JsonLinesAuditStore.open(dataDir.resolve("audit/audit.jsonl"));
-    Worker worker = temporal.newWorker(TaskQueues.CEREMONIES);
-    worker.registerWorkflowImplementationTypes(KeyGenerationWorkflowImpl.class);
-    worker.registerWorkflowImplementationTypes(ServiceNowTicketWorkflowImpl.class);
-    worker.registerWorkflowImplementationTypes(
-        BreakGlassWorkflowImpl.class, CompromiseResponseWorkflowImpl.class);
-    KeyProviderActivitiesImpl keys = softwareKeys(dataDir.resolve("keys"));
-    worker.registerActivitiesImplementations(new AuditActivitiesImpl(audit), keys);
-    worker.registerWorkflowImplementationTypes(
-        ManualRotationWorkflowImpl.class,
-        KeyLifecycleWorkflowImpl.class,
-        KeyReconciliationWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new DependencyActivitiesImpl(
-            new JsonFileDependencyMap(JsonFileDependencyMap.besideAuditTrail(audit.path()))),
-        new KeyInventoryActivitiesImpl(keys),
-        new LifecycleEnrolmentActivitiesImpl(),
-        new KeyRegisterActivitiesImpl(register(audit)));
-    worker.registerWorkflowImplementationTypes(ClassificationChangeWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new AccessGrantActivitiesImpl(
-            JsonFileAccessGrantStore.open(dataDir.resolve("access/grants.json"))),
-        new EvidenceActivitiesImpl(audit));
-    List<Object> reachPeople = new ArrayList<>(people.apply(audit));
-    if (reachPeople.stream().noneMatch(NotificationActivities.class::isInstance)) {
-      reachPeople.add(new LoggingNotifications());
+    Deque<AutoCloseable> running = new ArrayDeque<>();
+    try {
+      TestWorkflowEnvironment temporal =
+          TestWorkflowEnvironment.newInstance(
+              TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+      running.push(temporal::close);
+      KeywardSearchAttributes.DEFINITIONS.forEach(
+          (name, type) -> temporal.registerSearchAttribute(name, indexedType(type)));
+      JdbcStores stores = JdbcStores.embedded(dataDir);
+      running.push(stores::close);
+      SoftwareKeyProvider software = softwareKeys(dataDir);
+      register(
+          temporal.newWorker(TaskQueues.CEREMONIES),
+          stores,
+          software,
+          people.apply(stores.audit()));
+      temporal.start();
+      return withApplication(
+          temporal.getWorkflowClient(), stores, software, dataDir, running, overrides);
+    } catch (Exception | Error failure) {
+      stopAll(running);
+      throw failure;
     }
-    if (reachPeople.stream().noneMatch(TicketActivities.class::isInstance)) {
-      reachPeople.add(new UnconfiguredTickets());
-    }
-    worker.registerActivitiesImplementations(reachPeople.toArray());
-    temporal.start();
-
-    DropwizardTestSupport<KeywardConfiguration> app =
-        new DropwizardTestSupport<>(
-            KeywardApplication.class,
-            ResourceHelpers.resourceFilePath("keyward-test.yml"),
-            withAuditFile(audit, overrides)) {
-          @Override
-          public Application<KeywardConfiguration> newApplication() {
-            return new KeywardApplication(temporal.getWorkflowClient(), audit);
-          }
-        };
-    app.before();
-    RunningKeyward running = new RunningKeyward(temporal, audit, app);
-    running.keys = keys;
-    return running;
-  }
-
-  /** The key register where the API finds it: beside the audit trail. */
-  private static JsonFileKeyRegister register(JsonLinesAuditStore audit) {
-    return JsonFileKeyRegister.open(JsonFileKeyRegister.besideAuditTrail(audit.path()));
   }
 
   /**
-   * The key register as the worker writes it, for a test to put a key's facts in place as if a
-   * ceremony had registered it earlier.
+   * On a real Temporal dev server run by {@code cli}, with Keyward's search attributes and its
+   * SQLite visibility, as dev mode runs it.
    */
-  public KeyRegister register() {
-    return register(audit);
+  public static RunningKeyward onDevServer(Path dataDir, Path cli) throws Exception {
+    Deque<AutoCloseable> running = new ArrayDeque<>();
+    try {
+      TemporalDevServer server =
+          TemporalDevServer.start(
+              TemporalDevServerOptions.newBuilder()
+                  .setExistingPath(cli.toString())
+                  .setDownloadEnabled(false)
+                  .setIp("127.0.0.1")
+                  .setPort(freePort())
+                  .setUiEnabled(false)
+                  .setDatabaseFilename(dataDir.resolve("temporal.db").toString())
+                  .setLogFile(dataDir.resolve("temporal.log").toString())
+                  .setStartupTimeout(Duration.ofSeconds(60))
+                  .setExtraArgs(searchAttributeArgs())
+                  .build());
+      running.push(server);
+      WorkflowServiceStubs stubs =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget(server.getTarget()).build());
+      running.push(stubs::shutdownNow);
+      WorkflowClient client =
+          WorkflowClient.newInstance(
+              stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+      JdbcStores stores = JdbcStores.embedded(dataDir);
+      running.push(stores::close);
+      WorkerFactory workers = WorkerFactory.newInstance(client);
+      running.push(workers::shutdownNow);
+      SoftwareKeyProvider software = softwareKeys(dataDir);
+      register(workers.newWorker(TaskQueues.CEREMONIES), stores, software, List.of());
+      workers.start();
+      return withApplication(client, stores, software, dataDir, running);
+    } catch (Exception | Error failure) {
+      stopAll(running);
+      throw failure;
+    }
   }
 
-  /** Puts {@code key} in the key register as if its generation had registered it. */
-  public void registerKey(
-      io.keyward.workflows.common.KeyRef key,
-      io.keyward.workflows.policy.Classification classification,
-      io.keyward.workflows.policy.KeyUsage usage,
-      String owner) {
-    register()
-        .apply(
-            new io.keyward.workflows.register.RegisterUpdate(
-                key,
-                "test/" + key + "/" + java.util.UUID.randomUUID(),
-                "keygen/" + key,
-                "test",
-                java.time.Instant.now(),
-                classification,
-                usage,
-                new io.keyward.workflows.register.KeyOwner(null, owner),
-                io.keyward.workflows.policy.PolicyMatrix.policyFor(classification).protection(),
-                null,
-                io.keyward.workflows.register.KeyState.ACTIVE,
-                null));
+  private static RunningKeyward withApplication(
+      WorkflowClient client,
+      JdbcStores stores,
+      SoftwareKeyProvider software,
+      Path dataDir,
+      Deque<AutoCloseable> running,
+      ConfigOverride... extra)
+      throws Exception {
+    // The application runs on the worker's stores; the configuration's database names them only.
+    List<ConfigOverride> overrides = new ArrayList<>();
+    overrides.add(ConfigOverride.config("database.dataDir", dataDir.toString()));
+    overrides.addAll(List.of(extra));
+    DropwizardTestSupport<KeywardConfiguration> app =
+        new DropwizardTestSupport<>(
+            KeywardApplication.class,
+            configFile(dataDir),
+            overrides.toArray(ConfigOverride[]::new)) {
+          @Override
+          public Application<KeywardConfiguration> newApplication() {
+            return new KeywardApplication(client, stores);
+          }
+        };
+    app.before();
+    running.push(app::after);
+    KeyProviderActivitiesImpl keys =
+        new KeyProviderActivitiesImpl(new ProviderRouting(List.of(software), true));
+    return new RunningKeyward(client, stores, keys, app, running);
   }
 
-  private static ConfigOverride[] withAuditFile(
-      JsonLinesAuditStore audit, ConfigOverride... overrides) {
-    List<ConfigOverride> all = new ArrayList<>(List.of(overrides));
-    all.add(ConfigOverride.config("audit.file", audit.path().toString()));
-    return all.toArray(ConfigOverride[]::new);
+  /**
+   * The test configuration as a file in {@code dataDir}: Dropwizard reads a path, and in another
+   * module's tests the configuration is inside this module's test-jar.
+   */
+  private static String configFile(Path dataDir) throws IOException {
+    Path file = dataDir.resolve(CONFIG);
+    try (InputStream in = RunningKeyward.class.getResourceAsStream("/" + CONFIG)) {
+      if (in == null) {
+        throw new IllegalStateException(CONFIG + " is not on the class path");
+      }
+      Files.createDirectories(dataDir);
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return file.toString();
   }
 
-  private static KeyProviderActivitiesImpl softwareKeys(Path directory) {
+  /**
+   * Registers what the real worker runs, with the software keystore under {@code dataDir} and the
+   * notifier and ticket write-back among {@code people} (the log and none otherwise).
+   */
+  private static void register(
+      Worker worker, JdbcStores stores, SoftwareKeyProvider software, List<Object> people) {
+    NotificationActivities notifications =
+        people.stream()
+            .filter(NotificationActivities.class::isInstance)
+            .map(NotificationActivities.class::cast)
+            .findFirst()
+            .orElseGet(LoggingNotifications::new);
+    TicketActivities tickets =
+        people.stream()
+            .filter(TicketActivities.class::isInstance)
+            .map(TicketActivities.class::cast)
+            .findFirst()
+            .orElseGet(UnconfiguredTickets::new);
+    CeremonyRegistrations.register(
+        worker, new KeywardActivities(stores, List.of(software), true, notifications, tickets));
+  }
+
+  private static SoftwareKeyProvider softwareKeys(Path dataDir) {
     byte[] secret = new byte[MasterSecret.MIN_BYTES];
     new SecureRandom().nextBytes(secret);
-    SoftwareKeyProvider software = new SoftwareKeyProvider(directory, MasterSecret.of(secret));
-    return new KeyProviderActivitiesImpl(new ProviderRouting(List.of(software), true));
+    return new SoftwareKeyProvider(dataDir.resolve("keys"), MasterSecret.of(secret));
+  }
+
+  private static List<String> searchAttributeArgs() {
+    List<String> args = new ArrayList<>();
+    new TreeMap<>(KeywardSearchAttributes.DEFINITIONS)
+        .forEach(
+            (name, type) -> {
+              args.add("--search-attribute");
+              args.add(name + "=" + type);
+            });
+    return args;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void stopAll(Deque<AutoCloseable> running) {
+    while (!running.isEmpty()) {
+      try {
+        running.pop().close();
+      } catch (Exception e) {
+        // keep stopping the rest
+      }
+    }
   }
 
   private static IndexedValueType indexedType(String type) {
@@ -207,6 +297,34 @@ public final class RunningKeyward implements AutoCloseable {
       case "Datetime" -> IndexedValueType.INDEXED_VALUE_TYPE_DATETIME;
       default -> throw new IllegalArgumentException("unknown search attribute type " + type);
     };
+  }
+
+  /**
+   * The key register as the worker writes it, for a test to put a key's facts in place as if a
+   * ceremony had registered it earlier.
+   */
+  public KeyRegister register() {
+    return stores.keyRegister();
+  }
+
+  /** Puts {@code key} in the key register as if its generation had registered it. */
+  public void registerKey(KeyRef key, Classification classification, KeyUsage usage, String owner) {
+    stores
+        .keyRegister()
+        .apply(
+            new RegisterUpdate(
+                key,
+                "test/" + key + "/" + UUID.randomUUID(),
+                "keygen/" + key,
+                "test",
+                Instant.now(),
+                classification,
+                usage,
+                new KeyOwner(null, owner),
+                PolicyMatrix.policyFor(classification).protection(),
+                null,
+                KeyState.ACTIVE,
+                null));
   }
 
   /** A response as a client sees it: status, JSON body (null when empty) and headers. */
@@ -227,9 +345,10 @@ public final class RunningKeyward implements AutoCloseable {
   /**
    * Posts {@code body} byte for byte with {@code headers} and no credentials, as a webhook does.
    */
-  public Reply deliver(String path, java.util.Map<String, String> headers, byte[] body) {
+  public Reply deliver(String path, Map<String, String> headers, byte[] body) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(api(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.newBuilder(base().resolve(path))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(builder::header);
     return send(builder.build());
   }
@@ -248,7 +367,7 @@ public final class RunningKeyward implements AutoCloseable {
   /** Sends with a password of the caller's choice, to test wrong passwords. */
   public Reply getWithPassword(String user, String password, String path) {
     return send(
-        HttpRequest.newBuilder(api(path))
+        HttpRequest.newBuilder(base().resolve(path))
             .header("Authorization", basic(user, password))
             .GET()
             .build());
@@ -261,26 +380,149 @@ public final class RunningKeyward implements AutoCloseable {
             .build());
   }
 
+  /**
+   * Over the API as {@code user} with the demo password, for a test's setup: the JSON answer, or
+   * null when empty; an answer of 300 or more fails the test.
+   */
+  public JsonNode api(String user, String method, String path, String body) {
+    HttpRequest.Builder request = request(user, path, body == null ? null : "application/json");
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    Reply reply = send(request.build());
+    if (reply.status() >= 300) {
+      throw new IllegalStateException(
+          method + " " + path + " answered " + reply.status() + ": " + reply.raw().body());
+    }
+    return reply.body();
+  }
+
+  /**
+   * Requests a key over the API as {@code requester}; returns the path of its page in the UI.
+   *
+   * @param classification e.g. {@code SECRET} (2 of 3) or {@code CONFIDENTIAL} (1 approver)
+   */
+  public String requestKey(
+      String requester, String vault, String name, String classification, String justification) {
+    return requestKey(requester, vault, name, classification, justification, null);
+  }
+
+  /** As above, with the validity of the key in days ({@code null}: the policy's default). */
+  public String requestKey(
+      String requester,
+      String vault,
+      String name,
+      String classification,
+      String justification,
+      Integer validityDays) {
+    String body =
+        "{\"vault\":\""
+            + vault
+            + "\",\"name\":\""
+            + name
+            + "\",\"classification\":\""
+            + classification
+            + "\",\"spec\":{\"type\":\"EC\",\"curve\":\"P_384\",\"operations\":[\"SIGN\",\"VERIFY\"]"
+            + (validityDays == null ? "" : ",\"validityDays\":" + validityDays)
+            + "},\"justification\":"
+            + quote(justification)
+            + "}";
+    api(requester, "POST", "/api/generations", body);
+    return "/ui/generations/" + vault + "/" + name;
+  }
+
+  /**
+   * Drives a generation ceremony over the API from request to registered (alice requests, olivia
+   * approves, kim generates, kai verifies, sam registers), so that the key exists at the provider
+   * with its classification tag and its lifecycle starts.
+   */
+  public void registeredKey(String vault, String name, String classification) {
+    registeredKey(vault, name, classification, null);
+  }
+
+  /**
+   * As above, with the key's validity in days; a SECRET key gets its second approval from lena. A
+   * key valid for 30 days is due for rotation at once (runbook 6.2: 30 days before expiry).
+   */
+  public void registeredKey(
+      String vault, String name, String classification, Integer validityDays) {
+    requestKey("alice", vault, name, classification, "needed for the test", validityDays);
+    String decisions = "/api/generations/" + vault + "/" + name + "/decisions";
+    if (classification.equals("SECRET")) {
+      awaitPhase(vault, name, "AWAITING_APPROVAL");
+      api("lena", "POST", decisions, "{\"decision\":\"APPROVE\"}");
+    }
+    String[][] steps = {
+      {"olivia", "APPROVE", "AWAITING_APPROVAL"},
+      {"kim", "GENERATE", "AWAITING_GENERATION"},
+      {"kai", "VERIFY", "AWAITING_VERIFICATION"},
+      {"sam", "REGISTER", "AWAITING_REGISTRATION"}
+    };
+    for (String[] step : steps) {
+      awaitPhase(vault, name, step[2]);
+      api(step[0], "POST", decisions, "{\"decision\":\"" + step[1] + "\"}");
+    }
+    awaitPhase(vault, name, "REGISTERED");
+  }
+
+  /** Reads the generation ceremony until it is in {@code phase}; gives up after 30 seconds. */
+  public void awaitPhase(String vault, String name, String phase) {
+    apiUntil(
+        "audrey",
+        "/api/generations/" + vault + "/" + name,
+        state -> phase.equals(state.get("phase").asText()));
+  }
+
+  /** Reads {@code path} over the API as {@code user} until the condition holds (30 s at most). */
+  public JsonNode apiUntil(String user, String path, Predicate<JsonNode> holds) {
+    long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    JsonNode answer = api(user, "GET", path, null);
+    while (!holds.test(answer)) {
+      if (System.nanoTime() > giveUp) {
+        throw new AssertionError(path + " still not as expected after 30 s: " + answer);
+      }
+      pause();
+      answer = api(user, "GET", path, null);
+    }
+    return answer;
+  }
+
+  /** The generation ceremony's state as the API answers it. */
+  public JsonNode generation(String vault, String name) {
+    return api("audrey", "GET", "/api/generations/" + vault + "/" + name, null);
+  }
+
   /** What Temporal itself knows of the workflow, bypassing the API; empty when it never started. */
   public Optional<WorkflowExecutionDescription> describe(String workflowId) {
     try {
-      return Optional.of(
-          temporal.getWorkflowClient().newUntypedWorkflowStub(workflowId).describe());
+      return Optional.of(client.newUntypedWorkflowStub(workflowId).describe());
     } catch (WorkflowNotFoundException never) {
       return Optional.empty();
     }
   }
 
   /**
-   * The worker's key activities over its software keystore, for a test to put a key in place as if
-   * it had been generated earlier.
+   * Key activities over the worker's software keystore, for a test to put a key in place as if it
+   * had been generated earlier.
    */
   public KeyProviderActivitiesImpl keys() {
     return keys;
   }
 
-  public JsonLinesAuditStore audit() {
-    return audit;
+  public JdbcAuditStore audit() {
+    return stores.audit();
+  }
+
+  /** The stores the worker and the API share. */
+  public JdbcStores stores() {
+    return stores;
+  }
+
+  /** The application's base address, e.g. {@code http://localhost:41234}. */
+  public URI base() {
+    return URI.create("http://localhost:" + app.getLocalPort());
   }
 
   /** The application's port, for a client of a test's own. */
@@ -288,13 +530,13 @@ public final class RunningKeyward implements AutoCloseable {
     return app.getLocalPort();
   }
 
-  /** The in-process Temporal server's client, to look at workflows beside the API. */
-  public io.temporal.client.WorkflowClient client() {
-    return temporal.getWorkflowClient();
+  /** The client the application and the worker use, to look at workflows beside the API. */
+  public WorkflowClient client() {
+    return client;
   }
 
   private HttpRequest.Builder request(String user, String path, String contentType) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(api(path));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(base().resolve(path));
     if (user != null) {
       builder.header("Authorization", basic(user, user + "-demo-password"));
     }
@@ -302,10 +544,6 @@ public final class RunningKeyward implements AutoCloseable {
       builder.header("Content-Type", contentType);
     }
     return builder;
-  }
-
-  private URI api(String path) {
-    return URI.create("http://localhost:" + app.getLocalPort() + path);
   }
 
   private static String basic(String user, String password) {
@@ -319,7 +557,7 @@ public final class RunningKeyward implements AutoCloseable {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), json(response.body()), response);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -334,10 +572,25 @@ public final class RunningKeyward implements AutoCloseable {
     }
   }
 
+  private static String quote(String text) {
+    try {
+      return JSON.writeValueAsString(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
-    app.after();
-    temporal.close();
-    audit.close();
+    stopAll(running);
   }
 }

@@ -25,16 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The application as a separate API process runs it: it connects to Temporal at the configured
- * target over TCP and opens the audit trail at the configured path itself.
+ * target over TCP and opens the stores in the configured database itself.
  */
 class StandaloneApplicationTest {
   @TempDir Path data;
 
   @Test
   @SuppressWarnings("try") // the server only has to run while the application talks to it
-  void connectsToTheConfiguredTemporalAndOpensTheConfiguredAuditTrail() throws Exception {
+  void connectsToTheConfiguredTemporalAndOpensTheConfiguredDatabase() throws Exception {
     int port = freePort();
-    Path auditFile = data.resolve("audit/audit.jsonl");
     try (TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port);
         TestWorkflowEnvironment operator = external(port)) {
       DropwizardTestSupport<KeywardConfiguration> app =
@@ -42,7 +41,7 @@ class StandaloneApplicationTest {
               KeywardApplication.class,
               ResourceHelpers.resourceFilePath("keyward-test.yml"),
               ConfigOverride.config("temporal.target", "127.0.0.1:" + port),
-              ConfigOverride.config("audit.file", auditFile.toString()));
+              ConfigOverride.config("database.dataDir", data.toString()));
       app.before();
       try {
         HttpResponse<String> health = send(app.getAdminPort(), "/healthcheck", null);
@@ -56,6 +55,7 @@ class StandaloneApplicationTest {
                  "justification": "batch encryption"}""");
 
         assertThat(json(health).at("/temporal/healthy").asBoolean()).isTrue();
+        assertThat(json(health).at("/database/healthy").asBoolean()).isTrue();
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(
                 operator
@@ -64,7 +64,8 @@ class StandaloneApplicationTest {
                     .describe()
                     .getWorkflowType())
             .isEqualTo("KeyGeneration");
-        assertThat(auditFile).exists();
+        assertThat(data.resolve("db")).isDirectory();
+        assertThat(data.resolve("audit.key")).isRegularFile();
       } finally {
         app.after();
       }

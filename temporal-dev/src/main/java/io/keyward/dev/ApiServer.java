@@ -1,6 +1,6 @@
 package io.keyward.dev;
 
-import io.keyward.workflows.audit.AuditStore;
+import io.keyward.workflows.stores.Stores;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -8,8 +8,8 @@ import java.util.Map;
 import org.eclipse.jetty.server.Server;
 
 /**
- * Keyward's Dropwizard application running in this process on the worker's client and audit store.
- * Close it before the worker and the audit store: requests in flight use both.
+ * Keyward's Dropwizard application running in this process on the worker's client and stores. Close
+ * it before the worker and the stores: requests in flight use both.
  */
 final class ApiServer implements AutoCloseable {
   private final Server jetty;
@@ -24,11 +24,11 @@ final class ApiServer implements AutoCloseable {
    * @param devValues the {@code ${keyward.dev.*}} values of the configuration, without the prefix
    */
   static ApiServer start(
-      WorkflowClient client, AuditStore audit, Path config, Map<String, String> devValues)
+      WorkflowClient client, Stores stores, Path config, Map<String, String> devValues)
       throws Exception {
     Map<String, String> prefixed = new HashMap<>();
     devValues.forEach((name, value) -> prefixed.put(DevApplication.PREFIX + name, value));
-    DevApplication application = new DevApplication(client, audit, prefixed);
+    DevApplication application = new DevApplication(client, stores, prefixed);
     application.run("server", config.toString());
     Server jetty = application.server();
     if (jetty == null) {

@@ -5,7 +5,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.keyward.api.KeywardApplication;
 import io.keyward.api.KeywardConfiguration;
-import io.keyward.workflows.audit.AuditStore;
+import io.keyward.workflows.stores.Stores;
 import io.temporal.client.WorkflowClient;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,11 +13,10 @@ import org.apache.commons.text.StringSubstitutor;
 import org.eclipse.jetty.server.Server;
 
 /**
- * Keyward's API for dev mode, sharing the worker's Temporal client and audit store. Its
- * configuration file takes {@code ${keyward.dev.*}} values from dev mode's own settings (ports,
- * data directory, where Temporal is), after the environment variables of the file were substituted.
- * A failed start throws instead of ending the process, so dev mode can stop what it already
- * started.
+ * Keyward's API for dev mode, sharing the worker's Temporal client and stores. Its configuration
+ * file takes {@code ${keyward.dev.*}} values from dev mode's own settings (ports, data directory,
+ * where Temporal is), after the environment variables of the file were substituted. A failed start
+ * throws instead of ending the process, so dev mode can stop what it already started.
  */
 final class DevApplication extends KeywardApplication {
   /** The prefix of the values dev mode fills in; environment variables never use a dot. */
@@ -26,8 +25,8 @@ final class DevApplication extends KeywardApplication {
   private final Map<String, String> devValues;
   private final CompletableFuture<Server> server = new CompletableFuture<>();
 
-  DevApplication(WorkflowClient client, AuditStore audit, Map<String, String> devValues) {
-    super(client, audit);
+  DevApplication(WorkflowClient client, Stores stores, Map<String, String> devValues) {
+    super(client, stores);
     this.devValues = Map.copyOf(devValues);
   }
 

@@ -45,7 +45,16 @@ final class DevBanner {
         "  Temporal",
         temporal.database().map(Path::toString).orElse("in memory: LOST when Keyward stops"));
     line(text, "  keys", data.resolve("keys"));
-    line(text, "  audit trail", data.resolve("audit").resolve("audit.jsonl"));
+    String database = env.get("KEYWARD_DATABASE_URL");
+    line(
+        text,
+        "  audit trail",
+        database == null || database.isBlank()
+            ? data.resolve("db")
+                + " (embedded database; audit key "
+                + data.resolve("audit.key")
+                + ")"
+            : database);
     String usersFile = env.get("KEYWARD_USERS_FILE");
     if (usersFile == null || usersFile.isBlank()) {
       line(text, "Users", "io/keyward/dev/users.yml, password <id>-demo-password");

@@ -76,7 +76,7 @@ public final class LocalKeyward implements AutoCloseable {
       running.push(
           ApiServer.start(
               temporal.client(),
-              activities.audit(),
+              activities.stores(),
               settings.config(),
               Map.of(
                   "httpPort", Integer.toString(httpPort),

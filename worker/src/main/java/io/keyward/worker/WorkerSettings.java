@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * What a worker process needs to know: where Temporal is, which task queue to poll, where its local
- * state lives, and whether it runs in dev mode (software keys stand in for the protection levels no
- * configured provider gives).
+ * state lives (the software keystore; the embedded database when no {@code KEYWARD_DATABASE_URL}
+ * names a shared one), and whether it runs in dev mode (software keys stand in for the protection
+ * levels no configured provider gives).
  */
 public record WorkerSettings(
     String temporalTarget, String namespace, String taskQueue, Path dataDir, boolean devMode) {
@@ -36,19 +37,7 @@ public record WorkerSettings(
     return dataDir.resolve("keys");
   }
 
-  public Path auditFile() {
-    return dataDir.resolve("audit").resolve("audit.jsonl");
-  }
-
   public Path devMasterSecretFile() {
     return dataDir.resolve("master-secret");
-  }
-
-  /**
-   * The dependency map (which applications use which key), beside the audit trail where the API
-   * finds it too.
-   */
-  public Path dependencyMapFile() {
-    return dataDir.resolve("dependencies").resolve("dependency-map.json");
   }
 }

@@ -2,11 +2,11 @@ package io.keyward.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.keyward.activities.access.JsonFileAccessGrantStore;
-import io.keyward.activities.audit.JsonLinesAuditStore;
 import io.keyward.activities.hsm.MasterSecret;
 import io.keyward.activities.hsm.SoftwareKeyProvider;
+import io.keyward.activities.stores.JdbcStores;
 import io.keyward.workflows.breakglass.AccessGrant;
+import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.breakglass.Authorisation;
 import io.keyward.workflows.breakglass.AuthorisationDecision;
 import io.keyward.workflows.breakglass.BreakGlassDeclaration;
@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A break-glass session on a worker registered the way the worker process registers it, with the
- * real activities: the software keystore, the JSON-lines audit trail and the grant store file the
+ * real activities: the software keystore, the audit trail and the grant store in the database the
  * API reads. The worker is stopped across the 15-minute mark and another one started.
  */
 class BreakGlassOnTheWorkerTest {
@@ -59,7 +59,7 @@ class BreakGlassOnTheWorkerTest {
 
   @TempDir Path data;
   private TestWorkflowEnvironment env;
-  private JsonLinesAuditStore audit;
+  private JdbcStores stores;
   private KeywardActivities activities;
   private WorkerFactory workers;
 
@@ -68,7 +68,7 @@ class BreakGlassOnTheWorkerTest {
     env = TestWorkflowEnvironment.newInstance();
     KeywardSearchAttributes.DEFINITIONS.forEach(
         (name, type) -> env.registerSearchAttribute(name, indexed(type)));
-    audit = JsonLinesAuditStore.open(data.resolve("audit/audit.jsonl"));
+    stores = JdbcStores.embedded(data);
     byte[] secret = new byte[MasterSecret.MIN_BYTES];
     new SecureRandom().nextBytes(secret);
     SoftwareKeyProvider software =
@@ -93,8 +93,8 @@ class BreakGlassOnTheWorkerTest {
                 Map.of("Classification", "CONFIDENTIAL")),
             "seed"));
     RegisteredForTests.register(
-        audit.path(), KEY, Classification.CONFIDENTIAL, KeyUsage.APPLICATION, "alice");
-    activities = new KeywardActivities(audit, List.of(software), true);
+        stores, KEY, Classification.CONFIDENTIAL, KeyUsage.APPLICATION, "alice");
+    activities = new KeywardActivities(stores, List.of(software), true);
     env.start();
     workers = startWorker();
   }
@@ -103,7 +103,7 @@ class BreakGlassOnTheWorkerTest {
   void stop() {
     workers.shutdownNow();
     env.close();
-    audit.close();
+    stores.close();
   }
 
   @Test
@@ -129,8 +129,9 @@ class BreakGlassOnTheWorkerTest {
     session.authorise(approval("lena", Role.SECURITY_TEAM_LEAD));
     session.authorise(approval("alice", Role.APPLICATION_OWNER));
     AccessGrant grant = awaitPhase(session, BreakGlassPhase.ACTIVE).grant();
-    JsonFileAccessGrantStore apiView =
-        JsonFileAccessGrantStore.open(data.resolve("access/grants.json"));
+    // What an API replica sees: stores of its own on the same database.
+    JdbcStores api = JdbcStores.embedded(data);
+    AccessGrantStore apiView = api.accessGrants();
     assertThat(apiView.find(grant.grantId())).contains(grant);
 
     workers.shutdown();
@@ -149,8 +150,9 @@ class BreakGlassOnTheWorkerTest {
     BreakGlassState revoked = awaitPhase(session, BreakGlassPhase.AWAITING_REVIEW);
 
     assertThat(apiView.find(grant.grantId())).isEmpty();
+    api.close();
     assertThat(revoked.revocation().verifiedAbsent()).isTrue();
-    assertThat(audit.recordsFor(BreakGlassDeclaration.workflowId(INCIDENT)))
+    assertThat(stores.audit().recordsFor(BreakGlassDeclaration.workflowId(INCIDENT)))
         .extracting(r -> r.event().type())
         .contains("BREAK_GLASS_ACCESS_GRANTED", "BREAK_GLASS_ACCESS_REVOKED");
   }

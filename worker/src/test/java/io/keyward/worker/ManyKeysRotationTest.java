@@ -2,13 +2,13 @@ package io.keyward.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.keyward.activities.audit.JsonLinesAuditStore;
 import io.keyward.activities.hsm.KeyProvider;
 import io.keyward.activities.hsm.MasterSecret;
 import io.keyward.activities.hsm.SoftwareKeyProvider;
 import io.keyward.activities.notify.LoggingNotifications;
 import io.keyward.activities.rotation.ProviderLimits;
 import io.keyward.activities.servicenow.UnconfiguredTickets;
+import io.keyward.activities.stores.JdbcStores;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
@@ -55,7 +55,7 @@ class ManyKeysRotationTest {
 
   @TempDir Path data;
   private TestWorkflowEnvironment env;
-  private JsonLinesAuditStore audit;
+  private JdbcStores stores;
   private KeywardActivities activities;
   private ThrottlingKeyProvider provider;
   private SoftwareKeyProvider software;
@@ -65,14 +65,14 @@ class ManyKeysRotationTest {
     env = TestWorkflowEnvironment.newInstance();
     KeywardSearchAttributes.DEFINITIONS.forEach(
         (name, type) -> env.registerSearchAttribute(name, indexed(type)));
-    audit = JsonLinesAuditStore.open(data.resolve("audit/audit.jsonl"));
+    stores = JdbcStores.embedded(data);
     byte[] secret = new byte[MasterSecret.MIN_BYTES];
     new SecureRandom().nextBytes(secret);
     software = new SoftwareKeyProvider(data.resolve("keys"), MasterSecret.of(secret));
     provider = new ThrottlingKeyProvider(software, 5, Duration.ofSeconds(1));
     activities =
         new KeywardActivities(
-            audit,
+            stores,
             List.<KeyProvider>of(provider),
             true,
             new LoggingNotifications(),
@@ -112,7 +112,7 @@ class ManyKeysRotationTest {
     }
     assertThat(provider.throttled()).as("the provider throttled some creates").isPositive();
     assertThat(provider.maxInFlight()).isLessThanOrEqualTo(CONCURRENCY);
-    assertThat(audit.recordsFor(LifecycleInput.workflowId(keys.get(0))))
+    assertThat(stores.audit().recordsFor(LifecycleInput.workflowId(keys.get(0))))
         .extracting(r -> r.event().type())
         .contains("KEY_ENROLLED", "KEY_ROTATED")
         .doesNotContain("AUTOMATIC_ROTATION_FAILED");
@@ -132,7 +132,7 @@ class ManyKeysRotationTest {
 
   private void enrol(KeyRef key) {
     RegisteredForTests.register(
-        audit.path(), key, Classification.RESTRICTED, KeyUsage.SERVICE_TOKEN, "alice");
+        stores, key, Classification.RESTRICTED, KeyUsage.SERVICE_TOKEN, "alice");
     KeyLifecycleWorkflow lifecycle =
         env.getWorkflowClient()
             .newWorkflowStub(

@@ -3,10 +3,10 @@ package io.keyward.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.keyward.activities.audit.JsonLinesAuditStore;
 import io.keyward.activities.hsm.KeyProvider;
 import io.keyward.activities.hsm.MasterSecret;
 import io.keyward.activities.hsm.SoftwareKeyProvider;
+import io.keyward.activities.stores.JdbcStores;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
@@ -81,9 +81,9 @@ class ReconciliationScheduleTest {
       ScheduleClient schedules =
           ScheduleClient.newInstance(
               stubs, ScheduleClientOptions.newBuilder().setNamespace("default").build());
-      JsonLinesAuditStore audit = JsonLinesAuditStore.open(data.resolve("audit/audit.jsonl"));
       KeywardActivities activities =
-          new KeywardActivities(audit, List.<KeyProvider>of(softwareWithKeyNearExpiry()), true);
+          new KeywardActivities(
+              JdbcStores.embedded(data), List.<KeyProvider>of(softwareWithKeyNearExpiry()), true);
       WorkerFactory workers = WorkerFactory.newInstance(client);
       CeremonyRegistrations.register(workers.newWorker(TaskQueues.CEREMONIES), activities);
       workers.start();

@@ -1,6 +1,5 @@
 package io.keyward.worker;
 
-import io.keyward.activities.register.JsonFileKeyRegister;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyUsage;
@@ -8,16 +7,17 @@ import io.keyward.workflows.policy.PolicyMatrix;
 import io.keyward.workflows.register.KeyOwner;
 import io.keyward.workflows.register.KeyState;
 import io.keyward.workflows.register.RegisterUpdate;
-import java.nio.file.Path;
+import io.keyward.workflows.stores.Stores;
 import java.time.Instant;
 
-/** Puts keys in the key register beside a test's audit trail, as their generation would have. */
+/** Puts keys in a test's key register, as their generation would have. */
 final class RegisteredForTests {
   private RegisteredForTests() {}
 
   static void register(
-      Path auditFile, KeyRef key, Classification classification, KeyUsage usage, String owner) {
-    JsonFileKeyRegister.open(JsonFileKeyRegister.besideAuditTrail(auditFile))
+      Stores stores, KeyRef key, Classification classification, KeyUsage usage, String owner) {
+    stores
+        .keyRegister()
         .apply(
             new RegisterUpdate(
                 key,

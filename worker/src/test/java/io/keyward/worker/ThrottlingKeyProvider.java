@@ -1,15 +1,11 @@
 package io.keyward.worker;
 
+import io.keyward.activities.hsm.ForwardingKeyProvider;
 import io.keyward.activities.hsm.KeyProvider;
 import io.keyward.activities.hsm.ProviderThrottledException;
-import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyVersionInfo;
-import io.keyward.workflows.policy.KeySpec;
-import io.keyward.workflows.policy.ProtectionLevel;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -19,8 +15,7 @@ import java.util.function.Supplier;
  * Retry-After of the rest of the window. Everything else goes to a real provider. Counts the calls
  * in flight, so a test can see the concurrency a worker used.
  */
-final class ThrottlingKeyProvider implements KeyProvider {
-  private final KeyProvider provider;
+final class ThrottlingKeyProvider extends ForwardingKeyProvider {
   private final int createsPerWindow;
   private final Duration window;
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -30,7 +25,7 @@ final class ThrottlingKeyProvider implements KeyProvider {
   private int createsInWindow;
 
   ThrottlingKeyProvider(KeyProvider provider, int createsPerWindow, Duration window) {
-    this.provider = provider;
+    super(provider);
     this.createsPerWindow = createsPerWindow;
     this.window = window;
   }
@@ -45,10 +40,10 @@ final class ThrottlingKeyProvider implements KeyProvider {
 
   @Override
   public KeyVersionInfo create(CreateKeyCommand command) {
-    return counted(
+    return call(
         () -> {
           admitCreate();
-          return provider.create(command);
+          return provider().create(command);
         });
   }
 
@@ -66,91 +61,14 @@ final class ThrottlingKeyProvider implements KeyProvider {
     createsInWindow++;
   }
 
+  /** Counts every operation in flight, so a test can see the concurrency a worker used. */
   @Override
-  public String name() {
-    return provider.name();
-  }
-
-  @Override
-  public ProtectionLevel protection() {
-    return provider.protection();
-  }
-
-  @Override
-  public boolean supports(KeySpec spec) {
-    return provider.supports(spec);
-  }
-
-  @Override
-  public Optional<KeyVersionInfo> find(KeyRef key, String version) {
-    return counted(() -> provider.find(key, version));
-  }
-
-  @Override
-  public List<KeyVersionInfo> listVersions(KeyRef key) {
-    return counted(() -> provider.listVersions(key));
-  }
-
-  @Override
-  public List<KeyRef> listKeys() {
-    return counted(provider::listKeys);
-  }
-
-  @Override
-  public KeyVersionInfo setEnabled(KeyRef key, String version, boolean enabled) {
-    return counted(() -> provider.setEnabled(key, version, enabled));
-  }
-
-  @Override
-  public byte[] sign(KeyRef key, String version, byte[] data) {
-    return counted(() -> provider.sign(key, version, data));
-  }
-
-  @Override
-  public boolean verify(KeyRef key, String version, byte[] data, byte[] signature) {
-    return counted(() -> provider.verify(key, version, data, signature));
-  }
-
-  @Override
-  public byte[] encrypt(KeyRef key, String version, byte[] plaintext) {
-    return counted(() -> provider.encrypt(key, version, plaintext));
-  }
-
-  @Override
-  public byte[] decrypt(KeyRef key, String version, byte[] ciphertext) {
-    return counted(() -> provider.decrypt(key, version, ciphertext));
-  }
-
-  @Override
-  public byte[] backup(KeyRef key) {
-    return counted(() -> provider.backup(key));
-  }
-
-  @Override
-  public List<KeyVersionInfo> restore(byte[] backup, KeyRef target) {
-    return counted(() -> provider.restore(backup, target));
-  }
-
-  @Override
-  public void delete(KeyRef key) {
-    counted(
-        () -> {
-          provider.delete(key);
-          return null;
-        });
-  }
-
-  private <T> T counted(Supplier<T> call) {
+  protected <T> T call(Supplier<T> operation) {
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
-      return call.get();
+      return operation.get();
     } finally {
       inFlight.decrementAndGet();
     }
-  }
-
-  @Override
-  public Optional<String> backupNotRestorableBecause(KeyRef key) {
-    return provider.backupNotRestorableBecause(key);
   }
 }

@@ -6,13 +6,13 @@ import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import io.temporal.failure.ApplicationFailure;
-import java.io.UncheckedIOException;
 
 /**
  * Appends workflow events to the {@link AuditStore}. Failures carry a stable type: a malformed
- * event ({@value #INVALID_EVENT}) cannot succeed on retry and is not retried; an unreachable file
- * ({@value #STORE_UNAVAILABLE}) and a damaged trail ({@value #TRAIL_DAMAGED}) are retried, so the
- * ceremony waits, with its event, until the disk or an operator has fixed the trail.
+ * event ({@value #INVALID_EVENT}) cannot succeed on retry and is not retried; an unreachable
+ * database ({@value #STORE_UNAVAILABLE}) is retried, so the ceremony waits, with its event, until
+ * the database answers. A damaged record elsewhere in the trail does not stop an append; {@value
+ * #TRAIL_DAMAGED} is kept for a store that reports damage where an event was to be written.
  */
 public final class AuditActivitiesImpl implements AuditActivities {
   public static final String INVALID_EVENT = "InvalidAuditEvent";
@@ -34,7 +34,7 @@ public final class AuditActivitiesImpl implements AuditActivities {
       throw ApplicationFailure.newFailureWithCause(e.getMessage(), TRAIL_DAMAGED, e);
     } catch (IllegalArgumentException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), INVALID_EVENT, e);
-    } catch (UncheckedIOException | IllegalStateException e) {
+    } catch (IllegalStateException e) {
       throw ApplicationFailure.newFailureWithCause(
           "audit trail unavailable: " + e.getMessage(), STORE_UNAVAILABLE, e);
     }

@@ -71,11 +71,14 @@ public final class AuditHashChain {
   /** The hash the record must carry, recomputed from its content and its previous hash. */
   public String hashOf(AuditRecord record) {
     String body = write(Line.of(record, false));
+    return sha256Hex(record.previousHash() + "\n" + body);
+  }
+
+  /** The lowercase hex SHA-256 of the text's UTF-8 bytes. */
+  static String sha256Hex(String text) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      byte[] digest =
-          sha256.digest((record.previousHash() + "\n" + body).getBytes(StandardCharsets.UTF_8));
-      return HEX.formatHex(digest);
+      return HEX.formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime provides SHA-256", e);
     }

@@ -1,10 +1,9 @@
 package io.keyward.activities.audit;
 
 /**
- * The audit file holds something no append may follow: a torn partial record left by a crash, a
- * line that cannot be read, or fewer bytes than were already read from it. Appending after it would
- * hide the damage inside the chain, so the store refuses until an operator has inspected the file
- * (run {@link VerifyAuditTrail}) and repaired it; nothing is truncated automatically.
+ * An audit record failed its checks (unreadable, edited, not authenticated by the audit key) where
+ * it was about to be used, e.g. as evidence. The record stays where it is; new appends go on, and
+ * {@link VerifyAuditTrail} reports it with the rest of the chain.
  */
 public class AuditTrailDamagedException extends IllegalStateException {
   public AuditTrailDamagedException(String message) {

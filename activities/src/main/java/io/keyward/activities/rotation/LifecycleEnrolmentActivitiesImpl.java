@@ -1,18 +1,13 @@
 package io.keyward.activities.rotation;
 
-import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.lifecycle.KeyLifecycleWorkflow;
-import io.keyward.workflows.lifecycle.KeyLifecycleWorkflowImpl;
 import io.keyward.workflows.lifecycle.LifecycleEnrolmentActivities;
 import io.keyward.workflows.lifecycle.LifecycleInput;
-import io.keyward.workflows.lifecycle.LifecyclePhase;
+import io.keyward.workflows.lifecycle.LifecycleStartOptions;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.common.SearchAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +25,8 @@ public final class LifecycleEnrolmentActivitiesImpl implements LifecycleEnrolmen
     List<String> started = new ArrayList<>();
     for (LifecycleInput input : inputs) {
       KeyLifecycleWorkflow lifecycle =
-          client.newWorkflowStub(KeyLifecycleWorkflow.class, options(input, taskQueue));
+          client.newWorkflowStub(
+              KeyLifecycleWorkflow.class, LifecycleStartOptions.of(input, taskQueue));
       try {
         WorkflowClient.start(lifecycle::run, input);
         started.add(input.key().toString());
@@ -39,20 +35,5 @@ public final class LifecycleEnrolmentActivitiesImpl implements LifecycleEnrolmen
       }
     }
     return started;
-  }
-
-  private static WorkflowOptions options(LifecycleInput input, String taskQueue) {
-    return WorkflowOptions.newBuilder()
-        .setWorkflowId(LifecycleInput.workflowId(input.key()))
-        .setTaskQueue(taskQueue)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
-        .setTypedSearchAttributes(
-            SearchAttributes.newBuilder()
-                .set(KeywardSearchAttributes.KIND, KeyLifecycleWorkflowImpl.KIND_NAME)
-                .set(KeywardSearchAttributes.PHASE, LifecyclePhase.STARTING.name())
-                .set(KeywardSearchAttributes.KEY_NAME, input.key().toString())
-                .set(KeywardSearchAttributes.CLASSIFICATION, input.classification().name())
-                .build())
-        .build();
   }
 }

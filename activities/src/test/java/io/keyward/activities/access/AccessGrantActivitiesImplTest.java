@@ -4,6 +4,7 @@ import static io.keyward.activities.access.Grants.grant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.keyward.activities.stores.JdbcStores;
 import io.keyward.workflows.breakglass.AccessGrant;
 import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.breakglass.Revocation;
@@ -19,25 +20,27 @@ class AccessGrantActivitiesImplTest {
 
   @Test
   void revokesAndProvesTheGrantIsGone() {
-    JsonFileAccessGrantStore store = JsonFileAccessGrantStore.open(dir.resolve("grants.json"));
-    AccessGrantActivitiesImpl access = new AccessGrantActivitiesImpl(store);
-    access.grant(grant("INC1", "bruno"));
+    try (JdbcStores stores = JdbcStores.embedded(dir)) {
+      AccessGrantActivitiesImpl access = new AccessGrantActivitiesImpl(stores.accessGrants());
+      access.grant(grant("INC1", "bruno"));
 
-    Revocation revocation = access.revoke("breakglass/INC1");
+      Revocation revocation = access.revoke("breakglass/INC1");
 
-    assertThat(revocation).isEqualTo(new Revocation("breakglass/INC1", true, true));
-    assertThat(store.find("breakglass/INC1")).isEmpty();
+      assertThat(revocation).isEqualTo(new Revocation("breakglass/INC1", true, true));
+      assertThat(stores.accessGrants().find("breakglass/INC1")).isEmpty();
+    }
   }
 
   @Test
   void aRetriedRevocationFindsTheGrantAlreadyGone() {
-    AccessGrantActivitiesImpl access =
-        new AccessGrantActivitiesImpl(JsonFileAccessGrantStore.open(dir.resolve("grants.json")));
-    access.grant(grant("INC1", "bruno"));
-    access.revoke("breakglass/INC1");
+    try (JdbcStores stores = JdbcStores.embedded(dir)) {
+      AccessGrantActivitiesImpl access = new AccessGrantActivitiesImpl(stores.accessGrants());
+      access.grant(grant("INC1", "bruno"));
+      access.revoke("breakglass/INC1");
 
-    assertThat(access.revoke("breakglass/INC1"))
-        .isEqualTo(new Revocation("breakglass/INC1", false, true));
+      assertThat(access.revoke("breakglass/INC1"))
+          .isEqualTo(new Revocation("breakglass/INC1", false, true));
+    }
   }
 
   @Test

@@ -3,14 +3,13 @@ package io.keyward.activities.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.keyward.activities.stores.EmbeddedAuditStore;
 import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.audit.ChainVerification;
 import io.temporal.failure.ApplicationFailure;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +22,7 @@ class AuditActivitiesImplTest {
 
   @Test
   void answersWithTheSequenceAndHashOfTheStoredRecordAndTheSameOnRetry() {
-    try (JsonLinesAuditStore store = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"))) {
+    try (EmbeddedAuditStore store = EmbeddedAuditStore.open(dir)) {
       AuditActivitiesImpl activities = new AuditActivitiesImpl(store);
       activities.append(AuditEvents.numbered(1));
 
@@ -38,7 +37,7 @@ class AuditActivitiesImplTest {
 
   @Test
   void refusesAMalformedEventWithoutRetry() {
-    try (JsonLinesAuditStore store = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"))) {
+    try (EmbeddedAuditStore store = EmbeddedAuditStore.open(dir)) {
       AuditEvent noSubject = new AuditEvent("e-1", null, "T", "a", Instant.now(), Map.of());
 
       ApplicationFailure failure =
@@ -52,26 +51,8 @@ class AuditActivitiesImplTest {
   }
 
   @Test
-  void retriesWhileTheTrailIsDamaged() throws Exception {
-    Path file = dir.resolve("audit.jsonl");
-    try (JsonLinesAuditStore store = JsonLinesAuditStore.open(file)) {
-      store.append(AuditEvents.numbered(1));
-    }
-    AuditFiles.appendTorn(file, "{\"sequence\":2,\"eventId\":\"x\"}", 20);
-    try (JsonLinesAuditStore store = JsonLinesAuditStore.open(file)) {
-      ApplicationFailure failure =
-          catchThrowableOfType(
-              ApplicationFailure.class,
-              () -> new AuditActivitiesImpl(store).append(AuditEvents.numbered(2)));
-
-      assertThat(failure.getType()).isEqualTo(AuditActivitiesImpl.TRAIL_DAMAGED);
-      assertThat(failure.isNonRetryable()).isFalse();
-    }
-  }
-
-  @Test
-  void retriesWhenTheStoreIsUnavailable() {
-    JsonLinesAuditStore store = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"));
+  void retriesWhenTheDatabaseIsClosed() {
+    EmbeddedAuditStore store = EmbeddedAuditStore.open(dir);
     store.close();
 
     ApplicationFailure failure =
@@ -84,12 +65,12 @@ class AuditActivitiesImplTest {
   }
 
   @Test
-  void retriesWhenTheDiskFails() {
+  void retriesWhenTheDatabaseFails() {
     AuditStore failingDisk =
         new AuditStore() {
           @Override
           public AuditRecord append(AuditEvent event) {
-            throw new UncheckedIOException(new IOException("No space left on device"));
+            throw new IllegalStateException("audit trail in db: Connection refused");
           }
 
           @Override
@@ -113,6 +94,6 @@ class AuditActivitiesImplTest {
 
     assertThat(failure.getType()).isEqualTo(AuditActivitiesImpl.STORE_UNAVAILABLE);
     assertThat(failure.isNonRetryable()).isFalse();
-    assertThat(failure.getOriginalMessage()).contains("No space left on device");
+    assertThat(failure.getOriginalMessage()).contains("Connection refused");
   }
 }

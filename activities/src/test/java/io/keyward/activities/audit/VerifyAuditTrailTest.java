@@ -2,10 +2,14 @@ package io.keyward.activities.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keyward.activities.stores.Intruder;
+import io.keyward.activities.stores.JdbcStores;
+import io.keyward.workflows.audit.AuditRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,65 +19,86 @@ class VerifyAuditTrailTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private Path trailOf(int records) {
-    Path file = dir.resolve("audit.jsonl");
-    try (JsonLinesAuditStore store = JsonLinesAuditStore.open(file)) {
+  private AuditRecord trailOf(int records) {
+    AuditRecord last = null;
+    try (JdbcStores stores = JdbcStores.embedded(dir)) {
       for (int i = 1; i <= records; i++) {
-        store.append(AuditEvents.numbered(i));
+        last = stores.audit().append(AuditEvents.numbered(i));
       }
     }
-    return file;
+    return last;
   }
 
   private int run(String... args) {
     return VerifyAuditTrail.run(
         args,
+        Map.of(),
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   @Test
   void exitsZeroAndCountsTheRecordsOfAnIntactTrail() {
-    Path file = trailOf(12);
+    AuditRecord last = trailOf(12);
 
-    assertThat(run(file.toString())).isEqualTo(VerifyAuditTrail.INTACT);
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("audit trail intact: 12 records\n");
+    assertThat(run(dir.toString())).isEqualTo(VerifyAuditTrail.INTACT);
+    assertThat(run(dir.toString(), "--receipt", last.sequence() + ":" + last.hash()))
+        .isEqualTo(VerifyAuditTrail.INTACT);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo("audit trail intact: 12 records\naudit trail intact: 12 records\n");
   }
 
   @Test
   void exitsOneAndNamesTheFirstBrokenRecord() throws Exception {
-    Path file = trailOf(12);
-    AuditFiles.editRecord(file, 9, line -> line.replace("olivia", "oscar"));
+    trailOf(12);
+    try (JdbcStores stores = JdbcStores.embedded(dir)) {
+      new Intruder(stores).editDetail(9, "olivia", "oscar");
+    }
 
-    assertThat(run(file.toString())).isEqualTo(VerifyAuditTrail.BROKEN);
+    assertThat(run(dir.toString())).isEqualTo(VerifyAuditTrail.BROKEN);
     assertThat(out.toString(StandardCharsets.UTF_8))
         .isEqualTo(
-            "audit trail BROKEN at record #9: hash mismatch: the record's content does not match"
+            "audit trail BROKEN at record #9: edited: the record's content does not match"
                 + " its hash\n");
   }
 
   @Test
-  void exitsTwoForAMissingFileOrWrongArguments() {
-    assertThat(run(dir.resolve("nothing.jsonl").toString())).isEqualTo(VerifyAuditTrail.UNUSABLE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");
-    assertThat(run()).isEqualTo(VerifyAuditTrail.UNUSABLE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: VerifyAuditTrail");
-    assertThat(dir.resolve("nothing.jsonl")).doesNotExist();
+  void exitsOneWhenTheTrailEndsBeforeTheReceipt() throws Exception {
+    AuditRecord last = trailOf(5);
+    try (JdbcStores stores = JdbcStores.embedded(dir)) {
+      new Intruder(stores).truncateAfter(3, true);
+    }
+
+    assertThat(run(dir.toString(), "--receipt", last.sequence() + ":" + last.hash()))
+        .isEqualTo(VerifyAuditTrail.BROKEN);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("truncated: the receipt names record #5 but the trail ends at #3");
   }
 
   @Test
-  void mainExitsWithTheVerdictAsAProcess() throws Exception {
-    Path file = trailOf(4);
+  void exitsTwoWithoutADatabaseOrWithWrongArgumentsAndCreatesNothing() {
+    assertThat(run(dir.resolve("nothing").toString())).isEqualTo(VerifyAuditTrail.UNUSABLE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read the audit trail");
+    assertThat(run("--receipt", "12")).isEqualTo(VerifyAuditTrail.UNUSABLE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: VerifyAuditTrail");
+    assertThat(dir.resolve("nothing")).doesNotExist();
+  }
 
-    JavaProcess.Result intact = JavaProcess.run(VerifyAuditTrail.class, file.toString());
-    AuditFiles.deleteRecord(file, 2);
-    JavaProcess.Result broken = JavaProcess.run(VerifyAuditTrail.class, file.toString());
+  @Test
+  void mainExitsWithTheVerdictAsAProcessWhileAnotherProcessHasTheDatabaseOpen() throws Exception {
+    trailOf(4);
+    try (JdbcStores open = JdbcStores.embedded(dir)) {
+      JavaProcess.Result intact = JavaProcess.run(VerifyAuditTrail.class, dir.toString());
+      new Intruder(open).deleteRecord(2);
+      JavaProcess.Result broken = JavaProcess.run(VerifyAuditTrail.class, dir.toString());
 
-    assertThat(intact.exitCode()).isZero();
-    assertThat(intact.output()).isEqualTo("audit trail intact: 4 records\n");
-    assertThat(broken.exitCode()).isEqualTo(1);
-    assertThat(broken.output())
-        .isEqualTo(
-            "audit trail BROKEN at record #3: sequence gap: expected record #2 but found #3\n");
+      assertThat(intact.exitCode()).as(intact.output()).isZero();
+      assertThat(intact.output()).endsWith("audit trail intact: 4 records\n");
+      assertThat(broken.exitCode()).as(broken.output()).isEqualTo(1);
+      assertThat(broken.output())
+          .endsWith(
+              "audit trail BROKEN at record #2: gap: record #2 is missing (2 problems in all;"
+                  + " records after it were checked too)\n");
+    }
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyward.activities.audit.JsonLinesAuditStore;
+import io.keyward.activities.stores.EmbeddedAuditStore;
 import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.common.KeyRef;
@@ -34,13 +34,13 @@ class EvidenceActivitiesImplTest {
   private static final Instant T = Instant.parse("2026-11-28T10:00:00Z");
 
   @TempDir Path dir;
-  private JsonLinesAuditStore audit;
+  private EmbeddedAuditStore audit;
   private EvidenceActivitiesImpl evidence;
   private EvidenceBundleVerifier verifier;
 
   @BeforeEach
   void openTrail() {
-    audit = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"));
+    audit = EmbeddedAuditStore.open(dir);
     evidence = new EvidenceActivitiesImpl(audit);
     verifier = new EvidenceBundleVerifier(audit);
     append("keygen/kv-payments/card-encryption", "g1", "KEY_GENERATED");

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyward.activities.audit.JsonLinesAuditStore;
 import io.keyward.activities.integration.GiveUpRecord;
 import io.keyward.activities.integration.RecordingHttpServer;
 import io.keyward.activities.integration.RecordingHttpServer.Answer;
 import io.keyward.activities.integration.RecordingHttpServer.Request;
+import io.keyward.activities.stores.EmbeddedAuditStore;
 import io.keyward.workflows.integration.Secret;
 import io.keyward.workflows.servicenow.ServiceNowRecord;
 import io.keyward.workflows.servicenow.ServiceNowSettings;
@@ -52,13 +52,13 @@ class ServiceNowTicketsTest {
   @TempDir Path dir;
 
   private RecordingHttpServer serviceNow;
-  private JsonLinesAuditStore audit;
+  private EmbeddedAuditStore audit;
   private TestActivityEnvironment activities;
 
   @BeforeEach
   void start() throws Exception {
     serviceNow = new RecordingHttpServer(ServiceNowTicketsTest::changeRequest);
-    audit = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"));
+    audit = EmbeddedAuditStore.open(dir);
     activities = TestActivityEnvironment.newInstance();
   }
 

@@ -3,7 +3,6 @@ package io.keyward.activities.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyward.activities.audit.AuditActivitiesImpl;
-import io.keyward.activities.audit.JsonLinesAuditStore;
 import io.keyward.activities.hsm.KeyProviderActivitiesImpl;
 import io.keyward.activities.hsm.MasterSecret;
 import io.keyward.activities.hsm.ProviderRouting;
@@ -12,6 +11,7 @@ import io.keyward.activities.integration.GiveUpRecord;
 import io.keyward.activities.integration.RecordingHttpServer;
 import io.keyward.activities.integration.RecordingHttpServer.Answer;
 import io.keyward.activities.servicenow.UnconfiguredTickets;
+import io.keyward.activities.stores.EmbeddedAuditStore;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
@@ -58,13 +58,13 @@ class SlackDownCeremonyTest {
   @TempDir Path dir;
 
   private RecordingHttpServer slack;
-  private JsonLinesAuditStore audit;
+  private EmbeddedAuditStore audit;
   private TestWorkflowEnvironment env;
 
   @BeforeEach
   void start() throws Exception {
     slack = new RecordingHttpServer(r -> new Answer(503, "{}"));
-    audit = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"));
+    audit = EmbeddedAuditStore.open(dir);
     env = TestWorkflowEnvironment.newInstance();
     KeywardSearchAttributes.DEFINITIONS.forEach(
         (name, type) ->

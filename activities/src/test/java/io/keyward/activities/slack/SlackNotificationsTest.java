@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyward.activities.audit.JsonLinesAuditStore;
 import io.keyward.activities.integration.GiveUpRecord;
 import io.keyward.activities.integration.RecordingHttpServer;
 import io.keyward.activities.integration.RecordingHttpServer.Answer;
+import io.keyward.activities.stores.EmbeddedAuditStore;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.integration.Secret;
 import io.keyward.workflows.notify.NoticeAction;
@@ -45,13 +45,13 @@ class SlackNotificationsTest {
   @TempDir Path dir;
 
   private RecordingHttpServer slack;
-  private JsonLinesAuditStore audit;
+  private EmbeddedAuditStore audit;
   private TestActivityEnvironment activities;
 
   @BeforeEach
   void start() throws Exception {
     slack = new RecordingHttpServer(r -> posted());
-    audit = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"));
+    audit = EmbeddedAuditStore.open(dir);
     activities = TestActivityEnvironment.newInstance();
   }
 

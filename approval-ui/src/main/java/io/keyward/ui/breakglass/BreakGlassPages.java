@@ -1,11 +1,7 @@
 package io.keyward.ui.breakglass;
 
 import io.keyward.api.access.BreakGlassAccess;
-import io.keyward.api.breakglass.ActionBody;
-import io.keyward.api.breakglass.AuthorisationBody;
 import io.keyward.api.breakglass.BreakGlassSessions;
-import io.keyward.api.breakglass.EndBody;
-import io.keyward.api.breakglass.ReviewBody;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.ui.inbox.Listing;
 import io.keyward.ui.inbox.RunRef;
@@ -18,9 +14,13 @@ import io.keyward.ui.pages.TemporalWebLinks;
 import io.keyward.ui.session.SignedIn;
 import io.keyward.ui.session.SignedInFilter;
 import io.keyward.ui.session.UiSession;
+import io.keyward.workflows.breakglass.Authorisation;
 import io.keyward.workflows.breakglass.AuthorisationDecision;
 import io.keyward.workflows.breakglass.BreakGlassDeclaration;
 import io.keyward.workflows.breakglass.BreakGlassState;
+import io.keyward.workflows.breakglass.EndRequest;
+import io.keyward.workflows.breakglass.Review;
+import io.keyward.workflows.breakglass.SessionAction;
 import io.keyward.workflows.incident.IncidentId;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -162,8 +162,8 @@ public final class BreakGlassPages {
         id -> {
           sessions.authorise(
               id,
-              me.actor(),
-              new AuthorisationBody(
+              new Authorisation(
+                  me.actor(),
                   FormValues.decision(
                       AuthorisationDecision.class, decision, "choose APPROVE or DENY"),
                   reason));
@@ -187,7 +187,8 @@ public final class BreakGlassPages {
         me,
         () -> new IncidentId(incident),
         id -> {
-          sessions.recordAction(id, me.actor(), new ActionBody(key, action, detail));
+          sessions.recordAction(
+              id, new SessionAction(me.actor(), SessionAction.keyOf(key), action, detail));
           return "Your action is recorded.";
         });
   }
@@ -204,7 +205,7 @@ public final class BreakGlassPages {
         me,
         () -> new IncidentId(incident),
         id -> {
-          sessions.end(id, me.actor(), new EndBody(reason));
+          sessions.end(id, new EndRequest(me.actor(), reason));
           return "You ended the session; the access is being revoked.";
         });
   }
@@ -221,7 +222,7 @@ public final class BreakGlassPages {
         me,
         () -> new IncidentId(incident),
         id -> {
-          sessions.review(id, me.actor(), new ReviewBody(findings));
+          sessions.review(id, new Review(me.actor(), findings));
           return "Your review is recorded; the session is closed.";
         });
   }

@@ -1,6 +1,5 @@
 package io.keyward.ui.generation;
 
-import io.keyward.api.generation.DecisionBody;
 import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.ui.pages.Area;
 import io.keyward.ui.pages.FormValues;
@@ -11,6 +10,7 @@ import io.keyward.ui.session.SignedIn;
 import io.keyward.ui.session.SignedInFilter;
 import io.keyward.ui.session.UiSession;
 import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.generation.Decision;
 import io.keyward.workflows.generation.DecisionType;
 import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.generation.GenerationState;
@@ -108,7 +108,7 @@ public final class GenerationPages {
         key -> {
           DecisionType type =
               FormValues.decision(DecisionType.class, decision, "choose a decision");
-          ceremonies.decide(key, me.actor(), new DecisionBody(type, reason));
+          ceremonies.decide(key, new Decision(me.actor(), type, reason));
           return GenerationSteps.done(type);
         });
   }

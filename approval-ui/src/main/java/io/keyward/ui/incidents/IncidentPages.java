@@ -1,8 +1,6 @@
 package io.keyward.ui.incidents;
 
-import io.keyward.api.compromise.AcknowledgementBody;
 import io.keyward.api.compromise.CompromiseResponses;
-import io.keyward.api.compromise.TaskCompletionBody;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.ui.inbox.Listing;
 import io.keyward.ui.inbox.RunRef;
@@ -14,8 +12,11 @@ import io.keyward.ui.pages.TemporalWebLinks;
 import io.keyward.ui.session.SignedIn;
 import io.keyward.ui.session.SignedInFilter;
 import io.keyward.ui.session.UiSession;
+import io.keyward.workflows.compromise.Acknowledgement;
 import io.keyward.workflows.compromise.CompromiseReport;
 import io.keyward.workflows.compromise.CompromiseState;
+import io.keyward.workflows.compromise.FollowUpKind;
+import io.keyward.workflows.compromise.TaskCompletion;
 import io.keyward.workflows.incident.IncidentId;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -147,7 +148,7 @@ public final class IncidentPages {
         me,
         () -> new IncidentId(incident),
         id -> {
-          responses.acknowledge(id, me.actor(), new AcknowledgementBody(note));
+          responses.acknowledge(id, new Acknowledgement(me.actor(), note));
           return "You took the incident; its escalation timer stopped.";
         });
   }
@@ -165,7 +166,8 @@ public final class IncidentPages {
         me,
         () -> new IncidentId(incident),
         id -> {
-          responses.completeTask(id, me.actor(), task, new TaskCompletionBody(summary));
+          responses.completeTask(
+              id, new TaskCompletion(me.actor(), FollowUpKind.named(task), summary));
           return "The task is recorded as done.";
         });
   }

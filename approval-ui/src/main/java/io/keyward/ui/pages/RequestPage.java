@@ -1,6 +1,7 @@
 package io.keyward.ui.pages;
 
 import io.keyward.api.errors.ApiException;
+import io.keyward.api.errors.HiddenException;
 import io.keyward.ui.session.UiSession;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -16,10 +17,10 @@ import java.util.function.Supplier;
  * the step of a form. The JAX-RS methods stay in each request's page class; this keeps their bodies
  * to what differs, so every request page fails, polls and redirects the same way.
  *
- * <p>The visible-state function is the only guard of a request's page and steps: it must throw an
- * {@link ApiException} (a {@code ForbiddenException}) when the person may not see the request. One
- * that returns the state to anyone shows the request to everyone signed in and lets them post its
- * steps to the service.
+ * <p>The visible-state function is the guard of a request's page and its poll: it must throw an
+ * {@link ApiException} (a {@link HiddenException}) when the person may not see the request. One
+ * that returns the state to anyone shows the request to everyone signed in. Steps are guarded by
+ * the service they go to, with the same rule.
  *
  * @param <I> the id of a request as its path names it ({@code KeyRef}, {@code IncidentId})
  * @param <S> the state of the request as its workflow's query answers it
@@ -85,19 +86,24 @@ public final class RequestPage<I, S> {
   }
 
   /**
-   * Takes a step of a form on the request. A bad id or a request the person may not see gets the
-   * error page and nothing is sent; otherwise {@code action} sends the step to the service and says
-   * what it did, and {@link AfterPost} keeps that, or the service's refusal, as the notice and goes
-   * back to the request's page.
+   * Takes a step of a form on the request. A bad id gets the error page and nothing is sent;
+   * otherwise {@code action} sends the step to the service, which answers who may not see the
+   * request ({@link HiddenException}) or that there is none as it answers their reading it: that is
+   * the error page. Anything else the step did or was refused is kept as the notice, by {@link
+   * AfterPost}, on the way back to the request's page. No query runs before the step: the service
+   * asks who may see only after a refusal, and the page it goes back to reads the state once.
    */
   public Response step(UiSession me, Supplier<I> id, Function<I, String> action) {
     I request;
     try {
       request = id.get();
-      visibleState.apply(me, request);
     } catch (RuntimeException failure) {
       return pages.failure(me, failure);
     }
-    return AfterPost.run(me, pathOf.apply(request), () -> action.apply(request));
+    return AfterPost.run(
+        me,
+        pathOf.apply(request),
+        () -> action.apply(request),
+        refusal -> pages.failure(me, refusal));
   }
 }

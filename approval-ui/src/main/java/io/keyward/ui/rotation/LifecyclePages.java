@@ -1,8 +1,5 @@
 package io.keyward.ui.rotation;
 
-import io.keyward.api.access.KeyListAccess;
-import io.keyward.api.errors.ForbiddenException;
-import io.keyward.api.keys.GateDecisionBody;
 import io.keyward.api.keys.KeyLifecycles;
 import io.keyward.ui.pages.Area;
 import io.keyward.ui.pages.FormValues;
@@ -13,6 +10,7 @@ import io.keyward.ui.session.SignedIn;
 import io.keyward.ui.session.SignedInFilter;
 import io.keyward.ui.session.UiSession;
 import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.lifecycle.GateDecision;
 import io.keyward.workflows.lifecycle.GateDecisionType;
 import io.keyward.workflows.lifecycle.LifecycleInput;
 import io.keyward.workflows.lifecycle.LifecycleState;
@@ -51,7 +49,7 @@ public final class LifecyclePages {
     this.requestPage =
         new RequestPage<>(
             pages,
-            this::visibleState,
+            (me, key) -> lifecycles.visibleState(me.actor(), key),
             LifecycleView::revision,
             state -> state.phase().name(),
             LifecyclePages::pathOf);
@@ -108,21 +106,10 @@ public final class LifecyclePages {
         key -> {
           GateDecisionType type =
               FormValues.decision(GateDecisionType.class, decision, "choose APPROVE or DENY");
-          lifecycles.decide(key, me.actor(), new GateDecisionBody(type, reason));
+          lifecycles.decide(key, new GateDecision(me.actor(), type, reason));
           return type == GateDecisionType.APPROVE
               ? "You approved the rotation; it goes ahead."
               : "You denied the automatic rotation; a manual rotation must replace the version.";
         });
-  }
-
-  private LifecycleState visibleState(UiSession me, KeyRef key) {
-    LifecycleState state = lifecycles.state(key);
-    if (!KeyListAccess.seesAll(me.actor())
-        && !me.actor().id().equals(state.enrolledBy())
-        && !me.actor().holdsAny(state.awaitingRoles())) {
-      throw new ForbiddenException(
-          "the lifecycle of " + key + " is visible to key management and its approvers");
-    }
-    return state;
   }
 }

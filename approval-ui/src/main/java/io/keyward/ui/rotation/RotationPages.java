@@ -1,9 +1,7 @@
 package io.keyward.ui.rotation;
 
-import io.keyward.api.rotation.CancelBody;
 import io.keyward.api.rotation.ManualRotations;
-import io.keyward.api.rotation.RescheduleBody;
-import io.keyward.api.rotation.RotationDecisionBody;
+import io.keyward.api.rotation.RotationDates;
 import io.keyward.ui.pages.Area;
 import io.keyward.ui.pages.FormValues;
 import io.keyward.ui.pages.Pages;
@@ -13,6 +11,9 @@ import io.keyward.ui.session.SignedIn;
 import io.keyward.ui.session.SignedInFilter;
 import io.keyward.ui.session.UiSession;
 import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.rotation.Cancellation;
+import io.keyward.workflows.rotation.Reschedule;
+import io.keyward.workflows.rotation.RotationDecision;
 import io.keyward.workflows.rotation.RotationDecisionType;
 import io.keyward.workflows.rotation.RotationRequest;
 import io.keyward.workflows.rotation.RotationState;
@@ -108,7 +109,7 @@ public final class RotationPages {
         key -> {
           RotationDecisionType type =
               FormValues.decision(RotationDecisionType.class, decision, "choose a decision");
-          rotations.decide(key, me.actor(), new RotationDecisionBody(type, reason));
+          rotations.decide(key, new RotationDecision(me.actor(), type, reason));
           return RotationSteps.done(type);
         });
   }
@@ -127,7 +128,9 @@ public final class RotationPages {
         me,
         () -> new KeyRef(vault, name),
         key -> {
-          rotations.reschedule(key, me.actor(), new RescheduleBody(rotationDate, reason));
+          rotations.reschedule(
+              key,
+              new Reschedule(me.actor(), RotationDates.read("rotationDate", rotationDate), reason));
           return "You moved the rotation date.";
         });
   }
@@ -145,7 +148,7 @@ public final class RotationPages {
         me,
         () -> new KeyRef(vault, name),
         key -> {
-          rotations.cancel(key, me.actor(), new CancelBody(reason));
+          rotations.cancel(key, new Cancellation(me.actor(), reason));
           return "You cancelled the rotation; nothing was changed at the provider.";
         });
   }

@@ -3,6 +3,7 @@ package io.keyward.ui.edges;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.ConfigOverride;
+import io.keyward.api.RunningKeyward;
 import io.keyward.api.hostile.EdgeEffects;
 import io.keyward.api.hostile.EdgeProbe;
 import io.keyward.api.hostile.EdgeProbe.Outcome;
@@ -13,7 +14,6 @@ import io.keyward.ui.edges.UiCalls.Call;
 import io.keyward.ui.edges.UiCalls.Session;
 import io.keyward.ui.edges.UiCalls.SignIn;
 import io.keyward.ui.testing.PageClient;
-import io.keyward.ui.testing.RunningKeyward;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,8 +93,7 @@ class UiEdgesFuzzTest {
     probe =
         new EdgeProbe(
             http,
-            new EdgeEffects(
-                keyward.client().getWorkflowServiceStubs(), "default", keyward.audit().path()),
+            new EdgeEffects(keyward.client().getWorkflowServiceStubs(), "default", keyward.audit()),
             secrets);
     probe.settle();
   }

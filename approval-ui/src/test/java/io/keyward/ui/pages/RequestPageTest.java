@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.HiddenException;
+import io.keyward.api.errors.NotFoundException;
 import io.keyward.ui.session.Notice;
 import io.keyward.ui.session.SessionStore;
 import io.keyward.ui.session.UiSession;
@@ -45,7 +47,7 @@ class RequestPageTest {
 
   private static Session visibleState(UiSession me, IncidentId incident) {
     if (!me.user().id().equals("sam")) {
-      throw new ForbiddenException("the session of " + incident + " is visible to its responder");
+      throw new HiddenException("the session of " + incident + " is visible to its responder");
     }
     return new Session("ACTIVE", 2);
   }
@@ -76,12 +78,48 @@ class RequestPageTest {
   }
 
   @Test
-  void sendsNoStepForARequestThePersonMayNotSee() {
-    var answer = requestPage.step(outsider, () -> new IncidentId("INC-1"), this::take);
+  void answersAStepOnAHiddenRequestWithTheErrorPageAndNoNotice() {
+    var answer =
+        requestPage.step(
+            outsider,
+            () -> new IncidentId("INC-1"),
+            incident -> {
+              throw new HiddenException(
+                  "the session of " + incident + " is visible to its responder");
+            });
 
     assertThat(answer.getStatus()).isEqualTo(403);
-    assertThat(taken).isEmpty();
+    assertThat((String) answer.getEntity()).contains("visible to its responder");
     assertThat(outsider.takeNotice()).isNull();
+  }
+
+  @Test
+  void answersAStepOnARequestThatDoesNotExistWithTheErrorPage() {
+    var answer =
+        requestPage.step(
+            responder,
+            () -> new IncidentId("INC-404"),
+            incident -> {
+              throw new NotFoundException("no break-glass session for incident " + incident);
+            });
+
+    assertThat(answer.getStatus()).isEqualTo(404);
+    assertThat(responder.takeNotice()).isNull();
+  }
+
+  @Test
+  void keepsAForbiddenStepOnAVisibleRequestAsTheNoticeOfItsPage() {
+    var answer =
+        requestPage.step(
+            responder,
+            () -> new IncidentId("INC-1"),
+            incident -> {
+              throw new ForbiddenException("sam holds no live break-glass grant for " + incident);
+            });
+
+    assertThat(answer.getStatus()).isEqualTo(303);
+    assertThat(responder.takeNotice())
+        .isEqualTo(Notice.refused("sam holds no live break-glass grant for INC-1"));
   }
 
   @Test

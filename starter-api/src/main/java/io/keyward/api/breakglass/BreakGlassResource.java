@@ -2,6 +2,7 @@ package io.keyward.api.breakglass;
 
 import io.dropwizard.auth.Auth;
 import io.keyward.api.auth.KeywardPrincipal;
+import io.keyward.api.errors.RequestBodies;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.breakglass.BreakGlassState;
 import io.keyward.workflows.incident.IncidentId;
@@ -49,28 +50,31 @@ public final class BreakGlassResource {
   @Path("/{incident}/authorisations")
   public BreakGlassState authorise(
       @Auth KeywardPrincipal who, @PathParam("incident") String incident, AuthorisationBody body) {
-    return sessions.authorise(new IncidentId(incident), who.actor(), body);
+    return sessions.authorise(
+        new IncidentId(incident), RequestBodies.required(body).toAuthorisation(who.actor()));
   }
 
   @POST
   @Path("/{incident}/actions")
   public BreakGlassState recordAction(
       @Auth KeywardPrincipal who, @PathParam("incident") String incident, ActionBody body) {
-    return sessions.recordAction(new IncidentId(incident), who.actor(), body);
+    return sessions.recordAction(
+        new IncidentId(incident), RequestBodies.required(body).toAction(who.actor()));
   }
 
   @POST
   @Path("/{incident}/end")
   public BreakGlassState end(
       @Auth KeywardPrincipal who, @PathParam("incident") String incident, EndBody body) {
-    return sessions.end(new IncidentId(incident), who.actor(), body);
+    return sessions.end(new IncidentId(incident), EndBody.toRequest(body, who.actor()));
   }
 
   @POST
   @Path("/{incident}/review")
   public BreakGlassState review(
       @Auth KeywardPrincipal who, @PathParam("incident") String incident, ReviewBody body) {
-    return sessions.review(new IncidentId(incident), who.actor(), body);
+    return sessions.review(
+        new IncidentId(incident), RequestBodies.required(body).toReview(who.actor()));
   }
 
   @GET

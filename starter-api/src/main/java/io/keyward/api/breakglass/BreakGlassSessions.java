@@ -3,48 +3,51 @@ package io.keyward.api.breakglass;
 import io.keyward.api.access.BreakGlassAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.HiddenException;
 import io.keyward.api.errors.NotFoundException;
+import io.keyward.api.incident.FreeText;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.api.servicenow.TicketBinder;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.breakglass.AccessGrant;
 import io.keyward.workflows.breakglass.AccessGrantStore;
+import io.keyward.workflows.breakglass.Authorisation;
+import io.keyward.workflows.breakglass.AuthorisationDecision;
 import io.keyward.workflows.breakglass.BreakGlassDeclaration;
-import io.keyward.workflows.breakglass.BreakGlassPhase;
 import io.keyward.workflows.breakglass.BreakGlassRoles;
-import io.keyward.workflows.breakglass.BreakGlassScope;
+import io.keyward.workflows.breakglass.BreakGlassStartOptions;
 import io.keyward.workflows.breakglass.BreakGlassState;
 import io.keyward.workflows.breakglass.BreakGlassWorkflow;
+import io.keyward.workflows.breakglass.EndRequest;
+import io.keyward.workflows.breakglass.Review;
+import io.keyward.workflows.breakglass.SessionAction;
 import io.keyward.workflows.common.Actor;
-import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.directory.DirectoryUser;
 import io.keyward.workflows.incident.IncidentId;
 import io.keyward.workflows.servicenow.TicketBinding;
 import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.common.SearchAttributes;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Declares break-glass sessions and passes people's steps to them. All Temporal plumbing of the
- * break-glass API lives here, and so does the one check the workflow cannot make: that an action
- * comes from the holder of a grant that is live in the grant store right now.
+ * Declares break-glass sessions and passes people's steps to them, for every surface (API, web
+ * pages, Slack). How a session is started is {@link BreakGlassStartOptions}. Here too is the one
+ * check the workflow cannot make: that an action comes from the holder of a grant that is live in
+ * the grant store right now.
  */
 public final class BreakGlassSessions {
-  /** The value of {@code KeywardKind} for break-glass sessions. */
-  public static final String KIND = "BreakGlass";
+  /** The longest reason an authorisation or an early end may give. */
+  public static final int MAX_REASON = 2000;
 
   private final WorkflowClient client;
   private final String taskQueue;
@@ -113,7 +116,8 @@ public final class BreakGlassSessions {
             });
     String workflowId = BreakGlassDeclaration.workflowId(declaration.incident());
     BreakGlassWorkflow workflow =
-        client.newWorkflowStub(BreakGlassWorkflow.class, startOptions(declaration));
+        client.newWorkflowStub(
+            BreakGlassWorkflow.class, BreakGlassStartOptions.of(declaration, taskQueue));
     try {
       WorkflowExecution execution = WorkflowClient.start(workflow::run, declaration);
       return started(declaration.incident(), execution);
@@ -135,13 +139,22 @@ public final class BreakGlassSessions {
     }
   }
 
-  public BreakGlassState authorise(IncidentId incident, Actor actor, AuthorisationBody body) {
-    var authorisation = requireBody(body).toAuthorisation(actor);
+  public BreakGlassState authorise(IncidentId incident, Authorisation authorisation) {
+    Objects.requireNonNull(Objects.requireNonNull(authorisation, "authorisation").actor(), "actor");
+    if (authorisation.decision() == null) {
+      throw new IllegalArgumentException(
+          "decision is required: one of " + Arrays.toString(AuthorisationDecision.values()));
+    }
+    var checked =
+        new Authorisation(
+            authorisation.actor(),
+            authorisation.decision(),
+            FreeText.optional("reason", authorisation.reason(), MAX_REASON));
     return update(
         incident,
-        actor,
-        "authorise " + authorisation.decision(),
-        () -> workflow(incident).authorise(authorisation));
+        checked.actor(),
+        "authorise " + checked.decision(),
+        () -> workflow(incident).authorise(checked));
   }
 
   /**
@@ -149,8 +162,17 @@ public final class BreakGlassSessions {
    * caller must hold the session's grant and it must be live now; only then does the workflow
    * record the action, in its history and the audit trail.
    */
-  public BreakGlassState recordAction(IncidentId incident, Actor actor, ActionBody body) {
-    var action = requireBody(body).toAction(actor);
+  public BreakGlassState recordAction(IncidentId incident, SessionAction action) {
+    Actor actor = Objects.requireNonNull(Objects.requireNonNull(action, "action").actor(), "actor");
+    if (action.action() == null || action.action().isBlank()) {
+      throw new IllegalArgumentException("action is required: what was done with the access");
+    }
+    var checked =
+        new SessionAction(
+            actor,
+            action.key(),
+            FreeText.required("action", action.action(), SessionAction.MAX_ACTION),
+            FreeText.optional("detail", action.detail(), SessionAction.MAX_DETAIL));
     String workflowId = BreakGlassDeclaration.workflowId(incident);
     BreakGlassState current = state(incident);
     Optional<AccessGrant> grant = grants.liveGrant(workflowId, actor.id(), clock.instant());
@@ -166,30 +188,47 @@ public final class BreakGlassSessions {
               + current.phase()
               + ")");
     }
-    return update(incident, actor, "record action", () -> workflow(incident).recordAction(action));
+    return update(incident, actor, "record action", () -> workflow(incident).recordAction(checked));
   }
 
-  public BreakGlassState end(IncidentId incident, Actor actor, EndBody body) {
-    var request = (body == null ? new EndBody(null) : body).toRequest(actor);
-    return update(incident, actor, "end early", () -> workflow(incident).end(request));
+  public BreakGlassState end(IncidentId incident, EndRequest request) {
+    Objects.requireNonNull(Objects.requireNonNull(request, "request").actor(), "actor");
+    var checked =
+        new EndRequest(request.actor(), FreeText.optional("reason", request.reason(), MAX_REASON));
+    return update(incident, checked.actor(), "end early", () -> workflow(incident).end(checked));
   }
 
-  public BreakGlassState review(IncidentId incident, Actor actor, ReviewBody body) {
-    var review = requireBody(body).toReview(actor);
+  public BreakGlassState review(IncidentId incident, Review review) {
+    Objects.requireNonNull(Objects.requireNonNull(review, "review").actor(), "actor");
+    var checked =
+        new Review(
+            review.actor(), FreeText.required("findings", review.findings(), Review.MAX_FINDINGS));
     return update(
-        incident, actor, "complete review", () -> workflow(incident).completeReview(review));
+        incident,
+        checked.actor(),
+        "complete review",
+        () -> workflow(incident).completeReview(checked));
   }
 
   /** The state for {@code who}, when {@link BreakGlassAccess} lets them see it; 403 otherwise. */
   public BreakGlassState visibleState(Actor who, IncidentId incident) {
     BreakGlassState state = state(incident);
-    if (!BreakGlassAccess.maySee(who, state)) {
-      throw new ForbiddenException(
-          "the break-glass session of "
-              + incident
-              + " is visible to security, its authorisers, its declarer and its admin");
-    }
+    whyHidden(who, state, incident)
+        .ifPresent(
+            why -> {
+              throw new HiddenException(why);
+            });
     return state;
+  }
+
+  private static Optional<String> whyHidden(Actor who, BreakGlassState state, IncidentId incident) {
+    if (BreakGlassAccess.maySee(who, state)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the break-glass session of "
+            + incident
+            + " is visible to security, its authorisers, its declarer and its admin");
   }
 
   /** The audit records of the session, in chain order, for whoever may see the session. */
@@ -205,38 +244,8 @@ public final class BreakGlassSessions {
         actor,
         attempt,
         send,
-        () -> "this session is closed (" + state(incident).phase() + ")");
-  }
-
-  private WorkflowOptions startOptions(BreakGlassDeclaration declaration) {
-    BreakGlassScope scope = declaration.scope();
-    return WorkflowOptions.newBuilder()
-        .setWorkflowId(BreakGlassDeclaration.workflowId(declaration.incident()))
-        .setTaskQueue(taskQueue)
-        .setWorkflowIdConflictPolicy(
-            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setTypedSearchAttributes(
-            SearchAttributes.newBuilder()
-                .set(KeywardSearchAttributes.KIND, KIND)
-                .set(KeywardSearchAttributes.PHASE, BreakGlassPhase.ASSESSING_SCOPE.name())
-                .set(KeywardSearchAttributes.INCIDENT, declaration.incident().value())
-                .set(KeywardSearchAttributes.KEY_NAME, scope.searchKeyName())
-                .build())
-        .setMemo(
-            Map.of(
-                "summary",
-                "Break-glass for "
-                    + declaration.incident()
-                    + ": "
-                    + declaration.admin().id()
-                    + " on "
-                    + scope.describe()
-                    + ", declared by "
-                    + declaration.declarer().id()
-                    + ": "
-                    + BreakGlassPhase.ASSESSING_SCOPE))
-        .build();
+        () -> "this session is closed (" + state(incident).phase() + ")",
+        () -> whyHidden(actor, state(incident), incident));
   }
 
   private BreakGlassWorkflow workflow(IncidentId incident) {

@@ -1,7 +1,6 @@
 package io.keyward.api.breakglass;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.keyward.api.incident.FreeText;
 import io.keyward.workflows.breakglass.Review;
 import io.keyward.workflows.common.Actor;
 
@@ -9,6 +8,6 @@ import io.keyward.workflows.common.Actor;
 @JsonIgnoreProperties({"actor", "reviewer"})
 public record ReviewBody(String findings) {
   Review toReview(Actor actor) {
-    return new Review(actor, FreeText.required("findings", findings, Review.MAX_FINDINGS));
+    return new Review(actor, findings);
   }
 }

@@ -4,21 +4,36 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.keyward.api.KeywardConfiguration;
+import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.ChainVerification;
 import io.keyward.workflows.stores.StoreProvider;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
+import io.keyward.workflows.stores.StoreSettings;
 import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code verify-audit <config.yml>}: walks the audit trail the configuration names from its first
- * record to its last and fails (exit status 1) when the hash chain is broken. It only reads, so it
- * may run while the API and workers append. The trail is read by the {@link StoreProvider} on the
- * class path, the same that opens it for the API.
+ * {@code verify-audit [--receipt SEQUENCE:HASH] <config.yml>}: walks the audit trail in the
+ * database the configuration names from its first record to its last, checking every hash, link and
+ * MAC (the audit key comes from the same secret source as the API's), and, given the latest receipt
+ * a ceremony holds, that nothing was cut off the end. Fails (exit status 1) at the first break. It
+ * only reads, so it may run while the API and workers append. The trail is read by the {@link
+ * StoreProvider} on the class path, the same that opens it for the API.
  */
 public final class VerifyAuditCommand extends ConfiguredCommand<KeywardConfiguration> {
+  private static final String RECEIPT = "receipt";
+
   public VerifyAuditCommand() {
-    super("verify-audit", "Verifies the hash chain of the audit trail (runbook 9.1)");
+    super("verify-audit", "Verifies the hash chain and MACs of the audit trail (runbook 9.1)");
+  }
+
+  @Override
+  public void configure(Subparser subparser) {
+    super.configure(subparser);
+    subparser
+        .addArgument("--receipt")
+        .dest(RECEIPT)
+        .metavar("SEQUENCE:HASH")
+        .help("the latest audit receipt a ceremony holds; a trail ending before it is broken");
   }
 
   @Override
@@ -26,21 +41,36 @@ public final class VerifyAuditCommand extends ConfiguredCommand<KeywardConfigura
       Bootstrap<KeywardConfiguration> bootstrap,
       Namespace namespace,
       KeywardConfiguration configuration) {
-    String file = configuration.getAudit().getFile().toString();
+    StoreSettings settings;
+    AuditReceipt receipt;
     ChainVerification result;
+    String where = "the audit trail";
     try {
-      result = StoreProvider.onClassPath().verifyAuditTrail(configuration.stores());
-    } catch (NoSuchFileException e) {
-      System.err.println("cannot read audit trail " + file + ": no such file");
-      throw new AuditTrailNotIntactException(file, false);
-    } catch (IOException e) {
-      System.err.println("cannot read audit trail " + file + ": " + e);
-      throw new AuditTrailNotIntactException(file, false);
+      settings = configuration.stores(System.getenv());
+      where = "the audit trail in the " + settings.database().describe();
+      receipt = receipt(namespace.getString(RECEIPT));
+      result = StoreProvider.onClassPath().verifyAuditTrail(settings, receipt);
+    } catch (RuntimeException e) {
+      System.err.println("cannot read " + where + ": " + e.getMessage());
+      throw new AuditTrailNotIntactException(where, false);
     }
     System.out.println(result.describe());
     if (!result.intact()) {
-      throw new AuditTrailNotIntactException(file, true);
+      throw new AuditTrailNotIntactException(where, true);
     }
+  }
+
+  private static AuditReceipt receipt(String text) {
+    if (text == null) {
+      return null;
+    }
+    int colon = text.indexOf(':');
+    String hash = colon < 1 ? "" : text.substring(colon + 1);
+    if (!hash.matches("[0-9a-f]{64}") || !text.substring(0, colon).matches("[0-9]{1,18}")) {
+      throw new IllegalArgumentException(
+          "a receipt is SEQUENCE:HASH (64 lowercase hex characters), was " + text);
+    }
+    return new AuditReceipt(Long.parseLong(text.substring(0, colon)), hash);
   }
 
   /** A broken trail is a verdict, not a crash: print the sentence, not a stack trace. */

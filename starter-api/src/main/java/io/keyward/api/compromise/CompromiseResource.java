@@ -2,6 +2,7 @@ package io.keyward.api.compromise;
 
 import io.dropwizard.auth.Auth;
 import io.keyward.api.auth.KeywardPrincipal;
+import io.keyward.api.errors.RequestBodies;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.compromise.CompromiseState;
 import io.keyward.workflows.incident.EvidenceVerification;
@@ -52,7 +53,8 @@ public final class CompromiseResource {
       @Auth KeywardPrincipal who,
       @PathParam("incident") String incident,
       AcknowledgementBody body) {
-    return responses.acknowledge(new IncidentId(incident), who.actor(), body);
+    return responses.acknowledge(
+        new IncidentId(incident), AcknowledgementBody.toAcknowledgement(body, who.actor()));
   }
 
   @POST
@@ -62,7 +64,8 @@ public final class CompromiseResource {
       @PathParam("incident") String incident,
       @PathParam("task") String task,
       TaskCompletionBody body) {
-    return responses.completeTask(new IncidentId(incident), who.actor(), task, body);
+    return responses.completeTask(
+        new IncidentId(incident), RequestBodies.required(body).toCompletion(who.actor(), task));
   }
 
   @GET

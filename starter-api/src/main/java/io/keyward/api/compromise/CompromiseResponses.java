@@ -3,52 +3,47 @@ package io.keyward.api.compromise;
 import io.keyward.api.access.IncidentAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.HiddenException;
 import io.keyward.api.errors.NotFoundException;
+import io.keyward.api.incident.FreeText;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.api.servicenow.TicketBinder;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeywardSearchAttributes;
-import io.keyward.workflows.compromise.CompromisePhase;
+import io.keyward.workflows.compromise.Acknowledgement;
 import io.keyward.workflows.compromise.CompromiseReport;
 import io.keyward.workflows.compromise.CompromiseResponseWorkflow;
 import io.keyward.workflows.compromise.CompromiseRoles;
+import io.keyward.workflows.compromise.CompromiseStartOptions;
 import io.keyward.workflows.compromise.CompromiseState;
+import io.keyward.workflows.compromise.TaskCompletion;
 import io.keyward.workflows.incident.EvidenceVerification;
 import io.keyward.workflows.incident.EvidenceVerifier;
 import io.keyward.workflows.incident.IncidentId;
 import io.keyward.workflows.servicenow.TicketBinding;
 import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.common.SearchAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Starts compromise responses and passes acknowledgements and task completions to them. All
- * Temporal plumbing of the compromise API lives here. The moment a report is accepted is stamped
- * here, from this process's clock, and travels with the report: the workflow measures the time to
- * disable the key from it.
+ * Starts compromise responses and passes acknowledgements and task completions to them, for every
+ * surface (API, web pages, Slack). How a response is started is {@link CompromiseStartOptions}. The
+ * moment a report is accepted is stamped here, from this process's clock, and travels with the
+ * report: the workflow measures the time to disable the key from it.
  */
 public final class CompromiseResponses {
-  /** The value of {@code KeywardKind} for compromise responses. */
-  public static final String KIND = "CompromiseResponse";
-
-  /** The memo field with the moment the report that started the response was accepted. */
-  static final String ACCEPTED_AT = "acceptedAt";
-
   private final WorkflowClient client;
   private final String taskQueue;
   private final AuditStore audit;
@@ -101,7 +96,8 @@ public final class CompromiseResponses {
     CompromiseReport report =
         unbound.withTicketBinding(TicketBinder.received(received, unbound.incident().value()));
     CompromiseResponseWorkflow workflow =
-        client.newWorkflowStub(CompromiseResponseWorkflow.class, startOptions(report));
+        client.newWorkflowStub(
+            CompromiseResponseWorkflow.class, CompromiseStartOptions.of(report, taskQueue));
     WorkflowExecution execution;
     try {
       execution = WorkflowClient.start(workflow::run, report);
@@ -126,7 +122,7 @@ public final class CompromiseResponses {
               + report.key()
               + "; report a new incident for another key");
     }
-    Object acceptedAt = running.getMemo(ACCEPTED_AT, String.class);
+    Object acceptedAt = running.getMemo(CompromiseStartOptions.ACCEPTED_AT, String.class);
     return new StartedResponse(
         execution.getWorkflowId(),
         execution.getRunId(),
@@ -143,31 +139,48 @@ public final class CompromiseResponses {
     }
   }
 
-  public CompromiseState acknowledge(IncidentId incident, Actor actor, AcknowledgementBody body) {
-    var acknowledgement =
-        (body == null ? new AcknowledgementBody(null) : body).toAcknowledgement(actor);
+  public CompromiseState acknowledge(IncidentId incident, Acknowledgement acknowledgement) {
+    Objects.requireNonNull(
+        Objects.requireNonNull(acknowledgement, "acknowledgement").actor(), "actor");
+    var checked =
+        new Acknowledgement(
+            acknowledgement.actor(),
+            FreeText.optional("note", acknowledgement.note(), Acknowledgement.MAX_NOTE));
     return update(
-        incident, actor, "acknowledge", () -> workflow(incident).acknowledge(acknowledgement));
+        incident, checked.actor(), "acknowledge", () -> workflow(incident).acknowledge(checked));
   }
 
-  public CompromiseState completeTask(
-      IncidentId incident, Actor actor, String task, TaskCompletionBody body) {
-    if (body == null) {
-      throw new IllegalArgumentException("a JSON request body is required");
-    }
-    var completion = body.toCompletion(actor, task);
+  public CompromiseState completeTask(IncidentId incident, TaskCompletion completion) {
+    Objects.requireNonNull(Objects.requireNonNull(completion, "completion").actor(), "actor");
+    Objects.requireNonNull(completion.task(), "task");
+    var checked =
+        new TaskCompletion(
+            completion.actor(),
+            completion.task(),
+            FreeText.required("summary", completion.summary(), TaskCompletion.MAX_SUMMARY));
     return update(
-        incident, actor, "complete " + task, () -> workflow(incident).completeTask(completion));
+        incident,
+        checked.actor(),
+        "complete " + checked.task(),
+        () -> workflow(incident).completeTask(checked));
   }
 
   /** The state for {@code who}, when {@link IncidentAccess} lets them see it; 403 otherwise. */
   public CompromiseState visibleState(Actor who, IncidentId incident) {
     CompromiseState state = state(incident);
-    if (!IncidentAccess.maySee(who, state)) {
-      throw new ForbiddenException(
-          "incident " + incident + " is visible to security responders and its reporter");
-    }
+    whyHidden(who, state, incident)
+        .ifPresent(
+            why -> {
+              throw new HiddenException(why);
+            });
     return state;
+  }
+
+  private static Optional<String> whyHidden(Actor who, CompromiseState state, IncidentId incident) {
+    return IncidentAccess.maySee(who, state)
+        ? Optional.empty()
+        : Optional.of(
+            "incident " + incident + " is visible to security responders and its reporter");
   }
 
   /** The audit records of the response, in chain order, for whoever may see the incident. */
@@ -189,38 +202,8 @@ public final class CompromiseResponses {
         actor,
         attempt,
         send,
-        () -> "this incident response is closed (" + state(incident).phase() + ")");
-  }
-
-  private WorkflowOptions startOptions(CompromiseReport report) {
-    return WorkflowOptions.newBuilder()
-        .setWorkflowId(CompromiseReport.workflowId(report.incident()))
-        .setTaskQueue(taskQueue)
-        .setWorkflowIdConflictPolicy(
-            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setTypedSearchAttributes(
-            SearchAttributes.newBuilder()
-                .set(KeywardSearchAttributes.KIND, KIND)
-                .set(KeywardSearchAttributes.PHASE, CompromisePhase.DISABLING.name())
-                .set(KeywardSearchAttributes.INCIDENT, report.incident().value())
-                .set(KeywardSearchAttributes.KEY_NAME, report.key().toString())
-                .build())
-        .setMemo(
-            Map.of(
-                ACCEPTED_AT,
-                report.acceptedAt().toString(),
-                "summary",
-                report.severity()
-                    + " compromise of "
-                    + report.key()
-                    + " ("
-                    + report.incident()
-                    + ") reported by "
-                    + report.reporter().id()
-                    + ": "
-                    + CompromisePhase.DISABLING))
-        .build();
+        () -> "this incident response is closed (" + state(incident).phase() + ")",
+        () -> whyHidden(actor, state(incident), incident));
   }
 
   private CompromiseResponseWorkflow workflow(IncidentId incident) {

@@ -1,7 +1,7 @@
 package io.keyward.api.errors;
 
 /** 403: the authenticated person holds none of the roles this action needs. */
-public final class ForbiddenException extends ApiException {
+public class ForbiddenException extends ApiException {
   public ForbiddenException(String message) {
     super(403, message);
   }

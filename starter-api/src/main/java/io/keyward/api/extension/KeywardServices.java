@@ -15,7 +15,8 @@ import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.servicenow.TicketBinder;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.directory.Directory;
-import io.keyward.workflows.stores.StoreProvider;
+import io.keyward.workflows.incident.EvidenceVerifier;
+import io.keyward.workflows.stores.Stores;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.util.Map;
@@ -60,35 +61,35 @@ public record KeywardServices(
   }
 
   /**
-   * Builds every ceremony service from the configuration. The dependency map, the key register
-   * (read only) and the break-glass grants come from {@code stores}, which finds them where the
-   * worker keeps them; the ServiceNow integration password, when one is configured, from the
-   * process environment.
+   * Builds every ceremony service from the configuration, on the stores every worker and replica
+   * shares (audit trail, dependency map, break-glass grants, key register, which the API only
+   * reads); the ServiceNow integration password, when one is configured, from the process
+   * environment.
    */
   public static KeywardServices build(
       KeywardConfiguration configuration,
       WorkflowClient client,
-      StoreProvider stores,
+      Stores stores,
+      EvidenceVerifier evidence,
       Directory directory,
-      AuditStore audit,
       Clock clock) {
-    return build(configuration, client, stores, directory, audit, clock, System.getenv());
+    return build(configuration, client, stores, evidence, directory, clock, System.getenv());
   }
 
   /** As above, with the environment the ServiceNow integration password is read from. */
   public static KeywardServices build(
       KeywardConfiguration configuration,
       WorkflowClient client,
-      StoreProvider stores,
+      Stores stores,
+      EvidenceVerifier evidence,
       Directory directory,
-      AuditStore audit,
       Clock clock,
       Map<String, String> environment) {
     String taskQueue = configuration.getTemporal().getTaskQueue();
     var stepTimeout = configuration.getCeremony().stepTimeout();
-    var settings = configuration.stores();
+    AuditStore audit = stores.audit();
     var ceremony = configuration.getCeremony();
-    RegisteredKeys register = new RegisteredKeys(stores.openKeyRegister(settings));
+    RegisteredKeys register = new RegisteredKeys(stores.keyRegister());
     Refusals refusals =
         new Refusals(
             audit,
@@ -107,19 +108,12 @@ public record KeywardServices(
         new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals, tickets),
         new ManualRotations(client, taskQueue, stepTimeout, audit, refusals, clock, tickets),
         new KeyLifecycles(client, taskQueue, refusals, register),
-        new DependencyMaps(stores.openDependencyMap(settings), register, audit, clock),
+        new DependencyMaps(stores.dependencyMap(), register, audit, clock),
         register,
         new ClassificationChanges(client, taskQueue, stepTimeout, register, refusals),
         new BreakGlassSessions(
-            client,
-            taskQueue,
-            directory,
-            stores.openAccessGrantStore(settings),
-            audit,
-            refusals,
-            clock),
-        new CompromiseResponses(
-            client, taskQueue, audit, stores.evidenceVerifier(audit), refusals, clock),
+            client, taskQueue, directory, stores.accessGrants(), audit, refusals, clock),
+        new CompromiseResponses(client, taskQueue, audit, evidence, refusals, clock),
         refusals,
         new SignInGuard(
             directory,

@@ -3,18 +3,21 @@ package io.keyward.api.generation;
 import io.keyward.api.access.GenerationAccess;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.HiddenException;
 import io.keyward.api.errors.NotFoundException;
+import io.keyward.api.incident.FreeText;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.api.servicenow.TicketBinder;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
-import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.generation.Decision;
+import io.keyward.workflows.generation.DecisionType;
 import io.keyward.workflows.generation.GenerationOutcome;
 import io.keyward.workflows.generation.GenerationPhase;
 import io.keyward.workflows.generation.GenerationRequest;
+import io.keyward.workflows.generation.GenerationStartOptions;
 import io.keyward.workflows.generation.GenerationState;
 import io.keyward.workflows.generation.KeyGenerationWorkflow;
 import io.keyward.workflows.policy.CeremonyRoles;
@@ -22,26 +25,25 @@ import io.keyward.workflows.servicenow.RecordType;
 import io.keyward.workflows.servicenow.TicketBinding;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.SearchAttributes;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Starts dual-control key generation ceremonies and passes people's decisions to them. All Temporal
- * plumbing of the API lives here: workflow options, search attributes, the {@code decide} Update
- * and the {@code state} query. Every identity it hands to a workflow is the authenticated {@link
- * Actor} its caller passes in.
+ * Starts dual-control key generation ceremonies and passes people's decisions to them, for every
+ * surface (API, web pages, Slack, ServiceNow): the {@code decide} Update, the {@code state} query
+ * and who may read them. How a ceremony is started is {@link GenerationStartOptions}. Every
+ * identity it hands to a workflow is the authenticated {@link Actor} its caller passes in.
  */
 public final class GenerationCeremonies {
-  /** The value of {@code KeywardKind} for these ceremonies. */
-  public static final String KIND = "KeyGeneration";
+  /** The longest reason a decision may give. */
+  public static final int MAX_REASON = 2000;
 
   private final WorkflowClient client;
   private final String taskQueue;
@@ -99,7 +101,8 @@ public final class GenerationCeremonies {
                     RecordType.KEY_GENERATION,
                     GenerationRequest.workflowId(request.key())));
     KeyGenerationWorkflow workflow =
-        client.newWorkflowStub(KeyGenerationWorkflow.class, startOptions(request));
+        client.newWorkflowStub(
+            KeyGenerationWorkflow.class, GenerationStartOptions.of(request, taskQueue));
     WorkflowExecution execution = WorkflowClient.start(workflow::run, request);
     return StartedGeneration.of(request.key(), execution.getWorkflowId(), execution.getRunId());
   }
@@ -139,18 +142,20 @@ public final class GenerationCeremonies {
   }
 
   /**
-   * Sends the decision as the {@code decide} Update and waits until the workflow has recorded it. A
-   * decision the ceremony refuses (its validator, or a closed request) is a 409 with the ceremony's
-   * own words, recorded by {@link Refusals}.
+   * Sends the decision as the {@code decide} Update and waits until the workflow has recorded it;
+   * the Update's answer is the state after it. A decision the ceremony refuses (its validator, or a
+   * closed request) is a 409 with the ceremony's own words, recorded by {@link Refusals}. Every
+   * surface comes here with the person it authenticated in {@code decision}.
    */
-  public GenerationState decide(KeyRef key, Actor actor, DecisionBody body) {
-    Decision decision = requireBody(body).toDecision(actor);
+  public GenerationState decide(KeyRef key, Decision decision) {
+    Decision checked = checked(decision);
     return refusals.send(
         GenerationRequest.workflowId(key),
-        actor,
-        decision.type().name(),
-        () -> workflow(key).decide(decision),
-        () -> closed(state(key).phase()));
+        checked.actor(),
+        checked.type().name(),
+        () -> workflow(key).decide(checked),
+        () -> closed(state(key).phase()),
+        () -> whyHidden(checked.actor(), state(key), key));
   }
 
   /**
@@ -159,14 +164,23 @@ public final class GenerationCeremonies {
    */
   public GenerationState visibleState(Actor who, KeyRef key) {
     GenerationState state = state(key);
-    if (!GenerationAccess.maySee(who, state)) {
-      throw new ForbiddenException(
-          "the generation request for "
-              + key
-              + " is visible to its requester, its participants, the roles that decide it and"
-              + " security auditors");
-    }
+    whyHidden(who, state, key)
+        .ifPresent(
+            why -> {
+              throw new HiddenException(why);
+            });
     return state;
+  }
+
+  private static Optional<String> whyHidden(Actor who, GenerationState state, KeyRef key) {
+    if (GenerationAccess.maySee(who, state)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the generation request for "
+            + key
+            + " is visible to its requester, its participants, the roles that decide it and"
+            + " security auditors");
   }
 
   /** The audit records of the ceremony, in chain order, for whoever may see the ceremony. */
@@ -175,50 +189,25 @@ public final class GenerationCeremonies {
     return audit.recordsFor(GenerationRequest.workflowId(key));
   }
 
-  private WorkflowOptions startOptions(GenerationRequest request) {
-    return WorkflowOptions.newBuilder()
-        .setWorkflowId(GenerationRequest.workflowId(request.key()))
-        .setTaskQueue(taskQueue)
-        .setWorkflowIdConflictPolicy(
-            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .setTypedSearchAttributes(searchAttributes(request))
-        .setMemo(Map.of("summary", summary(request)))
-        .build();
-  }
-
-  private static SearchAttributes searchAttributes(GenerationRequest request) {
-    SearchAttributes.Builder attributes =
-        SearchAttributes.newBuilder()
-            .set(KeywardSearchAttributes.KIND, KIND)
-            .set(KeywardSearchAttributes.PHASE, GenerationPhase.AWAITING_APPROVAL.name())
-            .set(KeywardSearchAttributes.KEY_NAME, request.key().toString())
-            .set(KeywardSearchAttributes.CLASSIFICATION, request.classification().name());
-    if (request.ticket() != null) {
-      attributes.set(KeywardSearchAttributes.TICKET, request.ticket());
-    }
-    return attributes.build();
-  }
-
-  /** The line an operator reads in Temporal Web; the justification stays out of it. */
-  private static String summary(GenerationRequest request) {
-    return request.spec().describe()
-        + " "
-        + request.classification()
-        + " key "
-        + request.key()
-        + " requested by "
-        + request.requester().id()
-        + (request.ticket() == null ? "" : " (" + request.ticket() + ")")
-        + ": "
-        + GenerationPhase.AWAITING_APPROVAL;
-  }
-
   private KeyGenerationWorkflow workflow(KeyRef key) {
     return client.newWorkflowStub(KeyGenerationWorkflow.class, GenerationRequest.workflowId(key));
   }
 
   private static String closed(GenerationPhase phase) {
     return "this request is closed (" + phase + ")";
+  }
+
+  /** The decision with its reason stripped and bounded; a 400 when its type is missing. */
+  private static Decision checked(Decision decision) {
+    Objects.requireNonNull(Objects.requireNonNull(decision, "decision").actor(), "actor");
+    if (decision.type() == null) {
+      throw new IllegalArgumentException(
+          "decision is required: one of " + Arrays.toString(DecisionType.values()));
+    }
+    return new Decision(
+        decision.actor(),
+        decision.type(),
+        FreeText.optional("reason", decision.reason(), MAX_REASON));
   }
 
   private static <T> T requireBody(T body) {

@@ -2,6 +2,7 @@ package io.keyward.api.generation;
 
 import io.dropwizard.auth.Auth;
 import io.keyward.api.auth.KeywardPrincipal;
+import io.keyward.api.errors.RequestBodies;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.generation.GenerationState;
@@ -55,7 +56,8 @@ public final class GenerationResource {
       @PathParam("vault") String vault,
       @PathParam("name") String name,
       DecisionBody body) {
-    return ceremonies.decide(new KeyRef(vault, name), who.actor(), body);
+    return ceremonies.decide(
+        new KeyRef(vault, name), RequestBodies.required(body).toDecision(who.actor()));
   }
 
   @GET

@@ -2,6 +2,7 @@ package io.keyward.api.keys;
 
 import io.keyward.api.access.ClassificationAccess;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.HiddenException;
 import io.keyward.api.errors.NotFoundException;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.workflows.classification.ClassificationChange;
@@ -95,12 +96,21 @@ public final class ClassificationChanges {
 
   public ClassificationChangeState visibleState(Actor who, KeyRef key) {
     ClassificationChangeState state = state(key);
-    if (!ClassificationAccess.maySee(who, state)) {
-      throw new ForbiddenException(
-          "a classification change is visible to key management, its requester, its"
-              + " participants, its approvers and the key's owner");
-    }
+    whyHidden(who, state)
+        .ifPresent(
+            why -> {
+              throw new HiddenException(why);
+            });
     return state;
+  }
+
+  private static Optional<String> whyHidden(Actor who, ClassificationChangeState state) {
+    if (ClassificationAccess.maySee(who, state)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "a classification change is visible to key management, its requester, its"
+            + " participants, its approvers and the key's owner");
   }
 
   /**
@@ -118,7 +128,8 @@ public final class ClassificationChanges {
         actor,
         decision.type().name(),
         () -> workflow(key).decide(decision),
-        () -> "this classification change is closed (" + state(key).phase() + ")");
+        () -> "this classification change is closed (" + state(key).phase() + ")",
+        () -> whyHidden(actor, state(key)));
   }
 
   private ClassificationChangeState state(KeyRef key) {

@@ -1,17 +1,19 @@
 package io.keyward.api.keys;
 
+import io.keyward.api.access.LifecycleAccess;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.HiddenException;
 import io.keyward.api.errors.NotFoundException;
+import io.keyward.api.incident.FreeText;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
-import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.lifecycle.GateDecision;
+import io.keyward.workflows.lifecycle.GateDecisionType;
 import io.keyward.workflows.lifecycle.KeyLifecycleWorkflow;
-import io.keyward.workflows.lifecycle.KeyLifecycleWorkflowImpl;
 import io.keyward.workflows.lifecycle.KeyReconciliationWorkflow;
 import io.keyward.workflows.lifecycle.LifecycleInput;
-import io.keyward.workflows.lifecycle.LifecyclePhase;
+import io.keyward.workflows.lifecycle.LifecycleStartOptions;
 import io.keyward.workflows.lifecycle.LifecycleState;
 import io.keyward.workflows.lifecycle.ReconciliationReport;
 import io.keyward.workflows.lifecycle.ReconciliationRequest;
@@ -25,15 +27,21 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.SearchAttributes;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
  * Enrols keys in policy-driven rotation (runbook 6.1, 6.2), reads their lifecycle, passes decisions
  * to an approval gate, and starts the reconciliation on demand (where no Temporal Schedule runs it,
- * as on the in-process test server). All Temporal plumbing of the lifecycle API lives here.
+ * as on the in-process test server), for every surface. How a lifecycle is started is {@link
+ * LifecycleStartOptions}.
  */
 public final class KeyLifecycles {
+  /** The longest reason a gate decision may give. */
+  public static final int MAX_REASON = 2000;
+
   private final WorkflowClient client;
   private final String taskQueue;
   private final Refusals refusals;
@@ -52,7 +60,8 @@ public final class KeyLifecycles {
     requireRotator(actor, "enrol keys in automatic rotation");
     LifecycleInput input = requireBody(body).toInput(key, actor.id(), register.find(key));
     KeyLifecycleWorkflow lifecycle =
-        client.newWorkflowStub(KeyLifecycleWorkflow.class, startOptions(input));
+        client.newWorkflowStub(
+            KeyLifecycleWorkflow.class, LifecycleStartOptions.of(input, taskQueue));
     try {
       WorkflowExecution started = WorkflowClient.start(lifecycle::run, input);
       return new StartedLifecycle(
@@ -73,17 +82,49 @@ public final class KeyLifecycles {
   }
 
   /**
-   * Approves or denies the rotation waiting at the gate; a refusal is a 409 in the gate's words.
+   * The lifecycle for {@code who}, when {@link LifecycleAccess} lets them see it; 403 otherwise.
    */
-  public LifecycleState decide(KeyRef key, Actor actor, GateDecisionBody body) {
-    GateDecision decision = requireBody(body).toDecision(actor);
-    state(key);
+  public LifecycleState visibleState(Actor who, KeyRef key) {
+    LifecycleState state = state(key);
+    whyHidden(who, state, key)
+        .ifPresent(
+            why -> {
+              throw new HiddenException(why);
+            });
+    return state;
+  }
+
+  private static Optional<String> whyHidden(Actor who, LifecycleState state, KeyRef key) {
+    return LifecycleAccess.maySee(who, state)
+        ? Optional.empty()
+        : Optional.of(
+            "the lifecycle of " + key + " is visible to key management and its approvers");
+  }
+
+  /**
+   * Approves or denies the rotation waiting at the gate; the Update answers the lifecycle after it.
+   * A refusal is a 409 in the gate's words; a key that never had a lifecycle is a 404, found out
+   * only when the Update has nowhere to go. Every surface comes here with the person it
+   * authenticated in {@code decision}.
+   */
+  public LifecycleState decide(KeyRef key, GateDecision decision) {
+    Objects.requireNonNull(Objects.requireNonNull(decision, "decision").actor(), "actor");
+    if (decision.type() == null) {
+      throw new IllegalArgumentException(
+          "decision is required: one of " + Arrays.toString(GateDecisionType.values()));
+    }
+    GateDecision checked =
+        new GateDecision(
+            decision.actor(),
+            decision.type(),
+            FreeText.optional("reason", decision.reason(), MAX_REASON));
     return refusals.send(
         LifecycleInput.workflowId(key),
-        actor,
-        decision.type().name(),
-        () -> lifecycle(key).decide(decision),
-        () -> "the lifecycle of " + key + " has ended");
+        checked.actor(),
+        checked.type().name(),
+        () -> lifecycle(key).decide(checked),
+        () -> "the lifecycle of " + key + " has ended (" + state(key).phase() + ")",
+        () -> whyHidden(checked.actor(), state(key), key));
   }
 
   /** Starts a reconciliation now, or answers the one already running. */
@@ -124,21 +165,6 @@ public final class KeyLifecycles {
         description.getExecution().getRunId(),
         status.name().replace("WORKFLOW_EXECUTION_STATUS_", ""),
         report);
-  }
-
-  private WorkflowOptions startOptions(LifecycleInput input) {
-    return WorkflowOptions.newBuilder()
-        .setWorkflowId(LifecycleInput.workflowId(input.key()))
-        .setTaskQueue(taskQueue)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
-        .setTypedSearchAttributes(
-            SearchAttributes.newBuilder()
-                .set(KeywardSearchAttributes.KIND, KeyLifecycleWorkflowImpl.KIND_NAME)
-                .set(KeywardSearchAttributes.PHASE, LifecyclePhase.STARTING.name())
-                .set(KeywardSearchAttributes.KEY_NAME, input.key().toString())
-                .set(KeywardSearchAttributes.CLASSIFICATION, input.classification().name())
-                .build())
-        .build();
   }
 
   private KeyLifecycleWorkflow lifecycle(KeyRef key) {

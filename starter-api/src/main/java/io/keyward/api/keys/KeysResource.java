@@ -2,6 +2,7 @@ package io.keyward.api.keys;
 
 import io.dropwizard.auth.Auth;
 import io.keyward.api.auth.KeywardPrincipal;
+import io.keyward.api.errors.RequestBodies;
 import io.keyward.workflows.classification.ClassificationChangeState;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.dependencies.KeyDependent;
@@ -105,8 +106,10 @@ public final class KeysResource {
   @GET
   @Path("/{vault}/{name}/lifecycle")
   public LifecycleState lifecycle(
-      @PathParam("vault") String vault, @PathParam("name") String name) {
-    return lifecycles.state(new KeyRef(vault, name));
+      @Auth KeywardPrincipal who,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name) {
+    return lifecycles.visibleState(who.actor(), new KeyRef(vault, name));
   }
 
   @POST
@@ -116,7 +119,8 @@ public final class KeysResource {
       @PathParam("vault") String vault,
       @PathParam("name") String name,
       GateDecisionBody body) {
-    return lifecycles.decide(new KeyRef(vault, name), who.actor(), body);
+    return lifecycles.decide(
+        new KeyRef(vault, name), RequestBodies.required(body).toDecision(who.actor()));
   }
 
   @GET

@@ -1,8 +1,10 @@
 package io.keyward.api.refusal;
 
 import io.dropwizard.lifecycle.Managed;
+import io.keyward.api.errors.ApiException;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.HiddenException;
 import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
@@ -12,6 +14,7 @@ import io.temporal.failure.TemporalFailure;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -38,22 +41,46 @@ public final class Refusals implements Managed {
   }
 
   /**
-   * Sends an Update on behalf of {@code actor}. A refusal by its validator, or a ceremony that has
-   * finished, is recorded and answered 409 in the ceremony's words ({@code whyClosed} says why a
-   * finished one refuses).
+   * Sends an Update on behalf of {@code actor}; its answer is the ceremony's state after it. A
+   * refusal by its validator, or a ceremony that has finished, is recorded and answered in the
+   * ceremony's words, 409 ({@code whyClosed} says why a finished one refuses), unless the person
+   * may not even see the ceremony: then it is the 403 of {@code whyHidden}, the same answer as to
+   * their reading it, so that a refusal tells nobody without a part in a ceremony where it stands.
+   * Who may see is asked only after a refusal: an accepted Update costs no query.
    *
+   * @param whyHidden why {@code actor} may not see the ceremony, empty when they may; throws the
+   *     404 when there is no such ceremony
    * @throws TooManyRefusalsException when {@code actor} is throttled; nothing is sent
    */
   public <S> S send(
-      String subject, Actor actor, String attempt, Supplier<S> update, Supplier<String> whyClosed) {
+      String subject,
+      Actor actor,
+      String attempt,
+      Supplier<S> update,
+      Supplier<String> whyClosed,
+      Supplier<Optional<String>> whyHidden) {
     admit(actor.id());
     try {
       return update.get();
     } catch (WorkflowUpdateException refusal) {
-      throw conflict(subject, actor.id(), attempt, message(refusal));
+      throw refused(subject, actor.id(), attempt, () -> message(refusal), whyHidden);
     } catch (WorkflowNotFoundException finished) {
-      throw conflict(subject, actor.id(), attempt, whyClosed.get());
+      throw refused(subject, actor.id(), attempt, whyClosed, whyHidden);
     }
+  }
+
+  private ApiException refused(
+      String subject,
+      String actor,
+      String attempt,
+      Supplier<String> why,
+      Supplier<Optional<String>> whyHidden) {
+    Optional<String> hidden = whyHidden.get();
+    if (hidden.isPresent()) {
+      record(subject, actor, attempt, hidden.get(), Map.of());
+      return new HiddenException(hidden.get());
+    }
+    return conflict(subject, actor, attempt, why.get());
   }
 
   /**

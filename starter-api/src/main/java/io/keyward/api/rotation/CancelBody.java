@@ -8,6 +8,6 @@ import io.keyward.workflows.rotation.Cancellation;
 @JsonIgnoreProperties({"actor"})
 public record CancelBody(String reason) {
   Cancellation toCancellation(Actor actor) {
-    return new Cancellation(actor, Reasons.optional(reason));
+    return new Cancellation(actor, reason);
   }
 }

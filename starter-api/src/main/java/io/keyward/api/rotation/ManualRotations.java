@@ -2,45 +2,49 @@ package io.keyward.api.rotation;
 
 import io.keyward.api.access.RotationAccess;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.HiddenException;
 import io.keyward.api.errors.NotFoundException;
+import io.keyward.api.incident.FreeText;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.api.servicenow.TicketBinder;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
-import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.policy.RotationRoles;
+import io.keyward.workflows.rotation.Cancellation;
 import io.keyward.workflows.rotation.ManualRotationWorkflow;
-import io.keyward.workflows.rotation.ManualRotationWorkflowImpl;
+import io.keyward.workflows.rotation.Reschedule;
+import io.keyward.workflows.rotation.RotationDecision;
+import io.keyward.workflows.rotation.RotationDecisionType;
 import io.keyward.workflows.rotation.RotationPhase;
 import io.keyward.workflows.rotation.RotationRequest;
+import io.keyward.workflows.rotation.RotationStartOptions;
 import io.keyward.workflows.rotation.RotationState;
 import io.keyward.workflows.servicenow.RecordType;
 import io.keyward.workflows.servicenow.TicketBinding;
 import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowUpdateException;
-import io.temporal.common.SearchAttributes;
-import io.temporal.failure.TemporalFailure;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
  * Plans manual rotations (runbook 6.3) and passes people's decisions, reschedules and cancellations
- * to them. All Temporal plumbing of the rotation API lives here: workflow options, search
- * attributes, the Updates and the {@code state} query. Every identity it hands to a workflow is the
- * authenticated {@link Actor} its caller passes in.
+ * to them, for every surface (API, web pages, Slack, ServiceNow): the Updates, the {@code state}
+ * query and who may read them. How a rotation is started is {@link RotationStartOptions}. Every
+ * identity it hands to a workflow is the authenticated {@link Actor} its caller passes in.
  */
 public final class ManualRotations {
+  /** The longest reason a decision, reschedule or cancellation may give. */
+  public static final int MAX_REASON = 2000;
+
   private final WorkflowClient client;
   private final String taskQueue;
   private final Duration stepTimeout;
@@ -98,7 +102,8 @@ public final class ManualRotations {
                     RecordType.ROTATION,
                     RotationRequest.workflowId(checked.key())));
     ManualRotationWorkflow workflow =
-        client.newWorkflowStub(ManualRotationWorkflow.class, startOptions(request));
+        client.newWorkflowStub(
+            ManualRotationWorkflow.class, RotationStartOptions.of(request, taskQueue));
     WorkflowExecution execution = WorkflowClient.start(workflow::run, request);
     return StartedRotation.of(request.key(), execution.getWorkflowId(), execution.getRunId());
   }
@@ -112,34 +117,63 @@ public final class ManualRotations {
   }
 
   /**
-   * Sends the decision as the {@code decide} Update; a refusal is a 409 with the rotation's words.
+   * Sends the decision as the {@code decide} Update; the Update answers the state after it. A
+   * refusal is a 409 with the rotation's words. Every surface comes here with the person it
+   * authenticated in {@code decision}.
    */
-  public RotationState decide(KeyRef key, Actor actor, RotationDecisionBody body) {
-    var decision = requireBody(body).toDecision(actor);
-    return update(key, actor, decision.type().name(), () -> workflow(key).decide(decision));
+  public RotationState decide(KeyRef key, RotationDecision decision) {
+    Objects.requireNonNull(Objects.requireNonNull(decision, "decision").actor(), "actor");
+    if (decision.type() == null) {
+      throw new IllegalArgumentException(
+          "decision is required: one of " + Arrays.toString(RotationDecisionType.values()));
+    }
+    var checked =
+        new RotationDecision(
+            decision.actor(),
+            decision.type(),
+            FreeText.optional("reason", decision.reason(), MAX_REASON));
+    return update(key, checked.actor(), checked.type().name(), () -> workflow(key).decide(checked));
   }
 
-  public RotationState reschedule(KeyRef key, Actor actor, RescheduleBody body) {
-    var reschedule = requireBody(body).toReschedule(actor, clock);
-    return update(key, actor, "RESCHEDULE", () -> workflow(key).reschedule(reschedule));
+  /** Moves the date T; it must be in the future and within the planning horizon. */
+  public RotationState reschedule(KeyRef key, Reschedule reschedule) {
+    Objects.requireNonNull(Objects.requireNonNull(reschedule, "reschedule").actor(), "actor");
+    var checked =
+        new Reschedule(
+            reschedule.actor(),
+            RotationDates.check("rotationDate", reschedule.rotationDate(), clock),
+            FreeText.optional("reason", reschedule.reason(), MAX_REASON));
+    return update(key, checked.actor(), "RESCHEDULE", () -> workflow(key).reschedule(checked));
   }
 
-  public RotationState cancel(KeyRef key, Actor actor, CancelBody body) {
-    var cancellation = requireBody(body).toCancellation(actor);
-    return update(key, actor, "CANCEL", () -> workflow(key).cancel(cancellation));
+  public RotationState cancel(KeyRef key, Cancellation cancellation) {
+    Objects.requireNonNull(Objects.requireNonNull(cancellation, "cancellation").actor(), "actor");
+    var checked =
+        new Cancellation(
+            cancellation.actor(), FreeText.optional("reason", cancellation.reason(), MAX_REASON));
+    return update(key, checked.actor(), "CANCEL", () -> workflow(key).cancel(checked));
   }
 
   /** The state for {@code who}, when {@link RotationAccess} lets them see it; 403 otherwise. */
   public RotationState visibleState(Actor who, KeyRef key) {
     RotationState state = state(key);
-    if (!RotationAccess.maySee(who, state)) {
-      throw new ForbiddenException(
-          "the rotation of "
-              + key
-              + " is visible to key management, its requester, its participants and its"
-              + " approvers");
-    }
+    whyHidden(who, state, key)
+        .ifPresent(
+            why -> {
+              throw new HiddenException(why);
+            });
     return state;
+  }
+
+  private static Optional<String> whyHidden(Actor who, RotationState state, KeyRef key) {
+    if (RotationAccess.maySee(who, state)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the rotation of "
+            + key
+            + " is visible to key management, its requester, its participants and its"
+            + " approvers");
   }
 
   /** The audit records of the rotation, in chain order, for whoever may see the rotation. */
@@ -151,39 +185,12 @@ public final class ManualRotations {
   private RotationState update(
       KeyRef key, Actor actor, String action, Supplier<RotationState> send) {
     return refusals.send(
-        RotationRequest.workflowId(key), actor, action, send, () -> closed(state(key).phase()));
-  }
-
-  private WorkflowOptions startOptions(RotationRequest request) {
-    SearchAttributes.Builder attributes =
-        SearchAttributes.newBuilder()
-            .set(KeywardSearchAttributes.KIND, ManualRotationWorkflowImpl.KIND_NAME)
-            .set(KeywardSearchAttributes.PHASE, RotationPhase.SCHEDULED.name())
-            .set(KeywardSearchAttributes.KEY_NAME, request.key().toString())
-            .set(KeywardSearchAttributes.DUE_AT, request.rotationDate().atOffset(ZoneOffset.UTC));
-    if (request.ticket() != null) {
-      attributes.set(KeywardSearchAttributes.TICKET, request.ticket());
-    }
-    return WorkflowOptions.newBuilder()
-        .setWorkflowId(RotationRequest.workflowId(request.key()))
-        .setTaskQueue(taskQueue)
-        .setWorkflowIdConflictPolicy(
-            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .setTypedSearchAttributes(attributes.build())
-        .setMemo(Map.of("summary", summary(request)))
-        .build();
-  }
-
-  /** The line an operator reads in Temporal Web; the justification stays out of it. */
-  private static String summary(RotationRequest request) {
-    return "Key "
-        + request.key()
-        + " rotation on "
-        + request.rotationDate()
-        + " requested by "
-        + request.requester().id()
-        + ": "
-        + RotationPhase.SCHEDULED;
+        RotationRequest.workflowId(key),
+        actor,
+        action,
+        send,
+        () -> closed(state(key).phase()),
+        () -> whyHidden(actor, state(key), key));
   }
 
   private ManualRotationWorkflow workflow(KeyRef key) {
@@ -192,12 +199,6 @@ public final class ManualRotations {
 
   private static String closed(RotationPhase phase) {
     return "this rotation is closed (" + phase + ")";
-  }
-
-  private static String refusalMessage(WorkflowUpdateException refusal) {
-    return refusal.getCause() instanceof TemporalFailure failure
-        ? failure.getOriginalMessage()
-        : refusal.getMessage();
   }
 
   private static <T> T requireBody(T body) {

@@ -11,26 +11,38 @@ import java.time.format.DateTimeParseException;
  * Reads a rotation date T as people write it: an instant ({@code 2027-03-01T09:00:00Z}) or a day
  * ({@code 2027-03-01}, meaning 00:00 UTC), in the future and within the planning horizon.
  */
-final class RotationDates {
+public final class RotationDates {
   private RotationDates() {}
 
+  /** The date T in {@code text}, in the future and within the planning horizon. */
   static Instant parse(String field, String text, Clock clock) {
+    return check(field, read(field, text), clock);
+  }
+
+  /** The date T in {@code text} as written, without looking at when it is. */
+  public static Instant read(String field, String text) {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException(
           field + " is required: the rotation date T, e.g. 2027-03-01 or 2027-03-01T09:00:00Z");
     }
-    Instant t;
     try {
-      t =
-          text.strip().length() == 10
-              ? LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant()
-              : Instant.parse(text.strip());
+      return text.strip().length() == 10
+          ? LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant()
+          : Instant.parse(text.strip());
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
           field
               + ": '"
               + shorten(text)
               + "' is not a date like 2027-03-01 or 2027-03-01T09:00:00Z");
+    }
+  }
+
+  /** {@code t} when it is in the future and within the planning horizon; a 400 otherwise. */
+  static Instant check(String field, Instant t, Clock clock) {
+    if (t == null) {
+      throw new IllegalArgumentException(
+          field + " is required: the rotation date T, e.g. 2027-03-01 or 2027-03-01T09:00:00Z");
     }
     Instant now = clock.instant();
     if (!t.isAfter(now)) {

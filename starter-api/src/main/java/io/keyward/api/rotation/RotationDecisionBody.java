@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.rotation.RotationDecision;
 import io.keyward.workflows.rotation.RotationDecisionType;
-import java.util.Arrays;
 
 /**
  * The JSON body of a rotation decision. It names what is decided and why, never who: the decider is
@@ -12,13 +11,7 @@ import java.util.Arrays;
  */
 @JsonIgnoreProperties({"actor"})
 public record RotationDecisionBody(RotationDecisionType decision, String reason) {
-  public static final int MAX_REASON = 2000;
-
   RotationDecision toDecision(Actor actor) {
-    if (decision == null) {
-      throw new IllegalArgumentException(
-          "decision is required: one of " + Arrays.toString(RotationDecisionType.values()));
-    }
-    return new RotationDecision(actor, decision, Reasons.optional(reason));
+    return new RotationDecision(actor, decision, reason);
   }
 }

@@ -2,6 +2,7 @@ package io.keyward.api.rotation;
 
 import io.dropwizard.auth.Auth;
 import io.keyward.api.auth.KeywardPrincipal;
+import io.keyward.api.errors.RequestBodies;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.rotation.RotationState;
@@ -55,7 +56,8 @@ public final class RotationResource {
       @PathParam("vault") String vault,
       @PathParam("name") String name,
       RotationDecisionBody body) {
-    return rotations.decide(new KeyRef(vault, name), who.actor(), body);
+    return rotations.decide(
+        new KeyRef(vault, name), RequestBodies.required(body).toDecision(who.actor()));
   }
 
   @POST
@@ -65,7 +67,8 @@ public final class RotationResource {
       @PathParam("vault") String vault,
       @PathParam("name") String name,
       RescheduleBody body) {
-    return rotations.reschedule(new KeyRef(vault, name), who.actor(), body);
+    return rotations.reschedule(
+        new KeyRef(vault, name), RequestBodies.required(body).toReschedule(who.actor()));
   }
 
   @POST
@@ -75,7 +78,8 @@ public final class RotationResource {
       @PathParam("vault") String vault,
       @PathParam("name") String name,
       CancelBody body) {
-    return rotations.cancel(new KeyRef(vault, name), who.actor(), body);
+    return rotations.cancel(
+        new KeyRef(vault, name), RequestBodies.required(body).toCancellation(who.actor()));
   }
 
   @GET

@@ -1,38 +1,39 @@
 package io.keyward.api.slack;
 
-import io.keyward.api.breakglass.AuthorisationBody;
 import io.keyward.api.breakglass.BreakGlassSessions;
-import io.keyward.api.compromise.AcknowledgementBody;
 import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.errors.ConflictException;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.errors.HiddenException;
 import io.keyward.api.errors.NotFoundException;
-import io.keyward.api.generation.DecisionBody;
 import io.keyward.api.generation.GenerationCeremonies;
-import io.keyward.api.keys.GateDecisionBody;
 import io.keyward.api.keys.KeyLifecycles;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
-import io.keyward.api.rotation.RotationDecisionBody;
+import io.keyward.workflows.breakglass.Authorisation;
 import io.keyward.workflows.breakglass.AuthorisationDecision;
 import io.keyward.workflows.breakglass.BreakGlassDeclaration;
 import io.keyward.workflows.breakglass.BreakGlassLevel;
 import io.keyward.workflows.breakglass.BreakGlassState;
 import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.compromise.Acknowledgement;
 import io.keyward.workflows.compromise.CompromiseState;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.directory.DirectoryUser;
+import io.keyward.workflows.generation.Decision;
 import io.keyward.workflows.generation.DecisionType;
 import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.generation.GenerationState;
 import io.keyward.workflows.incident.IncidentId;
 import io.keyward.workflows.integration.RequestLinks;
+import io.keyward.workflows.lifecycle.GateDecision;
 import io.keyward.workflows.lifecycle.GateDecisionType;
 import io.keyward.workflows.lifecycle.LifecycleInput;
 import io.keyward.workflows.lifecycle.LifecycleState;
 import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.SlackActions;
 import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.rotation.RotationDecision;
 import io.keyward.workflows.rotation.RotationDecisionType;
 import io.keyward.workflows.rotation.RotationRequest;
 import io.keyward.workflows.rotation.RotationState;
@@ -140,9 +141,11 @@ final class SlackDecisions {
       KeyRef key, DirectoryUser person, DecisionType type, String page) {
     GenerationState state;
     try {
-      state = generations.state(key);
+      state = generations.visibleState(person.toActor(), key);
     } catch (NotFoundException unknown) {
       return reply("There is no generation request for " + key + "; nothing was decided.");
+    } catch (HiddenException hidden) {
+      return hiddenInChat(GenerationRequest.workflowId(key), person, type, hidden);
     }
     if (state.request().classification() == Classification.ULTRA) {
       return refuseInChat(
@@ -157,7 +160,7 @@ final class SlackDecisions {
             confirmation(
                 type,
                 key,
-                generations.decide(key, person.toActor(), new DecisionBody(type, reasonFor(type))),
+                generations.decide(key, new Decision(person.toActor(), type, reasonFor(type))),
                 page));
   }
 
@@ -165,9 +168,11 @@ final class SlackDecisions {
       KeyRef key, DirectoryUser person, DecisionType type, String page) {
     RotationState state;
     try {
-      state = rotations.state(key);
+      state = rotations.visibleState(person.toActor(), key);
     } catch (NotFoundException unknown) {
       return reply("There is no rotation planned for " + key + "; nothing was decided.");
+    } catch (HiddenException hidden) {
+      return hiddenInChat(RotationRequest.workflowId(key), person, type, hidden);
     }
     if (state.classification() == Classification.ULTRA) {
       return refuseInChat(RotationRequest.workflowId(key), person, type, ULTRA_ROTATION + page);
@@ -179,7 +184,7 @@ final class SlackDecisions {
         () -> {
           RotationState after =
               rotations.decide(
-                  key, person.toActor(), new RotationDecisionBody(decision, reasonFor(type)));
+                  key, new RotationDecision(person.toActor(), decision, reasonFor(type)));
           return outcome(type, "the rotation of " + key, "it is now " + after.phase(), page);
         });
   }
@@ -188,9 +193,11 @@ final class SlackDecisions {
       KeyRef key, DirectoryUser person, DecisionType type, String page) {
     LifecycleState state;
     try {
-      state = lifecycles.state(key);
+      state = lifecycles.visibleState(person.toActor(), key);
     } catch (NotFoundException unknown) {
       return reply(key + " is not enrolled in automatic rotation; nothing was decided.");
+    } catch (HiddenException hidden) {
+      return hiddenInChat(LifecycleInput.workflowId(key), person, type, hidden);
     }
     if (state.classification() == Classification.ULTRA) {
       return refuseInChat(LifecycleInput.workflowId(key), person, type, ULTRA_ROTATION + page);
@@ -201,8 +208,7 @@ final class SlackDecisions {
         type.name(),
         () -> {
           LifecycleState after =
-              lifecycles.decide(
-                  key, person.toActor(), new GateDecisionBody(decision, reasonFor(type)));
+              lifecycles.decide(key, new GateDecision(person.toActor(), decision, reasonFor(type)));
           return outcome(
               type,
               "the automatic rotation of " + key,
@@ -217,12 +223,15 @@ final class SlackDecisions {
     BreakGlassState state;
     try {
       incident = new IncidentId(incidentText);
-      state = breakGlass.state(incident);
+      state = breakGlass.visibleState(person.toActor(), incident);
     } catch (IllegalArgumentException | NotFoundException unknown) {
       return reply(
           "There is no break-glass session for incident "
               + incidentText
               + "; nothing was decided.");
+    } catch (HiddenException hidden) {
+      return hiddenInChat(
+          BreakGlassDeclaration.workflowId(new IncidentId(incidentText)), person, type, hidden);
     }
     if (state.assessment() == null || state.assessment().level() != BreakGlassLevel.L1) {
       return refuseInChat(
@@ -244,7 +253,7 @@ final class SlackDecisions {
         () -> {
           BreakGlassState after =
               breakGlass.authorise(
-                  incident, person.toActor(), new AuthorisationBody(decision, reasonFor(type)));
+                  incident, new Authorisation(person.toActor(), decision, reasonFor(type)));
           return (type == DecisionType.APPROVE ? "You authorised" : "You denied")
               + " the break-glass session of "
               + incident
@@ -267,7 +276,7 @@ final class SlackDecisions {
           () -> {
             CompromiseState after =
                 compromises.acknowledge(
-                    incident, person.toActor(), new AcknowledgementBody("acknowledged in Slack"));
+                    incident, new Acknowledgement(person.toActor(), "acknowledged in Slack"));
             return "You acknowledged incident "
                 + incident
                 + "; the response is "
@@ -297,6 +306,17 @@ final class SlackDecisions {
       String workflowId, DirectoryUser person, DecisionType type, String refusal) {
     refusals.record(workflowId, person.id(), type.name(), refusal, Map.of("channel", "slack"));
     return reply(refusal);
+  }
+
+  /**
+   * A click by someone who may not see the request: refused and audited in the words the API and
+   * the pages answer them, and nothing more about the request.
+   */
+  private Optional<SlackReply> hiddenInChat(
+      String workflowId, DirectoryUser person, DecisionType type, HiddenException hidden) {
+    refusals.record(
+        workflowId, person.id(), type.name(), hidden.getMessage(), Map.of("channel", "slack"));
+    return reply("Keyward refused your " + type.name() + ": " + hidden.getMessage());
   }
 
   private static String outcome(DecisionType type, String what, String now, String page) {

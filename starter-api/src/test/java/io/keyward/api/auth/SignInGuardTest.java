@@ -3,8 +3,8 @@ package io.keyward.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keyward.activities.audit.JsonLinesAuditStore;
 import io.keyward.activities.directory.YamlDirectory;
+import io.keyward.activities.stores.EmbeddedAuditStore;
 import io.keyward.api.testing.SettableClock;
 import io.keyward.workflows.audit.AuditStore;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ class SignInGuardTest {
 
   @BeforeEach
   void open() {
-    audit = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"));
+    audit = EmbeddedAuditStore.open(dir);
     guard = new SignInGuard(YamlDirectory.demo(), audit, clock, 5, Duration.ofMinutes(15));
   }
 

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.util.JarLocation;
-import io.keyward.activities.audit.JsonLinesAuditStore;
+import io.keyward.activities.stores.Intruder;
+import io.keyward.activities.stores.JdbcStores;
 import io.keyward.api.KeywardApplication;
 import io.keyward.api.KeywardConfiguration;
 import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.audit.AuditRecord;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,45 +24,76 @@ import org.junit.jupiter.api.io.TempDir;
 
 class VerifyAuditCommandTest {
   @TempDir Path dir;
-  private Path trail;
   private Path config;
+  private AuditRecord last;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @BeforeEach
   void writeTrailAndConfig() throws Exception {
-    trail = dir.resolve("audit.jsonl");
-    try (JsonLinesAuditStore store = JsonLinesAuditStore.open(trail)) {
-      store.append(event("e1", "APPROVED"));
-      store.append(event("e2", "GENERATED"));
+    try (JdbcStores stores = JdbcStores.embedded(dir)) {
+      stores.audit().append(event("e1", "APPROVED"));
+      last = stores.audit().append(event("e2", "GENERATED"));
     }
     config = dir.resolve("keyward.yml");
     Files.writeString(
         config,
-        "audit:\n  file: " + trail + "\ndirectory:\n  demoUsers: true\nlogging:\n  level: WARN\n",
+        "database:\n  dataDir: "
+            + dir
+            + "\ndirectory:\n  demoUsers: true\nlogging:\n  level: WARN\n",
         StandardCharsets.UTF_8);
   }
 
   @Test
-  void passesAnIntactTrail() {
+  void passesAnIntactTrailAndItsLatestReceipt() {
     assertThat(verify()).isEmpty();
+    assertThat(verify("--receipt", last.sequence() + ":" + last.hash())).isEmpty();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("audit trail intact: 2 records");
   }
 
   @Test
   void failsATrailWhoseRecordWasEdited() throws Exception {
-    String text = Files.readString(trail, StandardCharsets.UTF_8);
-    Files.writeString(trail, text.replace("GENERATED", "GENERATES"), StandardCharsets.UTF_8);
+    try (JdbcStores stores = JdbcStores.embedded(dir)) {
+      new Intruder(stores).editDetail(2, "GENERATED", "GENERATES");
+    }
 
     assertThat(verify()).isPresent();
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains(trail + " is broken");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("BROKEN at record #2");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains(dir + " is broken");
   }
 
-  private Optional<Throwable> verify() {
+  @Test
+  void failsATrailCutShortOfTheReceipt() throws Exception {
+    try (JdbcStores stores = JdbcStores.embedded(dir)) {
+      new Intruder(stores).truncateAfter(1, true);
+    }
+
+    assertThat(verify()).isEmpty();
+    assertThat(verify("--receipt", last.sequence() + ":" + last.hash())).isPresent();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("truncated: the receipt names record #2 but the trail ends at #1");
+  }
+
+  private Optional<Throwable> verify(String... options) {
     Bootstrap<KeywardConfiguration> bootstrap = new Bootstrap<>(new KeywardApplication());
     bootstrap.addCommand(new VerifyAuditCommand());
-    Cli cli =
-        new Cli(
-            new JarLocation(KeywardApplication.class), bootstrap, new ByteArrayOutputStream(), err);
-    return cli.run("verify-audit", config.toString());
+    java.io.PrintStream stdout = System.out;
+    System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      Cli cli =
+          new Cli(
+              new JarLocation(KeywardApplication.class),
+              bootstrap,
+              new ByteArrayOutputStream(),
+              err);
+      String[] args = new String[options.length + 2];
+      args[0] = "verify-audit";
+      System.arraycopy(options, 0, args, 1, options.length);
+      args[args.length - 1] = config.toString();
+      return cli.run(args);
+    } finally {
+      System.setOut(stdout);
+    }
   }
 
   private static AuditEvent event(String id, String type) {

@@ -36,7 +36,8 @@ class KeywardConfigurationTest {
     assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getBindHost())
         .as("the admin port has no sign-in: loopback only")
         .isEqualTo("127.0.0.1");
-    assertThat(sample.getAudit().getFile()).isEqualTo(Path.of("data", "audit", "audit.jsonl"));
+    assertThat(sample.getDatabase().getDataDir()).isEqualTo(Path.of("data"));
+    assertThat(sample.stores(Map.of()).database().isEmbedded()).isTrue();
     assertThat(sample.getTemporal().getTaskQueue()).isEqualTo("keyward-ceremonies");
     assertThat(sample.getCeremony().stepTimeout()).isEqualTo(Duration.ofHours(72));
     assertThat(sample.getDirectory().getUsersFile()).isEqualTo(Path.of("/etc/keyward/users.yml"));
@@ -60,8 +61,7 @@ class KeywardConfigurationTest {
 
   @Test
   void defaultsToALocalTemporalAndAStepTimeoutOf72Hours(@TempDir Path dir) throws Exception {
-    KeywardConfiguration minimal =
-        parse(dir, "audit:\n  file: audit.jsonl\ndirectory:\n  demoUsers: true\n");
+    KeywardConfiguration minimal = parse(dir, "directory:\n  demoUsers: true\n");
 
     assertThat(minimal.getTemporal().getTarget()).isEqualTo("localhost:7233");
     assertThat(minimal.getTemporal().getNamespace()).isEqualTo("default");
@@ -69,18 +69,42 @@ class KeywardConfigurationTest {
   }
 
   @Test
-  void refusesATargetWithoutPortAStepTimeoutUnderAMinuteAndNoAuditFile(@TempDir Path dir) {
-    assertThatThrownBy(
-            () -> parse(dir, "temporal:\n  target: localhost\naudit:\n  file: audit.jsonl\n"))
+  void refusesATargetWithoutPortAStepTimeoutUnderAMinuteAndAPoolOfNone(@TempDir Path dir) {
+    assertThatThrownBy(() -> parse(dir, "temporal:\n  target: localhost\n"))
         .isInstanceOf(ConfigurationValidationException.class)
         .hasMessageContaining("temporal.target must be host:port");
-    assertThatThrownBy(
-            () -> parse(dir, "ceremony:\n  stepTimeout: 30 seconds\naudit:\n  file: a.jsonl\n"))
+    assertThatThrownBy(() -> parse(dir, "ceremony:\n  stepTimeout: 30 seconds\n"))
         .isInstanceOf(ConfigurationValidationException.class)
         .hasMessageContaining("ceremony.stepTimeout");
-    assertThatThrownBy(() -> parse(dir, "ceremony:\n  stepTimeout: 1 hour\n"))
+    assertThatThrownBy(() -> parse(dir, "database:\n  maxPoolSize: 0\n"))
         .isInstanceOf(ConfigurationValidationException.class)
-        .hasMessageContaining("audit.file");
+        .hasMessageContaining("database.maxPoolSize");
+  }
+
+  @Test
+  void aDatabaseServerWithoutAnAuditKeyIsRefusedAndItsKeyComesFromTheEnvironment(@TempDir Path dir)
+      throws Exception {
+    KeywardConfiguration server =
+        parse(
+            dir,
+            "database:\n  url: jdbc:postgresql://db:5432/keyward\n  user: keyward\n"
+                + "directory:\n  demoUsers: true\n");
+
+    assertThatThrownBy(() -> server.stores(Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the audit key is not configured");
+    var settings =
+        server
+            .stores(
+                Map.of(
+                    "KEYWARD_DATABASE_PASSWORD",
+                    "db-password-1",
+                    "KEYWARD_AUDIT_KEY",
+                    "k".repeat(64)))
+            .database();
+    assertThat(settings.url()).isEqualTo("jdbc:postgresql://db:5432/keyward");
+    assertThat(settings.password().text()).isEqualTo("db-password-1");
+    assertThat(settings.toString()).doesNotContain("db-password-1").doesNotContain("kkkk");
   }
 
   private KeywardConfiguration parse(Path dir, String yaml) throws Exception {

@@ -26,7 +26,7 @@ class UiFactoryTest {
 
   @Test
   void endsIdleSessionsAfterHalfAnHourAndLinksNowhereByDefault() throws Exception {
-    UiFactory ui = parse("audit:\n  file: audit.jsonl\n").getUi();
+    UiFactory ui = parse("ceremony:\n  stepTimeout: 72 hours\n").getUi();
 
     assertThat(ui.getSessionIdleTimeout().toJavaDuration()).isEqualTo(Duration.ofMinutes(30));
     assertThat(ui.getSessionMaxAge().toJavaDuration()).isEqualTo(Duration.ofHours(12));
@@ -35,9 +35,8 @@ class UiFactoryTest {
 
   @Test
   void takesTheTemporalWebAddressWithOrWithoutATrailingSlash() throws Exception {
-    UiFactory ui =
-        parse("audit:\n  file: a.jsonl\nui:\n  temporalWebUrl: http://localhost:8233\n").getUi();
-    UiFactory empty = parse("audit:\n  file: a.jsonl\nui:\n  temporalWebUrl: \"\"\n").getUi();
+    UiFactory ui = parse("ui:\n  temporalWebUrl: http://localhost:8233\n").getUi();
+    UiFactory empty = parse("ui:\n  temporalWebUrl: \"\"\n").getUi();
 
     assertThat(ui.temporalWeb()).hasValue(URI.create("http://localhost:8233/"));
     assertThat(empty.temporalWeb()).isEmpty();
@@ -45,12 +44,10 @@ class UiFactoryTest {
 
   @Test
   void refusesATemporalWebAddressThatIsNotHttpAndSessionsUnderAMinute() {
-    assertThatThrownBy(
-            () -> parse("audit:\n  file: a.jsonl\nui:\n  temporalWebUrl: javascript:alert(1)\n"))
+    assertThatThrownBy(() -> parse("ui:\n  temporalWebUrl: javascript:alert(1)\n"))
         .isInstanceOf(ConfigurationValidationException.class)
         .hasMessageContaining("ui.temporalWebUrl");
-    assertThatThrownBy(
-            () -> parse("audit:\n  file: a.jsonl\nui:\n  sessionIdleTimeout: 10 seconds\n"))
+    assertThatThrownBy(() -> parse("ui:\n  sessionIdleTimeout: 10 seconds\n"))
         .isInstanceOf(ConfigurationValidationException.class)
         .hasMessageContaining("ui.sessionIdleTimeout");
   }

@@ -102,8 +102,7 @@ class HostileEdgesFuzzTest {
     keyward =
         RunningKeyward.start(data, audit -> List.of(), overrides.toArray(ConfigOverride[]::new));
     EdgeEffects effects =
-        new EdgeEffects(
-            keyward.client().getWorkflowServiceStubs(), "default", keyward.audit().path());
+        new EdgeEffects(keyward.client().getWorkflowServiceStubs(), "default", keyward.audit());
     List<String> secrets = new ArrayList<>(ApiCalls.secrets());
     secrets.add(WebhookCalls.SERVICENOW_SECRET);
     secrets.add(WebhookCalls.SLACK_SECRET);

@@ -3,6 +3,9 @@ package io.keyward.api.hostile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
+import io.keyward.activities.audit.AuditHashChain;
+import io.keyward.activities.audit.JdbcAuditStore;
+import io.keyward.workflows.audit.AuditRecord;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -18,12 +21,6 @@ import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,20 +57,21 @@ public final class EdgeEffects {
 
   private final WorkflowServiceStubs stubs;
   private final String namespace;
-  private final Path auditFile;
+  private final JdbcAuditStore audit;
+  private final AuditHashChain chain = new AuditHashChain();
 
-  public EdgeEffects(WorkflowServiceStubs stubs, String namespace, Path auditFile) {
+  public EdgeEffects(WorkflowServiceStubs stubs, String namespace, JdbcAuditStore audit) {
     this.stubs = stubs;
     this.namespace = namespace;
-    this.auditFile = auditFile;
+    this.audit = audit;
   }
 
   /** One execution as Temporal lists it. */
   public record Execution(
       String workflowId, String runId, WorkflowExecutionStatus status, long historyLength) {}
 
-  /** Everything Temporal lists, by workflow id and run id, and the audit file's length. */
-  public record Snapshot(Map<String, Execution> executions, long auditBytes) {}
+  /** Everything Temporal lists, by workflow id and run id, and the audit trail's last sequence. */
+  public record Snapshot(Map<String, Execution> executions, long auditSequence) {}
 
   /** What changed between two snapshots. */
   public record Effects(
@@ -144,11 +142,7 @@ public final class EdgeEffects {
               info.getHistoryLength());
       executions.put(execution.workflowId() + " " + execution.runId(), execution);
     }
-    try {
-      return new Snapshot(executions, Files.size(auditFile));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new Snapshot(executions, audit.lastSequence());
   }
 
   /** What changed since {@code before}. */
@@ -179,7 +173,7 @@ public final class EdgeEffects {
         started,
         statusChanged,
         newEvents,
-        auditRecords(before.auditBytes(), now.auditBytes()),
+        auditRecords(before.auditSequence(), now.auditSequence()),
         now);
   }
 
@@ -286,25 +280,18 @@ public final class EdgeEffects {
     if (to <= from) {
       return List.of();
     }
-    ByteBuffer added = ByteBuffer.allocate((int) (to - from));
-    try (FileChannel file = FileChannel.open(auditFile, StandardOpenOption.READ)) {
-      while (added.hasRemaining() && file.read(added, from + added.position()) > 0) {
-        // reads the appended bytes
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     List<JsonNode> records = new ArrayList<>();
-    for (String line : new String(added.array(), StandardCharsets.UTF_8).split("\n")) {
-      if (!line.isBlank()) {
-        try {
-          JsonNode record = JSON.readTree(line);
-          if (!THROTTLE_SUMMARY.equals(record.path("type").asText())) {
-            records.add(record);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException("an audit line that is not JSON: " + line, e);
+    for (AuditRecord stored : audit.recordsAfter(from)) {
+      if (stored.sequence() > to) {
+        break;
+      }
+      try {
+        JsonNode record = JSON.readTree(chain.toJson(stored));
+        if (!THROTTLE_SUMMARY.equals(record.path("type").asText())) {
+          records.add(record);
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException("an audit record that is not JSON: " + stored, e);
       }
     }
     return records;

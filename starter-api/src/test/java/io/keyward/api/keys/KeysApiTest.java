@@ -7,6 +7,7 @@ import io.keyward.api.RunningKeyward;
 import io.keyward.api.RunningKeyward.Reply;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
+import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyAttributes;
 import io.keyward.workflows.policy.Classification;
@@ -77,9 +78,10 @@ class KeysApiTest {
               assertThat(r.event().actor()).isEqualTo("alice");
               assertThat(r.event().details()).containsEntry("after", "payment-gateway, ledger");
             });
-    assertThat(Path.of(data.toString(), "dependencies", "dependency-map.json").toFile().isFile())
-        .as("the file the worker reads")
-        .isTrue();
+    assertThat(keyward.stores().dependencyMap().dependentsOf(new KeyRef("kv-map", "card-signing")))
+        .as("what the worker reads")
+        .extracting(KeyDependent::application)
+        .containsExactly("payment-gateway", "ledger");
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.keyward.api.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keyward.activities.audit.JsonLinesAuditStore;
+import io.keyward.activities.stores.EmbeddedAuditStore;
 import io.keyward.api.testing.SettableClock;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
@@ -29,7 +29,7 @@ class RefusalThrottleTest {
 
   @BeforeEach
   void open() {
-    audit = JsonLinesAuditStore.open(dir.resolve("audit.jsonl"));
+    audit = EmbeddedAuditStore.open(dir);
     throttle = new RefusalThrottle(2, Duration.ofMinutes(1), audit, clock);
     refusals = new Refusals(audit, clock, throttle);
   }

@@ -31,7 +31,7 @@ class WebhookConfigurationTest {
 
   @Test
   void withoutSecretsNeitherWebhookIsServedAndTheWindowIsFiveMinutes() throws Exception {
-    KeywardConfiguration minimal = parse("audit:\n  file: audit.jsonl\n");
+    KeywardConfiguration minimal = parse("ceremony:\n  stepTimeout: 72 hours\n");
 
     assertThat(minimal.getServicenow().webhookSecret(Map.of())).isEmpty();
     assertThat(minimal.getSlack().signingSecret(Map.of())).isEmpty();
@@ -49,8 +49,6 @@ class WebhookConfigurationTest {
     KeywardConfiguration configured =
         parse(
             """
-            audit:
-              file: audit.jsonl
             servicenow:
               webhookSecretFile: %s
               baseUrl: https://example.service-now.com
@@ -87,10 +85,7 @@ class WebhookConfigurationTest {
   @Test
   void refusesAWindowOverAnHourAndABodyLimitOverOneMebibyte() {
     assertThatThrownBy(
-            () ->
-                parse(
-                    "audit:\n  file: audit.jsonl\nservicenow:\n  timestampWindow: 2 hours\n"
-                        + "  maxBodyBytes: 2000000\n"))
+            () -> parse("servicenow:\n  timestampWindow: 2 hours\n" + "  maxBodyBytes: 2000000\n"))
         .isInstanceOf(ConfigurationValidationException.class)
         .hasMessageContaining("servicenow.timestampWindow")
         .hasMessageContaining("servicenow.maxBodyBytes");

@@ -11,4 +11,9 @@ import io.keyward.workflows.common.KeyRef;
 public record SessionAction(Actor actor, KeyRef key, String action, String detail) {
   public static final int MAX_ACTION = 200;
   public static final int MAX_DETAIL = 2000;
+
+  /** The key an action names as people write it ({@code vault/name}); null when it names none. */
+  public static KeyRef keyOf(String text) {
+    return text == null || text.isBlank() ? null : KeyRef.parse(text.strip());
+  }
 }

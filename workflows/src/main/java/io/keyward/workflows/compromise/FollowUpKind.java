@@ -36,6 +36,16 @@ public enum FollowUpKind {
     this.owners = owners;
   }
 
+  /** The task a path or a form names ({@code ROOT_CAUSE_ANALYSIS}); a clear refusal otherwise. */
+  public static FollowUpKind named(String task) {
+    try {
+      return valueOf(task);
+    } catch (IllegalArgumentException | NullPointerException unknown) {
+      throw new IllegalArgumentException(
+          "no task '" + task + "'; tasks are " + java.util.Arrays.toString(values()));
+    }
+  }
+
   public String title() {
     return title;
   }

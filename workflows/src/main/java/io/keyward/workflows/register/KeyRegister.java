@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * The key register: for each key the facts the runbook's rules read (classification, usage, owner),
  * its protection level, approved spec, state and version in use, with the ceremony that last
- * changed each fact and the history of every change. Opened through {@link
- * io.keyward.workflows.stores.StoreProvider#openKeyRegister}.
+ * changed each fact and the history of every change. Opened with the other shared stores ({@link
+ * io.keyward.workflows.stores.Stores#keyRegister}).
  *
  * <p>Contract for every implementation (the file store, a database):
  *
@@ -22,8 +22,8 @@ import java.util.Optional;
  *   <li>Reads see every completed write, from any process that shares the store.
  * </ul>
  *
- * A database keeps two tables: one row per key (the facts, the ceremony per fact, the last change
- * id) and one row per change ({@link RegisterChange}), written in one transaction.
+ * The database keeps two tables: one row per key (its entry, the last change id) and one row per
+ * change ({@link RegisterChange}), written in one transaction.
  */
 public interface KeyRegister {
   /** The key's entry; empty when no ceremony registered it. */

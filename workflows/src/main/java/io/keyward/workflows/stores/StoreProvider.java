@@ -1,52 +1,45 @@
 package io.keyward.workflows.stores;
 
+import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.audit.ChainVerification;
-import io.keyward.workflows.breakglass.AccessGrantStore;
-import io.keyward.workflows.dependencies.DependencyMap;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.incident.EvidenceVerifier;
-import io.keyward.workflows.register.KeyRegister;
-import java.io.IOException;
 import java.util.List;
 import java.util.ServiceLoader;
 
 /**
  * Opens the stores behind the ports the API and the activities share (audit trail, access grants,
- * dependency map, key register, directory) and the checks that read them. The API knows only these
- * interfaces; an implementation lives with the activities and is found on the class path through
- * {@link ServiceLoader} (a {@code META-INF/services/io.keyward.workflows.stores.StoreProvider} file
- * names it), so that the API does not depend on any store's code. It must have a public no-argument
- * constructor and keep no state of its own: each {@code open} call opens a new store, which the
+ * dependency map, directory) and the checks that read them. The API knows only these interfaces; an
+ * implementation lives with the activities and is found on the class path through {@link
+ * ServiceLoader} (a {@code META-INF/services/io.keyward.workflows.stores.StoreProvider} file names
+ * it), so that the API does not depend on any store's code. It must have a public no-argument
+ * constructor and keep no state of its own: each {@code open} call opens new stores, which the
  * caller owns.
  */
 public interface StoreProvider {
-  /** A short name for the log and for errors, e.g. {@code files}. */
+  /** A short name for the log and for errors, e.g. {@code jdbc}. */
   String name();
 
-  /** Opens (or creates) the audit trail; the caller closes it. */
-  AuditStore openAuditStore(StoreSettings settings);
-
   /**
-   * Walks the whole audit trail without opening it for appends, so it creates and writes nothing
-   * and may run while others append.
+   * Opens the shared stores on the database of {@code settings}, bringing its schema up to date
+   * first; the caller closes them.
    *
-   * @throws IOException when the trail cannot be read (e.g. {@link
-   *     java.nio.file.NoSuchFileException} for a trail that does not exist)
+   * @throws IllegalStateException when the database cannot be reached or migrated
    */
-  ChainVerification verifyAuditTrail(StoreSettings settings) throws IOException;
-
-  /** Opens the store of break-glass grants the worker writes and the API reads. */
-  AccessGrantStore openAccessGrantStore(StoreSettings settings);
-
-  /** Opens the dependency map the worker reads and the API edits. */
-  DependencyMap openDependencyMap(StoreSettings settings);
+  Stores open(StoreSettings settings);
 
   /**
-   * Opens the key register: the worker's register activity writes it, the API only reads it (see
-   * {@link KeyRegister} for the contract every implementation keeps).
+   * Walks the whole audit trail, checking every record's hash, link and authentication, and
+   * compares its end with {@code latestReceipt} when one is given, so that a trail cut short is
+   * reported. It changes nothing (no schema migration, no key file), so it may run while others
+   * append.
+   *
+   * @param latestReceipt the newest receipt the caller holds (e.g. from a ceremony's history), or
+   *     null
+   * @throws IllegalStateException when the trail cannot be read (no database, no audit table)
    */
-  KeyRegister openKeyRegister(StoreSettings settings);
+  ChainVerification verifyAuditTrail(StoreSettings settings, AuditReceipt latestReceipt);
 
   /**
    * Loads the directory and checks it whole; a malformed directory is refused here, at start.

@@ -27,6 +27,7 @@ import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
+import io.keyward.workflows.testing.RecordingTickets;
 import io.keyward.workflows.testing.ScriptedKeys;
 import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;

@@ -30,6 +30,8 @@ import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
 import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingAudit;
+import io.keyward.workflows.testing.RecordingNotifications;
+import io.keyward.workflows.testing.RecordingTickets;
 import io.keyward.workflows.testing.StartingLifecycles;
 import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
@@ -171,6 +173,7 @@ class GenerationTicketWriteBackTest {
 
     List<Notification> aboutTheCeremony =
         notifications.sent().stream()
+            .map(RecordingNotifications.Sent::notification)
             .filter(n -> n.subject().equals("keygen/kv-payments/card-signing"))
             .toList();
     assertThat(aboutTheCeremony).hasSize(1);

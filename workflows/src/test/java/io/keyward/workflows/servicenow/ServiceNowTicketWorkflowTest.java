@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyward.workflows.common.TaskQueues;
+import io.keyward.workflows.testing.RecordingTickets;
 import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;

@@ -1,7 +1,9 @@
 package io.keyward.workflows.testing;
 
+import io.keyward.workflows.incident.CallLog;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationActivities;
+import io.keyward.workflows.notify.NotificationTopic;
 import io.temporal.activity.Activity;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +11,8 @@ import java.util.List;
 
 /**
  * A notifier that keeps what it was asked to send, with the (workflow) time the notification was
- * scheduled, so tests can check that a notice went out at T-30 or 7 days before expiry.
+ * scheduled, so tests can check that a notice went out at T-30 or 7 days before expiry; given a
+ * {@link CallLog}, it also logs each one as {@code notify:<topic>:<title>} among the other calls.
  */
 public final class RecordingNotifications implements NotificationActivities {
   /** One notification as sent, and when. */
@@ -20,12 +23,24 @@ public final class RecordingNotifications implements NotificationActivities {
   }
 
   private final List<Sent> sent = new ArrayList<>();
+  private final CallLog log;
+
+  public RecordingNotifications() {
+    this(null);
+  }
+
+  public RecordingNotifications(CallLog log) {
+    this.log = log;
+  }
 
   @Override
   public synchronized String send(Notification notification) {
     Instant at =
         Instant.ofEpochMilli(Activity.getExecutionContext().getInfo().getScheduledTimestamp());
     sent.add(new Sent(notification, at));
+    if (log != null) {
+      log.add("notify:" + notification.topic() + ":" + notification.title());
+    }
     return "recorded";
   }
 
@@ -36,5 +51,14 @@ public final class RecordingNotifications implements NotificationActivities {
   /** The notifications whose title starts with {@code prefix}, in the order they were sent. */
   public synchronized List<Sent> titled(String prefix) {
     return sent.stream().filter(s -> s.title().startsWith(prefix)).toList();
+  }
+
+  /** The notifications on {@code topic}, in the order they were sent. */
+  public synchronized List<Notification> on(NotificationTopic topic) {
+    return sent.stream().map(Sent::notification).filter(n -> n.topic() == topic).toList();
+  }
+
+  public synchronized List<String> titles() {
+    return sent.stream().map(Sent::title).toList();
   }
 }

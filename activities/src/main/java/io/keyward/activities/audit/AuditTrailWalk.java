@@ -1,0 +1,167 @@
+package io.keyward.activities.audit;
+
+import io.keyward.workflows.audit.AuditReceipt;
+import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.audit.ChainVerification;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Walks the audit trail in the database from its first record to its last and reports the first
+ * break: an unreadable or edited record, a bad MAC, a broken link, a gap in the sequence, a head
+ * that disagrees with the last record, a tail shorter than the caller's latest receipt. It reads in
+ * one transaction and changes nothing, so it may run while others append.
+ *
+ * <p>A damaged record is isolated: the walk goes on after it, linking the next record to the hash
+ * stored for it, and the verdict counts every problem found, so one edit does not hide another.
+ */
+final class AuditTrailWalk {
+  private static final int FETCH = 500;
+
+  private final AuditHashChain chain = new AuditHashChain();
+  private final AuditMac mac;
+  private final AuditReceipt receipt;
+  private final List<Problem> problems = new ArrayList<>();
+  private long lastSequence;
+  private String lastHash = AuditHashChain.GENESIS_HASH;
+  private String hashAtReceipt;
+  private long intactBeforeFirstProblem;
+
+  private record Problem(long sequence, String text) {}
+
+  private AuditTrailWalk(AuditMac mac, AuditReceipt receipt) {
+    this.mac = mac;
+    this.receipt = receipt;
+  }
+
+  static ChainVerification verify(DataSource database, AuditMac mac, AuditReceipt receipt)
+      throws SQLException {
+    AuditTrailWalk walk = new AuditTrailWalk(mac, receipt);
+    try (Connection connection = database.getConnection()) {
+      connection.setAutoCommit(false);
+      connection.setReadOnly(true);
+      try {
+        // One snapshot on PostgreSQL: the head and the records agree even while others append.
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        walk.records(connection);
+        walk.head(connection);
+      } finally {
+        connection.rollback();
+      }
+    }
+    walk.receipt();
+    return walk.verdict();
+  }
+
+  private void records(Connection connection) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT sequence, event_id, subject, record_json, hash, mac FROM audit_records"
+                + " ORDER BY sequence")) {
+      select.setFetchSize(FETCH);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          visit(StoredRecord.read(rows));
+        }
+      }
+    }
+  }
+
+  private void visit(StoredRecord row) {
+    long expected = lastSequence + 1;
+    if (row.sequence() != expected) {
+      note(
+          expected,
+          row.sequence() > expected
+              ? row.sequence() == expected + 1
+                  ? "gap: record #" + expected + " is missing"
+                  : "gap: records #" + expected + " to #" + (row.sequence() - 1) + " are missing"
+              : "sequence out of order: #" + row.sequence() + " after #" + lastSequence);
+    }
+    Optional<String> problem = row.problem(chain, mac);
+    if (problem.isPresent()) {
+      note(row.sequence(), problem.get());
+    } else {
+      AuditRecord record = row.record();
+      if (!record.previousHash().equals(lastHash)) {
+        note(
+            row.sequence(),
+            "broken link: previousHash does not match the hash of "
+                + (lastSequence == 0 ? "the genesis" : "record #" + lastSequence));
+      }
+    }
+    if (receipt != null && row.sequence() == receipt.sequence()) {
+      hashAtReceipt = row.hash();
+    }
+    if (problems.isEmpty()) {
+      intactBeforeFirstProblem++;
+    }
+    lastSequence = row.sequence();
+    lastHash = row.hash();
+  }
+
+  private void head(Connection connection) throws SQLException {
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT last_sequence, last_hash FROM audit_head WHERE id = 1");
+        ResultSet row = select.executeQuery()) {
+      if (!row.next()) {
+        note(lastSequence + 1, "the chain's head row is missing");
+        return;
+      }
+      long headSequence = row.getLong(1);
+      if (headSequence > lastSequence) {
+        note(
+            lastSequence + 1,
+            "truncated: the head names record #"
+                + headSequence
+                + " but the trail ends at #"
+                + lastSequence);
+      } else if (headSequence < lastSequence || !row.getString(2).equals(lastHash)) {
+        note(headSequence + 1, "the head does not match the last record #" + lastSequence);
+      }
+    }
+  }
+
+  private void receipt() {
+    if (receipt == null) {
+      return;
+    }
+    if (receipt.sequence() > lastSequence) {
+      note(
+          lastSequence + 1,
+          "truncated: the receipt names record #"
+              + receipt.sequence()
+              + " but the trail ends at #"
+              + lastSequence);
+    } else if (hashAtReceipt == null || !hashAtReceipt.equals(receipt.hash())) {
+      note(
+          receipt.sequence(),
+          "record #" + receipt.sequence() + " is not the one the receipt names (rewritten)");
+    }
+  }
+
+  private void note(long sequence, String text) {
+    problems.add(new Problem(sequence, text));
+  }
+
+  private ChainVerification verdict() {
+    if (problems.isEmpty()) {
+      return ChainVerification.intact(lastSequence);
+    }
+    Problem first =
+        problems.stream().min((a, b) -> Long.compare(a.sequence(), b.sequence())).orElseThrow();
+    String more =
+        problems.size() == 1
+            ? ""
+            : " (" + problems.size() + " problems in all; records after it were checked too)";
+    long checked = Math.min(intactBeforeFirstProblem, Math.max(0, first.sequence() - 1));
+    return ChainVerification.brokenAt(checked, first.sequence(), first.text() + more);
+  }
+}

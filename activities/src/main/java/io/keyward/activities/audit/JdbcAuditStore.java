@@ -1,0 +1,287 @@
+package io.keyward.activities.audit;
+
+import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.audit.AuditReceipt;
+import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.audit.AuditStore;
+import io.keyward.workflows.audit.ChainVerification;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The audit trail in the database, one chain for every process that appends to it.
+ *
+ * <p><b>One order.</b> Each append locks the one row of {@code audit_head} ({@code SELECT ... FOR
+ * UPDATE}) in its transaction, seals the event after the head (sequence, link, hash in the form of
+ * {@link AuditHashChain}), authenticates it ({@link AuditMac}), inserts it and moves the head. API
+ * replicas and workers on other hosts therefore append to one chain, without gaps or forks.
+ *
+ * <p><b>Idempotence.</b> An event whose id is already stored is not written again: the stored
+ * record comes back (the first write wins), so a retried activity writes once. The unique
+ * constraint on the event id backs this up.
+ *
+ * <p><b>Damage.</b> Appends chain from the head, never from the records, so a damaged or edited
+ * record does not stop new ceremonies: it stays where it is and {@link #verify} reports it. Reading
+ * a subject whose records fail their hash or MAC throws {@link AuditTrailDamagedException} naming
+ * the record, so nothing damaged is used as evidence.
+ *
+ * <p><b>Retention.</b> Runbook 9.1 keeps audit events for 2555 days. The store deletes nothing;
+ * removing the oldest records breaks the chain from the first one kept, so archive the table whole.
+ *
+ * <p>This store is a view on a pool its {@code JdbcStores} owns: {@link #close} does nothing.
+ */
+public final class JdbcAuditStore implements AuditStore {
+  /** The longest event id and subject the table holds. */
+  public static final int MAX_ID_LENGTH = 1000;
+
+  private static final String GENESIS = AuditHashChain.GENESIS_HASH;
+
+  private final DataSource database;
+  private final AuditMac mac;
+  private final String where;
+  private final AuditHashChain chain = new AuditHashChain();
+
+  /**
+   * @param where the database, for messages (never with its password)
+   */
+  public JdbcAuditStore(DataSource database, AuditMac mac, String where) {
+    this.database = database;
+    this.mac = mac;
+    this.where = where;
+  }
+
+  @Override
+  public AuditRecord append(AuditEvent event) {
+    AuditHashChain.requireValid(event);
+    requireFits(event.eventId(), "eventId");
+    requireFits(event.subject(), "subject");
+    try (Connection connection = database.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        AuditRecord record = appendIn(connection, event);
+        connection.commit();
+        return record;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        if (isDuplicateKey(e)) {
+          // Another process stored the same event between our look and our insert.
+          return stored(connection, event).orElseThrow(() -> unavailable(e));
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private AuditRecord appendIn(Connection connection, AuditEvent event) throws SQLException {
+    Optional<AuditRecord> existing = stored(connection, event);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Head head = lockHead(connection);
+    // Looked at again under the lock: an append of the same event may have committed meanwhile.
+    existing = stored(connection, event);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    AuditRecord record = chain.seal(head.sequence() + 1, event, head.linkHash());
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO audit_records (sequence, event_id, subject, record_json, hash, mac)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      insert.setLong(1, record.sequence());
+      insert.setString(2, event.eventId());
+      insert.setString(3, event.subject());
+      insert.setString(4, chain.toJson(record));
+      insert.setString(5, record.hash());
+      insert.setString(6, mac.of(record.sequence(), record.hash()));
+      insert.executeUpdate();
+    }
+    try (PreparedStatement move =
+        connection.prepareStatement(
+            "UPDATE audit_head SET last_sequence = ?, last_hash = ? WHERE id = 1")) {
+      move.setLong(1, record.sequence());
+      move.setString(2, record.hash());
+      move.executeUpdate();
+    }
+    return record;
+  }
+
+  /** The head, locked until the transaction ends; recreated from the records if it was deleted. */
+  private Head lockHead(Connection connection) throws SQLException {
+    Optional<Head> head = selectHead(connection);
+    if (head.isPresent()) {
+      return head.get();
+    }
+    try (PreparedStatement recreate =
+        connection.prepareStatement(
+            "INSERT INTO audit_head (id, last_sequence, last_hash) VALUES (1, ?, ?)")) {
+      Head last = lastRecord(connection).orElse(new Head(0, GENESIS));
+      recreate.setLong(1, last.sequence());
+      recreate.setString(2, last.hash());
+      recreate.executeUpdate();
+    }
+    return selectHead(connection)
+        .orElseThrow(() -> new IllegalStateException("the audit head cannot be recreated"));
+  }
+
+  private static Optional<Head> selectHead(Connection connection) throws SQLException {
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT last_sequence, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+        ResultSet row = select.executeQuery()) {
+      return row.next()
+          ? Optional.of(new Head(row.getLong(1), row.getString(2)))
+          : Optional.empty();
+    }
+  }
+
+  private static Optional<Head> lastRecord(Connection connection) throws SQLException {
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT sequence, hash FROM audit_records ORDER BY sequence DESC LIMIT 1");
+        ResultSet row = select.executeQuery()) {
+      return row.next()
+          ? Optional.of(new Head(row.getLong(1), row.getString(2)))
+          : Optional.empty();
+    }
+  }
+
+  /** The record already stored under the event's id, if any. */
+  private Optional<AuditRecord> stored(Connection connection, AuditEvent event)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT sequence, record_json, hash FROM audit_records WHERE event_id = ?")) {
+      select.setString(1, event.eventId());
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(chain.fromJson(row.getString(2)));
+        } catch (IllegalArgumentException damaged) {
+          // The retry gets its receipt; verify reports the damaged record.
+          return Optional.of(new AuditRecord(row.getLong(1), event, null, row.getString(3)));
+        }
+      }
+    }
+  }
+
+  /**
+   * Every record of {@code subject}, in chain order, each checked against its hash and MAC.
+   *
+   * @throws AuditTrailDamagedException when one of them fails, naming it
+   */
+  @Override
+  public List<AuditRecord> recordsFor(String subject) {
+    return checkedRecords("subject = ?", subject, subject);
+  }
+
+  /**
+   * The records after {@code sequence}, in chain order, each checked as {@link #recordsFor} checks
+   * them: for an archive, or to see what a request added.
+   */
+  public List<AuditRecord> recordsAfter(long sequence) {
+    return checkedRecords("sequence > ?", sequence, "the trail");
+  }
+
+  private List<AuditRecord> checkedRecords(String where, Object value, String subject) {
+    List<AuditRecord> records = new ArrayList<>();
+    try (Connection connection = database.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT sequence, event_id, subject, record_json, hash, mac FROM audit_records"
+                    + " WHERE "
+                    + where
+                    + " ORDER BY sequence")) {
+      select.setObject(1, value);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          StoredRecord stored = StoredRecord.read(rows);
+          Optional<String> problem = stored.problem(chain, mac);
+          if (problem.isPresent()) {
+            throw new AuditTrailDamagedException(
+                "audit record #"
+                    + stored.sequence()
+                    + " of "
+                    + subject
+                    + " is damaged ("
+                    + problem.get()
+                    + "); run verify-audit");
+          }
+          records.add(stored.record());
+        }
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+    return List.copyOf(records);
+  }
+
+  /** The sequence of the last record appended (0 for an empty trail), as the head says. */
+  public long lastSequence() {
+    try (Connection connection = database.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement("SELECT last_sequence FROM audit_head WHERE id = 1");
+        ResultSet row = select.executeQuery()) {
+      return row.next() ? row.getLong(1) : lastRecord(connection).map(Head::sequence).orElse(0L);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
+  public ChainVerification verify() {
+    return verify(null);
+  }
+
+  /** Walks the whole chain; see {@link AuditTrailWalk}. */
+  public ChainVerification verify(AuditReceipt latestReceipt) {
+    try {
+      return AuditTrailWalk.verify(database, mac, latestReceipt);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    // A view on the pool of the stores that opened it; they close it.
+  }
+
+  private IllegalStateException unavailable(Exception e) {
+    return new IllegalStateException("audit trail in " + where + ": " + e.getMessage(), e);
+  }
+
+  private static void requireFits(String value, String field) {
+    if (value.length() > MAX_ID_LENGTH) {
+      throw new IllegalArgumentException(
+          "audit event " + field + " is longer than " + MAX_ID_LENGTH + " characters");
+    }
+  }
+
+  /** SQLState class 23505: a unique constraint refused the row. */
+  static boolean isDuplicateKey(Exception e) {
+    return e instanceof SQLException sql && "23505".equals(sql.getSQLState());
+  }
+
+  /**
+   * The head of the chain. A head whose hash is not a hash (someone edited it) is linked through
+   * its SHA-256, so appends go on and the walk reports the broken link after it.
+   */
+  private record Head(long sequence, String hash) {
+    String linkHash() {
+      return hash != null && hash.matches("[0-9a-f]{64}")
+          ? hash
+          : AuditHashChain.sha256Hex("damaged head: " + hash);
+    }
+  }
+}

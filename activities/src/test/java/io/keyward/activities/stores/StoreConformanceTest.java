@@ -1,0 +1,421 @@
+package io.keyward.activities.stores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.keyward.activities.audit.AuditHashChain;
+import io.keyward.activities.audit.AuditTrailDamagedException;
+import io.keyward.workflows.audit.AuditEvent;
+import io.keyward.workflows.audit.AuditReceipt;
+import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.audit.ChainVerification;
+import io.keyward.workflows.breakglass.AccessGrant;
+import io.keyward.workflows.breakglass.BreakGlassScope;
+import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.dependencies.KeyDependent;
+import io.keyward.workflows.incident.IncidentId;
+import io.keyward.workflows.stores.DatabaseSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every database the stores run on must do, run against the embedded database always and
+ * against a real PostgreSQL where one is configured: one authenticated chain under concurrency,
+ * idempotent appends, every kind of tampering reported, appends that go on after damage, and the
+ * grants and dependency map shared between processes.
+ */
+abstract class StoreConformanceTest {
+  private static final KeyRef KEY = new KeyRef("kv-orders", "orders-tde");
+  private static final Instant AT = Instant.parse("2026-11-28T10:00:00Z");
+
+  @TempDir Path dir;
+  private TestDatabase database;
+  private DatabaseSettings settings;
+  private JdbcStores stores;
+
+  /** The database under test. */
+  abstract TestDatabase database();
+
+  @BeforeEach
+  void openStores() throws Exception {
+    database = database();
+    settings = database.fresh(dir);
+    stores = JdbcStores.open(settings);
+  }
+
+  @AfterEach
+  void closeStores() throws Exception {
+    if (stores != null) {
+      stores.close();
+    }
+    if (settings != null) {
+      database.close();
+    }
+  }
+
+  private List<AuditRecord> appendNumbered(int count) {
+    List<AuditRecord> records = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      records.add(stores.audit().append(Events.numbered(i)));
+    }
+    return records;
+  }
+
+  @Test
+  void chainsRecordsThatVerify() {
+    List<AuditRecord> records = appendNumbered(120);
+
+    assertThat(records)
+        .extracting(AuditRecord::sequence)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, 120).boxed().toList());
+    assertThat(records.get(0).previousHash()).isEqualTo(AuditHashChain.GENESIS_HASH);
+    for (int i = 1; i < records.size(); i++) {
+      assertThat(records.get(i).previousHash()).isEqualTo(records.get(i - 1).hash());
+    }
+    assertThat(stores.audit().verify()).isEqualTo(ChainVerification.intact(120));
+    assertThat(JdbcStores.verifyAuditTrail(settings, receiptOf(records.get(119))))
+        .isEqualTo(ChainVerification.intact(120));
+  }
+
+  @Test
+  void anEmptyTrailIsIntact() {
+    assertThat(stores.audit().verify()).isEqualTo(ChainVerification.intact(0));
+  }
+
+  @Test
+  void theSameEventAppendedTwiceIsStoredOnceAndTheFirstWriteWins() {
+    AuditEvent first = Events.event("rotation/kv/orders/execute", "rotation/kv/orders");
+    AuditRecord stored = stores.audit().append(first);
+
+    AuditRecord again =
+        stores
+            .audit()
+            .append(
+                new AuditEvent(
+                    first.eventId(), first.subject(), "OTHER", "mallory", AT, first.details()));
+
+    assertThat(again).isEqualTo(stored);
+    assertThat(stores.audit().recordsFor("rotation/kv/orders")).containsExactly(stored);
+    assertThat(stores.audit().verify()).isEqualTo(ChainVerification.intact(1));
+  }
+
+  @Test
+  void readsTheRecordsOfOneSubjectInChainOrder() {
+    AuditRecord a = stores.audit().append(Events.event("a/1", "a"));
+    stores.audit().append(Events.event("b/1", "b"));
+    AuditRecord a2 = stores.audit().append(Events.event("a/2", "a"));
+
+    assertThat(stores.audit().recordsFor("a")).containsExactly(a, a2);
+    assertThat(stores.audit().recordsFor("nobody")).isEmpty();
+  }
+
+  @Test
+  void refusesAnEventWithoutAnIdOrWithAnIdTooLongToStore() {
+    assertThatThrownBy(() -> stores.audit().append(Events.event(" ", "s")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> stores.audit().append(Events.event("x".repeat(1001), "s")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("longer than 1000");
+    assertThat(stores.audit().verify()).isEqualTo(ChainVerification.intact(0));
+  }
+
+  @Test
+  void manyThreadsOnTwoPoolsMakeOneChainWithNothingLostOrDuplicated() throws Exception {
+    int threads = 8;
+    int each = 130;
+    int shared = 20;
+    try (JdbcStores other = JdbcStores.open(settings)) {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        JdbcStores target = t % 2 == 0 ? stores : other;
+        String prefix = "thread-" + t;
+        done.add(
+            pool.submit(
+                (Callable<Void>)
+                    () -> {
+                      ConcurrentAppends.append(target.audit(), prefix, each, shared);
+                      return null;
+                    }));
+      }
+      for (Future<?> f : done) {
+        f.get(5, TimeUnit.MINUTES);
+      }
+      pool.shutdown();
+    }
+
+    assertOneChainOf(
+        expectedIds(
+            List.of(
+                "thread-0",
+                "thread-1",
+                "thread-2",
+                "thread-3",
+                "thread-4",
+                "thread-5",
+                "thread-6",
+                "thread-7"),
+            each,
+            shared));
+  }
+
+  @Test
+  void twoProcessesAndThreadsAppendingAtOnceMakeOneChain() throws Exception {
+    int each = 240;
+    int shared = 50;
+    List<Process> processes = new ArrayList<>();
+    for (String prefix : List.of("jvm-a", "jvm-b")) {
+      processes.add(
+          ConcurrentAppends.inAnotherJvm(
+              database.environment(settings),
+              prefix,
+              Integer.toString(each),
+              Integer.toString(shared)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<?>> done = new ArrayList<>();
+    for (String prefix : List.of("here-a", "here-b")) {
+      done.add(
+          pool.submit(
+              (Callable<Void>)
+                  () -> {
+                    ConcurrentAppends.append(stores.audit(), prefix, each, shared);
+                    return null;
+                  }));
+    }
+    for (Future<?> f : done) {
+      f.get(5, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+    for (Process process : processes) {
+      String output = ConcurrentAppends.outputOf(process);
+      assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+      assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    assertOneChainOf(expectedIds(List.of("jvm-a", "jvm-b", "here-a", "here-b"), each, shared));
+  }
+
+  private static Set<String> expectedIds(List<String> prefixes, int each, int shared) {
+    Set<String> ids = new HashSet<>();
+    for (String prefix : prefixes) {
+      for (int i = 1; i <= each; i++) {
+        ids.add(prefix + "/" + i);
+      }
+    }
+    for (int i = 1; i <= shared; i++) {
+      ids.add("shared/" + i);
+    }
+    return ids;
+  }
+
+  private void assertOneChainOf(Set<String> expected) throws Exception {
+    Intruder reader = new Intruder(stores);
+    assertThat(expected.size()).isGreaterThanOrEqualTo(1000);
+    assertThat(reader.count("SELECT COUNT(*) FROM audit_records")).isEqualTo(expected.size());
+    assertThat(reader.count("SELECT COUNT(DISTINCT event_id) FROM audit_records"))
+        .isEqualTo(expected.size());
+    assertThat(reader.count("SELECT MAX(sequence) FROM audit_records")).isEqualTo(expected.size());
+    Set<String> stored = new HashSet<>();
+    for (String subject : expected.stream().map(id -> id.substring(0, id.indexOf('/'))).toList()) {
+      stores.audit().recordsFor(subject).forEach(r -> stored.add(r.event().eventId()));
+    }
+    assertThat(stored).isEqualTo(expected);
+    assertThat(stores.audit().verify()).isEqualTo(ChainVerification.intact(expected.size()));
+  }
+
+  @Test
+  void reportsAnEditedRecordAtExactlyThatRecordAndKeepsAppending() throws Exception {
+    appendNumbered(20);
+    new Intruder(stores).editDetail(11, "\"APPROVE\"", "\"DENY\"");
+
+    ChainVerification result = stores.audit().verify();
+    assertThat(result.firstBrokenSequence()).isEqualTo(11);
+    assertThat(result.problem()).startsWith("edited");
+    assertThat(result.recordsChecked()).isEqualTo(10);
+
+    AuditRecord after = stores.audit().append(Events.numbered(21));
+    assertThat(after.sequence()).isEqualTo(21);
+    assertThat(stores.audit().verify().firstBrokenSequence()).isEqualTo(11);
+    assertThatThrownBy(() -> stores.audit().recordsFor("keygen/kv/payments"))
+        .isInstanceOf(AuditTrailDamagedException.class)
+        .hasMessageContaining("#11");
+  }
+
+  @Test
+  void reportsARecordRewrittenWithARecomputedHashAsNotAuthenticated() throws Exception {
+    appendNumbered(10);
+    new Intruder(stores).rewriteWithNewHash(4);
+
+    ChainVerification result = stores.audit().verify();
+
+    assertThat(result.firstBrokenSequence()).isEqualTo(4);
+    assertThat(result.problem()).startsWith("bad MAC").contains("2 problems in all");
+  }
+
+  @Test
+  void reportsADeletedRecordAsAGap() throws Exception {
+    appendNumbered(10);
+    new Intruder(stores).deleteRecord(6);
+
+    ChainVerification result = stores.audit().verify();
+
+    assertThat(result.firstBrokenSequence()).isEqualTo(6);
+    assertThat(result.problem()).startsWith("gap: record #6 is missing");
+  }
+
+  @Test
+  void reportsAnUnreadableRecordAndAppendsAfterIt() throws Exception {
+    appendNumbered(5);
+    new Intruder(stores).corruptJson(3);
+
+    stores.audit().append(Events.numbered(6));
+
+    ChainVerification result = stores.audit().verify();
+    assertThat(result.firstBrokenSequence()).isEqualTo(3);
+    assertThat(result.problem()).startsWith("unreadable record");
+    // The retried event of the unreadable record still gets its receipt, and is not stored twice.
+    assertThat(stores.audit().append(Events.numbered(3)).sequence()).isEqualTo(3);
+    assertThat(new Intruder(stores).count("SELECT COUNT(*) FROM audit_records")).isEqualTo(6);
+  }
+
+  @Test
+  void reportsATailCutOffWithoutTheHeadAgainstTheHead() throws Exception {
+    appendNumbered(10);
+    new Intruder(stores).truncateAfter(7, false);
+
+    ChainVerification result = stores.audit().verify();
+
+    assertThat(result.firstBrokenSequence()).isEqualTo(8);
+    assertThat(result.problem()).contains("truncated").contains("#10");
+  }
+
+  @Test
+  void reportsATailCutOffWithTheHeadAgainstTheLatestReceipt() throws Exception {
+    List<AuditRecord> records = appendNumbered(10);
+    new Intruder(stores).truncateAfter(7, true);
+
+    assertThat(stores.audit().verify()).isEqualTo(ChainVerification.intact(7));
+    ChainVerification result = stores.audit().verify(receiptOf(records.get(9)));
+
+    assertThat(result.intact()).isFalse();
+    assertThat(result.firstBrokenSequence()).isEqualTo(8);
+    assertThat(result.problem())
+        .isEqualTo("truncated: the receipt names record #10 but the trail ends at #7");
+  }
+
+  @Test
+  void reportsARecordThatIsNotTheOneItsReceiptNames() {
+    appendNumbered(3);
+
+    ChainVerification result =
+        stores.audit().verify(new AuditReceipt(2, AuditHashChain.GENESIS_HASH));
+
+    assertThat(result.firstBrokenSequence()).isEqualTo(2);
+    assertThat(result.problem()).contains("not the one the receipt names");
+  }
+
+  @Test
+  void aSecondOpenOfTheSameDatabaseMigratesNothingAndSeesTheTrail() {
+    appendNumbered(3);
+
+    try (JdbcStores again = JdbcStores.open(settings)) {
+      assertThat(again.audit().verify()).isEqualTo(ChainVerification.intact(3));
+      again.check();
+    }
+  }
+
+  @Test
+  void aGrantRecordedByOneProcessIsSeenByAnotherUntilItIsRemoved() {
+    AccessGrant grant = grant("INC1", "bruno");
+    try (JdbcStores other = JdbcStores.open(settings)) {
+      stores.accessGrants().record(grant);
+
+      assertThat(other.accessGrants().find(grant.grantId())).contains(grant);
+      assertThat(other.accessGrants().liveGrant(grant.grantId(), "bruno", AT)).contains(grant);
+      assertThat(other.accessGrants().liveGrant(grant.grantId(), "bruno", AT.plusSeconds(900)))
+          .isEmpty();
+
+      assertThat(other.accessGrants().remove(grant.grantId())).isTrue();
+      assertThat(other.accessGrants().remove(grant.grantId())).isFalse();
+      assertThat(stores.accessGrants().find(grant.grantId())).isEmpty();
+    }
+  }
+
+  @Test
+  void aSecondRecordOfTheSameGrantKeepsTheFirstAndAllListsOldestFirst() {
+    AccessGrant first = grant("INC2", "bruno");
+    stores.accessGrants().record(first);
+    stores.accessGrants().record(grant("INC1", "carla"));
+
+    assertThat(stores.accessGrants().record(grant("INC2", "mallory"))).isEqualTo(first);
+    assertThat(stores.accessGrants().all())
+        .extracting(AccessGrant::grantId)
+        .containsExactly("breakglass/INC2", "breakglass/INC1");
+  }
+
+  @Test
+  void theDependencyMapIsReplacedPerKeyAndListedInNameOrder() {
+    KeyRef other = new KeyRef("kv-a", "billing");
+    KeyDependent gateway = new KeyDependent("payments-gateway", "alice", "#payments");
+    KeyDependent ledger = new KeyDependent("ledger", "bob", "ledger@example.com");
+
+    stores.dependencyMap().replace(KEY, List.of(gateway, ledger));
+    stores.dependencyMap().replace(other, List.of(ledger));
+    stores.dependencyMap().replace(KEY, List.of(ledger, gateway));
+
+    assertThat(stores.dependencyMap().dependentsOf(KEY)).containsExactly(ledger, gateway);
+    assertThat(stores.dependencyMap().all().keySet()).containsExactly(other, KEY);
+
+    stores.dependencyMap().replace(KEY, List.of());
+    assertThat(stores.dependencyMap().dependentsOf(KEY)).isEmpty();
+    assertThat(stores.dependencyMap().all()).containsOnlyKeys(other);
+    assertThatThrownBy(
+            () -> stores.dependencyMap().replace(KEY, List.of(new KeyDependent("", "bob", "x"))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aDamagedDependencyListFailsInsteadOfAnsweringNoDependents() throws Exception {
+    stores.dependencyMap().replace(KEY, List.of(new KeyDependent("ledger", "bob", "#ledger")));
+    new Intruder(stores).corruptDependents(KEY);
+
+    assertThatThrownBy(() -> stores.dependencyMap().dependentsOf(KEY))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("dependency list cannot be read");
+  }
+
+  @Test
+  void answersTheHealthCheck() {
+    stores.check();
+  }
+
+  private static AuditReceipt receiptOf(AuditRecord record) {
+    return new AuditReceipt(record.sequence(), record.hash());
+  }
+
+  private static AccessGrant grant(String id, String holder) {
+    return new AccessGrant(
+        "breakglass/" + id,
+        holder,
+        new IncidentId(id),
+        BreakGlassScope.ofKeys(List.of(KEY)),
+        AT,
+        AT.plus(Duration.ofMinutes(15)));
+  }
+}

@@ -1,0 +1,35 @@
+package io.keyward.workflows.stores;
+
+import io.keyward.workflows.audit.AuditStore;
+import io.keyward.workflows.breakglass.AccessGrantStore;
+import io.keyward.workflows.dependencies.DependencyMap;
+import io.keyward.workflows.register.KeyRegister;
+
+/**
+ * The shared stores of one process, open on one database through one connection pool. Every API
+ * replica and every worker opens its own on the same database, and sees what the others wrote at
+ * once. The stores returned here are views: closing this closes them all.
+ */
+public interface Stores extends AutoCloseable {
+  AuditStore audit();
+
+  AccessGrantStore accessGrants();
+
+  DependencyMap dependencyMap();
+
+  /**
+   * The key register: the worker's register activity writes it, the API only reads it (see {@link
+   * KeyRegister} for the contract every implementation keeps).
+   */
+  KeyRegister keyRegister();
+
+  /**
+   * Asks the database a question, for a health check.
+   *
+   * @throws IllegalStateException naming the database (never its password) when it does not answer
+   */
+  void check();
+
+  @Override
+  void close();
+}
