@@ -2,12 +2,14 @@ package io.keyward.bench;
 
 import io.keyward.worker.CeremonyRegistrations;
 import io.keyward.worker.KeywardActivities;
+import io.keyward.worker.TemporalClients;
 import io.keyward.worker.WorkerSettings;
+import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
+import io.keyward.workflows.connection.TemporalConnection;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TemporalDevServer;
 import io.temporal.testing.TemporalDevServerOptions;
 import io.temporal.worker.Worker;
@@ -17,14 +19,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Measures, against a real Temporal dev server started for the run, the approval round trip (Update
- * sent, accepted, visible in a query) and whole ceremonies per second with N in flight, for
- * Keyward's generation ceremony and for a baseline of the same shape.
+ * Measures, against a real Temporal dev server started for the run (or the Temporal that {@code
+ * KEYWARD_TEMPORAL_TARGET} and the other variables of {@link TemporalConnection} name), the
+ * approval round trip (Update sent, accepted, visible in a query) and whole ceremonies per second
+ * with N in flight, for Keyward's generation ceremony and for a baseline of the same shape.
  *
  * <p>Usage: {@code bench/run [--sequential 50] [--ceremonies 200] [--in-flight 16]}.
  */
@@ -34,6 +38,12 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     BenchOptions options = BenchOptions.parse(args);
     Path data = Files.createTempDirectory("keyward-bench");
+    Map<String, String> env = System.getenv();
+    if (env.containsKey(TemporalConnection.ENV_TARGET)) {
+      // A Temporal of the operator's (TLS, mutual TLS, API key as the worker reads them).
+      run(options, data, TemporalConnection.fromEnvironment(env, "127.0.0.1:7233"), env);
+      return;
+    }
     List<String> extraArgs = new ArrayList<String>();
     KeywardSearchAttributes.DEFINITIONS.forEach(
         (name, type) -> extraArgs.addAll(List.of("--search-attribute", name + "=" + type)));
@@ -47,14 +57,30 @@ public final class BenchMain {
                 .setLogFile(data.resolve("temporal.log").toString())
                 .setExtraArgs(extraArgs)
                 .build())) {
-      WorkflowServiceStubs service =
-          WorkflowServiceStubs.newServiceStubs(
-              WorkflowServiceStubsOptions.newBuilder().setTarget(server.getTarget()).build());
-      WorkflowClient client = WorkflowClient.newInstance(service);
+      run(options, data, TemporalConnection.plain(server.getTarget(), "default"), env);
+    }
+  }
+
+  /**
+   * Runs the worker and the drivers against {@code connection}, with payloads encrypted as in
+   * production ({@code KEYWARD_CODEC_KEK}, the software key of the run's data directory by
+   * default).
+   */
+  private static void run(
+      BenchOptions options, Path data, TemporalConnection connection, Map<String, String> env)
+      throws Exception {
+    WorkflowServiceStubs service = TemporalClients.stubs(connection, env);
+    try {
+      WorkflowClient client =
+          TemporalClients.client(
+              service,
+              connection.namespace(),
+              TemporalClients.dataConverter(CodecSettings.fromEnvironment(env, data, true), env));
       try (KeywardActivities activities =
           KeywardActivities.open(
-              new WorkerSettings(server.getTarget(), "default", TaskQueues.CEREMONIES, data, true),
-              System.getenv())) {
+              new WorkerSettings(
+                  connection.target(), connection.namespace(), TaskQueues.CEREMONIES, data, true),
+              env)) {
         WorkerFactory factory = WorkerFactory.newInstance(client);
         Worker worker = factory.newWorker(TaskQueues.CEREMONIES);
         CeremonyRegistrations.register(worker, activities);
@@ -79,9 +105,9 @@ public final class BenchMain {
         }
         factory.shutdown();
         print(options, results);
-      } finally {
-        service.shutdown();
       }
+    } finally {
+      service.shutdown();
     }
   }
 

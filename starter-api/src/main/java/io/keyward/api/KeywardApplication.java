@@ -17,7 +17,10 @@ import io.keyward.api.auth.JsonUnauthorizedHandler;
 import io.keyward.api.auth.KeywardPrincipal;
 import io.keyward.api.breakglass.BreakGlassResource;
 import io.keyward.api.cli.VerifyAuditCommand;
+import io.keyward.api.codec.CodecCors;
+import io.keyward.api.codec.CodecResource;
 import io.keyward.api.compromise.CompromiseResource;
+import io.keyward.api.config.TemporalFactory;
 import io.keyward.api.errors.JsonErrorHandler;
 import io.keyward.api.errors.JsonInputExceptionMapper;
 import io.keyward.api.errors.KeywardExceptionMapper;
@@ -29,14 +32,19 @@ import io.keyward.api.health.TemporalHealthCheck;
 import io.keyward.api.keys.KeysResource;
 import io.keyward.api.rotation.RotationResource;
 import io.keyward.api.webhook.Webhooks;
+import io.keyward.workflows.codec.KeyEncryptionKeySource;
+import io.keyward.workflows.codec.KeywardDataConverter;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.stores.StoreProvider;
 import io.keyward.workflows.stores.StoreSettings;
 import io.keyward.workflows.stores.Stores;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +112,10 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
   public void run(KeywardConfiguration configuration, Environment environment) {
     StoreProvider stores = StoreProvider.onClassPath();
     LOG.info("Using the {} stores", stores.name());
-    WorkflowClient client = temporalClient(configuration, environment);
+    Optional<PayloadCodec> codec =
+        KeyEncryptionKeySource.onClassPath()
+            .codec(configuration.getCodec().settings(), System.getenv());
+    WorkflowClient client = temporalClient(configuration, codec, environment);
     StoreSettings settings = configuration.stores(System.getenv());
     Stores shared = stores(stores, settings, environment);
     Directory directory = stores.openDirectory(settings);
@@ -161,6 +172,12 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
                 services.classifications()));
     environment.jersey().register(new BreakGlassResource(services.breakGlass()));
     environment.jersey().register(new CompromiseResource(services.compromises()));
+    codec.ifPresentOrElse(
+        payloads -> serveCodec(payloads, configuration, environment),
+        () ->
+            LOG.warn(
+                "codec.keyEncryptionKey is none: payloads (justifications, reasons) are stored in"
+                    + " clear in Temporal"));
     Webhooks.register(configuration, environment, System.getenv(), services);
 
     for (KeywardExtension extension : KeywardExtension.onClassPath()) {
@@ -169,13 +186,31 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
     }
   }
 
-  private WorkflowClient temporalClient(KeywardConfiguration configuration, Environment env) {
+  /**
+   * Temporal's remote codec protocol at {@code /codec}, callable from Temporal Web's origin when
+   * one is configured.
+   */
+  private static void serveCodec(
+      PayloadCodec codec, KeywardConfiguration configuration, Environment environment) {
+    environment.jersey().register(new CodecResource(codec));
+    configuration
+        .getCodec()
+        .origin()
+        .ifPresent(origin -> environment.jersey().register(new CodecCors(origin)));
+  }
+
+  private WorkflowClient temporalClient(
+      KeywardConfiguration configuration, Optional<PayloadCodec> codec, Environment env) {
     if (providedClient != null) {
       return providedClient;
     }
-    WorkflowServiceStubs stubs = configuration.getTemporal().buildServiceStubs();
+    TemporalFactory temporal = configuration.getTemporal();
+    WorkflowServiceStubs stubs = temporal.buildServiceStubs(System.getenv());
     env.lifecycle().manage(new ManagedServiceStubs(stubs));
-    return configuration.getTemporal().buildClient(stubs);
+    LOG.info("Connecting to Temporal at {}", temporal.connection().describe());
+    return temporal.buildClient(
+        stubs,
+        codec.map(KeywardDataConverter::with).orElseGet(DefaultDataConverter::newDefaultInstance));
   }
 
   private Stores stores(StoreProvider provider, StoreSettings settings, Environment env) {

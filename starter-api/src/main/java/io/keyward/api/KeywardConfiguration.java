@@ -3,6 +3,7 @@ package io.keyward.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.keyward.api.config.CeremonyFactory;
+import io.keyward.api.config.CodecFactory;
 import io.keyward.api.config.DatabaseFactory;
 import io.keyward.api.config.DirectoryFactory;
 import io.keyward.api.config.TemporalFactory;
@@ -20,6 +21,8 @@ import java.util.Map;
  */
 public class KeywardConfiguration extends Configuration {
   @Valid @NotNull private TemporalFactory temporal = new TemporalFactory();
+
+  @Valid @NotNull private CodecFactory codec = new CodecFactory();
 
   @Valid @NotNull private DirectoryFactory directory = new DirectoryFactory();
 
@@ -41,6 +44,16 @@ public class KeywardConfiguration extends Configuration {
   @JsonProperty("temporal")
   public void setTemporal(TemporalFactory temporal) {
     this.temporal = temporal;
+  }
+
+  @JsonProperty("codec")
+  public CodecFactory getCodec() {
+    return codec;
+  }
+
+  @JsonProperty("codec")
+  public void setCodec(CodecFactory codec) {
+    this.codec = codec;
   }
 
   @JsonProperty("directory")

@@ -15,7 +15,9 @@ import io.keyward.activities.servicenow.UnconfiguredTickets;
 import io.keyward.activities.stores.JdbcStores;
 import io.keyward.worker.CeremonyRegistrations;
 import io.keyward.worker.KeywardActivities;
+import io.keyward.worker.TemporalClients;
 import io.keyward.workflows.audit.AuditStore;
+import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
@@ -30,7 +32,6 @@ import io.keyward.workflows.register.RegisterUpdate;
 import io.keyward.workflows.servicenow.TicketActivities;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -169,9 +170,11 @@ public final class RunningKeyward implements AutoCloseable {
           WorkflowServiceStubs.newServiceStubs(
               WorkflowServiceStubsOptions.newBuilder().setTarget(server.getTarget()).build());
       running.push(stubs::shutdownNow);
+      // Payloads encrypted as in dev mode, by the worker's client and the API's codec alike.
+      CodecSettings codec =
+          new CodecSettings(CodecSettings.DEV_KEY_ENCRYPTION_KEY, List.of(), dataDir, true);
       WorkflowClient client =
-          WorkflowClient.newInstance(
-              stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+          TemporalClients.client(stubs, "default", TemporalClients.dataConverter(codec, Map.of()));
       JdbcStores stores = JdbcStores.embedded(dataDir);
       running.push(stores::close);
       WorkerFactory workers = WorkerFactory.newInstance(client);
@@ -179,7 +182,15 @@ public final class RunningKeyward implements AutoCloseable {
       SoftwareKeyProvider software = softwareKeys(dataDir);
       register(workers.newWorker(TaskQueues.CEREMONIES), stores, software, List.of());
       workers.start();
-      return withApplication(client, stores, software, dataDir, running);
+      return withApplication(
+          client,
+          stores,
+          software,
+          dataDir,
+          running,
+          ConfigOverride.config("codec.keyEncryptionKey", codec.keyEncryptionKey()),
+          ConfigOverride.config("codec.dataDir", dataDir.toString()),
+          ConfigOverride.config("codec.devMode", "true"));
     } catch (Exception | Error failure) {
       stopAll(running);
       throw failure;

@@ -6,6 +6,7 @@ import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -51,12 +52,20 @@ public final class DevServerTemporal implements EmbeddedTemporal {
   private final URI webUi;
 
   private DevServerTemporal(
-      TemporalDevServer server, WorkflowServiceStubs stubs, Path database, URI webUi) {
+      TemporalDevServer server,
+      WorkflowServiceStubs stubs,
+      DataConverter converter,
+      Path database,
+      URI webUi) {
     this.server = server;
     this.stubs = stubs;
     this.client =
         WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE).build());
+            stubs,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(NAMESPACE)
+                .setDataConverter(converter)
+                .build());
     this.database = database;
     this.webUi = webUi;
   }
@@ -65,8 +74,12 @@ public final class DevServerTemporal implements EmbeddedTemporal {
    * Starts the dev server with {@code cli} and waits until its namespace answers (at most a
    * minute). Ports must be real port numbers, not 0: the UI port is part of the links Keyward
    * prints.
+   *
+   * @param converter the data converter of the client (the payload codec's)
+   * @param codecEndpoint where Temporal Web decodes payloads ({@code --ui-codec-endpoint}), or null
    */
-  public static DevServerTemporal start(Path cli, int port, int uiPort, Path stateDir) {
+  public static DevServerTemporal start(
+      Path cli, int port, int uiPort, Path stateDir, DataConverter converter, URI codecEndpoint) {
     Path database = databaseIn(stateDir);
     try {
       Files.createDirectories(stateDir);
@@ -84,7 +97,7 @@ public final class DevServerTemporal implements EmbeddedTemporal {
                 .setDatabaseFilename(database.toString())
                 .setLogFile(stateDir.resolve("temporal.log").toAbsolutePath().toString())
                 .setStartupTimeout(STARTUP_TIMEOUT)
-                .setExtraArgs(searchAttributeArgs(KeywardSearchAttributes.DEFINITIONS))
+                .setExtraArgs(extraArgs(codecEndpoint))
                 .build());
     try {
       registerMissingSearchAttributes(server.getTarget(), database);
@@ -96,7 +109,16 @@ public final class DevServerTemporal implements EmbeddedTemporal {
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(server.getTarget()).build());
     return new DevServerTemporal(
-        server, stubs, database, URI.create("http://localhost:" + uiPort + "/"));
+        server, stubs, converter, database, URI.create("http://localhost:" + uiPort + "/"));
+  }
+
+  private static List<String> extraArgs(URI codecEndpoint) {
+    List<String> args = new ArrayList<>(searchAttributeArgs(KeywardSearchAttributes.DEFINITIONS));
+    if (codecEndpoint != null) {
+      args.add("--ui-codec-endpoint");
+      args.add(codecEndpoint.toString());
+    }
+    return args;
   }
 
   /** The SQLite file the dev server keeps in {@code stateDir}, as an absolute path. */

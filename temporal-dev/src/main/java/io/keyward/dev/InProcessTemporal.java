@@ -2,6 +2,8 @@ package io.keyward.dev;
 
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.net.URI;
@@ -31,8 +33,11 @@ public final class InProcessTemporal implements EmbeddedTemporal {
     this.environment = environment;
   }
 
-  /** Starts the in-process server and warns, loudly, what it cannot do. */
-  public static InProcessTemporal start() {
+  /**
+   * Starts the in-process server and warns, loudly, what it cannot do; its client uses {@code
+   * converter}.
+   */
+  public static InProcessTemporal start(DataConverter converter) {
     LOG.warn(
         """
 
@@ -44,7 +49,10 @@ public final class InProcessTemporal implements EmbeddedTemporal {
         * or put `temporal` on PATH) and start again to get the durable dev server.         *
         *************************************************************************************""");
     TestEnvironmentOptions.Builder options =
-        TestEnvironmentOptions.newBuilder().setUseTimeskipping(false);
+        TestEnvironmentOptions.newBuilder()
+            .setUseTimeskipping(false)
+            .setWorkflowClientOptions(
+                WorkflowClientOptions.newBuilder().setDataConverter(converter).build());
     SearchAttributeTypes.indexed(KeywardSearchAttributes.DEFINITIONS)
         .forEach(options::registerSearchAttribute);
     return new InProcessTemporal(TestWorkflowEnvironment.newInstance(options.build()));

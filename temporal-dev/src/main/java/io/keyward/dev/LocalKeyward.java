@@ -3,10 +3,13 @@ package io.keyward.dev;
 import io.keyward.worker.KeywardActivities;
 import io.keyward.worker.KeywardWorker;
 import io.keyward.worker.ReconciliationSchedule;
+import io.keyward.worker.TemporalClients;
 import io.keyward.worker.WorkerSettings;
+import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.common.TaskQueues;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
+import io.temporal.common.converter.DataConverter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -59,7 +62,11 @@ public final class LocalKeyward implements AutoCloseable {
     int adminPort = Ports.freeOrAny(settings.adminPort(), DevSettings.ADMIN_PORT);
     Deque<AutoCloseable> running = new ArrayDeque<>();
     try {
-      EmbeddedTemporal temporal = startTemporal(settings);
+      DataConverter converter =
+          TemporalClients.dataConverter(
+              CodecSettings.fromEnvironment(environment, settings.dataDir(), true), environment);
+      EmbeddedTemporal temporal =
+          startTemporal(settings, converter, URI.create("http://localhost:" + httpPort + "/codec"));
       running.push(temporal);
       KeywardActivities activities =
           KeywardActivities.open(
@@ -106,13 +113,17 @@ public final class LocalKeyward implements AutoCloseable {
     ReconciliationSchedule.ensure(
         ScheduleClient.newInstance(
             temporal.client().getWorkflowServiceStubs(),
-            ScheduleClientOptions.newBuilder().setNamespace(temporal.namespace()).build()),
+            ScheduleClientOptions.newBuilder()
+                .setNamespace(temporal.namespace())
+                .setDataConverter(temporal.client().getOptions().getDataConverter())
+                .build()),
         TaskQueues.CEREMONIES);
   }
 
-  private static EmbeddedTemporal startTemporal(DevSettings settings) {
+  private static EmbeddedTemporal startTemporal(
+      DevSettings settings, DataConverter converter, URI codecEndpoint) {
     if (settings.temporalCli().isEmpty()) {
-      return InProcessTemporal.start();
+      return InProcessTemporal.start(converter);
     }
     Path database = DevServerTemporal.databaseIn(settings.temporalDir());
     LeftoverDevServer.stopAnyOn(database);
@@ -121,7 +132,12 @@ public final class LocalKeyward implements AutoCloseable {
     LOG.info(
         "Starting the Temporal dev server ({}) with {}", database, settings.temporalCli().get());
     return DevServerTemporal.start(
-        settings.temporalCli().get(), port, uiPort, settings.temporalDir());
+        settings.temporalCli().get(),
+        port,
+        uiPort,
+        settings.temporalDir(),
+        converter,
+        codecEndpoint);
   }
 
   private static String withoutSlash(URI uri) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.testing.TemporalDevServer;
@@ -53,7 +54,8 @@ class DevServerTemporalTest {
   }
 
   private DevServerTemporal start() {
-    return DevServerTemporal.start(cli, port, uiPort, stateDir);
+    return DevServerTemporal.start(
+        cli, port, uiPort, stateDir, DefaultDataConverter.newDefaultInstance(), null);
   }
 
   /** What an older Keyward left behind: a database made with other search attributes. */

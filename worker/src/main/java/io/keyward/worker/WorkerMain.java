@@ -1,30 +1,43 @@
 package io.keyward.worker;
 
+import io.keyward.workflows.codec.CodecSettings;
+import io.keyward.workflows.connection.TemporalConnection;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** The worker role on its own: {@code java -cp ... io.keyward.worker.WorkerMain}. */
+/**
+ * The worker role on its own: {@code java -cp ... io.keyward.worker.WorkerMain}. Configured from
+ * the environment: {@link WorkerSettings}, the connection ({@link TemporalConnection}: TLS, mutual
+ * TLS, API key) and the payload codec ({@link CodecSettings}).
+ */
 public final class WorkerMain {
   private WorkerMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    WorkerSettings settings = WorkerSettings.fromEnvironment(System.getenv());
+    Map<String, String> env = System.getenv();
+    WorkerSettings settings = WorkerSettings.fromEnvironment(env);
     WorkflowServiceStubs service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(settings.temporalTarget()).build());
+        TemporalClients.stubs(
+            TemporalConnection.fromEnvironment(env, settings.temporalTarget()), env);
     WorkflowClient client =
-        WorkflowClient.newInstance(
-            service, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
-    KeywardActivities activities = KeywardActivities.open(settings, System.getenv());
+        TemporalClients.client(
+            service,
+            settings.namespace(),
+            TemporalClients.dataConverter(
+                CodecSettings.fromEnvironment(env, settings.dataDir(), settings.devMode()), env));
+    KeywardActivities activities = KeywardActivities.open(settings, env);
     KeywardWorker worker = KeywardWorker.start(client, settings.taskQueue(), activities);
     ReconciliationSchedule.ensure(
         ScheduleClient.newInstance(
-            service, ScheduleClientOptions.newBuilder().setNamespace(settings.namespace()).build()),
+            service,
+            ScheduleClientOptions.newBuilder()
+                .setNamespace(settings.namespace())
+                .setDataConverter(client.getOptions().getDataConverter())
+                .build()),
         settings.taskQueue());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

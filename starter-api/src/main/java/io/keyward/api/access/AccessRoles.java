@@ -47,5 +47,12 @@ public final class AccessRoles {
           CEO,
           SECURITY_AUDITOR);
 
+  /**
+   * Who may decode payloads through the codec endpoint (Temporal Web): a decoded history shows the
+   * justifications and reasons of every ceremony, and the endpoint cannot tell which workflow a
+   * payload belongs to, so only the role that reads every ceremony.
+   */
+  public static final Set<Role> PAYLOAD_READERS = Set.of(SECURITY_AUDITOR);
+
   private AccessRoles() {}
 }

@@ -4,19 +4,26 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import io.keyward.workflows.common.TaskQueues;
+import io.keyward.workflows.connection.TemporalConnection;
+import io.keyward.workflows.integration.SecretSource;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code temporal} section: where the Temporal frontend is, which namespace and which task
- * queue the ceremonies run on. Builds the service stubs and the client; whoever builds the stubs
- * must shut them down when the application stops.
+ * queue the ceremonies run on, and how the connection is secured (TLS with a server CA and server
+ * name, mutual TLS with a client certificate and key, an API key from {@code
+ * KEYWARD_TEMPORAL_API_KEY} or {@code apiKeyFile}). Builds the service stubs and the client;
+ * whoever builds the stubs must shut them down when the application stops.
  */
 public class TemporalFactory {
   @NotEmpty
@@ -30,6 +37,18 @@ public class TemporalFactory {
   @NotNull
   @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
   private Duration healthCheckTimeout = Duration.seconds(5);
+
+  private boolean tls;
+
+  private String serverCaFile;
+
+  private String serverName;
+
+  private String clientCertFile;
+
+  private String clientKeyFile;
+
+  private String apiKeyFile;
 
   @JsonProperty
   public String getTarget() {
@@ -71,14 +90,108 @@ public class TemporalFactory {
     this.healthCheckTimeout = healthCheckTimeout;
   }
 
-  /** Stubs that connect lazily; the caller owns them and shuts them down. */
-  public WorkflowServiceStubs buildServiceStubs() {
-    return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+  @JsonProperty
+  public boolean isTls() {
+    return tls;
   }
 
-  public WorkflowClient buildClient(WorkflowServiceStubs stubs) {
+  @JsonProperty
+  public void setTls(boolean tls) {
+    this.tls = tls;
+  }
+
+  @JsonProperty
+  public String getServerCaFile() {
+    return serverCaFile;
+  }
+
+  @JsonProperty
+  public void setServerCaFile(String serverCaFile) {
+    this.serverCaFile = serverCaFile;
+  }
+
+  @JsonProperty
+  public String getServerName() {
+    return serverName;
+  }
+
+  @JsonProperty
+  public void setServerName(String serverName) {
+    this.serverName = serverName;
+  }
+
+  @JsonProperty
+  public String getClientCertFile() {
+    return clientCertFile;
+  }
+
+  @JsonProperty
+  public void setClientCertFile(String clientCertFile) {
+    this.clientCertFile = clientCertFile;
+  }
+
+  @JsonProperty
+  public String getClientKeyFile() {
+    return clientKeyFile;
+  }
+
+  @JsonProperty
+  public void setClientKeyFile(String clientKeyFile) {
+    this.clientKeyFile = clientKeyFile;
+  }
+
+  @JsonProperty
+  public String getApiKeyFile() {
+    return apiKeyFile;
+  }
+
+  @JsonProperty
+  public void setApiKeyFile(String apiKeyFile) {
+    this.apiKeyFile = apiKeyFile;
+  }
+
+  /**
+   * The connection this section describes; the API key comes from {@code KEYWARD_TEMPORAL_API_KEY}
+   * or {@code apiKeyFile}.
+   */
+  public TemporalConnection connection() {
+    return new TemporalConnection(
+        target,
+        namespace,
+        tls,
+        path(serverCaFile),
+        blankToNull(serverName),
+        path(clientCertFile),
+        path(clientKeyFile),
+        new SecretSource("the Temporal API key", TemporalConnection.ENV_API_KEY, path(apiKeyFile)));
+  }
+
+  /**
+   * Stubs that connect lazily; the caller owns them and shuts them down.
+   *
+   * @throws IllegalArgumentException when a certificate, key or API key file is missing or invalid
+   */
+  public WorkflowServiceStubs buildServiceStubs(Map<String, String> environment) {
+    return WorkflowServiceStubs.newServiceStubs(
+        connection().serviceStubsOptions(environment, Files::readString));
+  }
+
+  /** A client of the namespace whose payloads go through {@code converter}. */
+  public WorkflowClient buildClient(WorkflowServiceStubs stubs, DataConverter converter) {
     return WorkflowClient.newInstance(
-        stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+        stubs,
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(namespace)
+            .setDataConverter(converter)
+            .build());
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  private static Path path(String text) {
+    String value = blankToNull(text);
+    return value == null ? null : Path.of(value);
   }
 }

@@ -37,7 +37,20 @@ public final class TemporalHealthCheck extends HealthCheck {
               + unreachable.getStatus().getCode()
               + (unreachable.getStatus().getDescription() == null
                   ? ""
-                  : " (" + unreachable.getStatus().getDescription() + ")"));
+                  : " (" + unreachable.getStatus().getDescription() + ")")
+              + rootCause(unreachable));
     }
+  }
+
+  /**
+   * Why the connection failed, e.g. a server certificate no trusted CA signed: TLS failures say it
+   * only in the innermost cause. Its message names certificates and hosts, never a key.
+   */
+  private static String rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == failure || root.getMessage() == null ? "" : ": " + root.getMessage();
   }
 }

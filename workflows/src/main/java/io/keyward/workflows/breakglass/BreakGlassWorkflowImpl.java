@@ -34,8 +34,6 @@ import java.util.Map;
  * lives in {@link BreakGlassSession}, what the session says in {@link BreakGlassMessages}.
  */
 public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
-  /** The value of {@code KeywardKind} for break-glass sessions. */
-  public static final String KIND_NAME = "BreakGlass";
 
   private final ScopeLookup scope =
       new ScopeLookup(
@@ -275,7 +273,7 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
     CeremonyVisibility.publish(
         BreakGlassMessages.summary(declaration, state),
         List.of(
-            SearchAttributeUpdate.valueSet(KIND, KIND_NAME),
+            SearchAttributeUpdate.valueSet(KIND, BreakGlassStartOptions.KIND),
             SearchAttributeUpdate.valueSet(PHASE, state.phase().name()),
             SearchAttributeUpdate.valueSet(INCIDENT, declaration.incident().value()),
             SearchAttributeUpdate.valueSet(KEY_NAME, declaration.scope().searchKeyName()),

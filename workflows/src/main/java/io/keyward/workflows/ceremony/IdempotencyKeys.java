@@ -14,7 +14,15 @@ public final class IdempotencyKeys {
   /** The key of {@code step} (e.g. {@code "generate"}, {@code "rotate"}) in the current run. */
   public static String forStep(String step) {
     WorkflowInfo info = Workflow.getInfo();
-    return info.getWorkflowId() + "/" + info.getRunId() + "/" + step;
+    return of(info.getWorkflowId(), info.getRunId(), step);
+  }
+
+  /** The key of {@code step} in run {@code runId} of workflow {@code workflowId}; plain code. */
+  public static String of(String workflowId, String runId, String step) {
+    if (step == null || step.isBlank() || step.contains("/")) {
+      throw new IllegalArgumentException("a step is a non-blank name without '/': " + step);
+    }
+    return workflowId + "/" + runId + "/" + step;
   }
 
   /** The current workflow's id: the subject of its notices, tags and audit events. */

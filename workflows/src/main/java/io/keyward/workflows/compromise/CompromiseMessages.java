@@ -1,10 +1,13 @@
 package io.keyward.workflows.compromise;
 
 import io.keyward.workflows.ceremony.AuditDetails;
+import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.hsm.RoundTripResult;
 import io.keyward.workflows.incident.EscalationRule;
+import io.keyward.workflows.incident.EvidenceReceipt;
+import io.keyward.workflows.incident.Severity;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import java.time.Duration;
@@ -266,6 +269,67 @@ public final class CompromiseMessages {
         .with("severity", report.severity().name())
         .with("escalated", escalated)
         .with("note", acknowledgement.note())
+        .build();
+  }
+
+  /** What the dependency map says of the key's users. */
+  public static String impactNote(KeyRef key, List<KeyDependent> affected) {
+    return affected.isEmpty()
+        ? "the dependency map lists no application using " + key
+        : affected.size() + " applications use " + key;
+  }
+
+  public static String impactUnknown(String why) {
+    return "the dependency map could not be read ("
+        + why
+        + "); find the affected applications by hand";
+  }
+
+  public static String evidenceSealed(EvidenceReceipt receipt) {
+    return "Forensic evidence sealed: "
+        + receipt.versionsCaptured()
+        + " versions, "
+        + receipt.auditRecordsCaptured()
+        + " audit records, SHA-256 "
+        + receipt.sha256();
+  }
+
+  /** Why the severity was raised: the key's classification, or ULTRA when it is unknown. */
+  public static String severityRaised(Severity from, Severity to, String classification) {
+    return from
+        + " -> "
+        + to
+        + ": "
+        + (classification == null
+            ? "the key's classification is unknown, so it counts as ULTRA"
+            : "the key is " + classification);
+  }
+
+  public static Map<String, String> severityRaisedDetails(
+      Severity from, Severity to, String classification) {
+    return AuditDetails.create()
+        .with("from", from.name())
+        .with("to", to.name())
+        .with("classification", classification == null ? "unknown" : classification)
+        .build();
+  }
+
+  /** The timeline line of an escalation (runbook 17.2). */
+  public static String escalated(CompromiseResponse response) {
+    return "not acknowledged within "
+        + response.rule().escalateAfter()
+        + "; escalated to "
+        + response.rule().escalationTarget();
+  }
+
+  public static Map<String, String> followUpOverdueDetails(FollowUpKind kind, Instant due) {
+    return AuditDetails.create().with("task", kind.name()).with("due", due).build();
+  }
+
+  public static Map<String, String> followUpDoneDetails(FollowUpTask done) {
+    return AuditDetails.create()
+        .with("task", done.kind().name())
+        .with("summary", done.summary())
         .build();
   }
 

@@ -81,6 +81,17 @@ public final class CompromiseResponse {
     return true;
   }
 
+  /** Why {@code report} may not start a response: the reporter holds no reporter role. */
+  public static Optional<String> reportRefusal(CompromiseReport report) {
+    if (report.reporter().holdsAny(CompromiseRoles.REPORTERS)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        report.reporter().id()
+            + " may not report a compromise: reporters hold one of "
+            + new TreeSet<>(CompromiseRoles.REPORTERS));
+  }
+
   /** Why the acknowledgement cannot be taken; empty if it can. */
   public Optional<String> refusalFor(Acknowledgement acknowledgement) {
     if (acknowledgement == null || acknowledgement.actor() == null) {

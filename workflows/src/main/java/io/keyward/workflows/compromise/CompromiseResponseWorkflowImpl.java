@@ -9,27 +9,18 @@ import static io.keyward.workflows.common.KeywardSearchAttributes.KEY_NAME;
 import static io.keyward.workflows.common.KeywardSearchAttributes.KIND;
 import static io.keyward.workflows.common.KeywardSearchAttributes.PHASE;
 
-import io.keyward.workflows.ceremony.ActivityFailures;
-import io.keyward.workflows.ceremony.AuditDetails;
 import io.keyward.workflows.ceremony.CeremonyNotifier;
 import io.keyward.workflows.ceremony.CeremonyRecord;
 import io.keyward.workflows.ceremony.CeremonyVisibility;
-import io.keyward.workflows.ceremony.IdempotencyKeys;
 import io.keyward.workflows.common.CeremonyActivityOptions;
-import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.dependencies.DependencyActivities;
 import io.keyward.workflows.dependencies.KeyDependent;
-import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.hsm.KeyProviderActivities;
 import io.keyward.workflows.hsm.KeyVersionInfo;
-import io.keyward.workflows.hsm.RoundTripResult;
 import io.keyward.workflows.incident.Deadlines;
 import io.keyward.workflows.incident.EvidenceActivities;
-import io.keyward.workflows.incident.EvidenceReceipt;
-import io.keyward.workflows.incident.EvidenceRequest;
 import io.keyward.workflows.incident.IncidentActivityOptions;
 import io.keyward.workflows.incident.Severity;
-import io.keyward.workflows.lifecycle.LifecycleInput;
 import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.policy.Classification;
@@ -37,10 +28,8 @@ import io.keyward.workflows.register.KeyState;
 import io.keyward.workflows.register.RegisterSteps;
 import io.keyward.workflows.register.RegisterUpdate;
 import io.keyward.workflows.register.RegisteredKey;
-import io.keyward.workflows.rotation.RotationRequest;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.temporal.common.SearchAttributeUpdate;
-import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -49,7 +38,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Runbook 11 as a workflow. The very first activity disables the key; nothing else (not even the
@@ -59,21 +47,19 @@ import java.util.TreeSet;
  * {@link CompromiseMessages}.
  */
 public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflow {
-  /** The value of {@code KeywardKind} for compromise responses. */
-  public static final String KIND_NAME = "CompromiseResponse";
 
   private final KeyProviderActivities keys =
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
-  private final DependencyActivities dependencies =
-      Workflow.newActivityStub(DependencyActivities.class, IncidentActivityOptions.DEPENDENCIES);
-  private final EvidenceActivities evidence =
-      Workflow.newActivityStub(EvidenceActivities.class, IncidentActivityOptions.EVIDENCE);
   private final RegisterSteps register = new RegisterSteps();
   private final CompromiseReport report;
   private final CompromiseResponse response;
   private final CeremonyRecord record;
   private final CeremonyNotifier notifier;
   private final TicketWriteBack ticket;
+  private final ImpactAssessment impact;
+  private final EmergencyRotationStep rotation;
+  private final RestorationCheck restoration;
+  private final EvidenceCapture evidence;
   private String classification;
 
   /** Builds the state before any Update is delivered, so an early acknowledgement finds it. */
@@ -84,17 +70,32 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     this.record = new CeremonyRecord(response::record);
     this.notifier = new CeremonyNotifier(record);
     this.ticket = new TicketWriteBack(report.incident().value(), report.ticketBinding());
+    this.impact =
+        new ImpactAssessment(
+            report,
+            response,
+            record,
+            Workflow.newActivityStub(
+                DependencyActivities.class, IncidentActivityOptions.DEPENDENCIES));
+    this.rotation = new EmergencyRotationStep(report, response, record, notifier, keys);
+    this.restoration = new RestorationCheck(report, response, record, notifier, keys);
+    this.evidence =
+        new EvidenceCapture(
+            report,
+            response,
+            record,
+            notifier,
+            keys,
+            Workflow.newActivityStub(EvidenceActivities.class, IncidentActivityOptions.EVIDENCE));
   }
 
   @Override
   public CompromiseOutcome run(CompromiseReport report) {
-    if (!report.reporter().holdsAny(CompromiseRoles.REPORTERS)) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          report.reporter().id()
-              + " may not report a compromise: reporters hold one of "
-              + new TreeSet<>(CompromiseRoles.REPORTERS),
-          "PolicyViolation");
-    }
+    CompromiseResponse.reportRefusal(report)
+        .ifPresent(
+            refusal -> {
+              throw ApplicationFailure.newNonRetryableFailure(refusal, "PolicyViolation");
+            });
     response.accepted(report.acceptedAt() != null ? report.acceptedAt() : now());
     publishPhase();
     Deadlines.watch(response.escalationDeadline(), response::acknowledged, this::escalate);
@@ -112,15 +113,15 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
 
     // Steps 2 to 6: impact, emergency rotation, restoration, evidence, long-term follow-ups.
     enter(CompromisePhase.ASSESSING_IMPACT);
-    List<KeyDependent> affected = assessImpact();
+    List<KeyDependent> affected = impact.run();
     enter(CompromisePhase.ROTATING);
-    KeyVersionInfo replacement = rotate(disabled.versions(), affected);
-    if (replacement != null) {
+    Optional<KeyVersionInfo> replacement = rotation.run(disabled.versions(), affected);
+    if (replacement.isPresent()) {
       enter(CompromisePhase.VALIDATING_RESTORATION);
-      validateRestoration(replacement);
+      restoration.run(replacement.get());
     }
     enter(CompromisePhase.CAPTURING_EVIDENCE);
-    captureEvidence();
+    evidence.run();
     followUp();
     CompromiseOutcome outcome = finish(CompromisePhase.CLOSED, "every long-term task is complete");
     notifier.awaitDelivered();
@@ -151,124 +152,6 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     alertUntilAcknowledged(CompromiseMessages.disabled(report, response, d, subject()));
   }
 
-  private List<KeyDependent> assessImpact() {
-    List<KeyDependent> affected;
-    String note;
-    try {
-      affected = dependencies.dependentsOf(report.key());
-      note =
-          affected.isEmpty()
-              ? "the dependency map lists no application using " + report.key()
-              : affected.size() + " applications use " + report.key();
-    } catch (ActivityFailure failure) {
-      affected = List.of();
-      note =
-          "the dependency map could not be read ("
-              + ActivityFailures.describe(failure)
-              + "); find the affected applications by hand";
-    }
-    response.impact(affected, note);
-    response.action("Impact assessed: " + note);
-    record.step(
-        "IMPACT_ASSESSED",
-        note,
-        "IMPACT_ASSESSED",
-        CompromiseMessages.impactDetails(note, affected));
-    return affected;
-  }
-
-  private KeyVersionInfo rotate(
-      List<KeyVersionInfo> disabledVersions, List<KeyDependent> affected) {
-    KeyVersionInfo compromised = EmergencyRotation.newest(disabledVersions);
-    KeyVersionInfo made;
-    try {
-      made =
-          keys.create(
-              EmergencyRotation.commandFor(
-                  compromised,
-                  report.incident(),
-                  subject(),
-                  report.reporter().id(),
-                  now(),
-                  IdempotencyKeys.forStep("emergency-rotation")));
-    } catch (ActivityFailure failure) {
-      String why = ActivityFailures.describe(failure);
-      response.action("Emergency rotation failed: " + why);
-      record.step("ROTATION_FAILED", why, "EMERGENCY_ROTATION_FAILED", Map.of("why", why));
-      notifier.send(CompromiseMessages.rotationFailed(report, why, subject()));
-      return null;
-    }
-    response.rotated(made);
-    response.action("Emergency rotation: new version " + made.version());
-    record.step(
-        "KEY_ROTATED",
-        "new version " + made.version() + " enabled",
-        "EMERGENCY_ROTATION",
-        AuditDetails.of(made).with("replaces", compromised.version()).build());
-    for (KeyDependent app : affected) {
-      notifier.send(CompromiseMessages.switchTo(report, app, made, subject()));
-    }
-    if (!affected.isEmpty()) {
-      response.action(affected.size() + " applications told to switch to " + made.version());
-    }
-    return made;
-  }
-
-  private void validateRestoration(KeyVersionInfo replacement) {
-    RoundTripResult result;
-    try {
-      result = keys.roundTrip(report.key(), replacement.version());
-    } catch (ActivityFailure failure) {
-      result =
-          new RoundTripResult(
-              replacement.version(),
-              "none",
-              false,
-              "could not run: " + ActivityFailures.describe(failure));
-    }
-    response.restoration(result);
-    String outcome = CompromiseMessages.restorationOutcome(result);
-    response.action("Service restoration validated: " + outcome);
-    record.step(
-        "RESTORATION_VALIDATED",
-        outcome,
-        "RESTORATION_VALIDATED",
-        CompromiseMessages.restorationDetails(result));
-    if (!result.passed()) {
-      notifier.send(CompromiseMessages.restorationFailed(report, outcome, subject()));
-    }
-  }
-
-  private void captureEvidence() {
-    try {
-      List<KeyVersionInfo> versions = keys.listVersions(report.key());
-      EvidenceReceipt receipt =
-          evidence.seal(
-              new EvidenceRequest(
-                  IdempotencyKeys.forStep("evidence"),
-                  subject(),
-                  report.incident(),
-                  report.key(),
-                  versions,
-                  auditSubjects(report.key(), subject()),
-                  now()));
-      response.evidence(receipt);
-      response.action(
-          "Forensic evidence sealed: "
-              + receipt.versionsCaptured()
-              + " versions, "
-              + receipt.auditRecordsCaptured()
-              + " audit records, SHA-256 "
-              + receipt.sha256());
-      record.timeline(null, "EVIDENCE_SEALED", "SHA-256 " + receipt.sha256());
-    } catch (ActivityFailure failure) {
-      String why = ActivityFailures.describe(failure);
-      response.action("Forensic evidence capture failed: " + why);
-      record.timeline(null, "EVIDENCE_FAILED", why);
-      notifier.send(CompromiseMessages.evidenceFailed(report, why, subject()));
-    }
-  }
-
   private void followUp() {
     Instant from = now();
     response.openFollowUps(from);
@@ -287,7 +170,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
         "OVERDUE " + kind,
         kind.title() + " was due " + due,
         "FOLLOW_UP_OVERDUE",
-        Map.of("task", kind.name(), "due", due.toString()));
+        CompromiseMessages.followUpOverdueDetails(kind, due));
     publishPhase();
     notifier.send(CompromiseMessages.followUpOverdue(report, kind, due, subject()));
   }
@@ -309,9 +192,9 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
                 KeyState.COMPROMISED,
                 null));
     classification = entry.map(e -> e.classification().name()).orElse(null);
-    response.record(
+    record.timeline(
         at,
-        "keyward",
+        null,
         "KEY_REGISTER_WRITTEN",
         entry.isPresent()
             ? report.key() + " is COMPROMISED in the key register"
@@ -330,18 +213,11 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     if (!response.raiseTo(floor)) {
       return;
     }
-    String why =
-        classification == null
-            ? "the key's classification is unknown, so it counts as ULTRA"
-            : "the key is " + classification;
     record.step(
         "SEVERITY_RAISED",
-        reported + " -> " + floor + ": " + why,
+        CompromiseMessages.severityRaised(reported, floor, classification),
         "SEVERITY_RAISED",
-        Map.of(
-            "from", reported.name(),
-            "to", floor.name(),
-            "classification", classification == null ? "unknown" : classification));
+        CompromiseMessages.severityRaisedDetails(reported, floor, classification));
     if (!response.acknowledged()) {
       Deadlines.watch(response.escalationDeadline(), response::acknowledged, this::escalate);
     }
@@ -355,10 +231,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     response.escalated(now());
     record.step(
         "ESCALATED",
-        "not acknowledged within "
-            + response.rule().escalateAfter()
-            + "; escalated to "
-            + response.rule().escalationTarget(),
+        CompromiseMessages.escalated(response),
         "INCIDENT_ESCALATED",
         CompromiseMessages.escalationDetails(response));
     publishPhase();
@@ -386,9 +259,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   public CompromiseState completeTask(TaskCompletion completion) {
     FollowUpTask done = response.apply(completion, now());
     record.audit(
-        "FOLLOW_UP_COMPLETED",
-        done.completedBy(),
-        Map.of("task", done.kind().name(), "summary", done.summary()));
+        "FOLLOW_UP_COMPLETED", done.completedBy(), CompromiseMessages.followUpDoneDetails(done));
     publishPhase();
     return response.snapshot();
   }
@@ -444,7 +315,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
 
   private void publishPhase() {
     List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
-    updates.add(SearchAttributeUpdate.valueSet(KIND, KIND_NAME));
+    updates.add(SearchAttributeUpdate.valueSet(KIND, CompromiseStartOptions.KIND));
     updates.add(SearchAttributeUpdate.valueSet(PHASE, response.phase().name()));
     updates.add(SearchAttributeUpdate.valueSet(INCIDENT, report.incident().value()));
     updates.add(SearchAttributeUpdate.valueSet(KEY_NAME, report.key().toString()));
@@ -453,18 +324,6 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     }
     updates.add(CeremonyVisibility.awaiting(response.awaitingRoles()));
     CeremonyVisibility.publish(CompromiseMessages.summary(report, response), updates);
-  }
-
-  /**
-   * The audit subjects whose records concern the key: its generation, rotation and lifecycle
-   * workflows, and this incident.
-   */
-  static List<String> auditSubjects(KeyRef key, String incidentSubject) {
-    return List.of(
-        GenerationRequest.workflowId(key),
-        RotationRequest.workflowId(key),
-        LifecycleInput.workflowId(key),
-        incidentSubject);
   }
 
   private Map<String, String> reportDetails() {

@@ -49,6 +49,12 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   private final CeremonyNotifier notifier;
   private final TicketWriteBack ticket;
 
+  /**
+   * Set when the main method starts recording the request: a decision delivered in the same first
+   * task waits for it, so the trail always shows the request before any decision on it.
+   */
+  private boolean requestRecording;
+
   /** Builds the state before any Update is delivered, so the first decision finds it. */
   @WorkflowInit
   public KeyGenerationWorkflowImpl(GenerationRequest request) {
@@ -67,6 +73,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
             refusal -> {
               throw ApplicationFailure.newNonRetryableFailure(refusal, "PolicyViolation");
             });
+    requestRecording = true;
     record.step(
         request.requester().id(),
         "REQUESTED",
@@ -238,6 +245,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
 
   @Override
   public GenerationState decide(Decision decision) {
+    Workflow.await(() -> requestRecording);
     ceremony.apply(decision, now());
     record.audit(
         "DECISION_" + decision.type().name(),
@@ -302,7 +310,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
     CeremonyVisibility.publish(
         GenerationMessages.summary(state),
         List.of(
-            SearchAttributeUpdate.valueSet(KIND, "KeyGeneration"),
+            SearchAttributeUpdate.valueSet(KIND, GenerationStartOptions.KIND),
             SearchAttributeUpdate.valueSet(PHASE, state.phase().name()),
             SearchAttributeUpdate.valueSet(KEY_NAME, request.key().toString()),
             SearchAttributeUpdate.valueSet(CLASSIFICATION, request.classification().name()),

@@ -31,6 +31,7 @@ public final class KeyLifecycle {
   private String currentVersion;
   private Instant currentExpires;
   private String newVersion;
+  private Instant rotatedAt;
   private boolean gateOpen;
   private String denier;
   private Instant enrolledAt;
@@ -130,8 +131,15 @@ public final class KeyLifecycle {
     currentExpires = expires;
   }
 
-  public void newVersion(String version) {
+  /** The automatic rotation made {@code version}, at {@code at}. */
+  public void rotated(String version, Instant at) {
     newVersion = version;
+    rotatedAt = at;
+  }
+
+  /** When this cycle's automatic rotation happened; null when it did not. */
+  public Instant rotatedAt() {
+    return rotatedAt;
   }
 
   public void plan(LifecyclePhase next, LifecycleAction action, Instant at) {
@@ -150,6 +158,10 @@ public final class KeyLifecycle {
 
   public Instant nextActionAt() {
     return nextActionAt;
+  }
+
+  public LifecycleInput input() {
+    return input;
   }
 
   public RotationMode mode() {

@@ -76,6 +76,23 @@ public final class ManualRotation {
   }
 
   /**
+   * Why {@code request} may not start a rotation (runbook 6.3: a requester's role and a
+   * justification); empty if it may.
+   */
+  public static Optional<String> requestRefusal(RotationRequest request) {
+    if (!request.requester().holdsAny(RotationRoles.REQUESTERS)) {
+      return Optional.of(
+          request.requester().id()
+              + " may not request a rotation; requesters hold one of "
+              + RotationRoles.REQUESTERS);
+    }
+    if (request.justification() == null || request.justification().isBlank()) {
+      return Optional.of("a rotation needs a justification (runbook 6.3)");
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Why {@code decision} cannot be taken now, in words for the person who tried; empty if it can.
    */
   public Optional<String> refusalFor(RotationDecision decision) {
@@ -258,6 +275,10 @@ public final class ManualRotation {
         monitoringReviewer,
         List.copyOf(timeline),
         outcomeReason);
+  }
+
+  public RotationRequest request() {
+    return request;
   }
 
   public Instant preRotationAt() {

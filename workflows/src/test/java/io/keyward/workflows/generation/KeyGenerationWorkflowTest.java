@@ -174,7 +174,7 @@ class KeyGenerationWorkflowTest {
     assertThat(outcome.phase()).isEqualTo(GenerationPhase.REGISTERED);
     assertThat(outcome.keyVersion().curve()).isEqualTo(EcCurve.P_521);
     assertThat(ceremony.state().approvers()).containsExactly("carol", "tom", "erin");
-    assertThat(notifications.titled("Approval needed: ULTRA key"))
+    assertThat(notifications.awaitTitled("Approval needed: ULTRA key", 1))
         .as("announced, but never decided from chat")
         .singleElement()
         .satisfies(n -> assertThat(n.notification().action()).isNull());

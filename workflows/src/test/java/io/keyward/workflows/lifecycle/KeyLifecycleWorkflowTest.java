@@ -110,7 +110,7 @@ class KeyLifecycleWorkflowTest {
           .isBetween(yearAfter, yearAfter.plus(Duration.ofMinutes(1)));
     }
     List<RecordingNotifications.Sent> expiryNotices =
-        notifications.titled("Key version expires in 7 days");
+        notifications.awaitTitled("Key version expires in 7 days", 3);
     assertThat(expiryNotices).hasSize(3);
     for (int i = 0; i < 3; i++) {
       Instant notifyAt = versions.get(i).expires().minus(Duration.ofDays(7));
@@ -165,7 +165,7 @@ class KeyLifecycleWorkflowTest {
     assertThat(gate.mode()).isEqualTo(RotationMode.APPROVAL_GATE);
     assertThat(gate.awaitingRoles())
         .containsExactlyInAnyOrder(Role.SECURITY_ENGINEER, Role.SECURITY_TEAM_LEAD);
-    assertThat(notifications.titled("Key rotation needs approval"))
+    assertThat(notifications.awaitTitled("Key rotation needs approval", 1))
         .singleElement()
         .satisfies(
             n -> assertThat(n.notification().action()).isEqualTo(NoticeAction.APPROVE_OR_DENY));
@@ -174,7 +174,7 @@ class KeyLifecycleWorkflowTest {
 
     env.sleep(Duration.ofDays(23));
     assertThat(keys.listVersions(TDE_KEY)).as("no rotation without approval").hasSize(1);
-    assertThat(notifications.titled("Key version expires in 7 days"))
+    assertThat(notifications.awaitTitled("Key version expires in 7 days", 1))
         .singleElement()
         .satisfies(n -> assertThat(n.notification().text()).contains("still waits for approval"));
     assertThatThrownBy(() -> decide(TDE_KEY, new GateDecision(KIM, GateDecisionType.APPROVE, null)))
@@ -224,7 +224,7 @@ class KeyLifecycleWorkflowTest {
     decide(TDE_KEY, new GateDecision(SAM, GateDecisionType.DENY, "migrate to HSM first"));
 
     awaitState(TDE_KEY, s -> s.phase() == LifecyclePhase.MANUAL_ROTATION_DUE);
-    assertThat(notifications.titled("Automatic rotation denied")).hasSize(1);
+    assertThat(notifications.awaitTitled("Automatic rotation denied", 1)).hasSize(1);
     assertThat(keys.listVersions(TDE_KEY)).hasSize(1);
     assertThat(audit.types()).contains("ROTATION_GATE_DENY", "AUTOMATIC_ROTATION_DENIED");
   }
@@ -237,12 +237,12 @@ class KeyLifecycleWorkflowTest {
     env.sleep(Duration.ofDays(50));
 
     assertThat(keys.listVersions(ROOT_KEY)).hasSize(1);
-    assertThat(notifications.titled("Manual key rotation due"))
+    assertThat(notifications.awaitTitled("Manual key rotation due", 1))
         .singleElement()
         .satisfies(
             n -> assertThat(n.notification().text()).contains("runbook 6.3", "Executive + Board"));
     assertThat(notifications.titled("Key version expires in 7 days")).hasSize(1);
-    assertThat(notifications.titled("Key version expired without rotation"))
+    assertThat(notifications.awaitTitled("Key version expired without rotation", 1))
         .singleElement()
         .satisfies(
             n -> assertThat(n.notification().severity()).isEqualTo(Notification.Severity.CRITICAL));

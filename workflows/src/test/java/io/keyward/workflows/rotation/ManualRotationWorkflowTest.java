@@ -120,7 +120,7 @@ class ManualRotationWorkflowTest {
     assertThat(review.checks().backupVerified()).isTrue();
     assertThat(review.checks().stakeholdersNotified()).isEqualTo(3);
     assertThat(review.classification()).isEqualTo(Classification.SECRET);
-    assertThat(notifications.titled("Key rotation planned"))
+    assertThat(notifications.awaitTitled("Key rotation planned", 3))
         .hasSize(3)
         .allSatisfy(n -> assertThat(n.at()).isAfterOrEqualTo(t.minus(Duration.ofDays(30))))
         .anySatisfy(n -> assertThat(n.notification().text()).contains("payments-db (owner alice"));
@@ -139,7 +139,7 @@ class ManualRotationWorkflowTest {
         .containsExactlyInAnyOrder(Role.SECURITY_ENGINEER, Role.SECURITY_TEAM_LEAD);
     rotation.decide(new RotationDecision(LENA, RotationDecisionType.APPROVE, "CHG0099 approved"));
     awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
-    assertThat(notifications.titled("Key rotation needs approval"))
+    assertThat(notifications.awaitTitled("Key rotation needs approval", 1))
         .singleElement()
         .satisfies(
             n -> assertThat(n.notification().action()).isEqualTo(NoticeAction.APPROVE_OR_DENY));
@@ -207,7 +207,7 @@ class ManualRotationWorkflowTest {
 
     RotationState review = awaitPhase(rotation, RotationPhase.AWAITING_SECURITY_REVIEW);
     assertThat(review.stepDeadline()).isEqualTo(review.rotationDate());
-    assertThat(notifications.titled("Key rotation planned")).hasSize(3);
+    assertThat(notifications.awaitTitled("Key rotation planned", 3)).hasSize(3);
   }
 
   @Test
@@ -559,7 +559,7 @@ class ManualRotationWorkflowTest {
     RotationState failed = awaitPhase(rotation, RotationPhase.AWAITING_VALIDATION_DECISION);
     assertThat(failed.validation().passed()).isFalse();
     assertThat(keys.describe(KEY, "v1").enabled()).isTrue();
-    assertThat(notifications.titled("Post-rotation validation failed"))
+    assertThat(notifications.awaitTitled("Post-rotation validation failed", 1))
         .singleElement()
         .satisfies(
             n -> assertThat(n.notification().severity()).isEqualTo(Notification.Severity.CRITICAL));
@@ -567,7 +567,7 @@ class ManualRotationWorkflowTest {
     env.sleep(Duration.ofDays(10));
     assertThat(rotation.state().phase()).isEqualTo(RotationPhase.AWAITING_VALIDATION_DECISION);
     assertThat(keys.describe(KEY, "v1").enabled()).as("never silently deactivated").isTrue();
-    assertThat(notifications.titled("Reminder: key rotation waits for")).isNotEmpty();
+    assertThat(notifications.awaitTitled("Reminder: key rotation waits for", 1)).isNotEmpty();
     assertRefused(
         rotation,
         new RotationDecision(OLIVIA, RotationDecisionType.ACCEPT, null),

@@ -38,6 +38,7 @@ public final class RecordingNotifications implements NotificationActivities {
     Instant at =
         Instant.ofEpochMilli(Activity.getExecutionContext().getInfo().getScheduledTimestamp());
     sent.add(new Sent(notification, at));
+    notifyAll();
     if (log != null) {
       log.add("notify:" + notification.topic() + ":" + notification.title());
     }
@@ -51,6 +52,28 @@ public final class RecordingNotifications implements NotificationActivities {
   /** The notifications whose title starts with {@code prefix}, in the order they were sent. */
   public synchronized List<Sent> titled(String prefix) {
     return sent.stream().filter(s -> s.title().startsWith(prefix)).toList();
+  }
+
+  /**
+   * Waits (real time, up to 30 s) until at least {@code count} notifications titled {@code prefix}
+   * were sent, then returns them all. Ceremonies send notices without waiting for them, so a test
+   * that sees the phase after a notice may look before the notice arrived.
+   */
+  public synchronized List<Sent> awaitTitled(String prefix, int count) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (titled(prefix).size() < count) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      try {
+        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return titled(prefix);
   }
 
   /** The notifications on {@code topic}, in the order they were sent. */
