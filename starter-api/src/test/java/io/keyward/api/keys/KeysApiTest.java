@@ -283,11 +283,16 @@ class KeysApiTest {
     await(path, s -> "AWAITING_APPROVAL".equals(s.get("phase").asText()));
 
     Reply teamLead = keyward.post("tara", path + "/decisions", "{\"decision\": \"APPROVE\"}");
-    assertThat(teamLead.status()).isEqualTo(409);
-    assertThat(teamLead.body().get("message").asText())
+    assertThat(teamLead.status())
+        .as("a team lead approves no SECRET change, so has no part in it: the 403 of reading it")
+        .isEqualTo(403);
+    Reply custodian = keyward.post("kim", path + "/decisions", "{\"decision\": \"APPROVE\"}");
+    assertThat(custodian.status()).isEqualTo(409);
+    assertThat(custodian.body().get("message").asText())
         .contains("holds none of the roles that approve for a SECRET key");
-    assertThat(keyward.post("alice", path + "/decisions", "{\"decision\": \"APPROVE\"}").status())
-        .isEqualTo(409);
+    Reply requester = keyward.post("alice", path + "/decisions", "{\"decision\": \"APPROVE\"}");
+    assertThat(requester.status()).isEqualTo(409);
+    assertThat(requester.body().get("message").asText()).contains("alice requested this change");
     assertThat(keyward.post("olivia", path + "/decisions", "{\"decision\": \"APPROVE\"}").status())
         .isEqualTo(200);
     assertThat(
