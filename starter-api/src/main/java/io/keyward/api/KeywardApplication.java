@@ -30,6 +30,7 @@ import io.keyward.api.generation.GenerationResource;
 import io.keyward.api.health.DatabaseHealthCheck;
 import io.keyward.api.health.TemporalHealthCheck;
 import io.keyward.api.keys.KeysResource;
+import io.keyward.api.metrics.ApiMetrics;
 import io.keyward.api.rotation.RotationResource;
 import io.keyward.api.webhook.Webhooks;
 import io.keyward.workflows.codec.KeyEncryptionKeySource;
@@ -38,6 +39,7 @@ import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.stores.StoreProvider;
 import io.keyward.workflows.stores.StoreSettings;
 import io.keyward.workflows.stores.Stores;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.payload.codec.PayloadCodec;
@@ -67,11 +69,13 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
 
   private final WorkflowClient providedClient;
   private final Stores providedStores;
+  private final ApiMetrics metrics;
 
   /** Connects to Temporal and opens the stores as the configuration says. */
   public KeywardApplication() {
     this.providedClient = null;
     this.providedStores = null;
+    this.metrics = new ApiMetrics(ApiMetrics.newRegistry());
   }
 
   /**
@@ -80,8 +84,18 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
    * application stopped.
    */
   public KeywardApplication(WorkflowClient client, Stores stores) {
+    this(client, stores, ApiMetrics.newRegistry());
+  }
+
+  /**
+   * As {@link #KeywardApplication(WorkflowClient, Stores)}, serving {@code registry} (the worker's,
+   * which the client's stubs already report to) on the admin connector.
+   */
+  public KeywardApplication(
+      WorkflowClient client, Stores stores, PrometheusMeterRegistry registry) {
     this.providedClient = Objects.requireNonNull(client, "client");
     this.providedStores = Objects.requireNonNull(stores, "stores");
+    this.metrics = new ApiMetrics(Objects.requireNonNull(registry, "registry"));
   }
 
   public static void main(String[] args) throws Exception {
@@ -139,6 +153,7 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
                 client.getWorkflowServiceStubs(),
                 configuration.getTemporal().getHealthCheckTimeout().toJavaDuration()));
     environment.healthChecks().register("database", new DatabaseHealthCheck(shared));
+    metrics.serve(environment, client);
     environment
         .jersey()
         .register(
@@ -205,7 +220,8 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
       return providedClient;
     }
     TemporalFactory temporal = configuration.getTemporal();
-    WorkflowServiceStubs stubs = temporal.buildServiceStubs(System.getenv());
+    WorkflowServiceStubs stubs =
+        temporal.buildServiceStubs(System.getenv(), metrics.temporalScope());
     env.lifecycle().manage(new ManagedServiceStubs(stubs));
     LOG.info("Connecting to Temporal at {}", temporal.connection().describe());
     return temporal.buildClient(

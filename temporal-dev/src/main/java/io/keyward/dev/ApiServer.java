@@ -1,15 +1,19 @@
 package io.keyward.dev;
 
+import io.keyward.activities.hsm.ProviderHealth;
 import io.keyward.workflows.stores.Stores;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
 
 /**
- * Keyward's Dropwizard application running in this process on the worker's client and stores. Close
- * it before the worker and the stores: requests in flight use both.
+ * Keyward's Dropwizard application running in this process on the worker's client, stores and
+ * metrics registry, with the worker's key providers among its health checks. Close it before the
+ * worker and the stores: requests in flight use both.
  */
 final class ApiServer implements AutoCloseable {
   private final Server jetty;
@@ -24,11 +28,16 @@ final class ApiServer implements AutoCloseable {
    * @param devValues the {@code ${keyward.dev.*}} values of the configuration, without the prefix
    */
   static ApiServer start(
-      WorkflowClient client, Stores stores, Path config, Map<String, String> devValues)
+      WorkflowClient client,
+      Stores stores,
+      PrometheusMeterRegistry registry,
+      List<ProviderHealth> providers,
+      Path config,
+      Map<String, String> devValues)
       throws Exception {
     Map<String, String> prefixed = new HashMap<>();
     devValues.forEach((name, value) -> prefixed.put(DevApplication.PREFIX + name, value));
-    DevApplication application = new DevApplication(client, stores, prefixed);
+    DevApplication application = new DevApplication(client, stores, registry, providers, prefixed);
     application.run("server", config.toString());
     Server jetty = application.server();
     if (jetty == null) {

@@ -3,10 +3,13 @@ package io.keyward.dev;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.keyward.activities.hsm.ProviderHealth;
 import io.keyward.api.KeywardApplication;
 import io.keyward.api.KeywardConfiguration;
 import io.keyward.workflows.stores.Stores;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.commons.text.StringSubstitutor;
@@ -25,8 +28,16 @@ final class DevApplication extends KeywardApplication {
   private final Map<String, String> devValues;
   private final CompletableFuture<Server> server = new CompletableFuture<>();
 
-  DevApplication(WorkflowClient client, Stores stores, Map<String, String> devValues) {
-    super(client, stores);
+  private final List<ProviderHealth> providers;
+
+  DevApplication(
+      WorkflowClient client,
+      Stores stores,
+      PrometheusMeterRegistry registry,
+      List<ProviderHealth> providers,
+      Map<String, String> devValues) {
+    super(client, stores, registry);
+    this.providers = List.copyOf(providers);
     this.devValues = Map.copyOf(devValues);
   }
 
@@ -42,6 +53,11 @@ final class DevApplication extends KeywardApplication {
   @Override
   public void run(KeywardConfiguration configuration, Environment environment) {
     super.run(configuration, environment);
+    for (ProviderHealth provider : providers) {
+      environment
+          .healthChecks()
+          .register("provider-" + provider.provider(), new ProviderHealthCheck(provider));
+    }
     environment
         .lifecycle()
         .addServerLifecycleListener(

@@ -1,5 +1,7 @@
 package io.keyward.dev;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
@@ -80,6 +82,18 @@ public final class DevServerTemporal implements EmbeddedTemporal {
    */
   public static DevServerTemporal start(
       Path cli, int port, int uiPort, Path stateDir, DataConverter converter, URI codecEndpoint) {
+    return start(cli, port, uiPort, stateDir, converter, codecEndpoint, new NoopScope());
+  }
+
+  /** As above, the client reporting the SDK's metrics to {@code metrics}. */
+  public static DevServerTemporal start(
+      Path cli,
+      int port,
+      int uiPort,
+      Path stateDir,
+      DataConverter converter,
+      URI codecEndpoint,
+      Scope metrics) {
     Path database = databaseIn(stateDir);
     try {
       Files.createDirectories(stateDir);
@@ -107,7 +121,10 @@ public final class DevServerTemporal implements EmbeddedTemporal {
     }
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(server.getTarget()).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(server.getTarget())
+                .setMetricsScope(metrics)
+                .build());
     return new DevServerTemporal(
         server, stubs, converter, database, URI.create("http://localhost:" + uiPort + "/"));
   }

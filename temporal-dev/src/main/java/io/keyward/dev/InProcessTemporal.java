@@ -1,5 +1,7 @@
 package io.keyward.dev;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -38,6 +40,11 @@ public final class InProcessTemporal implements EmbeddedTemporal {
    * converter}.
    */
   public static InProcessTemporal start(DataConverter converter) {
+    return start(converter, new NoopScope());
+  }
+
+  /** As {@link #start(DataConverter)}, reporting the SDK's metrics to {@code metrics}. */
+  public static InProcessTemporal start(DataConverter converter, Scope metrics) {
     LOG.warn(
         """
 
@@ -50,6 +57,7 @@ public final class InProcessTemporal implements EmbeddedTemporal {
         *************************************************************************************""");
     TestEnvironmentOptions.Builder options =
         TestEnvironmentOptions.newBuilder()
+            .setMetricsScope(metrics)
             .setUseTimeskipping(false)
             .setWorkflowClientOptions(
                 WorkflowClientOptions.newBuilder().setDataConverter(converter).build());

@@ -4,6 +4,7 @@ import io.keyward.worker.KeywardActivities;
 import io.keyward.worker.KeywardWorker;
 import io.keyward.worker.ReconciliationSchedule;
 import io.keyward.worker.TemporalClients;
+import io.keyward.worker.WorkerMetrics;
 import io.keyward.worker.WorkerSettings;
 import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.common.TaskQueues;
@@ -62,11 +63,14 @@ public final class LocalKeyward implements AutoCloseable {
     int adminPort = Ports.freeOrAny(settings.adminPort(), DevSettings.ADMIN_PORT);
     Deque<AutoCloseable> running = new ArrayDeque<>();
     try {
+      WorkerMetrics metrics = new WorkerMetrics();
+      running.push(metrics);
       DataConverter converter =
           TemporalClients.dataConverter(
               CodecSettings.fromEnvironment(environment, settings.dataDir(), true), environment);
       EmbeddedTemporal temporal =
-          startTemporal(settings, converter, URI.create("http://localhost:" + httpPort + "/codec"));
+          startTemporal(
+              settings, converter, URI.create("http://localhost:" + httpPort + "/codec"), metrics);
       running.push(temporal);
       KeywardActivities activities =
           KeywardActivities.open(
@@ -76,7 +80,8 @@ public final class LocalKeyward implements AutoCloseable {
                   TaskQueues.CEREMONIES,
                   settings.dataDir(),
                   true),
-              environment);
+              environment,
+              metrics.registry());
       running.push(activities);
       running.push(KeywardWorker.start(temporal.client(), TaskQueues.CEREMONIES, activities));
       scheduleReconciliation(temporal);
@@ -84,6 +89,8 @@ public final class LocalKeyward implements AutoCloseable {
           ApiServer.start(
               temporal.client(),
               activities.stores(),
+              metrics.registry(),
+              activities.providerHealth(),
               settings.config(),
               Map.of(
                   "httpPort", Integer.toString(httpPort),
@@ -121,9 +128,9 @@ public final class LocalKeyward implements AutoCloseable {
   }
 
   private static EmbeddedTemporal startTemporal(
-      DevSettings settings, DataConverter converter, URI codecEndpoint) {
+      DevSettings settings, DataConverter converter, URI codecEndpoint, WorkerMetrics metrics) {
     if (settings.temporalCli().isEmpty()) {
-      return InProcessTemporal.start(converter);
+      return InProcessTemporal.start(converter, metrics.temporalScope());
     }
     Path database = DevServerTemporal.databaseIn(settings.temporalDir());
     LeftoverDevServer.stopAnyOn(database);
@@ -137,7 +144,8 @@ public final class LocalKeyward implements AutoCloseable {
         uiPort,
         settings.temporalDir(),
         converter,
-        codecEndpoint);
+        codecEndpoint,
+        metrics.temporalScope());
   }
 
   private static String withoutSlash(URI uri) {

@@ -6,7 +6,9 @@ import io.keyward.activities.dependencies.DependencyActivitiesImpl;
 import io.keyward.activities.evidence.EvidenceActivitiesImpl;
 import io.keyward.activities.hsm.KeyProvider;
 import io.keyward.activities.hsm.KeyProviderActivitiesImpl;
+import io.keyward.activities.hsm.ProviderHealth;
 import io.keyward.activities.hsm.ProviderRouting;
+import io.keyward.activities.hsm.TimedKeyProvider;
 import io.keyward.activities.hsm.config.ConfiguredProviders;
 import io.keyward.activities.integration.GiveUpRecord;
 import io.keyward.activities.notify.LoggingNotifications;
@@ -22,6 +24,8 @@ import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.notify.NotificationActivities;
 import io.keyward.workflows.servicenow.TicketActivities;
 import io.keyward.workflows.stores.Stores;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
@@ -42,6 +46,7 @@ public final class KeywardActivities implements AutoCloseable {
 
   private final Stores stores;
   private final List<Object> implementations;
+  private final List<ProviderHealth> providerHealth;
 
   public KeywardActivities(Stores stores, List<KeyProvider> providers, boolean devMode) {
     this(stores, providers, devMode, new LoggingNotifications(), new UnconfiguredTickets());
@@ -69,10 +74,28 @@ public final class KeywardActivities implements AutoCloseable {
       NotificationActivities notifications,
       TicketActivities tickets,
       ProviderLimits limits) {
+    this(stores, providers, devMode, notifications, tickets, limits, new SimpleMeterRegistry());
+  }
+
+  /**
+   * With the registry that times every provider call ({@link TimedKeyProvider}, inside the rate
+   * limit so the wait for a turn is not counted as the provider's latency).
+   */
+  public KeywardActivities(
+      Stores stores,
+      List<KeyProvider> providers,
+      boolean devMode,
+      NotificationActivities notifications,
+      TicketActivities tickets,
+      ProviderLimits limits,
+      MeterRegistry registry) {
     this.stores = stores;
+    this.providerHealth = ProviderHealth.of(providers);
     AuditStore audit = stores.audit();
     ProviderRouting routing =
-        new ProviderRouting(RateLimitedKeyProvider.wrap(providers, limits), devMode);
+        new ProviderRouting(
+            RateLimitedKeyProvider.wrap(TimedKeyProvider.wrap(providers, registry), limits),
+            devMode);
     LOG.info("Key providers by protection level: {}", ConfiguredProviders.describe(routing));
     LOG.info("Key provider limits per worker: {}", limits);
     KeyProviderActivitiesImpl keys = new KeyProviderActivitiesImpl(routing);
@@ -99,6 +122,12 @@ public final class KeywardActivities implements AutoCloseable {
    * password and the audit key are read from {@code environment} too.
    */
   public static KeywardActivities open(WorkerSettings settings, Map<String, String> environment) {
+    return open(settings, environment, new SimpleMeterRegistry());
+  }
+
+  /** As {@link #open(WorkerSettings, Map)}, timing the provider calls in {@code registry}. */
+  public static KeywardActivities open(
+      WorkerSettings settings, Map<String, String> environment, MeterRegistry registry) {
     List<KeyProvider> providers =
         ConfiguredProviders.fromEnvironment(
             environment,
@@ -116,7 +145,8 @@ public final class KeywardActivities implements AutoCloseable {
           settings.devMode(),
           PeopleIntegrations.notifications(environment, givenUp),
           PeopleIntegrations.tickets(environment, givenUp),
-          ProviderLimits.parse(environment.get(PROVIDER_LIMITS)));
+          ProviderLimits.parse(environment.get(PROVIDER_LIMITS)),
+          registry);
     } catch (RuntimeException misconfigured) {
       stores.close();
       throw misconfigured;
@@ -132,12 +162,18 @@ public final class KeywardActivities implements AutoCloseable {
     return stores;
   }
 
+  /** One health check per configured key provider (not the dev-mode stand-in). */
+  public List<ProviderHealth> providerHealth() {
+    return providerHealth;
+  }
+
   List<Object> implementations() {
     return implementations;
   }
 
   @Override
   public void close() {
+    providerHealth.forEach(ProviderHealth::close);
     stores.close();
   }
 }

@@ -1,5 +1,6 @@
 package io.keyward.worker;
 
+import com.uber.m3.tally.Scope;
 import io.keyward.activities.codec.ProviderKeySource;
 import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.connection.TemporalConnection;
@@ -7,6 +8,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Files;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -28,6 +30,17 @@ public final class TemporalClients {
     LOG.info("Connecting to Temporal at {}", connection.describe());
     return WorkflowServiceStubs.newServiceStubs(
         connection.serviceStubsOptions(environment, Files::readString));
+  }
+
+  /** As {@link #stubs(TemporalConnection, Map)}, reporting the SDK's metrics to {@code metrics}. */
+  public static WorkflowServiceStubs stubs(
+      TemporalConnection connection, Map<String, String> environment, Scope metrics) {
+    LOG.info("Connecting to Temporal at {}", connection.describe());
+    return WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder(
+                connection.serviceStubsOptions(environment, Files::readString))
+            .setMetricsScope(metrics)
+            .build());
   }
 
   /** The converter every client of the namespace must share. */

@@ -19,18 +19,30 @@ public final class WorkerMain {
 
   public static void main(String[] args) throws InterruptedException {
     Map<String, String> env = System.getenv();
+    WorkerLogging.configure(env);
     WorkerSettings settings = WorkerSettings.fromEnvironment(env);
+    WorkerAdminSettings admin = WorkerAdminSettings.fromEnvironment(env);
+    WorkerMetrics metrics = new WorkerMetrics();
     WorkflowServiceStubs service =
         TemporalClients.stubs(
-            TemporalConnection.fromEnvironment(env, settings.temporalTarget()), env);
+            TemporalConnection.fromEnvironment(env, settings.temporalTarget()),
+            env,
+            metrics.temporalScope());
     WorkflowClient client =
         TemporalClients.client(
             service,
             settings.namespace(),
             TemporalClients.dataConverter(
                 CodecSettings.fromEnvironment(env, settings.dataDir(), settings.devMode()), env));
-    KeywardActivities activities = KeywardActivities.open(settings, env);
+    KeywardActivities activities = KeywardActivities.open(settings, env, metrics.registry());
     KeywardWorker worker = KeywardWorker.start(client, settings.taskQueue(), activities);
+    WorkerAdminServer adminServer =
+        admin.enabled()
+            ? WorkerAdminServer.start(
+                admin,
+                metrics.registry(),
+                new WorkerHealth(service, activities.stores(), activities.providerHealth()))
+            : null;
     ReconciliationSchedule.ensure(
         ScheduleClient.newInstance(
             service,
@@ -45,8 +57,12 @@ public final class WorkerMain {
             new Thread(
                 () -> {
                   worker.close();
+                  if (adminServer != null) {
+                    adminServer.close();
+                  }
                   activities.close();
                   service.shutdown();
+                  metrics.close();
                   stopped.countDown();
                 },
                 "keyward-worker-shutdown"));

@@ -1,6 +1,7 @@
 package io.keyward.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.uber.m3.tally.Scope;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import io.keyward.workflows.common.TaskQueues;
@@ -10,6 +11,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -167,13 +169,17 @@ public class TemporalFactory {
   }
 
   /**
-   * Stubs that connect lazily; the caller owns them and shuts them down.
+   * Stubs that connect lazily and report the SDK's client metrics to {@code metrics}; the caller
+   * owns them and shuts them down.
    *
    * @throws IllegalArgumentException when a certificate, key or API key file is missing or invalid
    */
-  public WorkflowServiceStubs buildServiceStubs(Map<String, String> environment) {
+  public WorkflowServiceStubs buildServiceStubs(Map<String, String> environment, Scope metrics) {
     return WorkflowServiceStubs.newServiceStubs(
-        connection().serviceStubsOptions(environment, Files::readString));
+        WorkflowServiceStubsOptions.newBuilder(
+                connection().serviceStubsOptions(environment, Files::readString))
+            .setMetricsScope(metrics)
+            .build());
   }
 
   /** A client of the namespace whose payloads go through {@code converter}. */

@@ -9,6 +9,7 @@ import static io.keyward.workflows.common.KeywardSearchAttributes.KEY_NAME;
 import static io.keyward.workflows.common.KeywardSearchAttributes.KIND;
 import static io.keyward.workflows.common.KeywardSearchAttributes.PHASE;
 
+import io.keyward.workflows.ceremony.CeremonyMetrics;
 import io.keyward.workflows.ceremony.CeremonyNotifier;
 import io.keyward.workflows.ceremony.CeremonyRecord;
 import io.keyward.workflows.ceremony.CeremonyVisibility;
@@ -138,6 +139,9 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
     markCompromised(at);
     raiseSeverityToTheKeysFloor();
     Disablement d = response.disablement();
+    if (d.timeToDisable() != null) {
+      CeremonyMetrics.keyDisabled(d.timeToDisable());
+    }
     record.timeline(
         at, null, "KEY_DISABLED", CompromiseMessages.disabledDetail(disabled.versions().size(), d));
     record.audit("COMPROMISE_REPORTED", report.reporter().id(), reportDetails());

@@ -3,6 +3,7 @@ package io.keyward.workflows.lifecycle;
 import static io.keyward.workflows.ceremony.WorkflowClock.now;
 
 import io.keyward.workflows.ceremony.ActivityFailures;
+import io.keyward.workflows.ceremony.CeremonyMetrics;
 import io.keyward.workflows.ceremony.CeremonyNotifier;
 import io.keyward.workflows.ceremony.CeremonyRecord;
 import io.keyward.workflows.ceremony.IdempotencyKeys;
@@ -68,6 +69,7 @@ final class AutomaticRotationStep {
       return failed(old, LifecycleMessages.roundTripFailed(made.version(), check));
     }
     lifecycle.rotated(made.version(), now());
+    CeremonyMetrics.rotationFinished(CeremonyMetrics.AUTOMATIC, "COMPLETED");
     record.audit(
         "KEY_ROTATED",
         null,
@@ -91,6 +93,7 @@ final class AutomaticRotationStep {
   }
 
   private Optional<KeyVersionInfo> failed(KeyVersionInfo old, String why) {
+    CeremonyMetrics.rotationFinished(CeremonyMetrics.AUTOMATIC, "FAILED");
     record.audit(
         "AUTOMATIC_ROTATION_FAILED", null, Map.of("version", old.version(), "reason", why));
     notifier.send(

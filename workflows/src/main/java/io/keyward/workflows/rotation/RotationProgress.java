@@ -7,6 +7,7 @@ import static io.keyward.workflows.common.KeywardSearchAttributes.KIND;
 import static io.keyward.workflows.common.KeywardSearchAttributes.PHASE;
 import static io.keyward.workflows.common.KeywardSearchAttributes.TICKET;
 
+import io.keyward.workflows.ceremony.CeremonyMetrics;
 import io.keyward.workflows.ceremony.CeremonyRecord;
 import io.keyward.workflows.ceremony.CeremonyVisibility;
 import io.keyward.workflows.servicenow.TicketWriteBack;
@@ -54,6 +55,7 @@ final class RotationProgress {
     record.timeline(null, last.name(), reason);
     noteOnTicket();
     record.audit("ROTATION_" + last.name(), null, Map.of("reason", reason));
+    CeremonyMetrics.rotationFinished(CeremonyMetrics.MANUAL, last.name());
     return new RotationOutcome(last, rotation.oldVersion(), rotation.newVersion(), reason);
   }
 
