@@ -5,6 +5,7 @@ import io.keyward.activities.access.JdbcAccessGrantStore;
 import io.keyward.activities.audit.AuditMac;
 import io.keyward.activities.audit.JdbcAuditStore;
 import io.keyward.activities.dependencies.JdbcDependencyMap;
+import io.keyward.activities.register.JdbcKeyRegister;
 import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.ChainVerification;
 import io.keyward.workflows.stores.DatabaseSettings;
@@ -17,8 +18,8 @@ import java.sql.Statement;
 
 /**
  * The shared stores of one process on one database, through one connection pool: the audit trail,
- * the break-glass grants and the dependency map. {@link #open} migrates the schema first; {@link
- * #close} closes the pool, and with it every store handed out.
+ * the break-glass grants, the dependency map and the key register. {@link #open} migrates the
+ * schema first; {@link #close} closes the pool, and with it every store handed out.
  */
 public final class JdbcStores implements Stores {
   private final HikariDataSource pool;
@@ -26,6 +27,7 @@ public final class JdbcStores implements Stores {
   private final JdbcAuditStore audit;
   private final JdbcAccessGrantStore accessGrants;
   private final JdbcDependencyMap dependencyMap;
+  private final JdbcKeyRegister keyRegister;
 
   private JdbcStores(HikariDataSource pool, DatabaseSettings settings, AuditMac mac) {
     this.pool = pool;
@@ -33,6 +35,7 @@ public final class JdbcStores implements Stores {
     this.audit = new JdbcAuditStore(pool, mac, settings.describe());
     this.accessGrants = new JdbcAccessGrantStore(pool);
     this.dependencyMap = new JdbcDependencyMap(pool);
+    this.keyRegister = new JdbcKeyRegister(pool);
   }
 
   /**
@@ -84,6 +87,11 @@ public final class JdbcStores implements Stores {
   @Override
   public JdbcDependencyMap dependencyMap() {
     return dependencyMap;
+  }
+
+  @Override
+  public JdbcKeyRegister keyRegister() {
+    return keyRegister;
   }
 
   /** Runs a query that reads the audit head, the row every append needs. */

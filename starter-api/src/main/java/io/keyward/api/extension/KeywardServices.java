@@ -5,8 +5,10 @@ import io.keyward.api.auth.SignInGuard;
 import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.generation.GenerationCeremonies;
+import io.keyward.api.keys.ClassificationChanges;
 import io.keyward.api.keys.DependencyMaps;
 import io.keyward.api.keys.KeyLifecycles;
+import io.keyward.api.keys.RegisteredKeys;
 import io.keyward.api.refusal.RefusalThrottle;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
@@ -35,6 +37,8 @@ public record KeywardServices(
     ManualRotations rotations,
     KeyLifecycles lifecycles,
     DependencyMaps dependencies,
+    RegisteredKeys register,
+    ClassificationChanges classifications,
     BreakGlassSessions breakGlass,
     CompromiseResponses compromises,
     Refusals refusals,
@@ -48,6 +52,8 @@ public record KeywardServices(
     Objects.requireNonNull(rotations, "rotations");
     Objects.requireNonNull(lifecycles, "lifecycles");
     Objects.requireNonNull(dependencies, "dependencies");
+    Objects.requireNonNull(register, "register");
+    Objects.requireNonNull(classifications, "classifications");
     Objects.requireNonNull(breakGlass, "breakGlass");
     Objects.requireNonNull(compromises, "compromises");
     Objects.requireNonNull(refusals, "refusals");
@@ -56,8 +62,9 @@ public record KeywardServices(
 
   /**
    * Builds every ceremony service from the configuration, on the stores every worker and replica
-   * shares (audit trail, dependency map, break-glass grants); the ServiceNow integration password,
-   * when one is configured, from the process environment.
+   * shares (audit trail, dependency map, break-glass grants, key register, which the API only
+   * reads); the ServiceNow integration password, when one is configured, from the process
+   * environment.
    */
   public static KeywardServices build(
       KeywardConfiguration configuration,
@@ -82,6 +89,7 @@ public record KeywardServices(
     var stepTimeout = configuration.getCeremony().stepTimeout();
     AuditStore audit = stores.audit();
     var ceremony = configuration.getCeremony();
+    RegisteredKeys register = new RegisteredKeys(stores.keyRegister());
     Refusals refusals =
         new Refusals(
             audit,
@@ -99,8 +107,10 @@ public record KeywardServices(
         audit,
         new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals, tickets),
         new ManualRotations(client, taskQueue, stepTimeout, audit, refusals, clock, tickets),
-        new KeyLifecycles(client, taskQueue, refusals),
-        new DependencyMaps(stores.dependencyMap(), audit, clock),
+        new KeyLifecycles(client, taskQueue, refusals, register),
+        new DependencyMaps(stores.dependencyMap(), register, audit, clock),
+        register,
+        new ClassificationChanges(client, taskQueue, stepTimeout, register, refusals),
         new BreakGlassSessions(
             client, taskQueue, directory, stores.accessGrants(), audit, refusals, clock),
         new CompromiseResponses(client, taskQueue, audit, evidence, refusals, clock),

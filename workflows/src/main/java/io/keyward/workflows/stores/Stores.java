@@ -3,6 +3,7 @@ package io.keyward.workflows.stores;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.dependencies.DependencyMap;
+import io.keyward.workflows.register.KeyRegister;
 
 /**
  * The shared stores of one process, open on one database through one connection pool. Every API
@@ -15,6 +16,12 @@ public interface Stores extends AutoCloseable {
   AccessGrantStore accessGrants();
 
   DependencyMap dependencyMap();
+
+  /**
+   * The key register: the worker's register activity writes it, the API only reads it (see {@link
+   * KeyRegister} for the contract every implementation keeps).
+   */
+  KeyRegister keyRegister();
 
   /**
    * Asks the database a question, for a health check.
