@@ -55,7 +55,7 @@ class RotationsInChromiumTest {
         "alice",
         "POST",
         "/api/rotations",
-        "{\"vault\":\"kv-rotate\",\"name\":\"app-signing\",\"usage\":\"APPLICATION\","
+        "{\"vault\":\"kv-rotate\",\"name\":\"app-signing\","
             + "\"rotationDate\":\""
             + t
             + "\",\"justification\":\"yearly <rotation>\"}");

@@ -56,9 +56,9 @@ class StartFormsOverHttpTest {
     for (Classification level : Classification.values()) {
       assertThat(key).contains("<option value=\"" + level + "\"");
     }
-    for (KeyUsage usage : KeyUsage.values()) {
-      assertThat(rotation).contains(">" + usage.label() + "</option>");
-    }
+    assertThat(rotation)
+        .as("who approves a rotation follows from the key register, not from the form")
+        .doesNotContain("name=\"usage\"");
     for (Severity severity : Severity.values()) {
       assertThat(compromise).contains("<option value=\"" + severity + "\"");
     }
@@ -137,7 +137,6 @@ class StartFormsOverHttpTest {
     JsonNode request =
         keyward.api("audrey", "GET", "/api/rotations/kv-forms/app-key", null).get("request");
     assertThat(request.get("requester").get("id").asText()).isEqualTo("alice");
-    assertThat(request.get("usage").asText()).isEqualTo("APPLICATION");
     assertThat(Instant.parse(request.get("rotationDate").asText()))
         .isEqualTo(LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant());
     assertThat(request.get("justification").asText()).isEqualTo("yearly rotation");
@@ -373,7 +372,6 @@ class StartFormsOverHttpTest {
     form.put("csrf", who.get("/ui/rotations/new").csrfToken());
     form.put("vault", vault);
     form.put("name", name);
-    form.put("usage", "APPLICATION");
     form.put("rotationDate", date);
     form.put("justification", "yearly rotation");
     return form;

@@ -184,7 +184,14 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
         .addServerLifecycleListener(s -> s.setErrorHandler(new JsonErrorHandler()));
     environment.jersey().register(new GenerationResource(services.generations()));
     environment.jersey().register(new RotationResource(services.rotations()));
-    environment.jersey().register(new KeysResource(services.lifecycles(), services.dependencies()));
+    environment
+        .jersey()
+        .register(
+            new KeysResource(
+                services.lifecycles(),
+                services.dependencies(),
+                services.register(),
+                services.classifications()));
     environment.jersey().register(new BreakGlassResource(services.breakGlass()));
     environment.jersey().register(new CompromiseResource(services.compromises()));
     codec.ifPresentOrElse(

@@ -18,9 +18,17 @@ import io.keyward.worker.KeywardActivities;
 import io.keyward.worker.TemporalClients;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.codec.CodecSettings;
+import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
 import io.keyward.workflows.notify.NotificationActivities;
+import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.policy.KeyUsage;
+import io.keyward.workflows.policy.PolicyMatrix;
+import io.keyward.workflows.register.KeyOwner;
+import io.keyward.workflows.register.KeyRegister;
+import io.keyward.workflows.register.KeyState;
+import io.keyward.workflows.register.RegisterUpdate;
 import io.keyward.workflows.servicenow.TicketActivities;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
@@ -48,6 +56,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -56,6 +65,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -325,6 +335,34 @@ public final class RunningKeyward implements AutoCloseable {
       case "Datetime" -> IndexedValueType.INDEXED_VALUE_TYPE_DATETIME;
       default -> throw new IllegalArgumentException("unknown search attribute type " + type);
     };
+  }
+
+  /**
+   * The key register as the worker writes it, for a test to put a key's facts in place as if a
+   * ceremony had registered it earlier.
+   */
+  public KeyRegister register() {
+    return stores.keyRegister();
+  }
+
+  /** Puts {@code key} in the key register as if its generation had registered it. */
+  public void registerKey(KeyRef key, Classification classification, KeyUsage usage, String owner) {
+    stores
+        .keyRegister()
+        .apply(
+            new RegisterUpdate(
+                key,
+                "test/" + key + "/" + UUID.randomUUID(),
+                "keygen/" + key,
+                "test",
+                Instant.now(),
+                classification,
+                usage,
+                new KeyOwner(null, owner),
+                PolicyMatrix.policyFor(classification).protection(),
+                null,
+                KeyState.ACTIVE,
+                null));
   }
 
   /** A response as a client sees it: status, JSON body (null when empty) and headers. */

@@ -1,6 +1,7 @@
 package io.keyward.worker;
 
 import io.keyward.workflows.breakglass.BreakGlassWorkflowImpl;
+import io.keyward.workflows.classification.ClassificationChangeWorkflowImpl;
 import io.keyward.workflows.compromise.CompromiseResponseWorkflowImpl;
 import io.keyward.workflows.generation.KeyGenerationWorkflowImpl;
 import io.keyward.workflows.lifecycle.KeyLifecycleWorkflowImpl;
@@ -18,6 +19,7 @@ public final class CeremonyRegistrations {
     worker.registerWorkflowImplementationTypes(
         BreakGlassWorkflowImpl.class, CompromiseResponseWorkflowImpl.class);
     worker.registerWorkflowImplementationTypes(ServiceNowTicketWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(ClassificationChangeWorkflowImpl.class);
     worker.registerWorkflowImplementationTypes(
         ManualRotationWorkflowImpl.class,
         KeyLifecycleWorkflowImpl.class,

@@ -12,6 +12,7 @@ import io.keyward.activities.hsm.TimedKeyProvider;
 import io.keyward.activities.hsm.config.ConfiguredProviders;
 import io.keyward.activities.integration.GiveUpRecord;
 import io.keyward.activities.notify.LoggingNotifications;
+import io.keyward.activities.register.KeyRegisterActivitiesImpl;
 import io.keyward.activities.rotation.KeyInventoryActivitiesImpl;
 import io.keyward.activities.rotation.LifecycleEnrolmentActivitiesImpl;
 import io.keyward.activities.rotation.ProviderLimits;
@@ -108,7 +109,8 @@ public final class KeywardActivities implements AutoCloseable {
             new EvidenceActivitiesImpl(audit),
             new DependencyActivitiesImpl(stores.dependencyMap()),
             new KeyInventoryActivitiesImpl(keys),
-            new LifecycleEnrolmentActivitiesImpl());
+            new LifecycleEnrolmentActivitiesImpl(),
+            new KeyRegisterActivitiesImpl(stores.keyRegister()));
   }
 
   /**

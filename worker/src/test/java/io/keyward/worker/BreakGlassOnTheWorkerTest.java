@@ -22,9 +22,11 @@ import io.keyward.workflows.common.TaskQueues;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyAttributes;
 import io.keyward.workflows.incident.IncidentId;
+import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyOperation;
 import io.keyward.workflows.policy.KeySpec;
 import io.keyward.workflows.policy.KeyType;
+import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.ProtectionLevel;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
@@ -90,6 +92,8 @@ class BreakGlassOnTheWorkerTest {
                 true,
                 Map.of("Classification", "CONFIDENTIAL")),
             "seed"));
+    RegisteredForTests.register(
+        stores, KEY, Classification.CONFIDENTIAL, KeyUsage.APPLICATION, "alice");
     activities = new KeywardActivities(stores, List.of(software), true);
     env.start();
     workers = startWorker();

@@ -131,6 +131,8 @@ class ManyKeysRotationTest {
   }
 
   private void enrol(KeyRef key) {
+    RegisteredForTests.register(
+        stores, key, Classification.RESTRICTED, KeyUsage.SERVICE_TOKEN, "alice");
     KeyLifecycleWorkflow lifecycle =
         env.getWorkflowClient()
             .newWorkflowStub(

@@ -5,6 +5,7 @@ import io.keyward.activities.access.JdbcAccessGrantStore;
 import io.keyward.activities.audit.AuditMac;
 import io.keyward.activities.audit.JdbcAuditStore;
 import io.keyward.activities.dependencies.JdbcDependencyMap;
+import io.keyward.activities.register.JdbcKeyRegister;
 import io.keyward.activities.signin.JdbcSignInFailures;
 import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.ChainVerification;
@@ -18,8 +19,9 @@ import java.sql.Statement;
 
 /**
  * The shared stores of one process on one database, through one connection pool: the audit trail,
- * the break-glass grants, the dependency map and the counts of failed sign-ins. {@link #open}
- * migrates the schema first; {@link #close} closes the pool, and with it every store handed out.
+ * the break-glass grants, the dependency map, the key register and the counts of failed sign-ins.
+ * {@link #open} migrates the schema first; {@link #close} closes the pool, and with it every store
+ * handed out.
  */
 public final class JdbcStores implements Stores {
   private final HikariDataSource pool;
@@ -28,6 +30,7 @@ public final class JdbcStores implements Stores {
   private final JdbcAccessGrantStore accessGrants;
   private final JdbcDependencyMap dependencyMap;
   private final JdbcSignInFailures signInFailures;
+  private final JdbcKeyRegister keyRegister;
 
   private JdbcStores(HikariDataSource pool, DatabaseSettings settings, AuditMac mac) {
     this.pool = pool;
@@ -36,6 +39,7 @@ public final class JdbcStores implements Stores {
     this.accessGrants = new JdbcAccessGrantStore(pool);
     this.dependencyMap = new JdbcDependencyMap(pool);
     this.signInFailures = new JdbcSignInFailures(pool);
+    this.keyRegister = new JdbcKeyRegister(pool);
   }
 
   /**
@@ -92,6 +96,11 @@ public final class JdbcStores implements Stores {
   @Override
   public JdbcSignInFailures signInFailures() {
     return signInFailures;
+  }
+
+  @Override
+  public JdbcKeyRegister keyRegister() {
+    return keyRegister;
   }
 
   /** Runs a query that reads the audit head, the row every append needs. */

@@ -14,6 +14,15 @@ import io.keyward.workflows.breakglass.BreakGlassScope;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.incident.IncidentId;
+import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.policy.KeyUsage;
+import io.keyward.workflows.policy.ProtectionLevel;
+import io.keyward.workflows.register.KeyFact;
+import io.keyward.workflows.register.KeyOwner;
+import io.keyward.workflows.register.KeyState;
+import io.keyward.workflows.register.RegisterChange;
+import io.keyward.workflows.register.RegisterUpdate;
+import io.keyward.workflows.register.RegisteredKey;
 import io.keyward.workflows.signin.FailureCount;
 import io.keyward.workflows.stores.DatabaseSettings;
 import java.nio.file.Path;
@@ -346,6 +355,93 @@ abstract class StoreConformanceTest {
       assertThat(again.audit().verify()).isEqualTo(ChainVerification.intact(3));
       again.check();
     }
+  }
+
+  @Test
+  void aKeyRegisteredByOneProcessIsSeenByAnotherWithEveryChangeKept() {
+    try (JdbcStores other = JdbcStores.open(settings)) {
+      stores.keyRegister().apply(registration("keygen/run/register-register"));
+      RegisterUpdate compromised =
+          RegisterUpdate.state(
+              KEY,
+              "compromise/INC1/run/register-compromised",
+              "compromise/INC1",
+              "sol",
+              AT,
+              KeyState.COMPROMISED,
+              null);
+      other.keyRegister().apply(compromised);
+      other.keyRegister().apply(compromised);
+
+      RegisteredKey entry = stores.keyRegister().find(KEY).orElseThrow();
+      assertThat(entry.classification()).isEqualTo(Classification.SECRET);
+      assertThat(entry.state()).isEqualTo(KeyState.COMPROMISED);
+      assertThat(entry.changedBy())
+          .containsEntry(KeyFact.CLASSIFICATION, "keygen/kv-orders/orders-tde")
+          .containsEntry(KeyFact.STATE, "compromise/INC1");
+      assertThat(other.keyRegister().history(KEY))
+          .filteredOn(c -> c.fact() == KeyFact.STATE)
+          .extracting(RegisterChange::to)
+          .as("a retried update is applied once")
+          .containsExactly("ACTIVE", "COMPROMISED");
+      assertThat(other.keyRegister().all()).extracting(RegisteredKey::key).containsExactly(KEY);
+    }
+  }
+
+  @Test
+  void anUpdateOfAKeyTheRegisterDoesNotHoldWritesNothing() {
+    assertThat(
+            stores
+                .keyRegister()
+                .apply(
+                    RegisterUpdate.state(
+                        KEY,
+                        "lifecycle/run/register-ended",
+                        "lifecycle/x",
+                        null,
+                        AT,
+                        KeyState.RETIRED,
+                        null)))
+        .isEmpty();
+    assertThat(stores.keyRegister().find(KEY)).isEmpty();
+    assertThat(stores.keyRegister().history(KEY)).isEmpty();
+  }
+
+  @Test
+  void twoPoolsRegisteringOneKeyAtOnceLeaveOneEntry() throws Exception {
+    try (JdbcStores other = JdbcStores.open(settings)) {
+      ExecutorService threads = Executors.newFixedThreadPool(2);
+      try {
+        Future<?> first =
+            threads.submit(() -> stores.keyRegister().apply(registration("keygen/a/register")));
+        Future<?> second =
+            threads.submit(() -> other.keyRegister().apply(registration("keygen/b/register")));
+        first.get(30, TimeUnit.SECONDS);
+        second.get(30, TimeUnit.SECONDS);
+      } finally {
+        threads.shutdownNow();
+      }
+      assertThat(stores.keyRegister().all()).hasSize(1);
+      assertThat(stores.keyRegister().history(KEY))
+          .filteredOn(c -> c.fact() == KeyFact.CLASSIFICATION)
+          .hasSize(1);
+    }
+  }
+
+  private static RegisterUpdate registration(String changeId) {
+    return new RegisterUpdate(
+        KEY,
+        changeId,
+        "keygen/kv-orders/orders-tde",
+        "sam",
+        AT,
+        Classification.SECRET,
+        KeyUsage.DATABASE_TDE,
+        new KeyOwner("orders", "alice"),
+        ProtectionLevel.MANAGED_HSM,
+        null,
+        KeyState.ACTIVE,
+        "v1");
   }
 
   @Test

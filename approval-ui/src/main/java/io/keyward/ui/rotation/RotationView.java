@@ -59,6 +59,8 @@ public record RotationView(
   /** A line of the timeline. */
   public record Entry(String at, String actor, String action, String detail) {}
 
+  private static final String READING = "(being read from the key register)";
+
   static RotationView of(
       Layout layout, RotationState state, Actor viewer, Instant now, String temporalWebUrl) {
     RotationRequest request = state.request();
@@ -76,7 +78,7 @@ public record RotationView(
         RotationSteps.describe(state.phase()),
         state.phase().isFinal(),
         state.outcomeReason(),
-        request.usage().label(),
+        state.rule() == null ? READING : state.rule().usage().label(),
         state.classification() == null ? "" : state.classification().name(),
         request.requester().id(),
         request.justification(),
@@ -84,11 +86,15 @@ public record RotationView(
         Times.format(state.rotationDate()),
         Times.relative(state.rotationDate(), now),
         Times.format(state.preRotationAt()),
-        "a new version every "
-            + Times.period(state.rule().interval())
-            + ", "
-            + state.rule().method().name().toLowerCase(java.util.Locale.ROOT),
-        state.rule().approvalText() + ": " + slots(state.rule().approvals()),
+        state.rule() == null
+            ? READING
+            : "a new version every "
+                + Times.period(state.rule().interval())
+                + ", "
+                + state.rule().method().name().toLowerCase(java.util.Locale.ROOT),
+        state.rule() == null
+            ? READING
+            : state.rule().approvalText() + ": " + slots(state.rule().approvals()),
         state.approvals().isEmpty() ? null : String.join(", ", state.approvals()),
         checks(state.checks()),
         state.securityReviewer(),

@@ -79,7 +79,6 @@ final class UiCalls {
             List.of(
                 Map.entry("vault", VAULT),
                 Map.entry("name", REGISTERED),
-                Map.entry("usage", "APPLICATION"),
                 Map.entry("rotationDate", later),
                 Map.entry("justification", "yearly"),
                 Map.entry("ticket", "CHG0004"))),

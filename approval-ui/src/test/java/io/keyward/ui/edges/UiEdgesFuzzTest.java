@@ -115,7 +115,7 @@ class UiEdgesFuzzTest {
             + vault
             + "\",\"name\":\""
             + UiCalls.REGISTERED
-            + "\",\"usage\":\"APPLICATION\",\"rotationDate\":\""
+            + "\",\"rotationDate\":\""
             + later
             + "\",\"justification\":\"yearly\"}");
     keyward.api(

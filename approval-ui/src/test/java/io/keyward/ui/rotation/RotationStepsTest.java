@@ -6,7 +6,10 @@ import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.Role;
 import io.keyward.workflows.hsm.BackupCheck;
+import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyUsage;
+import io.keyward.workflows.register.KeyOwner;
+import io.keyward.workflows.register.KeyPolicy;
 import io.keyward.workflows.rotation.ManualRotation;
 import io.keyward.workflows.rotation.PreRotationChecks;
 import io.keyward.workflows.rotation.RotationDecisionType;
@@ -75,16 +78,17 @@ class RotationStepsTest {
   }
 
   private static RotationState atReview(BackupCheck backup) {
+    KeyRef key = new KeyRef("kv-prod", "tde");
     ManualRotation rotation =
-        new ManualRotation(
-            new RotationRequest(
-                new KeyRef("kv-prod", "tde"),
-                KeyUsage.DATABASE_TDE,
-                T,
-                "yearly",
-                ALICE,
-                null,
-                null));
+        new ManualRotation(new RotationRequest(key, T, "yearly", ALICE, null, null));
+    rotation.facts(
+        new KeyPolicy(
+            key,
+            Classification.SECRET,
+            KeyUsage.DATABASE_TDE,
+            new KeyOwner(null, "alice"),
+            true,
+            null));
     rotation.checks(new PreRotationChecks(T, "v1", List.of(), List.of(), backup, 0));
     rotation.moveTo(RotationPhase.AWAITING_SECURITY_REVIEW, T.plusSeconds(3600));
     return rotation.snapshot();

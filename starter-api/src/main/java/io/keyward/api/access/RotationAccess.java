@@ -22,6 +22,9 @@ public final class RotationAccess {
         return true;
       }
     }
+    if (state.rule() == null) {
+      return false;
+    }
     for (ApprovalSlot slot : state.rule().approvals()) {
       if (who.holdsAny(slot.roles())) {
         return true;

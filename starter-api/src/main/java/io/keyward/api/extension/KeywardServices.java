@@ -7,8 +7,10 @@ import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.identity.OidcProvider;
+import io.keyward.api.keys.ClassificationChanges;
 import io.keyward.api.keys.DependencyMaps;
 import io.keyward.api.keys.KeyLifecycles;
+import io.keyward.api.keys.RegisteredKeys;
 import io.keyward.api.refusal.RefusalThrottle;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
@@ -39,6 +41,8 @@ public record KeywardServices(
     ManualRotations rotations,
     KeyLifecycles lifecycles,
     DependencyMaps dependencies,
+    RegisteredKeys register,
+    ClassificationChanges classifications,
     BreakGlassSessions breakGlass,
     CompromiseResponses compromises,
     Refusals refusals,
@@ -54,6 +58,8 @@ public record KeywardServices(
     Objects.requireNonNull(rotations, "rotations");
     Objects.requireNonNull(lifecycles, "lifecycles");
     Objects.requireNonNull(dependencies, "dependencies");
+    Objects.requireNonNull(register, "register");
+    Objects.requireNonNull(classifications, "classifications");
     Objects.requireNonNull(breakGlass, "breakGlass");
     Objects.requireNonNull(compromises, "compromises");
     Objects.requireNonNull(refusals, "refusals");
@@ -64,9 +70,9 @@ public record KeywardServices(
 
   /**
    * Builds every ceremony service from the configuration, on the stores every worker and replica
-   * shares (audit trail, dependency map, break-glass grants, counts of failed sign-ins). The
-   * ServiceNow integration password and the OpenID Connect client secret, when configured, come
-   * from the process environment (or the files it names).
+   * shares (audit trail, dependency map, break-glass grants, key register, which the API only
+   * reads, counts of failed sign-ins). The ServiceNow integration password and the OpenID Connect
+   * client secret, when configured, come from the process environment (or the files it names).
    */
   public static KeywardServices build(
       KeywardConfiguration configuration,
@@ -96,6 +102,7 @@ public record KeywardServices(
     var ceremony = configuration.getCeremony();
     var identity = configuration.getIdentity();
     StepUp stepUp = new StepUp(identity.getStepUpWindow().toJavaDuration(), clock);
+    RegisteredKeys register = new RegisteredKeys(stores.keyRegister());
     Refusals refusals =
         new Refusals(
             audit,
@@ -113,8 +120,10 @@ public record KeywardServices(
         audit,
         new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals, tickets, stepUp),
         new ManualRotations(client, taskQueue, stepTimeout, audit, refusals, clock, tickets),
-        new KeyLifecycles(client, taskQueue, refusals),
-        new DependencyMaps(stores.dependencyMap(), audit, clock),
+        new KeyLifecycles(client, taskQueue, refusals, register),
+        new DependencyMaps(stores.dependencyMap(), register, audit, clock),
+        register,
+        new ClassificationChanges(client, taskQueue, stepTimeout, register, refusals),
         new BreakGlassSessions(
             client, taskQueue, directory, stores.accessGrants(), audit, refusals, clock, stepUp),
         new CompromiseResponses(client, taskQueue, audit, evidence, refusals, clock),

@@ -1,5 +1,6 @@
 package io.keyward.api.keys;
 
+import io.keyward.api.access.DependencyMapAccess;
 import io.keyward.api.errors.ForbiddenException;
 import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditStore;
@@ -19,18 +20,22 @@ import java.util.UUID;
 
 /**
  * Reads and updates the dependency map (which applications use which key, runbook 6.3). Anyone
- * signed in may read it; crypto officers, key custodians and application owners may change it, and
- * every change goes to the audit trail as {@value #UPDATED}.
+ * signed in may read it. A key's entry is changed by those who rotate keys (crypto officers and key
+ * custodians, runbook 4.2) or by the key's accountable owner in the key register, when they hold
+ * the application-owner role; another application owner may not touch it. Every change goes to the
+ * audit trail as {@value #UPDATED}.
  */
 public final class DependencyMaps {
   public static final String UPDATED = "DEPENDENCY_MAP_UPDATED";
 
   private final DependencyMap map;
+  private final RegisteredKeys register;
   private final AuditStore audit;
   private final Clock clock;
 
-  public DependencyMaps(DependencyMap map, AuditStore audit, Clock clock) {
+  public DependencyMaps(DependencyMap map, RegisteredKeys register, AuditStore audit, Clock clock) {
     this.map = map;
+    this.register = register;
     this.audit = audit;
     this.clock = clock;
   }
@@ -48,11 +53,14 @@ public final class DependencyMaps {
 
   /** Replaces what is recorded for the key; an empty list removes it. */
   public List<KeyDependent> replace(KeyRef key, Actor actor, List<DependentBody> body) {
-    if (!actor.holdsAny(RotationRoles.DEPENDENCY_MAINTAINERS)) {
+    if (!DependencyMapAccess.mayChange(actor, register.find(key))) {
       throw new ForbiddenException(
           actor.id()
-              + " may not change the dependency map: that needs one of "
-              + new TreeSet<>(RotationRoles.DEPENDENCY_MAINTAINERS));
+              + " may not change the dependency map of "
+              + key
+              + ": that needs one of "
+              + new TreeSet<>(RotationRoles.ROTATORS)
+              + ", or the key's accountable owner in the key register");
     }
     if (body == null) {
       throw new IllegalArgumentException(

@@ -45,17 +45,20 @@ public final class KeyLifecycles {
   private final WorkflowClient client;
   private final String taskQueue;
   private final Refusals refusals;
+  private final RegisteredKeys register;
 
-  public KeyLifecycles(WorkflowClient client, String taskQueue, Refusals refusals) {
+  public KeyLifecycles(
+      WorkflowClient client, String taskQueue, Refusals refusals, RegisteredKeys register) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.refusals = refusals;
+    this.register = register;
   }
 
   /** Starts the key's lifecycle; a key that has one keeps it (and the answer says so). */
   public StartedLifecycle enrol(Actor actor, KeyRef key, EnrolmentBody body) {
     requireRotator(actor, "enrol keys in automatic rotation");
-    LifecycleInput input = requireBody(body).toInput(key, actor.id());
+    LifecycleInput input = requireBody(body).toInput(key, actor.id(), register.find(key));
     KeyLifecycleWorkflow lifecycle =
         client.newWorkflowStub(
             KeyLifecycleWorkflow.class, LifecycleStartOptions.of(input, taskQueue));

@@ -3,6 +3,7 @@ package io.keyward.api.keys;
 import io.dropwizard.auth.Auth;
 import io.keyward.api.auth.KeywardPrincipal;
 import io.keyward.api.errors.RequestBodies;
+import io.keyward.workflows.classification.ClassificationChangeState;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.lifecycle.LifecycleState;
@@ -32,10 +33,60 @@ import java.util.Map;
 public final class KeysResource {
   private final KeyLifecycles lifecycles;
   private final DependencyMaps dependencies;
+  private final RegisteredKeys register;
+  private final ClassificationChanges classifications;
 
-  public KeysResource(KeyLifecycles lifecycles, DependencyMaps dependencies) {
+  public KeysResource(
+      KeyLifecycles lifecycles,
+      DependencyMaps dependencies,
+      RegisteredKeys register,
+      ClassificationChanges classifications) {
     this.lifecycles = lifecycles;
     this.dependencies = dependencies;
+    this.register = register;
+    this.classifications = classifications;
+  }
+
+  /** The key's facts in the key register and their history. */
+  @GET
+  @Path("/{vault}/{name}")
+  public KeyRegisterView facts(
+      @Auth KeywardPrincipal who,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name) {
+    return register.visible(who.actor(), new KeyRef(vault, name));
+  }
+
+  /** Asks for the key's classification, usage or owner to be set; 202 with the ceremony. */
+  @POST
+  @Path("/{vault}/{name}/classification")
+  public Response requestClassification(
+      @Auth KeywardPrincipal who,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name,
+      ClassificationBody body) {
+    StartedClassificationChange started =
+        classifications.request(who.actor(), new KeyRef(vault, name), body);
+    return Response.accepted(started).location(URI.create(started.statusUrl())).build();
+  }
+
+  @GET
+  @Path("/{vault}/{name}/classification")
+  public ClassificationChangeState classification(
+      @Auth KeywardPrincipal who,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name) {
+    return classifications.visibleState(who.actor(), new KeyRef(vault, name));
+  }
+
+  @POST
+  @Path("/{vault}/{name}/classification/decisions")
+  public ClassificationChangeState decideClassification(
+      @Auth KeywardPrincipal who,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name,
+      ClassificationDecisionBody body) {
+    return classifications.decide(who.actor(), new KeyRef(vault, name), body);
   }
 
   /** 202 with the new lifecycle, or 200 when the key already had one. */

@@ -7,7 +7,10 @@ import io.keyward.api.RunningKeyward;
 import io.keyward.api.RunningKeyward.Reply;
 import io.keyward.api.incident.IncidentHttp;
 import io.keyward.workflows.breakglass.AccessGrantStore;
+import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
+import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.policy.KeyUsage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +37,12 @@ class BreakGlassApiTest {
     keyward = RunningKeyward.start(data);
     http = new IncidentHttp(keyward);
     http.activeKey("kv-orders", "orders-tde");
+    http.activeKey("kv-orders", "andys-key");
+    keyward.registerKey(
+        new KeyRef("kv-orders", "andys-key"),
+        Classification.CONFIDENTIAL,
+        KeyUsage.APPLICATION,
+        "andy");
   }
 
   @AfterAll
@@ -136,6 +145,24 @@ class BreakGlassApiTest {
     Reply admin = authorise("bruno", url, "APPROVE");
     assertThat(admin.status()).isEqualTo(409);
     assertThat(http.auditTypes(url)).contains("ATTEMPT_REFUSED");
+  }
+
+  @Test
+  void refusesTheLevelOneApprovalOfAnApplicationOwnerWhoDoesNotOwnTheKeys() {
+    String url =
+        declare("sol", "INC0010009", "kv-orders/andys-key", null, "bruno")
+            .body()
+            .get("statusUrl")
+            .asText();
+    JsonNode waiting = http.awaitPhase(url, "AWAITING_AUTHORISATION");
+    assertThat(waiting.at("/assessment/level").asText()).isEqualTo("L1");
+
+    Reply notTheOwner = authorise("alice", url, "APPROVE");
+    assertThat(notTheOwner.status()).isEqualTo(409);
+    assertThat(notTheOwner.body().get("message").asText())
+        .startsWith("alice does not own the keys in scope")
+        .contains("andy");
+    assertThat(keyward.get("audrey", url).body().get("approvals")).isEmpty();
   }
 
   @Test

@@ -167,7 +167,7 @@ final class ApiCalls {
         + VAULT
         + "\",\"name\":\""
         + ROTATED
-        + "\",\"usage\":\"APPLICATION\",\"rotationDate\":\""
+        + "\",\"rotationDate\":\""
         + date
         + "\",\"justification\":\"yearly\",\"ticket\":\"CHG0002\"}";
   }

@@ -16,9 +16,11 @@ import io.keyward.api.hostile.RawHttp;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyAttributes;
+import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyOperation;
 import io.keyward.workflows.policy.KeySpec;
 import io.keyward.workflows.policy.KeyType;
+import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.ProtectionLevel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -157,6 +159,7 @@ class HostileEdgesFuzzTest {
   private static void existingKey(String name) {
     Instant now = Instant.now();
     KeyRef key = new KeyRef(ApiCalls.VAULT, name);
+    keyward.registerKey(key, Classification.RESTRICTED, KeyUsage.API_KEY, "alice");
     Set<KeyOperation> operations = Set.of(KeyOperation.ENCRYPT, KeyOperation.DECRYPT);
     keyward
         .keys()

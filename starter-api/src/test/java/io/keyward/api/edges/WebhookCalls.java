@@ -70,7 +70,7 @@ final class WebhookCalls {
             "abel-tuter",
             "{\"vault\":\""
                 + ApiCalls.VAULT
-                + "\",\"name\":\"snow-rot\",\"usage\":\"APPLICATION\",\"rotationDate\":\""
+                + "\",\"name\":\"snow-rot\",\"rotationDate\":\""
                 + later
                 + "\",\"justification\":\"annual\"}"),
         delivery(

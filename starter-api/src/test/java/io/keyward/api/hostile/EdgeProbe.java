@@ -70,7 +70,9 @@ public final class EdgeProbe {
     if (outcome.refused()) {
       requireOnlyItsRefusal(outcome, actor);
     }
-    if (outcome.effects().temporalChanged()) {
+    if (outcome.effects().temporalChanged() || !outcome.refused()) {
+      // An accepted request may start work that shows only after its answer (a webhook delivery
+      // answers before its ticket workflow moves): let it finish before the next request is judged.
       settle();
     }
     return outcome;

@@ -18,10 +18,9 @@ public final class IncidentHttp {
   }
 
   /**
-   * An enabled CONFIDENTIAL RSA-3072 encrypt/decrypt key, made the only way Keyward makes keys: a
-   * generation ceremony driven over the API by the demo cast, up to custodian 2's verification,
-   * which activates the key. The security team's registration step is left open: what follows it
-   * does not matter to an incident.
+   * An enabled CONFIDENTIAL RSA-3072 encrypt/decrypt key of alice's, made the only way Keyward
+   * makes keys: a generation ceremony driven over the API by the demo cast, through the security
+   * team's registration, which writes it to the key register.
    */
   public void activeKey(String vault, String name) {
     Reply requested =
@@ -42,6 +41,8 @@ public final class IncidentHttp {
     decide("kai", url, "VERIFY");
     JsonNode activated = awaitPhase(url, "AWAITING_REGISTRATION");
     assertThat(activated.at("/keyVersion/enabled").asBoolean()).isTrue();
+    decide("sam", url, "REGISTER");
+    awaitPhase(url, "REGISTERED");
   }
 
   /** Polls {@code url} until its phase is {@code phase}; the workflow moves on its own. */

@@ -10,13 +10,16 @@ import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyAttributes;
+import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyOperation;
 import io.keyward.workflows.policy.KeySpec;
 import io.keyward.workflows.policy.KeyType;
+import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.ProtectionLevel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -47,6 +50,11 @@ class KeysApiTest {
   @Test
   void keepsTheDependencyMapOfAKeyAndAuditsEachChange() {
     String path = "/api/keys/kv-map/card-signing/dependents";
+    keyward.registerKey(
+        new KeyRef("kv-map", "card-signing"),
+        Classification.CONFIDENTIAL,
+        KeyUsage.APPLICATION,
+        "alice");
 
     Reply replaced =
         keyward.put(
@@ -97,6 +105,7 @@ class KeysApiTest {
   @Test
   void enrolsAKeyInAutomaticRotationAndShowsItsNextAction() {
     KeyRef key = existingKey("orders-api", Duration.ofDays(200));
+    keyward.registerKey(key, Classification.RESTRICTED, KeyUsage.API_KEY, "alice");
     String path = "/api/keys/kv-keys/orders-api/lifecycle";
 
     Reply enrolled =
@@ -140,7 +149,8 @@ class KeysApiTest {
         .startsWith("alice may not enrol keys in automatic rotation");
     Reply noUsage = keyward.post("olivia", path, "{}");
     assertThat(noUsage.status()).isEqualTo(400);
-    assertThat(noUsage.body().get("message").asText()).startsWith("usage is required: one of");
+    assertThat(noUsage.body().get("message").asText())
+        .startsWith("kv-keys/refused is not in the key register, so its usage is required: one of");
     assertThat(keyward.get("olivia", path).status()).isEqualTo(404);
   }
 
@@ -158,6 +168,155 @@ class KeysApiTest {
         .isEqualTo("a root CA key is ULTRA (runbook 2.1, Appendix A), not SECRET");
     assertThat(keyward.get("olivia", path).status()).isEqualTo(404);
   }
+
+  @Test
+  void refusesADependencyMapChangeByAnApplicationOwnerWhoDoesNotOwnTheKey() {
+    keyward.registerKey(
+        new KeyRef("kv-map", "not-hers"), Classification.SECRET, KeyUsage.DATABASE_TDE, "andy");
+    String body = "[{\"application\": \"x\", \"owner\": \"alice\", \"contact\": \"c\"}]";
+
+    for (String path :
+        List.of(
+            "/api/keys/kv-map/not-hers/dependents", "/api/keys/kv-map/unregistered/dependents")) {
+      Reply refused = keyward.put("alice", path, body);
+      assertThat(refused.status()).as(path).isEqualTo(403);
+      assertThat(refused.body().get("message").asText())
+          .contains("or the key's accountable owner in the key register");
+      assertThat(keyward.get("olivia", path).body()).as(path).isEmpty();
+    }
+    assertThat(keyward.put("olivia", "/api/keys/kv-map/not-hers/dependents", body).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void enrolmentOfARegisteredSecretKeyAsRestrictedKeepsItSecret() {
+    KeyRef key = existingKey("secret-tde", Duration.ofDays(200));
+    keyward.registerKey(key, Classification.SECRET, KeyUsage.DATABASE_TDE, "alice");
+    String path = "/api/keys/kv-keys/secret-tde/lifecycle";
+
+    for (String body :
+        List.of(
+            "{\"usage\": \"API_KEY\", \"classification\": \"RESTRICTED\"}",
+            "{\"classification\": \"RESTRICTED\"}",
+            "{\"usage\": \"API_KEY\"}")) {
+      Reply lowered = keyward.post("olivia", path, body);
+      assertThat(lowered.status()).as(body).isEqualTo(422);
+      assertThat(lowered.body().get("violations").get(0).get("rule").asText())
+          .isEqualTo("facts-from-register");
+    }
+    assertThat(keyward.get("olivia", path).status()).isEqualTo(404);
+
+    assertThat(keyward.post("olivia", path, "{}").status()).isEqualTo(202);
+    JsonNode state =
+        await(
+            path,
+            s ->
+                "AWAITING_ROTATION_APPROVAL".equals(s.get("phase").asText())
+                    || "WAITING_TO_ROTATE".equals(s.get("phase").asText()));
+    assertThat(state.get("classification").asText()).isEqualTo("SECRET");
+    assertThat(state.get("usage").asText()).isEqualTo("DATABASE_TDE");
+    assertThat(state.get("mode").asText()).isEqualTo("APPROVAL_GATE");
+  }
+
+  @Test
+  void aKeyTheRegisterDoesNotHoldIsEnrolledAsUltra() {
+    existingKey("found-api", Duration.ofDays(200));
+    String path = "/api/keys/kv-keys/found-api/lifecycle";
+
+    Reply lowered =
+        keyward.post(
+            "olivia", path, "{\"usage\": \"API_KEY\", \"classification\": \"RESTRICTED\"}");
+    assertThat(lowered.status()).isEqualTo(422);
+    assertThat(lowered.body().get("violations").get(0).get("message").asText())
+        .contains("counts as ULTRA");
+
+    assertThat(keyward.post("olivia", path, "{\"usage\": \"API_KEY\"}").status()).isEqualTo(202);
+    JsonNode state =
+        await(path, s -> s.get("currentVersion") != null && !s.get("currentVersion").isNull());
+    assertThat(state.get("classification").asText()).isEqualTo("ULTRA");
+    assertThat(state.get("mode").asText()).isEqualTo("MANUAL");
+  }
+
+  @Test
+  void showsAKeysFactsAndTheirHistoryToKeyManagementAndItsOwnerOnly() {
+    KeyRef key = new KeyRef("kv-keys", "shown-key");
+    keyward.registerKey(key, Classification.SECRET, KeyUsage.DATABASE_TDE, "alice");
+    String path = "/api/keys/kv-keys/shown-key";
+
+    for (String reader : List.of("olivia", "audrey", "alice")) {
+      Reply shown = keyward.get(reader, path);
+      assertThat(shown.status()).as(reader).isEqualTo(200);
+      assertThat(shown.body().at("/facts/classification").asText()).isEqualTo("SECRET");
+      assertThat(shown.body().at("/facts/owner/person").asText()).isEqualTo("alice");
+      assertThat(shown.body().at("/facts/changedBy/CLASSIFICATION").asText())
+          .isEqualTo("keygen/kv-keys/shown-key");
+      assertThat(shown.body().get("history"))
+          .extracting(c -> c.get("fact").asText())
+          .contains("CLASSIFICATION", "USAGE", "OWNER", "STATE");
+    }
+    for (String outsider : List.of("tara", "bob")) {
+      assertThat(keyward.get(outsider, path).status()).as(outsider).isEqualTo(403);
+      assertThat(keyward.get(outsider, "/api/keys/kv-keys/never-registered").status())
+          .as(outsider + ": existence is not told")
+          .isEqualTo(403);
+    }
+    Reply unknown = keyward.get("olivia", "/api/keys/kv-keys/never-registered");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.body().get("message").asText()).contains("counts as ULTRA");
+  }
+
+  @Test
+  void theClassificationCeremonyDecidesAtTheQuorumOfTheHigherClassification() {
+    KeyRef key = new KeyRef("kv-keys", "lowered-key");
+    keyward.registerKey(key, Classification.SECRET, KeyUsage.DATABASE_TDE, "alice");
+    String path = "/api/keys/kv-keys/lowered-key/classification";
+
+    assertThat(keyward.post("audrey", path, LOWER_TO_PUBLIC).status()).isEqualTo(403);
+    Reply rootCa =
+        keyward.post(
+            "alice",
+            path,
+            "{\"classification\": \"SECRET\", \"usage\": \"ROOT_CA\", \"justification\": \"x\"}");
+    assertThat(rootCa.status()).isEqualTo(422);
+    Reply requested = keyward.post("alice", path, LOWER_TO_PUBLIC);
+    assertThat(requested.status()).isEqualTo(202);
+    await(path, s -> "AWAITING_APPROVAL".equals(s.get("phase").asText()));
+
+    Reply teamLead = keyward.post("tara", path + "/decisions", "{\"decision\": \"APPROVE\"}");
+    assertThat(teamLead.status())
+        .as("a team lead approves no SECRET change, so has no part in it: the 403 of reading it")
+        .isEqualTo(403);
+    Reply custodian = keyward.post("kim", path + "/decisions", "{\"decision\": \"APPROVE\"}");
+    assertThat(custodian.status()).isEqualTo(409);
+    assertThat(custodian.body().get("message").asText())
+        .contains("holds none of the roles that approve for a SECRET key");
+    Reply requester = keyward.post("alice", path + "/decisions", "{\"decision\": \"APPROVE\"}");
+    assertThat(requester.status()).isEqualTo(409);
+    assertThat(requester.body().get("message").asText()).contains("alice requested this change");
+    assertThat(keyward.post("olivia", path + "/decisions", "{\"decision\": \"APPROVE\"}").status())
+        .isEqualTo(200);
+    assertThat(
+            keyward
+                .get("olivia", "/api/keys/kv-keys/lowered-key")
+                .body()
+                .at("/facts/classification")
+                .asText())
+        .as("one approval of two changes nothing")
+        .isEqualTo("SECRET");
+    assertThat(keyward.post("lena", path + "/decisions", "{\"decision\": \"APPROVE\"}").status())
+        .isEqualTo(200);
+
+    await(path, s -> "RECORDED".equals(s.get("phase").asText()));
+    JsonNode facts = keyward.get("olivia", "/api/keys/kv-keys/lowered-key").body();
+    assertThat(facts.at("/facts/classification").asText()).isEqualTo("PUBLIC");
+    assertThat(facts.at("/facts/changedBy/CLASSIFICATION").asText())
+        .isEqualTo("classification/kv-keys/lowered-key");
+    assertThat(keyward.get("tara", path).status()).isEqualTo(403);
+  }
+
+  private static final String LOWER_TO_PUBLIC =
+      "{\"classification\": \"PUBLIC\", \"usage\": \"APPLICATION\","
+          + " \"justification\": \"it only verifies public signatures\"}";
 
   @Test
   void aReconciliationOnDemandEnrolsKeysNearExpiry() {

@@ -9,10 +9,13 @@ import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyAttributes;
+import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyOperation;
 import io.keyward.workflows.policy.KeySpec;
 import io.keyward.workflows.policy.KeyType;
+import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.ProtectionLevel;
+import io.keyward.workflows.policy.RotationMatrix;
 import io.keyward.workflows.rotation.RotationPhase;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +52,7 @@ class RotationApiTest {
   @Test
   void plansARotationAndDrivesItThroughReviewApprovalAndExecutionOverHttp() {
     KeyRef key = existingKey("payments-tde");
+    keyward.registerKey(key, Classification.SECRET, KeyUsage.DATABASE_TDE, "alice");
     assertThat(
             keyward
                 .put(
@@ -174,15 +178,6 @@ class RotationApiTest {
     assertThat(auditor.status()).isEqualTo(403);
     assertThat(auditor.body().get("message").asText())
         .startsWith("audrey may not request a rotation");
-    Reply noUsage =
-        keyward.post(
-            "olivia",
-            "/api/rotations",
-            "{\"vault\": \"kv-rotations\", \"name\": \"refused-key\", \"rotationDate\": %s,"
-                    .formatted(t)
-                + " \"justification\": \"x\"}");
-    assertThat(noUsage.status()).isEqualTo(400);
-    assertThat(noUsage.body().get("message").asText()).startsWith("usage is required: one of");
     Reply badDate = plan("olivia", key, "APPLICATION", "\"next tuesday\"");
     assertThat(badDate.status()).isEqualTo(400);
     assertThat(badDate.body().get("message").asText())
@@ -192,6 +187,80 @@ class RotationApiTest {
     assertThat(keyward.get("olivia", "/api/rotations/kv-rotations/refused-key").status())
         .isEqualTo(404);
     assertThat(keyward.post(null, "/api/rotations", "{}").status()).isEqualTo(401);
+  }
+
+  @Test
+  void anUltraRootCaKeyCannotBeDowngradedByAnythingInTheBody() {
+    KeyRef key = existingKey("root-signing");
+    keyward.registerKey(key, Classification.ULTRA, KeyUsage.ROOT_CA, "alice");
+    String t = "\"" + LocalDate.now(ZoneOffset.UTC).plusDays(45) + "\"";
+
+    for (String field :
+        List.of(
+            "\"usage\": \"APPLICATION\"",
+            "\"classification\": \"PUBLIC\"",
+            "\"usage\": null, \"classification\": \"ULTRA\"")) {
+      Reply downgraded =
+          keyward.post(
+              "olivia",
+              "/api/rotations",
+              """
+              {"vault": "kv-rotations", "name": "root-signing", "rotationDate": %s,
+               "justification": "yearly rotation", %s}"""
+                  .formatted(t, field));
+      assertThat(downgraded.status()).as(field).isEqualTo(422);
+      assertThat(downgraded.body().get("message").asText())
+          .contains("facts-from-register")
+          .contains("not the request");
+    }
+    assertThat(keyward.describe("rotation/kv-rotations/root-signing")).isEmpty();
+
+    Reply planned = plan("olivia", key, "ROOT_CA", t);
+    assertThat(planned.status()).isEqualTo(202);
+    JsonNode state = stateOnceRead(planned.body().get("statusUrl").asText());
+    assertThat(state.get("classification").asText()).isEqualTo("ULTRA");
+    assertThat(state.get("rule").get("approvalText").asText()).isEqualTo("Executive + Board");
+  }
+
+  @Test
+  void anUltraKeyThatIsNoCaKeyNeedsAnExecutiveToRotate() {
+    KeyRef key = existingKey("ultra-app");
+    keyward.registerKey(key, Classification.ULTRA, KeyUsage.APPLICATION, "alice");
+    Reply planned =
+        plan(
+            "olivia", key, "APPLICATION", "\"" + LocalDate.now(ZoneOffset.UTC).plusDays(45) + "\"");
+
+    JsonNode state = stateOnceRead(planned.body().get("statusUrl").asText());
+    assertThat(state.get("rule").get("approvalText").asText())
+        .isEqualTo("System + executive (ULTRA, runbook 2.2)");
+  }
+
+  @Test
+  void aKeyTheRegisterDoesNotHoldIsRotatedAsUltra() {
+    existingKey("found-key");
+    Reply planned =
+        keyward.post(
+            "olivia",
+            "/api/rotations",
+            """
+            {"vault": "kv-rotations", "name": "found-key", "rotationDate": "%s",
+             "justification": "found by the reconciliation"}"""
+                .formatted(LocalDate.now(ZoneOffset.UTC).plusDays(45)));
+
+    JsonNode state = stateOnceRead(planned.body().get("statusUrl").asText());
+    assertThat(state.get("classification").asText()).isEqualTo("ULTRA");
+    assertThat(state.get("rule").get("approvalText").asText()).contains("executive");
+  }
+
+  private static JsonNode stateOnceRead(String statusUrl) {
+    for (int i = 0; i < 600; i++) {
+      Reply reply = keyward.get("olivia", statusUrl);
+      if (reply.status() == 200 && reply.body().hasNonNull("rule")) {
+        return reply.body();
+      }
+      sleep();
+    }
+    throw new AssertionError("the rotation did not read the key register: " + statusUrl);
   }
 
   @Test
@@ -206,14 +275,23 @@ class RotationApiTest {
     assertThat(second.body().get("runId").asText()).isEqualTo(first.body().get("runId").asText());
   }
 
+  /**
+   * Plans a rotation of {@code key}, registered (unless a test registered it otherwise) with {@code
+   * usage} at the classification the matrix gives it; the body names neither.
+   */
   private static Reply plan(String user, KeyRef key, String usage, String rotationDate) {
+    KeyUsage keyUsage = KeyUsage.valueOf(usage);
+    if (keyward.register().find(key).isEmpty()) {
+      keyward.registerKey(
+          key, RotationMatrix.ruleFor(keyUsage).typicalClassification(), keyUsage, "alice");
+    }
     return keyward.post(
         user,
         "/api/rotations",
         """
-        {"vault": "%s", "name": "%s", "usage": "%s", "rotationDate": %s,
+        {"vault": "%s", "name": "%s", "rotationDate": %s,
          "justification": "yearly rotation", "ticket": "CHG0099"}"""
-            .formatted(key.vault(), key.name(), usage, rotationDate));
+            .formatted(key.vault(), key.name(), rotationDate));
   }
 
   private static KeyRef existingKey(String name) {

@@ -12,8 +12,11 @@ import io.keyward.activities.integration.RecordingHttpServer.Request;
 import io.keyward.activities.servicenow.ServiceNowTickets;
 import io.keyward.api.RunningKeyward;
 import io.keyward.api.RunningKeyward.Reply;
+import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.integration.Secret;
+import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.servicenow.ServiceNowSettings;
 import io.keyward.workflows.servicenow.TicketStateValues;
 import java.net.URI;
@@ -379,12 +382,17 @@ class ServiceNowWebhookTest {
   @Test
   void aRotationRequestPlansTheRotationWithTheTicketNumber() throws Exception {
     Record record = Record.next("kv-snow", "rotated");
+    keyward.registerKey(
+        new KeyRef("kv-snow", "rotated"),
+        Classification.CONFIDENTIAL,
+        KeyUsage.APPLICATION,
+        "alice");
     String date = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(60).toString();
 
     Reply reply =
         deliver(
             record.rotation(
-                "{\"vault\": \"kv-snow\", \"name\": \"rotated\", \"usage\": \"APPLICATION\","
+                "{\"vault\": \"kv-snow\", \"name\": \"rotated\","
                     + " \"rotationDate\": \""
                     + date
                     + "\", \"justification\": \"annual rotation\"}"));
@@ -406,7 +414,7 @@ class ServiceNowWebhookTest {
         deliver(
             record.rotation(
                 "{\"vault\": \"kv-snow\", \"name\": \"late-rotation\","
-                    + " \"usage\": \"APPLICATION\", \"rotationDate\": \"2020-01-01\","
+                    + " \"rotationDate\": \"2020-01-01\","
                     + " \"justification\": \"too late\"}"));
 
     assertThat(reply.status()).isEqualTo(400);
@@ -414,6 +422,23 @@ class ServiceNowWebhookTest {
         .isEqualTo("rotationDate 2020-01-01T00:00:00Z is not in the future");
     assertStartedNothing(record, "none/none");
     assertThat(keyward.describe("rotation/kv-snow/late-rotation")).isEmpty();
+  }
+
+  @Test
+  void aRotationRecordNamingAUsageIsRefusedAndStartsNothing() throws Exception {
+    Record record = Record.next("kv-snow", "downgraded");
+    String date = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(60).toString();
+
+    Reply reply =
+        deliver(
+            record.rotation(
+                "{\"vault\": \"kv-snow\", \"name\": \"downgraded\", \"usage\": \"API_KEY\","
+                    + " \"rotationDate\": \""
+                    + date
+                    + "\", \"justification\": \"cheaper approvals\"}"));
+
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat(keyward.describe("rotation/kv-snow/downgraded")).isEmpty();
   }
 
   @Test

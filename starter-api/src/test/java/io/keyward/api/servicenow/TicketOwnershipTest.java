@@ -127,7 +127,7 @@ class TicketOwnershipTest {
             "alice",
             "/api/rotations",
             """
-            {"vault": "kv-own", "name": "rotated", "usage": "APPLICATION",
+            {"vault": "kv-own", "name": "rotated",
              "rotationDate": "%s", "justification": "annual", "ticket": "%s"}"""
                 .formatted(
                     Instant.now().plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS),

@@ -19,9 +19,11 @@ import io.keyward.workflows.hsm.KeyAttributes;
 import io.keyward.workflows.integration.Secret;
 import io.keyward.workflows.notify.SlackActions;
 import io.keyward.workflows.notify.SlackSettings;
+import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyOperation;
 import io.keyward.workflows.policy.KeySpec;
 import io.keyward.workflows.policy.KeyType;
+import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.ProtectionLevel;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -346,8 +348,7 @@ class SlackInteractionsTest {
   void aSignedClickApprovesALifecycleGateThroughTheLifecycleService() throws Exception {
     existingKey("gated", "SECRET", Duration.ofDays(20));
     String path = "/api/keys/kv-slack/gated/lifecycle";
-    assertThat(keyward.post("olivia", path, "{\"usage\": \"DATABASE_TDE\"}").status())
-        .isEqualTo(202);
+    assertThat(keyward.post("olivia", path, "{}").status()).isEqualTo(202);
     awaitPhase(path, "AWAITING_ROTATION_APPROVAL");
     JsonNode gate = awaitAnnouncement("lifecycle/kv-slack/gated");
     assertThat(buttonsOf(gate))
@@ -424,7 +425,13 @@ class SlackInteractionsTest {
     existingKey(name, classification, Duration.ofDays(365));
   }
 
+  /** A key at the provider, registered as its generation would have: a TDE key of alice's. */
   private static void existingKey(String name, String classification, Duration validFor) {
+    keyward.registerKey(
+        new KeyRef("kv-slack", name),
+        Classification.valueOf(classification),
+        KeyUsage.DATABASE_TDE,
+        "alice");
     Instant now = Instant.now();
     keyward
         .keys()
@@ -456,7 +463,7 @@ class SlackInteractionsTest {
             "alice",
             "/api/rotations",
             """
-            {"vault": "kv-slack", "name": "%s", "usage": "DATABASE_TDE", "rotationDate": "%s",
+            {"vault": "kv-slack", "name": "%s", "rotationDate": "%s",
              "justification": "yearly rotation", "ticket": "CHG0099"}"""
                 .formatted(name, t));
     assertThat(planned.status()).as("planned: %s", planned.body()).isEqualTo(202);

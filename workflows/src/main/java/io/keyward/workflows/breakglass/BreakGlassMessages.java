@@ -152,6 +152,9 @@ public final class BreakGlassMessages {
                     k ->
                         k.key() + " (" + (k.rootCa() ? "root CA, " : "") + k.classification() + ")")
                 .collect(Collectors.joining(", ")))
+        .with(
+            "registerMismatches",
+            assessment.mismatches().isEmpty() ? null : String.join("; ", assessment.mismatches()))
         .build();
   }
 

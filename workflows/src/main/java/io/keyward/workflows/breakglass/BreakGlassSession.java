@@ -86,6 +86,10 @@ public final class BreakGlassSession {
               + level.runbookText()
               + ")");
     }
+    Optional<String> notOwner = ownerRefusal(actor, level);
+    if (notOwner.isPresent()) {
+      return notOwner;
+    }
     if (authorisation.decision() == AuthorisationDecision.APPROVE && openSlotFor(actor).isEmpty()) {
       return Optional.of(
           "the approvals "
@@ -362,7 +366,45 @@ public final class BreakGlassSession {
   }
 
   private Optional<Role> openSlotFor(Actor actor) {
-    return openRoles().stream().filter(role -> actor.roles().contains(role)).findFirst();
+    return openRoles().stream()
+        .filter(role -> actor.roles().contains(role) && mayFill(actor, role))
+        .findFirst();
+  }
+
+  /**
+   * Level 1's application-owner approval (runbook 8.3) comes from the owner of the keys in scope:
+   * the accountable person the key register names for every one of them. Anyone else holding the
+   * application-owner role has no part in the session.
+   */
+  private boolean mayFill(Actor actor, Role role) {
+    return role != Role.APPLICATION_OWNER
+        || assessment.soleOwner().map(actor.id()::equals).orElse(false);
+  }
+
+  private Optional<String> ownerRefusal(Actor actor, BreakGlassLevel level) {
+    boolean onlyAsOwner =
+        level.approvals().stream()
+            .filter(role -> actor.roles().contains(role))
+            .allMatch(role -> role == Role.APPLICATION_OWNER);
+    if (!onlyAsOwner || mayFill(actor, Role.APPLICATION_OWNER)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        assessment
+            .soleOwner()
+            .map(
+                owner ->
+                    actor.id()
+                        + " does not own the keys in scope: a Level 1 session is approved by their"
+                        + " accountable owner, "
+                        + owner
+                        + ", as the key register names them (runbook 8.3)")
+            .orElse(
+                "the keys in scope do not have one accountable owner in the key register ("
+                    + new TreeSet<>(
+                        assessment.keys().stream().map(k -> k.key() + ": " + k.owner()).toList())
+                    + "), so no application owner can approve this Level 1 session; declare one"
+                    + " session per owner"));
   }
 
   private Set<Role> openRoles() {

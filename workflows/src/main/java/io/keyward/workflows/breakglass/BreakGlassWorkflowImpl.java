@@ -16,6 +16,7 @@ import io.keyward.workflows.ceremony.CeremonyVisibility;
 import io.keyward.workflows.common.CeremonyActivityOptions;
 import io.keyward.workflows.hsm.KeyProviderActivities;
 import io.keyward.workflows.incident.IncidentActivityOptions;
+import io.keyward.workflows.register.RegisterSteps;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
@@ -37,7 +38,8 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
   private final ScopeLookup scope =
       new ScopeLookup(
           Workflow.newActivityStub(
-              KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS));
+              KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS),
+          new RegisterSteps());
   private final AccessGrantActivities granting =
       Workflow.newActivityStub(AccessGrantActivities.class, IncidentActivityOptions.GRANT);
   private final AccessGrantActivities revoking =
@@ -99,6 +101,9 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
         assessment.reason(),
         "BREAK_GLASS_SCOPE_ASSESSED",
         BreakGlassMessages.assessmentDetails(assessment));
+    assessment
+        .mismatches()
+        .forEach(mismatch -> record.timeline(null, "REGISTER_MISMATCH", mismatch));
     enter(
         BreakGlassPhase.AWAITING_AUTHORISATION, now().plus(BreakGlassSession.AUTHORISATION_WINDOW));
     notifier.send(BreakGlassMessages.declared(declaration, assessment, subject()));

@@ -25,6 +25,10 @@ import io.keyward.workflows.incident.Severity;
 import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.register.KeyState;
+import io.keyward.workflows.register.RegisterSteps;
+import io.keyward.workflows.register.RegisterUpdate;
+import io.keyward.workflows.register.RegisteredKey;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ApplicationFailure;
@@ -47,6 +51,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
 
   private final KeyProviderActivities keys =
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
+  private final RegisterSteps register = new RegisterSteps();
   private final CompromiseReport report;
   private final CompromiseResponse response;
   private final CeremonyRecord record;
@@ -131,7 +136,7 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
         disabled.attempts(),
         disabled.versions().stream().map(KeyVersionInfo::version).toList(),
         at);
-    classification = EmergencyRotation.classificationOf(disabled.versions());
+    markCompromised(at);
     raiseSeverityToTheKeysFloor();
     Disablement d = response.disablement();
     if (d.timeToDisable() != null) {
@@ -175,8 +180,34 @@ public class CompromiseResponseWorkflowImpl implements CompromiseResponseWorkflo
   }
 
   /**
-   * A reporter may raise a severity, never lower it: once the key's classification is known from
-   * its own tags, a report graded below the classification's floor ({@link Severity#floorFor}) is
+   * Marks the key COMPROMISED in the key register, once it is disabled, and reads its
+   * classification from the register entry: a key the register does not hold stays out of it and
+   * counts as ULTRA.
+   */
+  private void markCompromised(Instant at) {
+    Optional<RegisteredKey> entry =
+        register.apply(
+            RegisterUpdate.state(
+                report.key(),
+                RegisterSteps.changeId("compromised"),
+                RegisterSteps.ceremony(),
+                report.reporter().id(),
+                at,
+                KeyState.COMPROMISED,
+                null));
+    classification = entry.map(e -> e.classification().name()).orElse(null);
+    record.timeline(
+        at,
+        null,
+        "KEY_REGISTER_WRITTEN",
+        entry.isPresent()
+            ? report.key() + " is COMPROMISED in the key register"
+            : report.key() + " is not in the key register: it counts as ULTRA");
+  }
+
+  /**
+   * A reporter may raise a severity, never lower it: once the key's classification is read from the
+   * key register, a report graded below the classification's floor ({@link Severity#floorFor}) is
    * raised to it, with the floor's escalation time counted from when the report was accepted.
    */
   private void raiseSeverityToTheKeysFloor() {

@@ -6,7 +6,6 @@ import io.keyward.workflows.hsm.KeyAttributes;
 import io.keyward.workflows.hsm.KeyTags;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.incident.IncidentId;
-import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.CryptoStandards;
 import io.keyward.workflows.policy.KeySpec;
 import io.keyward.workflows.policy.ProtectionLevel;
@@ -75,22 +74,5 @@ public final class EmergencyRotation {
       return Duration.between(compromised.notBefore(), compromised.expires());
     }
     return Duration.ofDays(CryptoStandards.DEFAULT_VALIDITY_DAYS);
-  }
-
-  /**
-   * The classification the newest version's own tag names; null when it names none Keyward knows
-   * (the response then counts the key as ULTRA).
-   */
-  public static String classificationOf(List<KeyVersionInfo> versions) {
-    if (versions.isEmpty()) {
-      return null;
-    }
-    String tag = newest(versions).tags().get(KeyTags.CLASSIFICATION);
-    for (Classification c : Classification.values()) {
-      if (c.name().equals(tag)) {
-        return tag;
-      }
-    }
-    return null;
   }
 }

@@ -185,6 +185,11 @@ public final class GenerationCeremony {
     return securityValidator != null;
   }
 
+  /** Who validated compliance and ordered the registration; null until someone did. */
+  public String securityValidator() {
+    return securityValidator;
+  }
+
   public void moveTo(GenerationPhase next, Instant deadline) {
     this.phase = next;
     this.stepDeadline = deadline;

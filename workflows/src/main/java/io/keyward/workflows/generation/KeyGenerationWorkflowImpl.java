@@ -22,6 +22,7 @@ import io.keyward.workflows.lifecycle.Lifecycles;
 import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.PolicyMatrix;
 import io.keyward.workflows.policy.RotationMatrix;
+import io.keyward.workflows.register.RegisterSteps;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
@@ -41,6 +42,7 @@ import java.util.function.Supplier;
 public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   private final KeyProviderActivities keys =
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
+  private final RegisterSteps register = new RegisterSteps();
   private final GenerationRequest request;
   private final GenerationCeremony ceremony;
   private final CeremonyRecord record;
@@ -190,8 +192,29 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
             .with("roundTrip", roundTrip.operation() + " passed")
             .with("protection", protection)
             .build());
+    recordInRegister(version);
     startLifecycle();
     return finish(GenerationPhase.REGISTERED, "registered in the key register");
+  }
+
+  /** Writes every fact of the key to the key register, from the request the quorum approved. */
+  private void recordInRegister(String version) {
+    register.apply(
+        GenerationRegistration.updateFor(
+            request,
+            version,
+            RegisterSteps.changeId("register"),
+            RegisterSteps.ceremony(),
+            ceremony.securityValidator(),
+            now()));
+    record.timeline(null, "KEY_REGISTER_WRITTEN", registerNote());
+  }
+
+  private String registerNote() {
+    return request.classification()
+        + ", "
+        + GenerationRegistration.usageOf(request).label()
+        + ", ACTIVE";
   }
 
   /**
@@ -200,8 +223,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
    * matrix's default (an application key, rotating yearly).
    */
   private void startLifecycle() {
-    KeyUsage usage =
-        KeyUsage.fromTag(request.spec().tags().get(KeyUsage.TAG), RotationMatrix.DEFAULT_USAGE);
+    KeyUsage usage = GenerationRegistration.usageOf(request);
     try {
       boolean started =
           new Lifecycles()

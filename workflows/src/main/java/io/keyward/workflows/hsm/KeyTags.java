@@ -7,6 +7,10 @@ package io.keyward.workflows.hsm;
 public final class KeyTags {
   public static final String CLASSIFICATION = "Classification";
   public static final String OWNER = "Owner";
+
+  /** The application a key serves, as its requester names it. */
+  public static final String APPLICATION = "Application";
+
   public static final String REQUESTED_BY = "RequestedBy";
   public static final String TICKET = "Ticket";
   public static final String CEREMONY = "KeywardCeremony";

@@ -11,6 +11,8 @@ import io.keyward.workflows.dependencies.DependencyActivities;
 import io.keyward.workflows.hsm.KeyProviderActivities;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.hsm.RoundTripResult;
+import io.keyward.workflows.register.RegisterSteps;
+import io.keyward.workflows.register.RegisterUpdate;
 import io.keyward.workflows.rotation.NextVersion;
 import io.temporal.failure.ActivityFailure;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.Optional;
  * thrown: the lifecycle falls back to reminding people of a manual rotation. Workflow code only.
  */
 final class AutomaticRotationStep {
+  private final RegisterSteps register = new RegisterSteps();
   private final KeyLifecycle lifecycle;
   private final KeyProviderActivities keys;
   private final DependencyActivities dependencies;
@@ -52,8 +55,8 @@ final class AutomaticRotationStep {
           keys.create(
               NextVersion.command(
                   old,
-                  input.usage(),
-                  input.classification(),
+                  lifecycle.usage(),
+                  lifecycle.classification(),
                   now(),
                   IdempotencyKeys.subject(),
                   IdempotencyKeys.forStep("rotate")));
@@ -71,6 +74,14 @@ final class AutomaticRotationStep {
         "KEY_ROTATED",
         null,
         LifecycleMessages.rotatedDetails(made, old.version(), lifecycle, check, approvedBy));
+    register.apply(
+        RegisterUpdate.version(
+            input.key(),
+            RegisterSteps.changeId("rotated"),
+            RegisterSteps.ceremony(),
+            null,
+            now(),
+            made.version()));
     notifier.sendAll(
         LifecycleMessages.rotated(
             input.key(),

@@ -1,9 +1,12 @@
 package io.keyward.workflows.lifecycle;
 
 import io.keyward.workflows.common.Role;
+import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.RotationMatrix;
 import io.keyward.workflows.policy.RotationMode;
 import io.keyward.workflows.policy.RotationRule;
+import io.keyward.workflows.register.KeyPolicy;
 import io.keyward.workflows.rotation.RotationApprovals;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -17,9 +20,11 @@ import java.util.Set;
  */
 public final class KeyLifecycle {
   private final LifecycleInput input;
-  private final RotationRule rule;
-  private final RotationMode mode;
-  private final RotationApprovals approvals;
+  private KeyUsage usage;
+  private Classification classification;
+  private RotationRule rule;
+  private RotationMode mode;
+  private RotationApprovals approvals;
   private LifecyclePhase phase = LifecyclePhase.STARTING;
   private LifecycleAction nextAction = LifecycleAction.NONE;
   private Instant nextActionAt;
@@ -33,9 +38,32 @@ public final class KeyLifecycle {
 
   public KeyLifecycle(LifecycleInput input) {
     this.input = input;
-    this.rule = RotationMatrix.ruleFor(input.usage());
-    this.mode = RotationMatrix.modeFor(input.usage(), input.classification());
+    facts(input.usage(), input.classification());
+  }
+
+  /**
+   * The key's facts as the key register holds them, read at the start of each cycle: they, not the
+   * enrolment's input, decide the rule, the mode and the gate's approvers (the stricter of runbook
+   * 6.1 and 2.2). The gate is closed while they are read, so no decision meets a rule that changes.
+   */
+  public void facts(KeyPolicy facts) {
+    facts(facts.usage(), facts.classification());
+  }
+
+  private void facts(KeyUsage usage, Classification classification) {
+    this.usage = usage;
+    this.classification = classification;
+    this.rule = RotationMatrix.ruleFor(usage, classification);
+    this.mode = RotationMatrix.modeFor(usage, classification);
     this.approvals = new RotationApprovals(rule);
+  }
+
+  public KeyUsage usage() {
+    return usage;
+  }
+
+  public Classification classification() {
+    return classification;
   }
 
   /**
@@ -152,8 +180,8 @@ public final class KeyLifecycle {
     Set<Role> awaiting = awaitingRoles().isEmpty() ? Set.of() : EnumSet.copyOf(awaitingRoles());
     return new LifecycleState(
         input.key(),
-        input.usage(),
-        input.classification(),
+        usage,
+        classification,
         mode,
         rule.interval(),
         input.cycle(),

@@ -13,6 +13,11 @@ import io.keyward.workflows.dependencies.DependencyActivities;
 import io.keyward.workflows.hsm.KeyProviderActivities;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.policy.RotationMatrix;
+import io.keyward.workflows.register.KeyPolicy;
+import io.keyward.workflows.register.KeyStates;
+import io.keyward.workflows.register.RegisterSteps;
+import io.keyward.workflows.register.RegisterUpdate;
+import io.keyward.workflows.register.RegisteredKey;
 import io.keyward.workflows.rotation.NextVersion;
 import io.keyward.workflows.rotation.RotationActivityOptions;
 import io.temporal.workflow.Workflow;
@@ -37,6 +42,8 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
 
   private final KeyProviderActivities keys =
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
+  private final RegisterSteps register = new RegisterSteps();
+  private Optional<RegisteredKey> entry = Optional.empty();
   private final LifecycleInput input;
   private final KeyLifecycle lifecycle;
   private final CeremonyRecord record = new CeremonyRecord(Timeline.NONE);
@@ -60,14 +67,17 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
   public LifecycleState run(LifecycleInput input) {
     enrolledAt = input.enrolledAt() != null ? input.enrolledAt() : now();
     lifecycle.enrolledAt(enrolledAt);
+    entry = register.find(input.key());
+    lifecycle.facts(KeyPolicy.of(input.key(), entry, input.usage()));
     if (input.cycle() == 0) {
       record.audit(
           "KEY_ENROLLED", input.enrolledBy(), LifecycleMessages.enrolmentDetails(lifecycle));
     }
     progress.publish();
-    Optional<KeyVersionInfo> current = currentVersion();
+    List<KeyVersionInfo> versions = keys.listVersions(input.key());
+    Optional<KeyVersionInfo> current = NextVersion.current(versions);
     if (current.isEmpty()) {
-      return ended();
+      return ended(versions.isEmpty());
     }
     KeyVersionInfo version = current.get();
     Instant expires = NextVersion.expiryOf(version, now());
@@ -236,10 +246,25 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
     return currentVersion().map(v -> !v.version().equals(version.version())).orElse(true);
   }
 
-  /** The key has no enabled version at any provider: nothing to rotate, the lifecycle ends. */
-  private LifecycleState ended() {
+  /**
+   * The key has no enabled version at any provider: nothing to rotate, the lifecycle ends, and the
+   * key register says so (RETIRED when no version is left, DISABLED otherwise).
+   */
+  private LifecycleState ended(boolean noVersionLeft) {
     progress.plan(LifecyclePhase.KEY_NOT_FOUND, LifecycleAction.NONE, null);
     record.audit("LIFECYCLE_ENDED", null, Map.of("reason", "no enabled version"));
+    KeyStates.whenNoVersionIsEnabled(entry, noVersionLeft)
+        .ifPresent(
+            state ->
+                register.apply(
+                    RegisterUpdate.state(
+                        input.key(),
+                        RegisterSteps.changeId("ended"),
+                        RegisterSteps.ceremony(),
+                        null,
+                        now(),
+                        state,
+                        null)));
     notifier.send(LifecycleMessages.ended(lifecycle, IdempotencyKeys.subject()));
     notifier.awaitDelivered();
     return lifecycle.snapshot();
@@ -248,7 +273,8 @@ public class KeyLifecycleWorkflowImpl implements KeyLifecycleWorkflow {
   private LifecycleState nextCycle(RotationRecord rotation) {
     notifier.awaitDelivered();
     Workflow.await(Workflow::isEveryHandlerFinished);
-    Workflow.continueAsNew(input.next(enrolledAt, rotation));
+    Workflow.continueAsNew(
+        input.next(enrolledAt, rotation, lifecycle.usage(), lifecycle.classification()));
     return lifecycle.snapshot();
   }
 

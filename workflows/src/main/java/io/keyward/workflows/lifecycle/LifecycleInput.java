@@ -10,8 +10,10 @@ import java.util.Objects;
 
 /**
  * Everything a key's lifecycle carries from one cycle to the next through continue-as-new: which
- * key, its usage and classification (they decide the rotation rule and mode), who enrolled it and
- * when, which cycle this is, and the latest rotations.
+ * key, its usage and classification as last read (each cycle reads them again from the key
+ * register, which decides the rotation rule and mode; the usage here counts only for a key the
+ * register does not hold, which counts as ULTRA), who enrolled it and when, which cycle this is,
+ * and the latest rotations.
  */
 public record LifecycleInput(
     KeyRef key,
@@ -43,8 +45,12 @@ public record LifecycleInput(
     return "lifecycle/" + key.vault() + "/" + key.name();
   }
 
-  /** The input of the next cycle, remembering {@code rotation} when one was made. */
-  public LifecycleInput next(Instant enrolled, RotationRecord rotation) {
+  /**
+   * The input of the next cycle, with the usage and classification this cycle read from the key
+   * register, remembering {@code rotation} when one was made.
+   */
+  public LifecycleInput next(
+      Instant enrolled, RotationRecord rotation, KeyUsage usage, Classification classification) {
     List<RotationRecord> kept = new ArrayList<>(rotations);
     if (rotation != null) {
       kept.add(rotation);

@@ -29,11 +29,11 @@ public final class LifecycleMessages {
   /** The memo's one line, e.g. {@code Application key v/k (SECRET, APPROVAL_GATE ...), cycle 0}. */
   public static String summary(KeyLifecycle lifecycle) {
     LifecycleInput input = lifecycle.input();
-    return input.usage().label()
+    return lifecycle.usage().label()
         + " "
         + input.key()
         + " ("
-        + input.classification()
+        + lifecycle.classification()
         + ", "
         + lifecycle.mode()
         + " rotation every "
@@ -65,7 +65,7 @@ public final class LifecycleMessages {
             + "): "
             + CeremonyVisibility.roleNames(lifecycle.awaitingRoles()),
         statusLink(input.key()),
-        NoticeAction.decisionOn(input.classification()));
+        NoticeAction.decisionOn(lifecycle.classification()));
   }
 
   public static Notification gateDenied(KeyLifecycle lifecycle, Instant expires, String subject) {
@@ -162,8 +162,8 @@ public final class LifecycleMessages {
     LifecycleInput input = lifecycle.input();
     return AuditDetails.create()
         .with("key", input.key())
-        .with("usage", input.usage().name())
-        .with("classification", input.classification().name())
+        .with("usage", lifecycle.usage().name())
+        .with("classification", lifecycle.classification().name())
         .with("mode", lifecycle.mode().name())
         .with("interval", lifecycle.rule().interval())
         .build();

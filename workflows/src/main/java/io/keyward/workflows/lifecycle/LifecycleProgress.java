@@ -78,7 +78,7 @@ final class LifecycleProgress {
             SearchAttributeUpdate.valueSet(KIND, LifecycleStartOptions.KIND),
             SearchAttributeUpdate.valueSet(PHASE, lifecycle.phase().name()),
             SearchAttributeUpdate.valueSet(KEY_NAME, input.key().toString()),
-            SearchAttributeUpdate.valueSet(CLASSIFICATION, input.classification().name()),
+            SearchAttributeUpdate.valueSet(CLASSIFICATION, lifecycle.classification().name()),
             lifecycle.nextActionAt() == null
                 ? SearchAttributeUpdate.valueUnset(DUE_AT)
                 : SearchAttributeUpdate.valueSet(

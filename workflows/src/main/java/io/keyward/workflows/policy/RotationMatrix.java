@@ -12,6 +12,7 @@ import static io.keyward.workflows.common.Role.TEAM_LEAD;
 
 import java.time.Duration;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,49 @@ public final class RotationMatrix {
 
   public static RotationRule ruleFor(KeyUsage usage) {
     return RULES.get(Objects.requireNonNull(usage, "usage"));
+  }
+
+  /**
+   * The rule for rotating a key of this usage and classification: the usage's row (runbook 6.1)
+   * with the stricter approvals of the two rules, the usage's and the classification's (runbook
+   * 2.2: an ULTRA key rotates by a "manual process with executive approval"). Each approval the
+   * classification asks for that none of the usage's approvals already gives is added, to be given
+   * by one more person: a usage approval gives a classification approval when everyone who may give
+   * the first may also give the second (a root CA key's executive is the ULTRA executive). The
+   * classification's other rules (SECRET's manual gate, CONFIDENTIAL's automation) ask for no
+   * approval beyond the usage's: every manual rotation has a second person already.
+   */
+  public static RotationRule ruleFor(KeyUsage usage, Classification classification) {
+    RotationRule rule = ruleFor(usage);
+    List<ApprovalSlot> added =
+        approvalsFor(Objects.requireNonNull(classification, "classification")).stream()
+            .filter(
+                wanted ->
+                    rule.approvals().stream()
+                        .noneMatch(given -> wanted.roles().containsAll(given.roles())))
+            .toList();
+    if (added.isEmpty()) {
+      return rule;
+    }
+    List<ApprovalSlot> approvals = new ArrayList<>(rule.approvals());
+    approvals.addAll(added);
+    return new RotationRule(
+        usage,
+        rule.typicalClassification(),
+        rule.interval(),
+        rule.method(),
+        approvals,
+        rule.approvalText()
+            + " + "
+            + String.join(" + ", added.stream().map(ApprovalSlot::name).toList())
+            + " ("
+            + classification
+            + ", runbook 2.2)");
+  }
+
+  /** The approvals runbook 2.2 asks of a rotation of a key of this classification. */
+  static List<ApprovalSlot> approvalsFor(Classification classification) {
+    return classification == Classification.ULTRA ? List.of(EXECUTIVE) : List.of();
   }
 
   /**

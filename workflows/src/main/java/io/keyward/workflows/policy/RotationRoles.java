@@ -39,9 +39,5 @@ public final class RotationRoles {
   public static final Set<Role> VALIDATION_RESOLVERS =
       Set.of(CRYPTO_OFFICER, KEY_CUSTODIAN, SECURITY_TEAM_LEAD);
 
-  /** Maintain the dependency map: which applications use a key. */
-  public static final Set<Role> DEPENDENCY_MAINTAINERS =
-      Set.of(CRYPTO_OFFICER, KEY_CUSTODIAN, APPLICATION_OWNER);
-
   private RotationRoles() {}
 }

@@ -8,6 +8,7 @@ import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.RotationMatrix;
 import io.keyward.workflows.policy.RotationRoles;
 import io.keyward.workflows.policy.RotationRule;
+import io.keyward.workflows.register.KeyPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,10 +34,10 @@ public final class ManualRotation {
   public static final Duration MAX_PLANNING_HORIZON = Duration.ofDays(2 * 365);
 
   private final RotationRequest request;
-  private final RotationRule rule;
-  private final RotationApprovals approvals;
   private final List<TimelineEntry> timeline = new ArrayList<>();
-  private Classification classification;
+  private RotationRule rule;
+  private RotationApprovals approvals;
+  private Classification classification = Classification.ULTRA;
   private RotationPhase phase = RotationPhase.SCHEDULED;
   private Instant stepDeadline;
   private Instant rotationDate;
@@ -59,10 +60,19 @@ public final class ManualRotation {
 
   public ManualRotation(RotationRequest request) {
     this.request = request;
-    this.rule = RotationMatrix.ruleFor(request.usage());
-    this.approvals = new RotationApprovals(rule);
     this.rotationDate = request.rotationDate();
-    this.classification = rule.typicalClassification();
+  }
+
+  /**
+   * The key's facts as the key register holds them, read when the rotation starts: its usage and
+   * classification decide the approvals, the stricter of runbook 6.1's and 2.2's ({@link
+   * RotationMatrix#ruleFor(io.keyward.workflows.policy.KeyUsage, Classification)}). Until then no
+   * step is open and the key counts as ULTRA.
+   */
+  public void facts(KeyPolicy facts) {
+    this.rule = RotationMatrix.ruleFor(facts.usage(), facts.classification());
+    this.approvals = new RotationApprovals(rule);
+    this.classification = facts.classification();
   }
 
   /**
@@ -185,7 +195,9 @@ public final class ManualRotation {
     Instant previous = rotationDate;
     rotationDate = reschedule.rotationDate();
     plan++;
-    approvals.clear();
+    if (approvals != null) {
+      approvals.clear();
+    }
     record(
         at,
         reschedule.actor().id(),
@@ -232,7 +244,7 @@ public final class ManualRotation {
   public Set<Role> awaitingRoles() {
     return switch (phase) {
       case AWAITING_SECURITY_REVIEW -> reviewers();
-      case AWAITING_APPROVAL -> approvals.awaitingRoles();
+      case AWAITING_APPROVAL -> approvals == null ? Set.of() : approvals.awaitingRoles();
       case AWAITING_EXECUTION -> RotationRoles.ROTATORS;
       case AWAITING_VALIDATION_DECISION -> RotationRoles.VALIDATION_RESOLVERS;
       case AWAITING_MONITORING_REVIEW -> RotationRoles.MONITORING_REVIEWERS;
@@ -253,7 +265,7 @@ public final class ManualRotation {
         preRotationAt(),
         checks,
         securityReviewer,
-        approvals.given(),
+        approvals == null ? List.of() : approvals.given(),
         executor,
         oldVersion,
         newVersion,
@@ -313,7 +325,7 @@ public final class ManualRotation {
   }
 
   public boolean approved() {
-    return approvals.complete();
+    return approvals != null && approvals.complete();
   }
 
   public String denier() {
@@ -363,10 +375,6 @@ public final class ManualRotation {
 
   public boolean monitoringConfirmed() {
     return monitoringReviewer != null;
-  }
-
-  public void classification(Classification resolved) {
-    classification = resolved;
   }
 
   public Classification classification() {
@@ -476,6 +484,9 @@ public final class ManualRotation {
           actor.id()
               + " requested this rotation and cannot approve it (runbook 6.3: dual control)");
     }
+    if (approvals == null) {
+      return Optional.of("the key's facts are still being read from the key register");
+    }
     return approvals.refusalFor(actor);
   }
 
@@ -487,7 +498,7 @@ public final class ManualRotation {
               + new TreeSet<>(RotationRoles.ROTATORS)
               + " (runbook 4.2)");
     }
-    if (approvals.isApprover(actor.id())) {
+    if (approvals != null && approvals.isApprover(actor.id())) {
       return Optional.of(
           actor.id()
               + " approved this rotation and cannot also execute it (runbook 6.3: dual control)");

@@ -11,6 +11,8 @@ import io.keyward.workflows.common.CeremonyActivityOptions;
 import io.keyward.workflows.dependencies.DependencyActivities;
 import io.keyward.workflows.hsm.KeyProviderActivities;
 import io.keyward.workflows.hsm.KeyVersionInfo;
+import io.keyward.workflows.register.KeyPolicy;
+import io.keyward.workflows.register.RegisterSteps;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -28,6 +30,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
 
   private final KeyProviderActivities keys =
       Workflow.newActivityStub(KeyProviderActivities.class, CeremonyActivityOptions.KEY_OPERATIONS);
+  private final RegisterSteps register = new RegisterSteps();
   private final RotationRequest request;
   private final ManualRotation rotation;
   private final CeremonyRecord record;
@@ -64,12 +67,15 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
             refusal -> {
               throw ApplicationFailure.newNonRetryableFailure(refusal, "PolicyViolation");
             });
+    KeyPolicy facts = register.policyOf(request.key(), null);
+    rotation.facts(facts);
     record.step(
         request.requester().id(),
         "REQUESTED",
         request.justification(),
         "ROTATION_REQUESTED",
         RotationMessages.requestDetails(rotation.snapshot()));
+    record.timeline(null, "KEY_FACTS_READ", facts.describe());
     progress.publish();
 
     RotationOutcome outcome = rotationOutcome();

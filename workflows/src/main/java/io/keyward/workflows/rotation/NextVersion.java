@@ -91,17 +91,4 @@ public final class NextVersion {
     Instant start = version.created() != null ? version.created() : fallbackStart;
     return start.atOffset(ZoneOffset.UTC).plus(RotationMatrix.DEFAULT_EXPIRY).toInstant();
   }
-
-  /** The classification a version's tag names, or {@code fallback}. */
-  public static Classification classificationOf(KeyVersionInfo version, Classification fallback) {
-    String tag = version.tags().get(KeyTags.CLASSIFICATION);
-    if (tag != null) {
-      for (Classification c : Classification.values()) {
-        if (c.name().equalsIgnoreCase(tag.strip())) {
-          return c;
-        }
-      }
-    }
-    return fallback;
-  }
 }

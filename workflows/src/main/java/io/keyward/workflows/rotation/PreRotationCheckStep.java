@@ -52,8 +52,6 @@ final class PreRotationCheckStep {
     if (current.isEmpty()) {
       return Optional.of("the key " + request.key() + " has no enabled version");
     }
-    rotation.classification(
-        NextVersion.classificationOf(current.get(), rotation.rule().typicalClassification()));
     List<KeyDependent> dependents;
     List<String> findings;
     try {

@@ -8,6 +8,8 @@ import io.keyward.workflows.ceremony.CeremonyRecord;
 import io.keyward.workflows.ceremony.IdempotencyKeys;
 import io.keyward.workflows.hsm.KeyProviderActivities;
 import io.keyward.workflows.hsm.KeyVersionInfo;
+import io.keyward.workflows.register.RegisterSteps;
+import io.keyward.workflows.register.RegisterUpdate;
 import io.temporal.failure.ActivityFailure;
 import java.time.Instant;
 import java.util.List;
@@ -16,14 +18,15 @@ import java.util.Optional;
 /**
  * Runbook 6.3 at T, once approved and ordered: a new version from the enabled one, with the same
  * attributes, tagged with the workflow and step so a retry finds it; the old version stays enabled
- * until T+7. Audited as {@code KEY_ROTATED} under the executor's name; the stakeholders are told.
- * Workflow code only.
+ * until T+7. Audited as {@code KEY_ROTATED} under the executor's name; the key register records the
+ * new version, its facts unchanged; the stakeholders are told. Workflow code only.
  */
 final class RotationExecutionStep {
   private final ManualRotation rotation;
   private final KeyProviderActivities keys;
   private final CeremonyRecord record;
   private final CeremonyNotifier notifier;
+  private final RegisterSteps register = new RegisterSteps();
 
   RotationExecutionStep(
       ManualRotation rotation,
@@ -51,7 +54,7 @@ final class RotationExecutionStep {
           keys.create(
               NextVersion.command(
                   old,
-                  request.usage(),
+                  rotation.rule().usage(),
                   rotation.classification(),
                   executedAt,
                   IdempotencyKeys.subject(),
@@ -63,6 +66,14 @@ final class RotationExecutionStep {
     RotationState rotated = rotation.snapshot();
     record.audit(
         "KEY_ROTATED", rotation.executor(), RotationMessages.rotatedDetails(made, rotated));
+    register.apply(
+        RegisterUpdate.version(
+            request.key(),
+            RegisterSteps.changeId("rotated"),
+            RegisterSteps.ceremony(),
+            rotation.executor(),
+            executedAt,
+            made.version()));
     record.timeline(null, "KEY_ROTATED", RotationMessages.rotatedLine(rotated));
     notifier.sendAll(
         RotationMessages.rotated(

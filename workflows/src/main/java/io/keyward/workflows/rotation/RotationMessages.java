@@ -190,7 +190,8 @@ public final class RotationMessages {
     RotationRequest request = state.request();
     return AuditDetails.create()
         .with("key", request.key())
-        .with("usage", request.usage().name())
+        .with("usage", state.rule().usage().name())
+        .with("classification", state.classification().name())
         .with("rotationDate", request.rotationDate())
         .with("approvals", state.rule().approvalText())
         .with("ticket", request.ticket())

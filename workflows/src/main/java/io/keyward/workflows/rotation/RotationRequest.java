@@ -2,22 +2,22 @@ package io.keyward.workflows.rotation;
 
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
-import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.servicenow.TicketBinding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A planned manual rotation of one key (runbook 6.3): the key, what it is used for (which decides
- * the approvals, runbook 6.1), the rotation date T, why, and who asks. {@code requester} is the
- * authenticated person. {@code stepTimeout} bounds the approval and execution steps at T, 72 hours
- * by default. {@code ticket} is a label; {@code ticketBinding}, when present, is the ServiceNow
- * record of that ticket that the API checked was given to Keyward, the only record written to.
+ * A planned manual rotation of one key (runbook 6.3): the key, the rotation date T, why, and who
+ * asks. What the key is used for and how it is classified (which decide the approvals, runbook 6.1
+ * and 2.2) are not the requester's to say: the rotation reads them from the key register. {@code
+ * requester} is the authenticated person. {@code stepTimeout} bounds the approval and execution
+ * steps at T, 72 hours by default. {@code ticket} is a label; {@code ticketBinding}, when present,
+ * is the ServiceNow record of that ticket that the API checked was given to Keyward, the only
+ * record written to.
  */
 public record RotationRequest(
     KeyRef key,
-    KeyUsage usage,
     Instant rotationDate,
     String justification,
     Actor requester,
@@ -30,18 +30,16 @@ public record RotationRequest(
   /** A request whose ticket, if any, is a label only: nothing is written to it. */
   public RotationRequest(
       KeyRef key,
-      KeyUsage usage,
       Instant rotationDate,
       String justification,
       Actor requester,
       String ticket,
       Duration stepTimeout) {
-    this(key, usage, rotationDate, justification, requester, ticket, stepTimeout, null);
+    this(key, rotationDate, justification, requester, ticket, stepTimeout, null);
   }
 
   public RotationRequest {
     Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(usage, "usage");
     Objects.requireNonNull(rotationDate, "rotationDate");
     Objects.requireNonNull(requester, "requester");
     if (stepTimeout == null) {
@@ -60,7 +58,7 @@ public record RotationRequest(
   /** The same request, with the record of its ticket that Keyward may write to. */
   public RotationRequest withTicketBinding(TicketBinding binding) {
     return new RotationRequest(
-        key, usage, rotationDate, justification, requester, ticket, stepTimeout, binding);
+        key, rotationDate, justification, requester, ticket, stepTimeout, binding);
   }
 
   /** {@code rotation/<vault>/<key>}: one manual rotation per key at a time. */

@@ -1,7 +1,6 @@
 package io.keyward.workflows.rotation;
 
 import io.keyward.workflows.common.KeywardSearchAttributes;
-import io.keyward.workflows.policy.RotationMatrix;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
@@ -11,7 +10,7 @@ import java.util.Map;
 /**
  * How a manual rotation is started: one rotation per key (a second start answers the planned one),
  * its date T as {@code KeywardDueAt}, and the memo line Temporal Web shows. The justification stays
- * out of both.
+ * out of both; the classification is published by the rotation once it has read the key register.
  */
 public final class RotationStartOptions {
   /** The value of {@code KeywardKind} for manual rotations. */
@@ -25,9 +24,6 @@ public final class RotationStartOptions {
             .set(KeywardSearchAttributes.KIND, KIND)
             .set(KeywardSearchAttributes.PHASE, RotationPhase.SCHEDULED.name())
             .set(KeywardSearchAttributes.KEY_NAME, request.key().toString())
-            .set(
-                KeywardSearchAttributes.CLASSIFICATION,
-                RotationMatrix.ruleFor(request.usage()).typicalClassification().name())
             .set(KeywardSearchAttributes.DUE_AT, request.rotationDate().atOffset(ZoneOffset.UTC));
     if (request.ticket() != null) {
       attributes.set(KeywardSearchAttributes.TICKET, request.ticket());
@@ -44,8 +40,7 @@ public final class RotationStartOptions {
 
   /** The line an operator reads in Temporal Web. */
   static String summary(RotationRequest request) {
-    return request.usage().label()
-        + " "
+    return "Key "
         + request.key()
         + " rotation on "
         + request.rotationDate()

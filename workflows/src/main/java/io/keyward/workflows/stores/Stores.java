@@ -3,6 +3,7 @@ package io.keyward.workflows.stores;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.dependencies.DependencyMap;
+import io.keyward.workflows.register.KeyRegister;
 import io.keyward.workflows.signin.SignInFailures;
 
 /**
@@ -19,6 +20,12 @@ public interface Stores extends AutoCloseable {
 
   /** The counts of failed sign-ins that throttle password guessing (see {@link SignInFailures}). */
   SignInFailures signInFailures();
+
+  /**
+   * The key register: the worker's register activity writes it, the API only reads it (see {@link
+   * KeyRegister} for the contract every implementation keeps).
+   */
+  KeyRegister keyRegister();
 
   /**
    * Asks the database a question, for a health check.

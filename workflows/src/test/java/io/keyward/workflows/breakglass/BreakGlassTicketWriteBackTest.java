@@ -19,6 +19,7 @@ import io.keyward.workflows.servicenow.TicketState;
 import io.keyward.workflows.servicenow.TicketUpdate;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.RecordingTickets;
 import io.keyward.workflows.testing.WorkflowTestServer;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * above all, the revocation.
  */
 class BreakGlassTicketWriteBackTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef ORDERS = new KeyRef("kv-orders-prod", "orders-tde");
   private static final IncidentId INCIDENT = new IncidentId("INC0012399");
   private static final String WORKFLOW_ID = BreakGlassDeclaration.workflowId(INCIDENT);
@@ -60,13 +63,23 @@ class BreakGlassTicketWriteBackTest {
     log = new CallLog();
     LoggedKeyProvider keys = new LoggedKeyProvider(log);
     keys.existing(ORDERS, Map.of("Classification", "CONFIDENTIAL"));
+    register.register(
+        ORDERS,
+        io.keyward.workflows.policy.Classification.CONFIDENTIAL,
+        io.keyward.workflows.policy.KeyUsage.DATABASE_TDE,
+        "alice");
     grants = new InMemoryAccessGrants(log);
     tickets = new RecordingTickets(log);
     server.startWorker(
         worker -> {
           worker.registerWorkflowImplementationTypes(BreakGlassWorkflowImpl.class);
           worker.registerActivitiesImplementations(
-              keys, grants, new LoggedAudit(log), new RecordingNotifications(log), tickets);
+              register.activities(),
+              keys,
+              grants,
+              new LoggedAudit(log),
+              new RecordingNotifications(log),
+              tickets);
         });
     client = env.getWorkflowClient();
   }

@@ -28,7 +28,10 @@ import io.keyward.workflows.incident.SearchAttributesForTests;
 import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
+import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -46,6 +49,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +58,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runbook 8.3, break-glass access, with time skipping and in-memory activities. */
 class BreakGlassWorkflowTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef ORDERS = new KeyRef("kv-orders-prod", "orders-tde");
   private static final KeyRef INVOICES = new KeyRef("kv-orders-prod", "invoice-signing");
   private static final KeyRef VAULT_KEY = new KeyRef("kv-ultra-prod", "payments-master");
@@ -88,6 +94,11 @@ class BreakGlassWorkflowTest {
     keys.existing(VAULT_KEY, Map.of("Classification", "ULTRA"));
     keys.existing(ROOT_CA, Map.of("Classification", "ULTRA", "KeyUsage", "ROOT_CA"));
     keys.existing(UNTAGGED, Map.of());
+    register
+        .register(ORDERS, Classification.CONFIDENTIAL, KeyUsage.DATABASE_TDE, ALICE.id())
+        .register(INVOICES, Classification.SECRET, KeyUsage.APPLICATION, ALICE.id())
+        .register(VAULT_KEY, Classification.ULTRA, KeyUsage.APPLICATION, ALICE.id())
+        .register(ROOT_CA, Classification.ULTRA, KeyUsage.ROOT_CA, ALICE.id());
     client = env.getWorkflowClient();
     workers = startWorker();
   }
@@ -305,7 +316,41 @@ class BreakGlassWorkflowTest {
     BreakGlassState waiting = awaitPhase(session, BreakGlassPhase.AWAITING_AUTHORISATION);
     assertThat(waiting.assessment().level()).isEqualTo(BreakGlassLevel.L2);
     assertThat(waiting.assessment().reason())
-        .contains("kv-legacy/old-key has no known classification and counts as ULTRA");
+        .contains("kv-legacy/old-key is not in the key register and counts as ULTRA");
+  }
+
+  @Test
+  void theLevelOneApprovalComesFromTheKeysOwnerNotAnyApplicationOwner() {
+    BreakGlassWorkflow session = declare(List.of(ORDERS), null);
+    awaitPhase(session, BreakGlassPhase.AWAITING_AUTHORISATION);
+    Actor andy = new Actor("andy", Set.of(Role.APPLICATION_OWNER));
+
+    assertRefused(
+        () -> session.authorise(approve(andy)),
+        "andy does not own the keys in scope: a Level 1 session is approved by their accountable"
+            + " owner, alice");
+    session.authorise(approve(LARS));
+    session.authorise(approve(ALICE));
+    assertThat(session.state().approvals())
+        .extracting(Approval::approver)
+        .containsExactly("lars", "alice");
+  }
+
+  @Test
+  void reportsProviderTagsThatDisagreeWithTheRegisterAndCountsTheStricter() {
+    register.register(UNTAGGED, Classification.RESTRICTED, KeyUsage.API_KEY, ALICE.id());
+    keys.existing(UNTAGGED, Map.of("Classification", "ULTRA"));
+    BreakGlassWorkflow session = declare(List.of(UNTAGGED), null);
+
+    BreakGlassState waiting = awaitPhase(session, BreakGlassPhase.AWAITING_AUTHORISATION);
+    assertThat(waiting.assessment().level()).isEqualTo(BreakGlassLevel.L2);
+    assertThat(waiting.timeline())
+        .anySatisfy(
+            entry -> {
+              assertThat(entry.action()).isEqualTo("REGISTER_MISMATCH");
+              assertThat(entry.detail())
+                  .contains("the provider tags it ULTRA, the key register RESTRICTED");
+            });
   }
 
   @Test
@@ -545,7 +590,8 @@ class BreakGlassWorkflowTest {
         WorkerOptions.newBuilder().setStickyQueueScheduleToStartTimeout(Duration.ZERO).build(),
         worker -> {
           worker.registerWorkflowImplementationTypes(BreakGlassWorkflowImpl.class);
-          worker.registerActivitiesImplementations(keys, grants, audit, notifications);
+          worker.registerActivitiesImplementations(
+              register.activities(), keys, grants, audit, notifications);
         });
   }
 

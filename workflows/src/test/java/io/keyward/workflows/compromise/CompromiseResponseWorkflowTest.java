@@ -24,7 +24,12 @@ import io.keyward.workflows.incident.Severity;
 import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
+import io.keyward.workflows.policy.Classification;
+import io.keyward.workflows.policy.KeyUsage;
+import io.keyward.workflows.register.KeyFact;
+import io.keyward.workflows.register.KeyState;
 import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.client.WorkflowClient;
@@ -49,6 +54,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Runbook 11 (compromise response) and 17.2 (escalation), with time skipping and fakes. */
 class CompromiseResponseWorkflowTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef KEY = new KeyRef("kv-payments", "card-encryption");
 
   /** A PUBLIC key: its floor is P4, so a report keeps the severity the reporter gave it. */
@@ -87,11 +94,14 @@ class CompromiseResponseWorkflowTest {
     keys.existing(KEY, Map.of("Classification", "SECRET", "Owner", "alice"));
     keys.existing(KEY, Map.of("Classification", "SECRET", "Owner", "alice"));
     keys.existing(PUBLIC_KEY, Map.of("Classification", "PUBLIC", "Owner", "alice"));
+    register
+        .register(KEY, Classification.SECRET, KeyUsage.DATABASE_TDE, "alice")
+        .register(PUBLIC_KEY, Classification.PUBLIC, KeyUsage.APPLICATION, "alice");
     server.startWorker(
         worker -> {
           worker.registerWorkflowImplementationTypes(CompromiseResponseWorkflowImpl.class);
           worker.registerActivitiesImplementations(
-              keys, dependencies, evidence, audit, notifications);
+              register.activities(), keys, dependencies, evidence, audit, notifications);
         });
     client = env.getWorkflowClient();
   }
@@ -312,6 +322,37 @@ class CompromiseResponseWorkflowTest {
         awaitState(response, s -> s.escalation().escalatedAt() != null, "escalated");
     assertThat(escalated.escalation().escalationTarget()).isEqualTo("CISO + CTO");
     HistoryRecorder.saveIfAsked(client, WORKFLOW_ID, "compromise-p4-raised-to-p1");
+  }
+
+  @Test
+  void marksTheKeyCompromisedInTheRegisterAfterDisablingIt() {
+    CompromiseResponseWorkflow response = report(Severity.P1, now());
+    awaitPhase(response, CompromisePhase.FOLLOWING_UP);
+
+    var entry = register.find(KEY).orElseThrow();
+    assertThat(entry.state()).isEqualTo(KeyState.COMPROMISED);
+    assertThat(entry.changedBy()).containsEntry(KeyFact.STATE, WORKFLOW_ID);
+    assertThat(register.history(KEY))
+        .last()
+        .satisfies(
+            change -> {
+              assertThat(change.fact()).isEqualTo(KeyFact.STATE);
+              assertThat(change.from()).isEqualTo("ACTIVE");
+              assertThat(change.to()).isEqualTo("COMPROMISED");
+              assertThat(change.actor()).isEqualTo("sol");
+            });
+  }
+
+  @Test
+  void aKeyTheRegisterDoesNotHoldIsGradedAsUltraWhateverItsTagsSay() {
+    KeyRef unregistered = new KeyRef("kv-payments", "found-key");
+    keys.existing(unregistered, Map.of("Classification", "PUBLIC", "Owner", "alice"));
+    CompromiseResponseWorkflow response = report(Severity.P4, now(), unregistered);
+    CompromiseState following = awaitPhase(response, CompromisePhase.FOLLOWING_UP);
+
+    assertThat(following.escalation().severity()).isEqualTo(Severity.P1);
+    assertThat(audit.detailsOf("SEVERITY_RAISED")).containsEntry("classification", "unknown");
+    assertThat(register.find(unregistered)).isEmpty();
   }
 
   @Test

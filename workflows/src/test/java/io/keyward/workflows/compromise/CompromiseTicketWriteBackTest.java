@@ -19,6 +19,7 @@ import io.keyward.workflows.servicenow.TicketState;
 import io.keyward.workflows.servicenow.TicketUpdate;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.RecordingTickets;
 import io.keyward.workflows.testing.WorkflowTestServer;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and its end to that ticket, in order, without the ticket system ever delaying the response.
  */
 class CompromiseTicketWriteBackTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef KEY = new KeyRef("kv-payments", "card-encryption");
   private static final IncidentId INCIDENT = new IncidentId("INC0099002");
   private static final String WORKFLOW_ID = CompromiseReport.workflowId(INCIDENT);
@@ -65,6 +68,7 @@ class CompromiseTicketWriteBackTest {
         worker -> {
           worker.registerWorkflowImplementationTypes(CompromiseResponseWorkflowImpl.class);
           worker.registerActivitiesImplementations(
+              register.activities(),
               keys,
               new MappedDependencies(log)
                   .with(KEY, new KeyDependent("checkout", "alice", "#checkout")),

@@ -27,9 +27,12 @@ import io.keyward.workflows.policy.KeyOperation;
 import io.keyward.workflows.policy.KeySpec;
 import io.keyward.workflows.policy.KeyType;
 import io.keyward.workflows.policy.ProtectionLevel;
+import io.keyward.workflows.register.KeyState;
+import io.keyward.workflows.register.RegisteredKey;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.StartingLifecycles;
@@ -50,6 +53,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runbook 3.3, dual-control key generation, with time skipping and in-memory activities. */
 class KeyGenerationWorkflowTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef KEY = new KeyRef("kv-secret-prod", "db-tde-key");
   private static final KeySpec RSA_3072 =
       new KeySpec(
@@ -89,7 +94,12 @@ class KeyGenerationWorkflowTest {
           worker.registerWorkflowImplementationTypes(
               KeyGenerationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
           worker.registerActivitiesImplementations(
-              keys, audit, notifications, new InMemoryDependencies(), new StartingLifecycles());
+              register.activities(),
+              keys,
+              audit,
+              notifications,
+              new InMemoryDependencies(),
+              new StartingLifecycles());
         });
     client = env.getWorkflowClient();
   }
@@ -122,6 +132,13 @@ class KeyGenerationWorkflowTest {
     assertThat(state.custodian2()).isEqualTo("kai");
     assertThat(state.securityValidator()).isEqualTo("sam");
     assertThat(keys.listVersions(KEY)).hasSize(1);
+    RegisteredKey entry = register.find(KEY).orElseThrow();
+    assertThat(entry.classification()).isEqualTo(Classification.SECRET);
+    assertThat(entry.state()).isEqualTo(KeyState.ACTIVE);
+    assertThat(entry.owner().person()).isEqualTo("alice");
+    assertThat(entry.version()).isEqualTo(outcome.keyVersion().version());
+    assertThat(entry.changedBy()).containsValue(GenerationRequest.workflowId(KEY));
+    assertThat(register.history(KEY)).allSatisfy(c -> assertThat(c.actor()).isEqualTo("sam"));
     HistoryRecorder.saveIfAsked(
         client, GenerationRequest.workflowId(KEY), "keygen-secret-registered");
     assertThat(audit.types())

@@ -26,6 +26,7 @@ import io.keyward.workflows.policy.RotationMode;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.StartingLifecycles;
@@ -43,6 +44,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A key registered by a generation ceremony comes under its rotation policy at once. */
 class GenerationStartsLifecycleTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef KEY = new KeyRef("kv-secret-prod", "claims-tde");
 
   @RegisterExtension
@@ -59,6 +62,7 @@ class GenerationStartsLifecycleTest {
           worker.registerWorkflowImplementationTypes(
               KeyGenerationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
           worker.registerActivitiesImplementations(
+              register.activities(),
               new InMemoryKeyProvider(),
               new RecordingAudit(),
               new RecordingNotifications(),

@@ -22,9 +22,11 @@ import io.keyward.workflows.policy.KeyType;
 import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.ProtectionLevel;
 import io.keyward.workflows.policy.RotationMode;
+import io.keyward.workflows.register.KeyState;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.WorkflowTestServer;
@@ -48,6 +50,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * lifetime actions (rotate 30 days, notify 7 days before expiry) and the SECRET approval gate.
  */
 class KeyLifecycleWorkflowTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef APP_KEY = new KeyRef("kv-apps", "orders-signing");
   private static final KeyRef TDE_KEY = new KeyRef("kv-secret-prod", "payments-tde");
   private static final KeyRef ROOT_KEY = new KeyRef("kv-ultra-prod", "root-ca");
@@ -71,7 +75,7 @@ class KeyLifecycleWorkflowTest {
         worker -> {
           worker.registerWorkflowImplementationTypes(KeyLifecycleWorkflowImpl.class);
           worker.registerActivitiesImplementations(
-              keys, audit, notifications, new InMemoryDependencies());
+              register.activities(), keys, audit, notifications, new InMemoryDependencies());
         });
     client = env.getWorkflowClient();
   }
@@ -262,7 +266,35 @@ class KeyLifecycleWorkflowTest {
   }
 
   @Test
+  void aRegisteredSecretKeyEnrolledAsRestrictedKeepsItsRegisteredFacts() {
+    existingKey(TDE_KEY, Duration.ofDays(60), "SECRET");
+    register.register(TDE_KEY, Classification.SECRET, KeyUsage.DATABASE_TDE, "alice");
+    enrolAs(TDE_KEY, KeyUsage.API_KEY, Classification.RESTRICTED);
+    KeyLifecycleWorkflow lifecycle =
+        client.newWorkflowStub(KeyLifecycleWorkflow.class, LifecycleInput.workflowId(TDE_KEY));
+
+    env.sleep(Duration.ofMinutes(1));
+    LifecycleState state = lifecycle.state();
+    assertThat(state.classification()).isEqualTo(Classification.SECRET);
+    assertThat(state.usage()).isEqualTo(KeyUsage.DATABASE_TDE);
+    assertThat(state.mode()).isEqualTo(RotationMode.APPROVAL_GATE);
+  }
+
+  @Test
+  void aKeyTheRegisterDoesNotHoldCountsAsUltraAndIsNeverRotatedAutomatically() {
+    existingKey(APP_KEY, Duration.ofDays(365), "PUBLIC");
+    enrolAs(APP_KEY, KeyUsage.APPLICATION, Classification.PUBLIC);
+    KeyLifecycleWorkflow lifecycle =
+        client.newWorkflowStub(KeyLifecycleWorkflow.class, LifecycleInput.workflowId(APP_KEY));
+
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(lifecycle.state().classification()).isEqualTo(Classification.ULTRA);
+    assertThat(lifecycle.state().mode()).isEqualTo(RotationMode.MANUAL);
+  }
+
+  @Test
   void endsWhenTheKeyHasNoEnabledVersion() {
+    register.register(APP_KEY, Classification.CONFIDENTIAL, KeyUsage.APPLICATION, "alice");
     LifecycleState ended =
         client
             .newWorkflowStub(KeyLifecycleWorkflow.class, options(APP_KEY))
@@ -272,6 +304,9 @@ class KeyLifecycleWorkflowTest {
 
     assertThat(ended.phase()).isEqualTo(LifecyclePhase.KEY_NOT_FOUND);
     assertThat(audit.types()).containsExactly("KEY_ENROLLED", "LIFECYCLE_ENDED");
+    assertThat(register.find(APP_KEY).orElseThrow().state())
+        .as("no provider holds a version of it")
+        .isEqualTo(KeyState.RETIRED);
   }
 
   private io.temporal.common.SearchAttributes gateAttributes() {
@@ -287,7 +322,13 @@ class KeyLifecycleWorkflowTest {
         .decide(decision);
   }
 
+  /** Registers the key with these facts, as its generation would have, and enrols it. */
   private WorkflowExecution enrol(KeyRef key, KeyUsage usage, Classification classification) {
+    register.register(key, classification, usage, "alice");
+    return enrolAs(key, usage, classification);
+  }
+
+  private WorkflowExecution enrolAs(KeyRef key, KeyUsage usage, Classification classification) {
     KeyLifecycleWorkflow lifecycle =
         client.newWorkflowStub(KeyLifecycleWorkflow.class, options(key));
     return WorkflowClient.start(

@@ -16,6 +16,7 @@ import io.keyward.workflows.policy.ProtectionLevel;
 import io.keyward.workflows.rotation.NextVersion;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.StartingLifecycles;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The weekly reconciliation (runbook 6.2): keys near expiry without a lifecycle get one. */
 class KeyReconciliationWorkflowTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef API = new KeyRef("kv-apps", "partner-api");
   private static final KeyRef LATER = new KeyRef("kv-apps", "reports-signing");
   private static final KeyRef MANAGED = new KeyRef("kv-apps", "orders-signing");
@@ -57,6 +60,7 @@ class KeyReconciliationWorkflowTest {
           worker.registerWorkflowImplementationTypes(
               KeyReconciliationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
           worker.registerActivitiesImplementations(
+              register.activities(),
               keys,
               new InventoryOf(keys),
               new RecordingAudit(),
@@ -75,6 +79,7 @@ class KeyReconciliationWorkflowTest {
     // reconciliation sees the version the lifecycle waits on rather than racing its rotation.
     key(MANAGED, Duration.ofDays(35), Map.of());
     key(NO_EXPIRY, null, Map.of());
+    register.register(API, Classification.RESTRICTED, KeyUsage.API_KEY, "alice");
     KeyLifecycleWorkflow managed =
         client.newWorkflowStub(
             KeyLifecycleWorkflow.class,
@@ -111,6 +116,14 @@ class KeyReconciliationWorkflowTest {
                 .state()
                 .usage())
         .isEqualTo(KeyUsage.APPLICATION);
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(
+            client
+                .newWorkflowStub(KeyLifecycleWorkflow.class, LifecycleInput.workflowId(NO_EXPIRY))
+                .state()
+                .classification())
+        .as("a key the reconciliation found and the register does not hold counts as ULTRA")
+        .isEqualTo(Classification.ULTRA);
   }
 
   private void key(KeyRef key, Duration validFor, Map<String, String> tags) {

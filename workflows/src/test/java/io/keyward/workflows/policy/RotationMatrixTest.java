@@ -9,6 +9,19 @@ import org.junit.jupiter.api.Test;
 /** Runbook 6.1's rotation schedule matrix and 2.2's rotation rule per classification. */
 class RotationMatrixTest {
   @Test
+  void rotationApprovalsAreTheStricterOfTheUsageAndTheClassificationRule() {
+    assertThat(RotationMatrix.ruleFor(KeyUsage.APPLICATION, Classification.ULTRA).approvals())
+        .extracting(ApprovalSlot::name)
+        .containsExactly("second crypto officer or key custodian", "executive");
+    assertThat(RotationMatrix.ruleFor(KeyUsage.ROOT_CA, Classification.ULTRA).approvals())
+        .as("a root CA key's executive already is the ULTRA executive")
+        .extracting(ApprovalSlot::name)
+        .containsExactly("executive", "board");
+    assertThat(RotationMatrix.ruleFor(KeyUsage.DATABASE_TDE, Classification.SECRET))
+        .isEqualTo(RotationMatrix.ruleFor(KeyUsage.DATABASE_TDE));
+  }
+
+  @Test
   void intervalsFollowTheScheduleMatrix() {
     assertThat(RotationMatrix.ruleFor(KeyUsage.ROOT_CA).interval()).isEqualTo(Period.ofYears(10));
     assertThat(RotationMatrix.ruleFor(KeyUsage.INTERMEDIATE_CA).interval())

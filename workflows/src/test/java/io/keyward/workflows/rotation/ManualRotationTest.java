@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyUsage;
+import io.keyward.workflows.register.KeyOwner;
+import io.keyward.workflows.register.KeyPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -166,18 +169,22 @@ class ManualRotationTest {
         .contains("lena has already approved this rotation");
   }
 
-  /** Alice's rotation of a database TDE key at T, at {@code phase} as the workflow moves it. */
+  /**
+   * Alice's rotation of a SECRET database TDE key at T, its facts read from the key register, at
+   * {@code phase} as the workflow moves it.
+   */
   private static ManualRotation rotationIn(RotationPhase phase) {
+    KeyRef key = new KeyRef("kv-rules", "orders-tde");
     ManualRotation rotation =
-        new ManualRotation(
-            new RotationRequest(
-                new KeyRef("kv-rules", "orders-tde"),
-                KeyUsage.DATABASE_TDE,
-                T,
-                "yearly rotation",
-                ALICE,
-                null,
-                null));
+        new ManualRotation(new RotationRequest(key, T, "yearly rotation", ALICE, null, null));
+    rotation.facts(
+        new KeyPolicy(
+            key,
+            Classification.SECRET,
+            KeyUsage.DATABASE_TDE,
+            new KeyOwner(null, "alice"),
+            true,
+            null));
     rotation.moveTo(phase, null);
     return rotation;
   }

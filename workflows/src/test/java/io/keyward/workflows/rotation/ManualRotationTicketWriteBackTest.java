@@ -13,6 +13,7 @@ import io.keyward.workflows.common.TaskQueues;
 import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyAttributes;
+import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyOperation;
 import io.keyward.workflows.policy.KeySpec;
 import io.keyward.workflows.policy.KeyType;
@@ -23,6 +24,7 @@ import io.keyward.workflows.servicenow.TicketUpdate;
 import io.keyward.workflows.servicenow.TicketWriteBack;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.RecordingTickets;
@@ -46,6 +48,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * to the ticket, in order, and never waits on the ticket system to go on.
  */
 class ManualRotationTicketWriteBackTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef KEY = new KeyRef("kv-secret-prod", "payments-tde");
   private static final Actor SOL = new Actor("sol", Set.of(Role.SECURITY_OPERATIONS));
   private static final String JUSTIFICATION = "annual rotation of the payments TDE key";
@@ -68,7 +72,12 @@ class ManualRotationTicketWriteBackTest {
         worker -> {
           worker.registerWorkflowImplementationTypes(ManualRotationWorkflowImpl.class);
           worker.registerActivitiesImplementations(
-              keys, new RecordingAudit(), new RecordingNotifications(), dependencies, tickets);
+              register.activities(),
+              keys,
+              new RecordingAudit(),
+              new RecordingNotifications(),
+              dependencies,
+              tickets);
         });
     client = env.getWorkflowClient();
     existingKey();
@@ -201,6 +210,7 @@ class ManualRotationTicketWriteBackTest {
   }
 
   private ManualRotationWorkflow plan(String ticket) {
+    register.register(KEY, Classification.SECRET, KeyUsage.DATABASE_TDE, "alice");
     ManualRotationWorkflow rotation =
         client.newWorkflowStub(
             ManualRotationWorkflow.class,
@@ -211,13 +221,7 @@ class ManualRotationTicketWriteBackTest {
     WorkflowClient.start(
         rotation::run,
         new RotationRequest(
-            KEY,
-            KeyUsage.DATABASE_TDE,
-            now().plus(Duration.ofDays(35)),
-            JUSTIFICATION,
-            ALICE,
-            ticket,
-            null));
+            KEY, now().plus(Duration.ofDays(35)), JUSTIFICATION, ALICE, ticket, null));
     return rotation;
   }
 

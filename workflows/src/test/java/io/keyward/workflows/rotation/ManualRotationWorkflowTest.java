@@ -30,8 +30,11 @@ import io.keyward.workflows.policy.KeySpec;
 import io.keyward.workflows.policy.KeyType;
 import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.ProtectionLevel;
+import io.keyward.workflows.policy.RotationMatrix;
+import io.keyward.workflows.register.KeyFact;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.ScriptedKeys;
@@ -57,6 +60,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * until T, dual-control execution and the T+7 post-rotation phase, walked in seconds.
  */
 class ManualRotationWorkflowTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef KEY = new KeyRef("kv-secret-prod", "payments-tde");
   private static final Actor SOL = new Actor("sol", Set.of(Role.SECURITY_OPERATIONS));
   private static final Actor BOB = new Actor("bob", Set.of(Role.BOARD_MEMBER));
@@ -83,7 +88,8 @@ class ManualRotationWorkflowTest {
     server.startWorker(
         worker -> {
           worker.registerWorkflowImplementationTypes(ManualRotationWorkflowImpl.class);
-          worker.registerActivitiesImplementations(keys, audit, notifications, dependencies);
+          worker.registerActivitiesImplementations(
+              register.activities(), keys, audit, notifications, dependencies);
         });
     client = env.getWorkflowClient();
     existingKey(KEY);
@@ -309,6 +315,57 @@ class ManualRotationWorkflowTest {
         rotationAtT(KeyUsage.ROOT_CA, ALICE, new KeyRef("kv-ultra-prod", "root-ca")),
         new RotationDecision(LENA, RotationDecisionType.APPROVE, null),
         "lena holds none of the roles that may approve rotating a Root CA key");
+  }
+
+  @Test
+  void anUltraKeyThatIsNoCaKeyNeedsAnExecutiveBesideTheUsagesApproval() {
+    register.register(KEY, Classification.ULTRA, KeyUsage.APPLICATION, ALICE.id());
+    ManualRotationWorkflow rotation = rotationAtT(KeyUsage.APPLICATION, ALICE);
+    assertThat(rotation.state().rule().approvalText())
+        .isEqualTo("System + executive (ULTRA, runbook 2.2)");
+
+    rotation.decide(new RotationDecision(OLIVIA, RotationDecisionType.APPROVE, null));
+    assertThat(rotation.state().phase()).isEqualTo(RotationPhase.AWAITING_APPROVAL);
+    assertThat(rotation.state().awaitingRoles())
+        .containsExactlyInAnyOrder(Role.CEO, Role.CTO, Role.CISO);
+    assertRefused(
+        rotation,
+        new RotationDecision(KIM, RotationDecisionType.APPROVE, null),
+        "the approval kim may give is already given; still needed: executive");
+    rotation.decide(new RotationDecision(CAROL, RotationDecisionType.APPROVE, null));
+    awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
+  }
+
+  @Test
+  void aKeyTheRegisterDoesNotHoldCountsAsUltra() {
+    ManualRotationWorkflow rotation =
+        toApproval(planRegistered(now().plus(Duration.ofDays(1)), ALICE, KEY));
+
+    RotationState state = rotation.state();
+    assertThat(state.classification()).isEqualTo(Classification.ULTRA);
+    assertThat(state.awaitingRoles()).contains(Role.CISO, Role.CTO, Role.CEO);
+    assertThat(state.timeline())
+        .anySatisfy(
+            entry ->
+                assertThat(entry.detail()).contains("not in the key register: counts as ULTRA"));
+  }
+
+  @Test
+  void recordsTheNewVersionInTheRegisterAndKeepsTheFacts() {
+    ManualRotationWorkflow rotation = rotationAtT(KeyUsage.DATABASE_TDE, ALICE);
+    rotation.decide(new RotationDecision(LENA, RotationDecisionType.APPROVE, null));
+    awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
+    rotation.decide(new RotationDecision(KIM, RotationDecisionType.EXECUTE, null));
+    awaitPhase(rotation, RotationPhase.MONITORING);
+
+    var entry = register.find(KEY).orElseThrow();
+    assertThat(entry.version()).isEqualTo("v2");
+    assertThat(entry.classification()).isEqualTo(Classification.SECRET);
+    assertThat(entry.usage()).isEqualTo(KeyUsage.DATABASE_TDE);
+    assertThat(entry.changedBy()).containsEntry(KeyFact.VERSION, RotationRequest.workflowId(KEY));
+    assertThat(keys.describe(KEY, "v2").tags())
+        .containsEntry("Classification", "SECRET")
+        .containsEntry("KeyUsage", "DATABASE_TDE");
   }
 
   @Test
@@ -598,7 +655,11 @@ class ManualRotationWorkflowTest {
     if (!key.equals(KEY)) {
       existingKey(key);
     }
-    ManualRotationWorkflow rotation = plan(usage, now().plus(Duration.ofDays(1)), requester, key);
+    return toApproval(plan(usage, now().plus(Duration.ofDays(1)), requester, key));
+  }
+
+  /** Reviews the rotation planned for tomorrow and waits until T, where it awaits approval. */
+  private ManualRotationWorkflow toApproval(ManualRotationWorkflow rotation) {
     awaitPhase(rotation, RotationPhase.AWAITING_SECURITY_REVIEW);
     rotation.decide(new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null));
     awaitPhase(rotation, RotationPhase.WAITING_FOR_ROTATION_DATE);
@@ -619,7 +680,19 @@ class ManualRotationWorkflowTest {
     return plan(usage, t, requester, KEY);
   }
 
+  /**
+   * Plans a rotation of {@code key}, registered (unless the test registered it otherwise) with
+   * {@code usage} at the classification the matrix gives that usage.
+   */
   private ManualRotationWorkflow plan(KeyUsage usage, Instant t, Actor requester, KeyRef key) {
+    if (register.find(key).isEmpty()) {
+      register.register(
+          key, RotationMatrix.ruleFor(usage).typicalClassification(), usage, ALICE.id());
+    }
+    return planRegistered(t, requester, key);
+  }
+
+  private ManualRotationWorkflow planRegistered(Instant t, Actor requester, KeyRef key) {
     ManualRotationWorkflow rotation =
         client.newWorkflowStub(
             ManualRotationWorkflow.class,
@@ -630,7 +703,7 @@ class ManualRotationWorkflowTest {
     WorkflowClient.start(
         rotation::run,
         new RotationRequest(
-            key, usage, t, "annual rotation of the payments TDE key", requester, "CHG0099", null));
+            key, t, "annual rotation of the payments TDE key", requester, "CHG0099", null));
     return rotation;
   }
 

@@ -8,8 +8,11 @@ import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.hsm.BackupCheck;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
+import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.RotationRoles;
+import io.keyward.workflows.register.KeyOwner;
+import io.keyward.workflows.register.KeyPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +25,19 @@ class RotationMessagesTest {
   private static final Instant T = Instant.parse("2027-03-01T09:00:00Z");
   private static final Actor ANA = new Actor("ana", Set.copyOf(RotationRoles.REQUESTERS));
 
+  /** A rotation of a CONFIDENTIAL application key, its facts read from the key register. */
   private static ManualRotation rotation() {
-    return new ManualRotation(
-        new RotationRequest(KEY, KeyUsage.APPLICATION, T, "yearly rotation", ANA, "CHG0042", null));
+    ManualRotation rotation =
+        new ManualRotation(new RotationRequest(KEY, T, "yearly rotation", ANA, "CHG0042", null));
+    rotation.facts(
+        new KeyPolicy(
+            KEY,
+            Classification.CONFIDENTIAL,
+            KeyUsage.APPLICATION,
+            new KeyOwner(null, "ana"),
+            true,
+            null));
+    return rotation;
   }
 
   @Test

@@ -28,6 +28,7 @@ import io.keyward.workflows.policy.KeyType;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
+import io.keyward.workflows.testing.InMemoryRegister;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.RecordingTickets;
@@ -50,6 +51,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * its ticket, in order, and announces the open approval, without ever waiting on either.
  */
 class GenerationTicketWriteBackTest {
+  private final InMemoryRegister register = new InMemoryRegister();
+
   private static final KeyRef KEY = new KeyRef("kv-payments", "card-signing");
   private static final KeySpec RSA_3072 =
       new KeySpec(
@@ -74,6 +77,7 @@ class GenerationTicketWriteBackTest {
           worker.registerWorkflowImplementationTypes(
               KeyGenerationWorkflowImpl.class, KeyLifecycleWorkflowImpl.class);
           worker.registerActivitiesImplementations(
+              register.activities(),
               new InMemoryKeyProvider(),
               new RecordingAudit(),
               new InMemoryDependencies(),

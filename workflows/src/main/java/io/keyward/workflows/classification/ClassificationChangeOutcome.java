@@ -1,0 +1,4 @@
+package io.keyward.workflows.classification;
+
+/** How a classification change ended, and why. */
+public record ClassificationChangeOutcome(ClassificationPhase phase, String reason) {}

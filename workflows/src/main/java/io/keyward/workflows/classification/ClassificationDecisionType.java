@@ -1,0 +1,6 @@
+package io.keyward.workflows.classification;
+
+public enum ClassificationDecisionType {
+  APPROVE,
+  DENY
+}
