@@ -41,6 +41,7 @@ final class ThrottlingKeyProvider extends ForwardingKeyProvider {
   @Override
   public KeyVersionInfo create(CreateKeyCommand command) {
     return call(
+        "create",
         () -> {
           admitCreate();
           return provider().create(command);
@@ -63,10 +64,10 @@ final class ThrottlingKeyProvider extends ForwardingKeyProvider {
 
   /** Counts every operation in flight, so a test can see the concurrency a worker used. */
   @Override
-  protected <T> T call(Supplier<T> operation) {
+  protected <T> T call(String operation, Supplier<T> call) {
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
-      return operation.get();
+      return call.get();
     } finally {
       inFlight.decrementAndGet();
     }

@@ -1,16 +1,10 @@
 package io.keyward.activities.hsm;
 
-import io.keyward.workflows.common.KeyRef;
-import io.keyward.workflows.hsm.CreateKeyCommand;
-import io.keyward.workflows.hsm.KeyVersionInfo;
-import io.keyward.workflows.policy.KeySpec;
-import io.keyward.workflows.policy.ProtectionLevel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +15,7 @@ import java.util.function.Supplier;
  * them, so that a P95 can be computed. Keys, versions and data never become labels. Wrap it inside
  * any rate limiter, so the time measured is the provider's, not the wait for a turn.
  */
-public final class TimedKeyProvider implements KeyProvider {
+public final class TimedKeyProvider extends ForwardingKeyProvider {
   public static final String METRIC = "keyward_key_operation";
 
   /** Runbook 12.1: key operation latency under 100 ms at P95, alert above 200 ms. */
@@ -37,11 +31,10 @@ public final class TimedKeyProvider implements KeyProvider {
     Duration.ofSeconds(30)
   };
 
-  private final KeyProvider provider;
   private final MeterRegistry registry;
 
   public TimedKeyProvider(KeyProvider provider, MeterRegistry registry) {
-    this.provider = Objects.requireNonNull(provider, "provider");
+    super(Objects.requireNonNull(provider, "provider"));
     this.registry = Objects.requireNonNull(registry, "registry");
   }
 
@@ -51,91 +44,7 @@ public final class TimedKeyProvider implements KeyProvider {
   }
 
   @Override
-  public String name() {
-    return provider.name();
-  }
-
-  @Override
-  public ProtectionLevel protection() {
-    return provider.protection();
-  }
-
-  @Override
-  public boolean supports(KeySpec spec) {
-    return provider.supports(spec);
-  }
-
-  @Override
-  public KeyVersionInfo create(CreateKeyCommand command) {
-    return timed("create", () -> provider.create(command));
-  }
-
-  @Override
-  public Optional<KeyVersionInfo> find(KeyRef key, String version) {
-    return timed("find", () -> provider.find(key, version));
-  }
-
-  @Override
-  public List<KeyVersionInfo> listVersions(KeyRef key) {
-    return timed("list_versions", () -> provider.listVersions(key));
-  }
-
-  @Override
-  public List<KeyRef> listKeys() {
-    return timed("list_keys", provider::listKeys);
-  }
-
-  @Override
-  public KeyVersionInfo setEnabled(KeyRef key, String version, boolean enabled) {
-    return timed(enabled ? "enable" : "disable", () -> provider.setEnabled(key, version, enabled));
-  }
-
-  @Override
-  public byte[] sign(KeyRef key, String version, byte[] data) {
-    return timed("sign", () -> provider.sign(key, version, data));
-  }
-
-  @Override
-  public boolean verify(KeyRef key, String version, byte[] data, byte[] signature) {
-    return timed("verify", () -> provider.verify(key, version, data, signature));
-  }
-
-  @Override
-  public byte[] encrypt(KeyRef key, String version, byte[] plaintext) {
-    return timed("encrypt", () -> provider.encrypt(key, version, plaintext));
-  }
-
-  @Override
-  public byte[] decrypt(KeyRef key, String version, byte[] ciphertext) {
-    return timed("decrypt", () -> provider.decrypt(key, version, ciphertext));
-  }
-
-  @Override
-  public byte[] backup(KeyRef key) {
-    return timed("backup", () -> provider.backup(key));
-  }
-
-  @Override
-  public List<KeyVersionInfo> restore(byte[] backup, KeyRef target) {
-    return timed("restore", () -> provider.restore(backup, target));
-  }
-
-  @Override
-  public Optional<String> backupNotRestorableBecause(KeyRef key) {
-    return provider.backupNotRestorableBecause(key);
-  }
-
-  @Override
-  public void delete(KeyRef key) {
-    timed(
-        "delete",
-        () -> {
-          provider.delete(key);
-          return null;
-        });
-  }
-
-  private <T> T timed(String operation, Supplier<T> call) {
+  protected <T> T call(String operation, Supplier<T> call) {
     long start = System.nanoTime();
     String outcome = "ok";
     try {
@@ -151,7 +60,7 @@ public final class TimedKeyProvider implements KeyProvider {
   private Timer timer(String operation, String outcome) {
     return Timer.builder(METRIC)
         .description("Calls to a key provider, by provider, operation and outcome")
-        .tags("provider", provider.name(), "operation", operation, "outcome", outcome)
+        .tags("provider", name(), "operation", operation, "outcome", outcome)
         .serviceLevelObjectives(BUCKETS)
         .register(registry);
   }

@@ -1,16 +1,13 @@
 package io.keyward.activities.rotation;
 
+import io.keyward.activities.hsm.ForwardingKeyProvider;
 import io.keyward.activities.hsm.KeyProvider;
 import io.keyward.activities.hsm.ProviderThrottledException;
-import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyVersionInfo;
-import io.keyward.workflows.policy.KeySpec;
-import io.keyward.workflows.policy.ProtectionLevel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -28,8 +25,7 @@ import java.util.function.Supplier;
  * to its provider is only known inside the key activities, and one task queue keeps the workflows
  * free of provider names. The price is that the limit is per worker process.
  */
-public final class RateLimitedKeyProvider implements KeyProvider {
-  private final KeyProvider provider;
+public final class RateLimitedKeyProvider extends ForwardingKeyProvider {
   private final ProviderLimit limit;
   private final Semaphore inFlight;
   private final TokenBucket creates;
@@ -40,7 +36,7 @@ public final class RateLimitedKeyProvider implements KeyProvider {
 
   RateLimitedKeyProvider(
       KeyProvider provider, ProviderLimit limit, java.util.function.LongSupplier nanoTime) {
-    this.provider = Objects.requireNonNull(provider, "provider");
+    super(Objects.requireNonNull(provider, "provider"));
     this.limit = Objects.requireNonNull(limit, "limit");
     this.inFlight = new Semaphore(limit.concurrency(), true);
     this.creates = new TokenBucket(limit.creates(), limit.per(), nanoTime);
@@ -58,89 +54,9 @@ public final class RateLimitedKeyProvider implements KeyProvider {
   }
 
   @Override
-  public String name() {
-    return provider.name();
-  }
-
-  @Override
-  public ProtectionLevel protection() {
-    return provider.protection();
-  }
-
-  @Override
-  public boolean supports(KeySpec spec) {
-    return provider.supports(spec);
-  }
-
-  @Override
   public KeyVersionInfo create(CreateKeyCommand command) {
     awaitCreateToken();
-    return limited(() -> provider.create(command));
-  }
-
-  @Override
-  public Optional<KeyVersionInfo> find(KeyRef key, String version) {
-    return limited(() -> provider.find(key, version));
-  }
-
-  @Override
-  public List<KeyVersionInfo> listVersions(KeyRef key) {
-    return limited(() -> provider.listVersions(key));
-  }
-
-  @Override
-  public List<KeyRef> listKeys() {
-    return limited(provider::listKeys);
-  }
-
-  @Override
-  public KeyVersionInfo setEnabled(KeyRef key, String version, boolean enabled) {
-    return limited(() -> provider.setEnabled(key, version, enabled));
-  }
-
-  @Override
-  public byte[] sign(KeyRef key, String version, byte[] data) {
-    return limited(() -> provider.sign(key, version, data));
-  }
-
-  @Override
-  public boolean verify(KeyRef key, String version, byte[] data, byte[] signature) {
-    return limited(() -> provider.verify(key, version, data, signature));
-  }
-
-  @Override
-  public byte[] encrypt(KeyRef key, String version, byte[] plaintext) {
-    return limited(() -> provider.encrypt(key, version, plaintext));
-  }
-
-  @Override
-  public byte[] decrypt(KeyRef key, String version, byte[] ciphertext) {
-    return limited(() -> provider.decrypt(key, version, ciphertext));
-  }
-
-  @Override
-  public byte[] backup(KeyRef key) {
-    return limited(() -> provider.backup(key));
-  }
-
-  @Override
-  public List<KeyVersionInfo> restore(byte[] backup, KeyRef target) {
-    return limited(() -> provider.restore(backup, target));
-  }
-
-  /** The wrapped provider's answer; it asks the provider nothing, so it takes no slot. */
-  @Override
-  public Optional<String> backupNotRestorableBecause(KeyRef key) {
-    return provider.backupNotRestorableBecause(key);
-  }
-
-  @Override
-  public void delete(KeyRef key) {
-    limited(
-        () -> {
-          provider.delete(key);
-          return null;
-        });
+    return super.create(command);
   }
 
   private void awaitCreateToken() {
@@ -152,7 +68,7 @@ public final class RateLimitedKeyProvider implements KeyProvider {
       }
       if (System.nanoTime() + wait.toNanos() > deadline) {
         throw new ProviderThrottledException(
-            provider.name()
+            name()
                 + " allows "
                 + limit.creates()
                 + " key creations per "
@@ -164,17 +80,18 @@ public final class RateLimitedKeyProvider implements KeyProvider {
     }
   }
 
-  private <T> T limited(Supplier<T> call) {
+  @Override
+  protected <T> T call(String operation, Supplier<T> call) {
     boolean acquired;
     try {
       acquired = inFlight.tryAcquire(limit.maxWait().toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for " + provider.name(), e);
+      throw new IllegalStateException("interrupted while waiting for " + name(), e);
     }
     if (!acquired) {
       throw new ProviderThrottledException(
-          provider.name()
+          name()
               + " already has "
               + limit.concurrency()
               + " calls in flight from this worker; retrying later",
