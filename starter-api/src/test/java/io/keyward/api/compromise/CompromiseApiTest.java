@@ -12,6 +12,7 @@ import io.keyward.workflows.dependencies.KeyDependent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,8 @@ class CompromiseApiTest {
 
   @Test
   void reportsACompromisedKeyThatIsDisabledRotatedCheckedAndSealedOverHttp() {
-    Instant before = Instant.now();
+    // acceptedAt comes from the workflow clock, which counts whole milliseconds
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Reply reported = report("sol", "INC0020001", "card-data", "P1");
 
     assertThat(reported.status()).isEqualTo(202);
