@@ -72,6 +72,7 @@ public final class ApprovalUi implements KeywardExtension {
     Pages pages = new Pages();
     SessionStore sessions =
         new SessionStore(
+            services.webSessions(),
             settings.getSessionIdleTimeout().toJavaDuration(),
             settings.getSessionMaxAge().toJavaDuration(),
             settings.getMaxSessions(),
@@ -113,7 +114,10 @@ public final class ApprovalUi implements KeywardExtension {
                     new OidcSignInPages(
                         provider,
                         new PendingSignIns(
-                            PENDING_SIGN_IN_TIMEOUT, settings.getMaxSessions(), clock),
+                            services.startedSignIns(),
+                            PENDING_SIGN_IN_TIMEOUT,
+                            settings.getMaxSessions(),
+                            clock),
                         sessions,
                         signIn,
                         services.stepUp().window(),

@@ -7,6 +7,8 @@ import io.keyward.activities.audit.JdbcAuditStore;
 import io.keyward.activities.dependencies.JdbcDependencyMap;
 import io.keyward.activities.register.JdbcKeyRegister;
 import io.keyward.activities.signin.JdbcSignInFailures;
+import io.keyward.activities.signin.JdbcStartedSignIns;
+import io.keyward.activities.signin.JdbcWebSessions;
 import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.ChainVerification;
 import io.keyward.workflows.stores.DatabaseSettings;
@@ -19,9 +21,9 @@ import java.sql.Statement;
 
 /**
  * The shared stores of one process on one database, through one connection pool: the audit trail,
- * the break-glass grants, the dependency map, the key register and the counts of failed sign-ins.
- * {@link #open} migrates the schema first; {@link #close} closes the pool, and with it every store
- * handed out.
+ * the break-glass grants, the dependency map, the key register, the counts of failed sign-ins, the
+ * web pages' sessions and the OpenID Connect sign-ins under way. {@link #open} migrates the schema
+ * first; {@link #close} closes the pool, and with it every store handed out.
  */
 public final class JdbcStores implements Stores {
   private final HikariDataSource pool;
@@ -31,6 +33,8 @@ public final class JdbcStores implements Stores {
   private final JdbcDependencyMap dependencyMap;
   private final JdbcSignInFailures signInFailures;
   private final JdbcKeyRegister keyRegister;
+  private final JdbcWebSessions webSessions;
+  private final JdbcStartedSignIns startedSignIns;
 
   private JdbcStores(HikariDataSource pool, DatabaseSettings settings, AuditMac mac) {
     this.pool = pool;
@@ -40,6 +44,8 @@ public final class JdbcStores implements Stores {
     this.dependencyMap = new JdbcDependencyMap(pool);
     this.signInFailures = new JdbcSignInFailures(pool);
     this.keyRegister = new JdbcKeyRegister(pool);
+    this.webSessions = new JdbcWebSessions(pool);
+    this.startedSignIns = new JdbcStartedSignIns(pool);
   }
 
   /**
@@ -103,6 +109,16 @@ public final class JdbcStores implements Stores {
     return keyRegister;
   }
 
+  @Override
+  public JdbcWebSessions webSessions() {
+    return webSessions;
+  }
+
+  @Override
+  public JdbcStartedSignIns startedSignIns() {
+    return startedSignIns;
+  }
+
   /** Runs a query that reads the audit head, the row every append needs. */
   @Override
   public void check() {
@@ -119,7 +135,7 @@ public final class JdbcStores implements Stores {
   }
 
   /** The pool itself, for tests that edit the tables as an intruder would. */
-  javax.sql.DataSource dataSource() {
+  public javax.sql.DataSource dataSource() {
     return pool;
   }
 

@@ -18,6 +18,8 @@ import io.keyward.api.servicenow.TicketBinder;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.incident.EvidenceVerifier;
+import io.keyward.workflows.signin.StartedSignIns;
+import io.keyward.workflows.signin.WebSessions;
 import io.keyward.workflows.stores.Stores;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Files;
@@ -48,7 +50,9 @@ public record KeywardServices(
     Refusals refusals,
     SignInGuard signIns,
     Optional<OidcProvider> oidc,
-    StepUp stepUp) {
+    StepUp stepUp,
+    WebSessions webSessions,
+    StartedSignIns startedSignIns) {
   public KeywardServices {
     Objects.requireNonNull(configuration, "configuration");
     Objects.requireNonNull(client, "client");
@@ -66,6 +70,8 @@ public record KeywardServices(
     Objects.requireNonNull(signIns, "signIns");
     Objects.requireNonNull(oidc, "oidc");
     Objects.requireNonNull(stepUp, "stepUp");
+    Objects.requireNonNull(webSessions, "webSessions");
+    Objects.requireNonNull(startedSignIns, "startedSignIns");
   }
 
   /**
@@ -136,6 +142,8 @@ public record KeywardServices(
             configuration.getDirectory().perName(),
             configuration.getDirectory().perAddress()),
         identity.getOidc().build(environment, Files::readString),
-        stepUp);
+        stepUp,
+        stores.webSessions(),
+        stores.startedSignIns());
   }
 }
