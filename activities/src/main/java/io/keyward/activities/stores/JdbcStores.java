@@ -11,6 +11,7 @@ import io.keyward.activities.signin.JdbcStartedSignIns;
 import io.keyward.activities.signin.JdbcWebSessions;
 import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.ChainVerification;
+import io.keyward.workflows.audit.HeldReceipt;
 import io.keyward.workflows.stores.DatabaseSettings;
 import io.keyward.workflows.stores.Stores;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * The shared stores of one process on one database, through one connection pool: the audit trail,
@@ -78,9 +80,16 @@ public final class JdbcStores implements Stores {
    */
   public static ChainVerification verifyAuditTrail(
       DatabaseSettings settings, AuditReceipt latestReceipt) {
+    return verifyAuditTrail(
+        settings, latestReceipt == null ? List.of() : List.of(HeldReceipt.given(latestReceipt)));
+  }
+
+  /** As above, checking the trail against every one of {@code receipts}. */
+  public static ChainVerification verifyAuditTrail(
+      DatabaseSettings settings, List<HeldReceipt> receipts) {
     AuditMac mac = StoreDatabase.auditMac(settings, false);
     try (HikariDataSource pool = StoreDatabase.pool(settings.withMaxPoolSize(1), mac, true)) {
-      return new JdbcAuditStore(pool, mac, settings.describe()).verify(latestReceipt);
+      return new JdbcAuditStore(pool, mac, settings.describe()).verify(receipts);
     }
   }
 
