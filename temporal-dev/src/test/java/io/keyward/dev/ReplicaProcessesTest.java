@@ -4,23 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keyward.activities.stores.Intruder;
 import io.keyward.activities.stores.JdbcStores;
-import io.keyward.worker.KeywardActivities;
-import io.keyward.worker.KeywardWorker;
+import io.keyward.api.KeywardApplication;
 import io.keyward.worker.TemporalClients;
-import io.keyward.worker.WorkerSettings;
-import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.worker.WorkerMain;
+import io.keyward.workflows.audit.ChainVerification;
 import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.common.TaskQueues;
 import io.keyward.workflows.integration.Secret;
 import io.keyward.workflows.stores.DatabaseSettings;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DataConverter;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -36,7 +33,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,23 +40,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Stateless processes (issue 14, point 4): two API replicas and two workers share nothing but one
- * Temporal dev server (the real CLI) and one database, and run ceremonies together.
+ * Stateless processes (issue 14, point 4): two API processes and two worker processes, each a JVM
+ * of its own started from its main class ({@code KeywardApplication server}, {@code WorkerMain})
+ * with the configuration a deployment gives it, share nothing but one Temporal dev server (the real
+ * CLI) and one database, and run ceremonies together: a generation whose decisions arrive at
+ * alternating replicas completes, a web session signed in at one replica works at the other, a
+ * break-glass grant written by a worker is honoured by both replicas, and afterwards the one audit
+ * chain verifies with every step of the ceremony in it once. The workers' admin endpoints serve
+ * their health and Prometheus metrics.
  *
- * <p>The four run in this JVM as separate application instances, each with its own Temporal service
- * stubs and client (its own gRPC channel) and its own connection pool on the database, as separate
- * processes would have; separate JVMs would cost four more JVM starts on CI's two cores for no
- * difference Keyward can observe, since nothing is shared through static state. The database is
- * PostgreSQL when {@code KEYWARD_TEST_JDBC_URL} names one (a schema of its own), otherwise H2 in
- * server mode over TCP, reached by URL as a PostgreSQL server would be. Both workers reach one
- * software keystore directory, standing in for the HSM every worker reaches, and every client
- * encrypts payloads under the one key-encryption key kept there.
+ * <p>The database is PostgreSQL when {@code KEYWARD_TEST_JDBC_URL} names one (a schema of its own),
+ * otherwise H2 in server mode over TCP, reached by URL as a PostgreSQL server would be. Both
+ * workers reach one software keystore directory, standing in for the HSM every worker reaches, and
+ * every process encrypts payloads under the one key-encryption key kept there.
  */
-class TwoReplicasTest {
+class ReplicaProcessesTest {
   private static final String VAULT = "kv-replicas";
   private static final String NAME = "orders-signing";
   private static final String KEY = VAULT + "/" + NAME;
   private static final String INCIDENT = "INC0040001";
+
+  /** How long a process may take to start on a busy machine. */
+  private static final Duration STARTUP = Duration.ofSeconds(120);
 
   @TempDir Path dir;
 
@@ -87,7 +88,7 @@ class TwoReplicasTest {
   }
 
   @Test
-  void twoApisAndTwoWorkersRunACeremonyAndABreakGlassSessionOnOneDatabase() throws Exception {
+  void twoApiProcessesAndTwoWorkerProcessesRunCeremoniesOnOneDatabase() throws Exception {
     DevServerTemporal temporal =
         DevServerTemporal.start(
             cli,
@@ -97,12 +98,17 @@ class TwoReplicasTest {
             converter(),
             null);
     running.push(temporal);
+    // One after the other: the first worker creates the software keystore both use.
+    List<URI> workerAdmins = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      startWorker(temporal.target());
+      workerAdmins.add(startWorker("worker-" + i, temporal.target()));
     }
     List<DemoUserHttp> apis = new ArrayList<>();
+    List<URI> bases = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      apis.add(new DemoUserHttp(startApi(temporal.target())));
+      URI base = startApi("api-" + i, temporal.target());
+      bases.add(base);
+      apis.add(new DemoUserHttp(base));
     }
 
     // A SECRET key under dual control, each decision at the other replica.
@@ -120,31 +126,13 @@ class TwoReplicasTest {
     decide(apis.get(1), "sam", path, "REGISTER");
     awaitPhase(apis.get(0), "alice", path, "REGISTERED");
 
-    // One audit chain: every step once, whichever replica or worker wrote it, and it verifies.
-    for (DemoUserHttp api : apis) {
-      DemoUserHttp.Answer audit = api.get("audrey", path + "/audit");
-      assertThat(audit.status()).as(audit.body().toString()).isEqualTo(200);
-      List<String> types = new ArrayList<>();
-      audit.body().forEach(r -> types.add(r.path("event").path("type").asText()));
-      assertThat(types)
-          .containsExactly(
-              "GENERATION_REQUESTED",
-              "DECISION_APPROVE",
-              "DECISION_APPROVE",
-              "DECISION_GENERATE",
-              "KEY_GENERATED",
-              "DECISION_VERIFY",
-              "KEY_ACTIVATED",
-              "DECISION_REGISTER",
-              "KEY_REGISTERED",
-              "GENERATION_REGISTERED");
-    }
-    try (JdbcStores check = JdbcStores.open(databaseSettings)) {
-      assertThat(check.audit().verify().intact()).isTrue();
-      List<AuditRecord> records = check.audit().recordsFor("keygen/" + KEY);
-      assertThat(records.stream().map(r -> r.event().eventId())).doesNotHaveDuplicates();
-      assertThat(records.stream().map(AuditRecord::sequence)).doesNotHaveDuplicates();
-    }
+    // A web session signed in at one replica works at the other.
+    WebBrowser browser = new WebBrowser();
+    String session = browser.signIn(bases.get(0), "olivia");
+    WebBrowser.Page inbox = browser.get(bases.get(1), "/ui/inbox", session);
+    assertThat(inbox.status()).as(inbox.body()).isEqualTo(200);
+    assertThat(inbox.body()).contains("olivia");
+    assertThat(browser.get(bases.get(1), "/ui/inbox", "not-a-session").status()).isEqualTo(303);
 
     // A break-glass grant written by a worker is honoured by both replicas.
     DemoUserHttp.Answer declared =
@@ -164,79 +152,137 @@ class TwoReplicasTest {
                     "admin",
                     "bruno"));
     assertThat(declared.status()).as(declared.body().toString()).isEqualTo(202);
-    String session = "/api/break-glass/" + INCIDENT;
-    awaitPhase(apis.get(0), "sol", session, "AWAITING_AUTHORISATION");
-    authorise(apis.get(0), "lena", session);
-    authorise(apis.get(1), "alice", session);
-    awaitPhase(apis.get(1), "sol", session, "ACTIVE");
+    String breakGlass = "/api/break-glass/" + INCIDENT;
+    awaitPhase(apis.get(0), "sol", breakGlass, "AWAITING_AUTHORISATION");
+    authorise(apis.get(0), "lena", breakGlass);
+    authorise(apis.get(1), "alice", breakGlass);
+    awaitPhase(apis.get(1), "sol", breakGlass, "ACTIVE");
     for (int i = 0; i < 2; i++) {
       DemoUserHttp.Answer action =
           apis.get(i)
               .post(
                   "bruno",
-                  session + "/actions",
+                  breakGlass + "/actions",
                   Map.of("key", KEY, "action", "checked the signing key at replica " + i));
       assertThat(action.status()).as("replica " + i + ": " + action.body()).isEqualTo(200);
       DemoUserHttp.Answer outsider =
-          apis.get(i).post("lena", session + "/actions", Map.of("action", "looked around"));
+          apis.get(i).post("lena", breakGlass + "/actions", Map.of("action", "looked around"));
       assertThat(outsider.status()).as("replica " + i).isEqualTo(403);
+    }
+
+    // One audit chain: every step of the ceremony once, whichever process wrote it; it verifies.
+    for (DemoUserHttp api : apis) {
+      DemoUserHttp.Answer audit = api.get("audrey", path + "/audit");
+      assertThat(audit.status()).as(audit.body().toString()).isEqualTo(200);
+      List<String> types = new ArrayList<>();
+      audit.body().forEach(r -> types.add(r.path("event").path("type").asText()));
+      assertThat(types)
+          .containsExactly(
+              "GENERATION_REQUESTED",
+              "DECISION_APPROVE",
+              "DECISION_APPROVE",
+              "DECISION_GENERATE",
+              "KEY_GENERATED",
+              "DECISION_VERIFY",
+              "KEY_ACTIVATED",
+              "DECISION_REGISTER",
+              "KEY_REGISTERED",
+              "GENERATION_REGISTERED");
+    }
+    try (JdbcStores check = JdbcStores.open(databaseSettings)) {
+      ChainVerification chain = check.audit().verify();
+      assertThat(chain.intact()).as(chain.describe()).isTrue();
+      Intruder reader = new Intruder(check);
+      long records = reader.count("SELECT COUNT(*) FROM audit_records");
+      assertThat(reader.count("SELECT COUNT(DISTINCT event_id) FROM audit_records"))
+          .as("no event stored twice")
+          .isEqualTo(records);
+      assertThat(reader.count("SELECT MAX(sequence) FROM audit_records"))
+          .as("no record lost")
+          .isEqualTo(records);
+      assertThat(chain.recordsChecked()).isEqualTo(records);
+    }
+
+    // Each worker's admin endpoint: its health, and Prometheus text with the SDK's and Keyward's.
+    for (URI admin : workerAdmins) {
+      WebBrowser.Page health = browser.get(admin, "/healthcheck", null);
+      assertThat(health.status()).as(health.body()).isEqualTo(200);
+      WebBrowser.Page metrics = browser.get(admin, "/metrics", null);
+      assertThat(metrics.status()).isEqualTo(200);
+      assertThat(metrics.contentType()).startsWith("text/plain");
+      assertThat(metrics.body()).contains("# TYPE ").contains("temporal_");
     }
   }
 
-  private void startWorker(String target) {
-    WorkflowServiceStubs stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
-    running.push(
-        () -> {
-          stubs.shutdownNow();
-          stubs.awaitTermination(5, TimeUnit.SECONDS);
-        });
-    WorkflowClient client = TemporalClients.client(stubs, "default", converter());
-    KeywardActivities activities =
-        KeywardActivities.open(
-            new WorkerSettings(target, "default", TaskQueues.CEREMONIES, shared(), true), database);
-    running.push(activities);
-    running.push(KeywardWorker.start(client, TaskQueues.CEREMONIES, activities));
+  /** Starts a worker process; answers its admin endpoint once it is healthy. */
+  private URI startWorker(String name, String target) throws Exception {
+    int admin = KeywardProcess.freePort();
+    Map<String, String> environment = new HashMap<>(database);
+    environment.put("KEYWARD_TEMPORAL_TARGET", target);
+    environment.put("KEYWARD_NAMESPACE", "default");
+    environment.put("KEYWARD_TASK_QUEUE", TaskQueues.CEREMONIES);
+    environment.put("KEYWARD_DATA_DIR", shared().toString());
+    environment.put("KEYWARD_DEV_MODE", "true");
+    environment.put("KEYWARD_WORKER_ADMIN_PORT", Integer.toString(admin));
+    URI adminUri = URI.create("http://127.0.0.1:" + admin + "/");
+    KeywardProcess worker =
+        KeywardProcess.start(name, WorkerMain.class, environment, dir.resolve("logs"));
+    running.push(worker);
+    worker.awaitReady(adminUri.resolve("/healthcheck"), STARTUP);
+    return adminUri;
   }
 
-  private URI startApi(String target) throws Exception {
-    WorkflowServiceStubs stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
-    running.push(
-        () -> {
-          stubs.shutdownNow();
-          stubs.awaitTermination(5, TimeUnit.SECONDS);
-        });
-    WorkflowClient client = TemporalClients.client(stubs, "default", converter());
-    JdbcStores stores = JdbcStores.open(databaseSettings);
-    running.push(stores);
-    int httpPort = Ports.freeOrAny(0, DevSettings.HTTP_PORT);
-    int adminPort = Ports.freeOrAny(0, DevSettings.ADMIN_PORT);
-    running.push(
-        ApiServer.start(
-            client,
-            stores,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            List.of(),
-            Path.of("config", "dev.yml"),
-            Map.of(
-                "httpPort",
-                Integer.toString(httpPort),
-                "adminPort",
-                Integer.toString(adminPort),
-                "dataDir",
-                shared().toString(),
-                "temporalTarget",
-                target,
-                "namespace",
-                "default",
-                "taskQueue",
-                TaskQueues.CEREMONIES,
-                "temporalWebUrl",
-                "")));
-    return URI.create("http://localhost:" + httpPort + "/");
+  /** Starts an API process (with the web pages) from its configuration file; answers its URL. */
+  private URI startApi(String name, String target) throws Exception {
+    int http = KeywardProcess.freePort();
+    int admin = KeywardProcess.freePort();
+    Path config = dir.resolve(name + ".yml");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "temporal:",
+            "  target: " + target,
+            "  namespace: default",
+            "  taskQueue: " + TaskQueues.CEREMONIES,
+            "codec:",
+            "  keyEncryptionKey: " + CodecSettings.DEV_KEY_ENCRYPTION_KEY,
+            "  dataDir: " + shared(),
+            "  devMode: true",
+            "directory:",
+            "  demoUsers: true",
+            "database:",
+            "  url: ${KEYWARD_DATABASE_URL}",
+            "  user: ${KEYWARD_DATABASE_USER:-}",
+            "ceremony:",
+            "  stepTimeout: 72 hours",
+            "server:",
+            "  applicationConnectors:",
+            "    - type: http",
+            "      bindHost: 127.0.0.1",
+            "      port: " + http,
+            "  adminConnectors:",
+            "    - type: http",
+            "      bindHost: 127.0.0.1",
+            "      port: " + admin,
+            "logging:",
+            "  level: WARN",
+            "  loggers:",
+            "    io.keyward: INFO",
+            ""),
+        StandardCharsets.UTF_8);
+    KeywardProcess api =
+        KeywardProcess.start(
+            name,
+            KeywardApplication.class,
+            database,
+            dir.resolve("logs"),
+            "server",
+            config.toString());
+    running.push(api);
+    URI base = URI.create("http://127.0.0.1:" + http + "/");
+    api.awaitReady(base.resolve("/ui/sign-in"), STARTUP);
+    return base;
   }
 
   /**
