@@ -66,6 +66,7 @@ class ReplicaProcessesTest {
   @TempDir Path dir;
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final Map<String, KeywardProcess> processes = new HashMap<>();
   private Path cli;
   private Map<String, String> database;
   private DatabaseSettings databaseSettings;
@@ -99,14 +100,15 @@ class ReplicaProcessesTest {
             null);
     running.push(temporal);
     // One after the other: the first worker creates the software keystore both use.
+    // The second of each logs JSON lines (KEYWARD_LOG_FORMAT=json), read at the end.
     List<URI> workerAdmins = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      workerAdmins.add(startWorker("worker-" + i, temporal.target()));
+      workerAdmins.add(startWorker("worker-" + i, temporal.target(), i == 1));
     }
     List<DemoUserHttp> apis = new ArrayList<>();
     List<URI> bases = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      URI base = startApi("api-" + i, temporal.target());
+      URI base = startApi("api-" + i, temporal.target(), i == 1);
       bases.add(base);
       apis.add(new DemoUserHttp(base));
     }
@@ -128,8 +130,8 @@ class ReplicaProcessesTest {
 
     // A web session signed in at one replica works at the other.
     WebBrowser browser = new WebBrowser();
-    String session = browser.signIn(bases.get(0), "olivia");
-    WebBrowser.Page inbox = browser.get(bases.get(1), "/ui/inbox", session);
+    String session = browser.signIn(bases.get(1), "olivia");
+    WebBrowser.Page inbox = browser.get(bases.get(0), "/ui/inbox", session);
     assertThat(inbox.status()).as(inbox.body()).isEqualTo(200);
     assertThat(inbox.body()).contains("olivia");
     assertThat(browser.get(bases.get(1), "/ui/inbox", "not-a-session").status()).isEqualTo(303);
@@ -212,10 +214,28 @@ class ReplicaProcessesTest {
       assertThat(metrics.contentType()).startsWith("text/plain");
       assertThat(metrics.body()).contains("# TYPE ").contains("temporal_");
     }
+
+    // The JSON logs: one object per line with the expected fields, and no secret in any line.
+    List<String> secrets = new ArrayList<>(List.of(session, "-demo-password"));
+    secrets.add(database.get("KEYWARD_AUDIT_KEY"));
+    if (!database.get("KEYWARD_DATABASE_PASSWORD").isEmpty()) {
+      secrets.add(database.get("KEYWARD_DATABASE_PASSWORD"));
+    }
+    JsonLogLines.assertJsonLines(
+        processes.get("worker-1").output(),
+        List.of("timestamp", "level", "loggerName", "message"),
+        secrets);
+    JsonLogLines.assertJsonLines(
+        processes.get("api-1").output(),
+        List.of("timestamp", "level", "logger", "message"),
+        secrets);
+    for (KeywardProcess process : processes.values()) {
+      assertThat(process.output()).doesNotContain(secrets);
+    }
   }
 
   /** Starts a worker process; answers its admin endpoint once it is healthy. */
-  private URI startWorker(String name, String target) throws Exception {
+  private URI startWorker(String name, String target, boolean jsonLogs) throws Exception {
     int admin = KeywardProcess.freePort();
     Map<String, String> environment = new HashMap<>(database);
     environment.put("KEYWARD_TEMPORAL_TARGET", target);
@@ -224,16 +244,18 @@ class ReplicaProcessesTest {
     environment.put("KEYWARD_DATA_DIR", shared().toString());
     environment.put("KEYWARD_DEV_MODE", "true");
     environment.put("KEYWARD_WORKER_ADMIN_PORT", Integer.toString(admin));
+    environment.put("KEYWARD_LOG_FORMAT", jsonLogs ? "json" : "text");
     URI adminUri = URI.create("http://127.0.0.1:" + admin + "/");
     KeywardProcess worker =
         KeywardProcess.start(name, WorkerMain.class, environment, dir.resolve("logs"));
     running.push(worker);
+    processes.put(name, worker);
     worker.awaitReady(adminUri.resolve("/healthcheck"), STARTUP);
     return adminUri;
   }
 
   /** Starts an API process (with the web pages) from its configuration file; answers its URL. */
-  private URI startApi(String name, String target) throws Exception {
+  private URI startApi(String name, String target, boolean jsonLogs) throws Exception {
     int http = KeywardProcess.freePort();
     int admin = KeywardProcess.freePort();
     Path config = dir.resolve(name + ".yml");
@@ -269,6 +291,10 @@ class ReplicaProcessesTest {
             "  level: WARN",
             "  loggers:",
             "    io.keyward: INFO",
+            "  appenders:",
+            "    - type: console",
+            "      layout:",
+            "        type: " + (jsonLogs ? "json" : "text"),
             ""),
         StandardCharsets.UTF_8);
     KeywardProcess api =
@@ -280,6 +306,7 @@ class ReplicaProcessesTest {
             "server",
             config.toString());
     running.push(api);
+    processes.put(name, api);
     URI base = URI.create("http://127.0.0.1:" + http + "/");
     api.awaitReady(base.resolve("/ui/sign-in"), STARTUP);
     return base;
