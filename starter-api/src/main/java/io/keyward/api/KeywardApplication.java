@@ -32,6 +32,7 @@ import io.keyward.api.generation.GenerationResource;
 import io.keyward.api.health.DatabaseHealthCheck;
 import io.keyward.api.health.TemporalHealthCheck;
 import io.keyward.api.keys.KeysResource;
+import io.keyward.api.logging.QuietRequestLog;
 import io.keyward.api.metrics.ApiMetrics;
 import io.keyward.api.rotation.RotationResource;
 import io.keyward.api.webhook.Webhooks;
@@ -126,6 +127,7 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
 
   @Override
   public void run(KeywardConfiguration configuration, Environment environment) {
+    environment.lifecycle().addEventListener(new QuietRequestLog());
     StoreProvider stores = StoreProvider.onClassPath();
     LOG.info("Using the {} stores", stores.name());
     Optional<PayloadCodec> codec =
