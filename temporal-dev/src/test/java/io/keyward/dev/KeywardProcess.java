@@ -82,6 +82,18 @@ final class KeywardProcess implements AutoCloseable {
     throw new IllegalStateException(name + " did not answer " + url + " in time:\n" + output());
   }
 
+  /**
+   * Waits for a command to end and answers its exit status.
+   *
+   * @throws IllegalStateException with the process's log when it does not end in time
+   */
+  int awaitExit(Duration atMost) throws InterruptedException {
+    if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException(name + " did not end in time:\n" + output());
+    }
+    return process.exitValue();
+  }
+
   /** Everything the process wrote. */
   String output() {
     try {

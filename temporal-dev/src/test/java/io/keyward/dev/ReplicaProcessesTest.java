@@ -207,6 +207,24 @@ class ReplicaProcessesTest {
           .isEqualTo(records);
       assertThat(chain.recordsChecked()).isEqualTo(records);
     }
+    // verify-audit, as an operator runs it with the API's configuration, also against the receipt
+    // every ceremony run holds (asked of Temporal through the codec; the workers replay closed
+    // runs).
+    try (KeywardProcess verify =
+        KeywardProcess.start(
+            "verify-audit",
+            KeywardApplication.class,
+            database,
+            LOGS,
+            "verify-audit",
+            "--ceremony-receipts",
+            dir.resolve("api-0.yml").toString())) {
+      assertThat(verify.awaitExit(STARTUP)).as(verify.output()).isZero();
+      assertThat(verify.output())
+          .containsPattern("[1-9][0-9]* ceremony receipts collected")
+          .contains("audit trail intact")
+          .doesNotContain("NOT ANSWERED");
+    }
 
     // Each worker's admin endpoint: its health, and Prometheus text with the SDK's and Keyward's.
     for (URI admin : workerAdmins) {
