@@ -69,8 +69,7 @@ public final class LocalKeyward implements AutoCloseable {
           TemporalClients.dataConverter(
               CodecSettings.fromEnvironment(environment, settings.dataDir(), true), environment);
       EmbeddedTemporal temporal =
-          startTemporal(
-              settings, converter, URI.create("http://localhost:" + httpPort + "/codec"), metrics);
+          startTemporal(settings, converter, codecForTemporalWeb(httpPort), metrics);
       running.push(temporal);
       KeywardActivities activities =
           KeywardActivities.open(
@@ -146,6 +145,15 @@ public final class LocalKeyward implements AutoCloseable {
         converter,
         codecEndpoint,
         metrics.temporalScope());
+  }
+
+  /**
+   * The approval UI's codec endpoint, which authenticates by the session cookie of the browser
+   * Temporal Web runs in (the API's {@code /codec} wants credentials in a header, which Temporal
+   * Web sends only as an OpenID Connect access token over HTTPS).
+   */
+  static URI codecForTemporalWeb(int httpPort) {
+    return URI.create("http://localhost:" + httpPort + "/ui/codec");
   }
 
   private static String withoutSlash(URI uri) {

@@ -4,6 +4,7 @@ import io.keyward.api.KeywardConfiguration;
 import io.keyward.api.auth.SignInGuard;
 import io.keyward.api.auth.StepUp;
 import io.keyward.api.breakglass.BreakGlassSessions;
+import io.keyward.api.codec.RemoteCodec;
 import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.identity.OidcProvider;
@@ -20,6 +21,7 @@ import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.incident.EvidenceVerifier;
 import io.keyward.workflows.stores.Stores;
 import io.temporal.client.WorkflowClient;
+import io.temporal.payload.codec.PayloadCodec;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Map;
@@ -48,7 +50,8 @@ public record KeywardServices(
     Refusals refusals,
     SignInGuard signIns,
     Optional<OidcProvider> oidc,
-    StepUp stepUp) {
+    StepUp stepUp,
+    Optional<RemoteCodec> codec) {
   public KeywardServices {
     Objects.requireNonNull(configuration, "configuration");
     Objects.requireNonNull(client, "client");
@@ -66,6 +69,7 @@ public record KeywardServices(
     Objects.requireNonNull(signIns, "signIns");
     Objects.requireNonNull(oidc, "oidc");
     Objects.requireNonNull(stepUp, "stepUp");
+    Objects.requireNonNull(codec, "codec");
   }
 
   /**
@@ -96,6 +100,24 @@ public record KeywardServices(
       Directory directory,
       Clock clock,
       Map<String, String> environment) {
+    return build(
+        configuration, client, stores, evidence, directory, clock, environment, Optional.empty());
+  }
+
+  /**
+   * As above, with the payload codec of {@code client} ({@code codec.keyEncryptionKey}), which the
+   * API and the approval UI serve to people who may read payloads; empty when payloads are stored
+   * in clear.
+   */
+  public static KeywardServices build(
+      KeywardConfiguration configuration,
+      WorkflowClient client,
+      Stores stores,
+      EvidenceVerifier evidence,
+      Directory directory,
+      Clock clock,
+      Map<String, String> environment,
+      Optional<PayloadCodec> codec) {
     String taskQueue = configuration.getTemporal().getTaskQueue();
     var stepTimeout = configuration.getCeremony().stepTimeout();
     AuditStore audit = stores.audit();
@@ -136,6 +158,7 @@ public record KeywardServices(
             configuration.getDirectory().perName(),
             configuration.getDirectory().perAddress()),
         identity.getOidc().build(environment, Files::readString),
-        stepUp);
+        stepUp,
+        codec.map(RemoteCodec::new));
   }
 }
