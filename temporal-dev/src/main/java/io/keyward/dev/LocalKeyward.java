@@ -65,9 +65,8 @@ public final class LocalKeyward implements AutoCloseable {
     try {
       WorkerMetrics metrics = new WorkerMetrics();
       running.push(metrics);
-      DataConverter converter =
-          TemporalClients.dataConverter(
-              CodecSettings.fromEnvironment(environment, settings.dataDir(), true), environment);
+      CodecSettings codec = CodecSettings.fromEnvironment(environment, settings.dataDir(), true);
+      DataConverter converter = TemporalClients.dataConverter(codec, environment);
       EmbeddedTemporal temporal =
           startTemporal(settings, converter, codecForTemporalWeb(httpPort), metrics);
       running.push(temporal);
@@ -98,6 +97,8 @@ public final class LocalKeyward implements AutoCloseable {
                   "temporalTarget", temporal.target(),
                   "namespace", temporal.namespace(),
                   "taskQueue", TaskQueues.CEREMONIES,
+                  "codecKek", codec.keyEncryptionKey(),
+                  "codecRetiredKeks", String.join(",", codec.retiredKeyEncryptionKeys()),
                   "temporalWebUrl", temporal.webUi().map(LocalKeyward::withoutSlash).orElse(""))));
       return new LocalKeyward(settings, temporal, httpPort, adminPort, running);
     } catch (Exception | Error failure) {
