@@ -91,15 +91,24 @@ public final class LocalKeyward implements AutoCloseable {
               activities.providerHealth(),
               settings.config(),
               Map.of(
-                  "httpPort", Integer.toString(httpPort),
-                  "adminPort", Integer.toString(adminPort),
-                  "dataDir", settings.dataDir().toString(),
-                  "temporalTarget", temporal.target(),
-                  "namespace", temporal.namespace(),
-                  "taskQueue", TaskQueues.CEREMONIES,
-                  "codecKek", codec.keyEncryptionKey(),
-                  "codecRetiredKeks", String.join(",", codec.retiredKeyEncryptionKeys()),
-                  "temporalWebUrl", temporal.webUi().map(LocalKeyward::withoutSlash).orElse(""))));
+                  "httpPort",
+                  Integer.toString(httpPort),
+                  "adminPort",
+                  Integer.toString(adminPort),
+                  "dataDir",
+                  settings.dataDir().toString(),
+                  "temporalTarget",
+                  temporal.target(),
+                  "namespace",
+                  temporal.namespace(),
+                  "taskQueue",
+                  TaskQueues.CEREMONIES,
+                  ApiServer.CODEC_KEK,
+                  codec.keyEncryptionKey(),
+                  ApiServer.CODEC_RETIRED_KEKS,
+                  String.join(",", codec.retiredKeyEncryptionKeys()),
+                  "temporalWebUrl",
+                  temporal.webUi().map(LocalKeyward::withoutSlash).orElse(""))));
       return new LocalKeyward(settings, temporal, httpPort, adminPort, running);
     } catch (Exception | Error failure) {
       stopAll(running);
