@@ -17,7 +17,11 @@ import io.keyward.workflows.lifecycle.KeyLifecycleWorkflowImpl;
 import io.keyward.workflows.rotation.ManualRotationWorkflowImpl;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.query.v1.WorkflowQuery;
+import io.temporal.api.workflowservice.v1.QueryWorkflowRequest;
+import io.temporal.api.workflowservice.v1.QueryWorkflowResponse;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -46,9 +50,10 @@ import org.junit.jupiter.api.io.TempDir;
  * field a person writes (justifications, reasons, break-glass actions and review findings,
  * compromise summaries and notes): no history Temporal keeps, read over gRPC or exported by {@code
  * temporal workflow show --output json} or in the dev server's SQLite files, holds any of it in
- * clear; every payload is encrypted but the search attributes and the SDK's own bookkeeping in
- * local-activity markers; the histories replay through the codec; and after the key-encryption key
- * moves to a new key in configuration, the old payloads still decode.
+ * clear, nor does a query's answer on the wire; every payload is encrypted but the search
+ * attributes and the SDK's own bookkeeping in local-activity markers; the histories replay through
+ * the codec; and after the key-encryption key moves to a new key in configuration, the old payloads
+ * still decode.
  */
 class EncryptedHistoriesTest {
   /** In every free text below, and nowhere else. */
@@ -99,6 +104,7 @@ class EncryptedHistoriesTest {
         assertNoFreeTextInTheCliExport(cli, keyward.temporal().target(), workflow.getKey());
         histories.add(history);
       }
+      assertTheQueryAnswerTravelsEncrypted(keyward, "keygen/" + KEY);
       replayThroughTheCodec(histories);
       assertNoFreeTextInTheDatabase(settings.temporalDir());
       oldInput =
@@ -352,6 +358,34 @@ class EncryptedHistoriesTest {
     for (String value : data) {
       assertThat(decodedOrAsIs(value)).doesNotContain(MARK);
     }
+  }
+
+  /**
+   * A query's answer is not kept in history but crosses the frontend, and Temporal Web shows it.
+   */
+  private static void assertTheQueryAnswerTravelsEncrypted(
+      LocalKeyward keyward, String workflowId) {
+    QueryWorkflowResponse answer =
+        keyward
+            .temporal()
+            .client()
+            .getWorkflowServiceStubs()
+            .blockingStub()
+            .queryWorkflow(
+                QueryWorkflowRequest.newBuilder()
+                    .setNamespace(keyward.temporal().namespace())
+                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                    .setQuery(WorkflowQuery.newBuilder().setQueryType("state"))
+                    .build());
+    assertThat(answer.getQueryResult().getPayloadsList()).isNotEmpty();
+    for (Payload payload : answer.getQueryResult().getPayloadsList()) {
+      assertThat(EncryptingPayloadCodec.isEncrypted(payload))
+          .as("the state query's answer")
+          .isTrue();
+    }
+    assertThat(contains(answer.toByteArray(), MARK))
+        .as("free text in the query's answer")
+        .isFalse();
   }
 
   private static void assertNoFreeTextInTheDatabase(Path temporalDir) throws Exception {
