@@ -37,6 +37,7 @@ import java.util.Optional;
 public record KeywardServices(
     KeywardConfiguration configuration,
     WorkflowClient client,
+    Optional<RemoteCodec> codec,
     Directory directory,
     AuditStore audit,
     GenerationCeremonies generations,
@@ -50,11 +51,11 @@ public record KeywardServices(
     Refusals refusals,
     SignInGuard signIns,
     Optional<OidcProvider> oidc,
-    StepUp stepUp,
-    Optional<RemoteCodec> codec) {
+    StepUp stepUp) {
   public KeywardServices {
     Objects.requireNonNull(configuration, "configuration");
     Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(codec, "codec");
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(generations, "generations");
@@ -69,45 +70,15 @@ public record KeywardServices(
     Objects.requireNonNull(signIns, "signIns");
     Objects.requireNonNull(oidc, "oidc");
     Objects.requireNonNull(stepUp, "stepUp");
-    Objects.requireNonNull(codec, "codec");
   }
 
   /**
    * Builds every ceremony service from the configuration, on the stores every worker and replica
    * shares (audit trail, dependency map, break-glass grants, key register, which the API only
    * reads, counts of failed sign-ins). The ServiceNow integration password and the OpenID Connect
-   * client secret, when configured, come from the process environment (or the files it names).
-   */
-  public static KeywardServices build(
-      KeywardConfiguration configuration,
-      WorkflowClient client,
-      Stores stores,
-      EvidenceVerifier evidence,
-      Directory directory,
-      Clock clock) {
-    return build(configuration, client, stores, evidence, directory, clock, System.getenv());
-  }
-
-  /**
-   * As above, with the environment the ServiceNow integration password and the OpenID Connect
-   * client secret are read from.
-   */
-  public static KeywardServices build(
-      KeywardConfiguration configuration,
-      WorkflowClient client,
-      Stores stores,
-      EvidenceVerifier evidence,
-      Directory directory,
-      Clock clock,
-      Map<String, String> environment) {
-    return build(
-        configuration, client, stores, evidence, directory, clock, environment, Optional.empty());
-  }
-
-  /**
-   * As above, with the payload codec of {@code client} ({@code codec.keyEncryptionKey}), which the
-   * API and the approval UI serve to people who may read payloads; empty when payloads are stored
-   * in clear.
+   * client secret, when configured, come from {@code environment} (or the files it names); {@code
+   * codec} is the payload codec of {@code client} ({@code codec.keyEncryptionKey}), which the API
+   * and the approval UI serve to people who may read payloads, empty when payloads are in clear.
    */
   public static KeywardServices build(
       KeywardConfiguration configuration,
@@ -138,6 +109,7 @@ public record KeywardServices(
     return new KeywardServices(
         configuration,
         client,
+        codec.map(RemoteCodec::new),
         directory,
         audit,
         new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals, tickets, stepUp),
@@ -158,7 +130,6 @@ public record KeywardServices(
             configuration.getDirectory().perName(),
             configuration.getDirectory().perAddress()),
         identity.getOidc().build(environment, Files::readString),
-        stepUp,
-        codec.map(RemoteCodec::new));
+        stepUp);
   }
 }
