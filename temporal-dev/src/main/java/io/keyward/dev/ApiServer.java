@@ -17,12 +17,6 @@ import org.eclipse.jetty.server.Server;
  * worker and the stores: requests in flight use both.
  */
 final class ApiServer implements AutoCloseable {
-  /** The configuration's {@code ${keyward.dev.codecKek}}: the key-encryption key. */
-  static final String CODEC_KEK = "codecKek";
-
-  /** The configuration's {@code ${keyward.dev.codecRetiredKeks}}, comma-separated. */
-  static final String CODEC_RETIRED_KEKS = "codecRetiredKeks";
-
   private final Server jetty;
 
   private ApiServer(Server jetty) {
@@ -53,6 +47,12 @@ final class ApiServer implements AutoCloseable {
     }
     return new ApiServer(jetty);
   }
+
+  /** The configuration's {@code ${keyward.dev.codecKek}}: the key-encryption key. */
+  static final String CODEC_KEK = "codecKek";
+
+  /** The configuration's {@code ${keyward.dev.codecRetiredKeks}}, comma-separated. */
+  static final String CODEC_RETIRED_KEKS = "codecRetiredKeks";
 
   /**
    * {@code values} with {@code codecKek} and {@code codecRetiredKeks} as given, or else as the
