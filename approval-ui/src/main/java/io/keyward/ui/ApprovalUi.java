@@ -11,6 +11,7 @@ import io.keyward.api.rotation.ManualRotations;
 import io.keyward.ui.breakglass.BreakGlassPages;
 import io.keyward.ui.breakglass.BreakGlassWaiting;
 import io.keyward.ui.breakglass.DeclarationForm;
+import io.keyward.ui.codec.SessionCodecResource;
 import io.keyward.ui.generation.GenerationPages;
 import io.keyward.ui.generation.GenerationRequestForm;
 import io.keyward.ui.generation.GenerationWaiting;
@@ -123,6 +124,7 @@ public final class ApprovalUi implements KeywardExtension {
                         services.stepUp().window(),
                         clock)));
     jersey.register(new SignOutPage(sessions, signIn));
+    services.codec().ifPresent(codec -> jersey.register(new SessionCodecResource(codec, sessions)));
     jersey.register(new InboxPages(new Inbox(runs, waiting), pages, clock));
     jersey.register(new GenerationPages(services.generations(), pages, temporalWeb, clock));
     jersey.register(

@@ -21,6 +21,7 @@ import io.keyward.api.breakglass.BreakGlassResource;
 import io.keyward.api.cli.VerifyAuditCommand;
 import io.keyward.api.codec.CodecCors;
 import io.keyward.api.codec.CodecResource;
+import io.keyward.api.codec.RemoteCodec;
 import io.keyward.api.compromise.CompromiseResource;
 import io.keyward.api.config.TemporalFactory;
 import io.keyward.api.errors.JsonErrorHandler;
@@ -148,7 +149,9 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
             shared,
             stores.evidenceVerifier(shared.audit()),
             directory,
-            clock);
+            clock,
+            System.getenv(),
+            codec);
     // Registered after the stores, so it stops (and records what it counted) before them.
     environment.lifecycle().manage(services.refusals());
     environment.lifecycle().manage(services.signIns());
@@ -196,12 +199,14 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
                 services.classifications()));
     environment.jersey().register(new BreakGlassResource(services.breakGlass()));
     environment.jersey().register(new CompromiseResource(services.compromises()));
-    codec.ifPresentOrElse(
-        payloads -> serveCodec(payloads, configuration, environment),
-        () ->
-            LOG.warn(
-                "codec.keyEncryptionKey is none: payloads (justifications, reasons) are stored in"
-                    + " clear in Temporal"));
+    services
+        .codec()
+        .ifPresentOrElse(
+            payloads -> serveCodec(payloads, configuration, environment),
+            () ->
+                LOG.warn(
+                    "codec.keyEncryptionKey is none: payloads (justifications, reasons) are stored in"
+                        + " clear in Temporal"));
     Webhooks.register(configuration, environment, System.getenv(), services);
 
     for (KeywardExtension extension : KeywardExtension.onClassPath()) {
@@ -211,11 +216,11 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
   }
 
   /**
-   * Temporal's remote codec protocol at {@code /codec}, callable from Temporal Web's origin when
-   * one is configured.
+   * Temporal's remote codec protocol at {@code /codec} (and, when the approval UI is served, at
+   * {@code /ui/codec}), callable from Temporal Web's origin when one is configured.
    */
   private static void serveCodec(
-      PayloadCodec codec, KeywardConfiguration configuration, Environment environment) {
+      RemoteCodec codec, KeywardConfiguration configuration, Environment environment) {
     environment.jersey().register(new CodecResource(codec));
     configuration
         .getCodec()
