@@ -7,6 +7,7 @@ import io.keyward.activities.audit.JdbcAuditStore;
 import io.keyward.activities.dependencies.JdbcDependencyMap;
 import io.keyward.activities.register.JdbcKeyRegister;
 import io.keyward.activities.signin.JdbcSignInFailures;
+import io.keyward.activities.webauthn.JdbcCredentialStore;
 import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.ChainVerification;
 import io.keyward.workflows.stores.DatabaseSettings;
@@ -19,9 +20,9 @@ import java.sql.Statement;
 
 /**
  * The shared stores of one process on one database, through one connection pool: the audit trail,
- * the break-glass grants, the dependency map, the key register and the counts of failed sign-ins.
- * {@link #open} migrates the schema first; {@link #close} closes the pool, and with it every store
- * handed out.
+ * the break-glass grants, the dependency map, the key register, the counts of failed sign-ins and
+ * people's WebAuthn credentials. {@link #open} migrates the schema first; {@link #close} closes the
+ * pool, and with it every store handed out.
  */
 public final class JdbcStores implements Stores {
   private final HikariDataSource pool;
@@ -31,6 +32,7 @@ public final class JdbcStores implements Stores {
   private final JdbcDependencyMap dependencyMap;
   private final JdbcSignInFailures signInFailures;
   private final JdbcKeyRegister keyRegister;
+  private final JdbcCredentialStore credentials;
 
   private JdbcStores(HikariDataSource pool, DatabaseSettings settings, AuditMac mac) {
     this.pool = pool;
@@ -40,6 +42,7 @@ public final class JdbcStores implements Stores {
     this.dependencyMap = new JdbcDependencyMap(pool);
     this.signInFailures = new JdbcSignInFailures(pool);
     this.keyRegister = new JdbcKeyRegister(pool);
+    this.credentials = new JdbcCredentialStore(pool);
   }
 
   /**
@@ -101,6 +104,11 @@ public final class JdbcStores implements Stores {
   @Override
   public JdbcKeyRegister keyRegister() {
     return keyRegister;
+  }
+
+  @Override
+  public JdbcCredentialStore credentials() {
+    return credentials;
   }
 
   /** Runs a query that reads the audit head, the row every append needs. */

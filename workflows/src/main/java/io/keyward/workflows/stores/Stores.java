@@ -5,6 +5,7 @@ import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.dependencies.DependencyMap;
 import io.keyward.workflows.register.KeyRegister;
 import io.keyward.workflows.signin.SignInFailures;
+import io.keyward.workflows.webauthn.CredentialStore;
 
 /**
  * The shared stores of one process, open on one database through one connection pool. Every API
@@ -26,6 +27,9 @@ public interface Stores extends AutoCloseable {
    * KeyRegister} for the contract every implementation keeps).
    */
   KeyRegister keyRegister();
+
+  /** People's WebAuthn credentials, which sign their ULTRA decisions. */
+  CredentialStore credentials();
 
   /**
    * Asks the database a question, for a health check.

@@ -120,6 +120,18 @@ public final class AssertionVerifier {
     }
   }
 
+  /**
+   * The signature counter an assertion's authenticator data reports (bytes 33 to 36, big-endian),
+   * read without verifying anything: call it on an assertion already verified.
+   */
+  public static long signCountOf(DecisionAssertion assertion) {
+    byte[] data = bytes(assertion.authenticatorData());
+    if (data.length < 37) {
+      throw new IllegalArgumentException("authenticator data too short for a counter");
+    }
+    return java.nio.ByteBuffer.wrap(data, 33, 4).getInt() & 0xFFFFFFFFL;
+  }
+
   private static String counterRefusal(long count, long seen) {
     return "the security key's signature counter did not increase ("
         + count

@@ -91,12 +91,42 @@ public final class HeldCredentials {
   }
 
   /**
-   * Records an accepted assertion: its nonce is used, its counter is the highest seen. Call only
-   * after {@link #refusalFor} returned empty.
+   * In the Update handler, after the credentials were read again: why the assertion the validator
+   * verified may no longer be used (its credential was revoked meanwhile, or another decision used
+   * its nonce or a counter as high). Needs no challenge, so it holds on replay too.
    */
-  public long accept(DecisionAssertion assertion, String challenge) {
+  public Optional<String> stillUsable(String actorId, DecisionAssertion assertion) {
     AcceptedCredential credential = byId.get(assertion.credentialId());
-    long count = AssertionVerifier.verify(assertion, challenge, credential, true).signCount();
+    if (credential == null || !credential.personId().equals(actorId)) {
+      return Optional.of(
+          "security key "
+              + shortId(assertion.credentialId())
+              + " is not an enrolled, approved and unrevoked credential (it was revoked): "
+              + WHERE_TO_DECIDE);
+    }
+    if (usedNonces.contains(assertion.nonce())) {
+      return Optional.of(
+          "this assertion was already used in this ceremony: sign the decision again");
+    }
+    long count = AssertionVerifier.signCountOf(assertion);
+    if (count <= credential.signCount()) {
+      return Optional.of(
+          "the security key's signature counter did not increase ("
+              + count
+              + " after "
+              + credential.signCount()
+              + "): the key may be cloned; it was refused and should be revoked");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Records an accepted assertion: its nonce is used, its counter is the highest seen. Call only
+   * after {@link #stillUsable} returned empty.
+   */
+  public long accept(DecisionAssertion assertion) {
+    AcceptedCredential credential = byId.get(assertion.credentialId());
+    long count = AssertionVerifier.signCountOf(assertion);
     usedNonces.add(assertion.nonce());
     byId.put(credential.credentialId(), credential.withSignCount(count));
     return count;

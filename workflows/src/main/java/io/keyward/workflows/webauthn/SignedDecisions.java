@@ -75,9 +75,11 @@ public final class SignedDecisions {
   }
 
   /**
-   * In the Update handler, after the validator let the decision through: reads the credentials
-   * again, verifies again (a revocation, a use of the same counter or nonce in between) and records
-   * the use. Empty when the decision may be applied.
+   * In the Update handler, after the validator verified the assertion: reads the credentials again
+   * and refuses what changed in between (a revocation, another use of the nonce or of a counter as
+   * high), then records the use. It does not verify the signature again: the validator did, and
+   * what it checks here must hold on replay, where the run's ids are not the real ones. Empty when
+   * the decision may be applied.
    */
   public Optional<String> confirm(
       boolean ultra, String actorId, String step, String reason, DecisionAssertion assertion) {
@@ -85,12 +87,11 @@ public final class SignedDecisions {
       return Optional.empty();
     }
     held.replaceWith(activities.acceptedCredentials());
-    String challenge = challenge(step, reason, assertion);
-    Optional<String> refusal = held.refusalFor(actorId, assertion, challenge);
+    Optional<String> refusal = held.stillUsable(actorId, assertion);
     if (refusal.isPresent()) {
       return refusal;
     }
-    long count = held.accept(assertion, challenge);
+    long count = held.accept(assertion);
     activities.recordSignCount(assertion.credentialId(), count);
     return Optional.empty();
   }
