@@ -15,6 +15,7 @@ import io.keyward.api.refusal.RefusalThrottle;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.servicenow.TicketBinder;
+import io.keyward.api.webauthn.SecurityKeys;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.incident.EvidenceVerifier;
@@ -48,7 +49,8 @@ public record KeywardServices(
     Refusals refusals,
     SignInGuard signIns,
     Optional<OidcProvider> oidc,
-    StepUp stepUp) {
+    StepUp stepUp,
+    SecurityKeys securityKeys) {
   public KeywardServices {
     Objects.requireNonNull(configuration, "configuration");
     Objects.requireNonNull(client, "client");
@@ -66,6 +68,7 @@ public record KeywardServices(
     Objects.requireNonNull(signIns, "signIns");
     Objects.requireNonNull(oidc, "oidc");
     Objects.requireNonNull(stepUp, "stepUp");
+    Objects.requireNonNull(securityKeys, "securityKeys");
   }
 
   /**
@@ -136,6 +139,14 @@ public record KeywardServices(
             configuration.getDirectory().perName(),
             configuration.getDirectory().perAddress()),
         identity.getOidc().build(environment, Files::readString),
-        stepUp);
+        stepUp,
+        new SecurityKeys(
+            client,
+            taskQueue,
+            stores.credentials(),
+            audit,
+            refusals,
+            configuration.getWebauthn().relyingParty(),
+            clock));
   }
 }

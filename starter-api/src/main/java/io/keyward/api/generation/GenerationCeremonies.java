@@ -228,9 +228,15 @@ public final class GenerationCeremonies {
           "decision is required: one of " + Arrays.toString(DecisionType.values()));
     }
     return new Decision(
-        decision.actor(),
-        decision.type(),
-        FreeText.optional("reason", decision.reason(), MAX_REASON));
+        decision.actor(), decision.type(), reasonOf(decision.reason()), decision.assertion());
+  }
+
+  /**
+   * A decision's reason as the ceremony receives it (stripped, bounded): what a security key's
+   * challenge must be computed over.
+   */
+  public static String reasonOf(String reason) {
+    return FreeText.optional("reason", reason, MAX_REASON);
   }
 
   private static <T> T requireBody(T body) {
