@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyward.api.RunningKeyward;
 import io.keyward.ui.testing.Chromium;
+import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.webauthn.AssertionAudit;
+import io.keyward.workflows.webauthn.AuditedAssertions;
 import io.keyward.workflows.webauthn.DecisionChallenge;
 import io.keyward.workflows.webauthn.HeldCredentials;
 import java.nio.file.Path;
@@ -101,6 +103,10 @@ class SecurityKeysInChromiumTest {
                         AssertionAudit.AUTHENTICATOR_DATA,
                         AssertionAudit.SIGNATURE,
                         AssertionAudit.NONCE));
+    List<AuditEvent> events = decisions.stream().map(AuditRecord::event).toList();
+    assertThat(AuditedAssertions.verify(events, keyward.stores().credentials()::find))
+        .as("verify-audit's check: every Chromium assertion verifies again from the trail")
+        .isEmpty();
   }
 
   @Test

@@ -4,10 +4,15 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.keyward.api.KeywardConfiguration;
+import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditReceipt;
+import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.ChainVerification;
 import io.keyward.workflows.stores.StoreProvider;
 import io.keyward.workflows.stores.StoreSettings;
+import io.keyward.workflows.stores.Stores;
+import io.keyward.workflows.webauthn.AuditedAssertions;
+import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -21,6 +26,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  */
 public final class VerifyAuditCommand extends ConfiguredCommand<KeywardConfiguration> {
   private static final String RECEIPT = "receipt";
+  private static final String ASSERTIONS = "assertions";
 
   public VerifyAuditCommand() {
     super("verify-audit", "Verifies the hash chain and MACs of the audit trail (runbook 9.1)");
@@ -34,6 +40,13 @@ public final class VerifyAuditCommand extends ConfiguredCommand<KeywardConfigura
         .dest(RECEIPT)
         .metavar("SEQUENCE:HASH")
         .help("the latest audit receipt a ceremony holds; a trail ending before it is broken");
+    subparser
+        .addArgument("--assertions")
+        .dest(ASSERTIONS)
+        .metavar("WORKFLOW_ID")
+        .help(
+            "also verify again the security-key assertions of the ceremony's signed decisions"
+                + " (ULTRA), against the public keys in the credentials store");
   }
 
   @Override
@@ -58,6 +71,30 @@ public final class VerifyAuditCommand extends ConfiguredCommand<KeywardConfigura
     if (!result.intact()) {
       throw new AuditTrailNotIntactException(where, true);
     }
+    String subject = namespace.getString(ASSERTIONS);
+    if (subject != null) {
+      verifyAssertions(settings, subject, where);
+    }
+  }
+
+  /**
+   * Re-verifies the signed decisions of {@code subject} offline ({@link AuditedAssertions}); opens
+   * the stores, which brings their schema up to date if it is not.
+   */
+  private static void verifyAssertions(StoreSettings settings, String subject, String where) {
+    List<AuditedAssertions.Finding> findings;
+    int signed;
+    try (Stores stores = StoreProvider.onClassPath().open(settings)) {
+      List<AuditEvent> events =
+          stores.audit().recordsFor(subject).stream().map(AuditRecord::event).toList();
+      signed = AuditedAssertions.signed(events).size();
+      findings = AuditedAssertions.verify(events, stores.credentials()::find);
+    }
+    if (!findings.isEmpty()) {
+      findings.forEach(f -> System.out.println("assertion does not verify: " + f.describe()));
+      throw new AuditTrailNotIntactException(where, true);
+    }
+    System.out.println(signed + " signed decision(s) of " + subject + " verify again");
   }
 
   private static AuditReceipt receipt(String text) {

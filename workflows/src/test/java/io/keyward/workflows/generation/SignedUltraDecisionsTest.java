@@ -11,6 +11,7 @@ import static io.keyward.workflows.testing.People.TOM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.TaskQueues;
@@ -30,17 +31,24 @@ import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.SoftwareAuthenticator;
 import io.keyward.workflows.testing.StartingLifecycles;
 import io.keyward.workflows.testing.WorkflowTestServer;
+import io.keyward.workflows.webauthn.AcceptedCredential;
 import io.keyward.workflows.webauthn.AssertionAudit;
+import io.keyward.workflows.webauthn.AuditedAssertions;
+import io.keyward.workflows.webauthn.CredentialState;
 import io.keyward.workflows.webauthn.DecisionAssertion;
 import io.keyward.workflows.webauthn.HeldCredentials;
+import io.keyward.workflows.webauthn.PersonCredential;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +134,20 @@ class SignedUltraDecisionsTest {
                         AssertionAudit.RUN_ID,
                         AssertionAudit.STEP));
     assertThat(credentials.signCount(keysOf.get("carol").credentialId())).isEqualTo(1);
+    assertThat(AuditedAssertions.verify(audit.events(), this::stored))
+        .as("every signed decision verifies again offline from the audit details")
+        .isEmpty();
+    List<AuditEvent> tampered =
+        audit.events().stream()
+            .map(
+                e ->
+                    e.type().equals("DECISION_APPROVE") && "carol".equals(e.actor())
+                        ? withReason(e, "changed afterwards")
+                        : e)
+            .toList();
+    assertThat(AuditedAssertions.verify(tampered, this::stored))
+        .singleElement()
+        .satisfies(f -> assertThat(f.problem()).contains("signed another decision"));
     HistoryRecorder.saveIfAsked(
         client, GenerationRequest.workflowId(key), "keygen-ultra-registered-signed");
   }
@@ -245,6 +267,36 @@ class SignedUltraDecisionsTest {
         new Decision(CAROL, DecisionType.APPROVE, null, signed),
         "is not an enrolled, approved and unrevoked credential");
     assertThat(ceremony.state().approvers()).isEmpty();
+  }
+
+  private Optional<PersonCredential> stored(String credentialId) {
+    return keysOf.values().stream()
+        .filter(k -> k.credentialId().equals(credentialId))
+        .findFirst()
+        .map(
+            k -> {
+              AcceptedCredential c = k.credential();
+              return new PersonCredential(
+                  c.personId(),
+                  c.credentialId(),
+                  c.publicKey(),
+                  0,
+                  CredentialState.REVOKED,
+                  c.rpId(),
+                  c.origin(),
+                  Instant.EPOCH,
+                  null,
+                  null,
+                  null,
+                  null);
+            });
+  }
+
+  private static AuditEvent withReason(AuditEvent event, String reason) {
+    Map<String, String> details = new HashMap<>(event.details());
+    details.put("reason", reason);
+    return new AuditEvent(
+        event.eventId(), event.subject(), event.type(), event.actor(), event.at(), details);
   }
 
   private KeyGenerationWorkflow request(KeyRef key) {
