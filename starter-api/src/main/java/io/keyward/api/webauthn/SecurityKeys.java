@@ -141,6 +141,13 @@ public final class SecurityKeys {
     } catch (VerificationException | DataConversionException e) {
       throw new IllegalArgumentException(
           "the security key's registration does not verify: " + e.getMessage(), e);
+    } catch (RuntimeException malformed) {
+      // What the browser sent could not even be read (webauthn4j's parser refuses it).
+      throw new IllegalArgumentException(
+          "the security key's registration does not verify: it cannot be read ("
+              + malformed.getClass().getSimpleName()
+              + ")",
+          malformed);
     }
     AttestedCredentialData attested =
         data.getAttestationObject().getAuthenticatorData().getAttestedCredentialData();

@@ -117,6 +117,10 @@ public final class AssertionVerifier {
         | JacksonException
         | IllegalArgumentException e) {
       return refused("the security key's answer does not verify: " + e.getClass().getSimpleName());
+    } catch (RuntimeException malformed) {
+      // Parts that cannot even be read (webauthn4j's parser refuses them): refused the same way.
+      return refused(
+          "the security key's answer cannot be read: " + malformed.getClass().getSimpleName());
     }
   }
 

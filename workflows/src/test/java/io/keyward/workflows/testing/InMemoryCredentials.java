@@ -2,6 +2,7 @@ package io.keyward.workflows.testing;
 
 import io.keyward.workflows.webauthn.AcceptedCredential;
 import io.keyward.workflows.webauthn.CredentialActivities;
+import io.keyward.workflows.webauthn.CredentialState;
 import io.keyward.workflows.webauthn.PersonCredential;
 import java.time.Instant;
 import java.util.List;
@@ -35,9 +36,32 @@ public final class InMemoryCredentials implements CredentialActivities {
         credentialId, (id, c) -> c.signCount() < count ? c.withSignCount(count) : c);
   }
 
+  private final Map<String, PersonCredential> settled = new ConcurrentHashMap<>();
+
+  /** Settles as the store would: ACTIVE when approved, REVOKED otherwise. */
   @Override
   public PersonCredential settleEnrolment(
       String credentialId, boolean approved, String approver, Instant at) {
-    throw new UnsupportedOperationException("no enrolments in memory");
+    PersonCredential credential =
+        new PersonCredential(
+            "person-of-" + credentialId,
+            credentialId,
+            "cose",
+            0,
+            approved ? CredentialState.ACTIVE : CredentialState.REVOKED,
+            SoftwareAuthenticator.RP_ID,
+            SoftwareAuthenticator.ORIGIN,
+            at,
+            approved ? approver : null,
+            approved ? at : null,
+            approved ? null : approver,
+            approved ? null : at);
+    settled.put(credentialId, credential);
+    return credential;
+  }
+
+  /** How an enrolment ended in the store; null while it has not. */
+  public PersonCredential settled(String credentialId) {
+    return settled.get(credentialId);
   }
 }
