@@ -6,6 +6,7 @@ import io.keyward.api.RunningKeyward;
 import io.keyward.ui.testing.Chromium;
 import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.webauthn.AssertionAudit;
 import io.keyward.workflows.webauthn.AuditedAssertions;
@@ -26,6 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.Credential;
@@ -373,7 +375,7 @@ class SecurityKeysInChromiumTest {
 
   /** The state of the person's newest key, the last row of their list. */
   private static String stateOfMyKey() {
-    List<org.openqa.selenium.WebElement> rows =
+    List<WebElement> rows =
         wait(browser)
             .until(
                 ExpectedConditions.presenceOfAllElementsLocatedBy(
@@ -386,8 +388,8 @@ class SecurityKeysInChromiumTest {
         "alice", "/api/generations/kv-ultra/" + name, state -> state.hasNonNull("stepDeadline"));
   }
 
-  private static io.keyward.workflows.common.KeyRef key(String name) {
-    return new io.keyward.workflows.common.KeyRef("kv-ultra", name);
+  private static KeyRef key(String name) {
+    return new KeyRef("kv-ultra", name);
   }
 
   private static void signIn(String user) {

@@ -136,7 +136,9 @@ public final class GenerationPages {
 
   /**
    * The challenge the person's security key signs for {@code decision} with {@code reason} at the
-   * open step, for the page's script; a 409 with the reason when they have no approved key.
+   * open step, for the page's script; a 401 when their sign-in is not recent enough (the page then
+   * sends the decision as it is, and is answered to sign in again), a 409 with the reason when they
+   * have no approved key.
    */
   @POST
   @Path("/decision-challenge")
@@ -152,6 +154,7 @@ public final class GenerationPages {
     KeyRef key = new KeyRef(vault, name);
     DecisionType type = FormValues.decision(DecisionType.class, decision, "choose a decision");
     GenerationState state = ceremonies.visibleState(me.actor(), key);
+    ceremonies.requireRecentSignIn(me.authenticatedAt());
     return securityKeys.assertionRequest(
         me.actor(),
         GenerationRequest.workflowId(key),

@@ -11,6 +11,7 @@ import io.keyward.ui.pages.Pages;
 import io.keyward.ui.session.SignedIn;
 import io.keyward.ui.session.SignedInFilter;
 import io.keyward.ui.session.UiSession;
+import io.keyward.workflows.credential.CredentialEnrolment;
 import io.keyward.workflows.credential.EnrolmentDecision;
 import io.keyward.workflows.credential.EnrolmentDecisionType;
 import io.keyward.workflows.webauthn.HeldCredentials;
@@ -65,7 +66,7 @@ public final class SecurityKeyPages {
                 .filter(k -> !k.person().equals(me.actor().id()))
                 .map(SecurityKeyPage::row)
                 .toList(),
-            me.actor().holdsAny(io.keyward.workflows.credential.CredentialEnrolment.APPROVERS)));
+            me.actor().holdsAny(CredentialEnrolment.APPROVERS)));
   }
 
   /** The options of {@code navigator.credentials.create}, for the page's script. */

@@ -103,7 +103,11 @@
       body: new URLSearchParams(fields)
     }).then(function (response) {
       return response.json().then(function (body) {
-        if (!response.ok) throw new Error(body.message || ("HTTP " + response.status));
+        if (!response.ok) {
+          var failure = new Error(body.message || ("HTTP " + response.status));
+          failure.status = response.status;
+          throw failure;
+        }
         return body;
       });
     });
@@ -200,7 +204,16 @@
           });
           form.submit();
         })
-        .catch(function (error) { showError("assertion-error", error); });
+        .catch(function (error) {
+          if (error && error.status === 401) {
+            // Not signed in recently enough: the decision goes as it is, and the answer asks the
+            // person to sign in again.
+            addHidden(form, { decision: decision });
+            form.submit();
+            return;
+          }
+          showError("assertion-error", error);
+        });
     });
   }
 

@@ -182,6 +182,16 @@ public final class GenerationCeremonies {
   }
 
   /**
+   * Throws the 401 an ULTRA decision without a recent sign-in gets ({@link StepUp}), before a page
+   * asks the person's security key to sign one; nothing is recorded here, the decision is.
+   */
+  public void requireRecentSignIn(Instant authenticatedAt) {
+    if (!stepUp.isRecent(authenticatedAt)) {
+      throw stepUp.refusal("deciding an ULTRA step", authenticatedAt);
+    }
+  }
+
+  /**
    * The state for {@code who}, when {@link GenerationAccess} lets them see it; 403 otherwise, so a
    * request's justification reaches nobody without a part in it, on any surface.
    */

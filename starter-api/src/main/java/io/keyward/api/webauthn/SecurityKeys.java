@@ -22,6 +22,7 @@ import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.credential.CredentialEnrolment;
 import io.keyward.workflows.credential.CredentialEnrolmentStartOptions;
 import io.keyward.workflows.credential.CredentialEnrolmentWorkflow;
+import io.keyward.workflows.credential.EnrolmentDecision;
 import io.keyward.workflows.credential.EnrolmentRequest;
 import io.keyward.workflows.credential.EnrolmentState;
 import io.keyward.workflows.webauthn.CredentialState;
@@ -184,8 +185,7 @@ public final class SecurityKeys {
   }
 
   /** A lead's decision on a key waiting for enrolment; the ceremony's refusal is a 409. */
-  public EnrolmentState decide(
-      String credentialId, io.keyward.workflows.credential.EnrolmentDecision decision) {
+  public EnrolmentState decide(String credentialId, EnrolmentDecision decision) {
     find(credentialId);
     String subject = EnrolmentRequest.workflowId(credentialId);
     return refusals.send(

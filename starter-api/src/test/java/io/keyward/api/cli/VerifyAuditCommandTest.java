@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +80,7 @@ class VerifyAuditCommandTest {
   @Test
   void failsASignedDecisionWhoseAssertionDoesNotVerifyAgainstTheStore() throws Exception {
     try (JdbcStores stores = JdbcStores.embedded(dir)) {
-      Map<String, String> details = new java.util.HashMap<>();
+      Map<String, String> details = new HashMap<>();
       details.put("decision", "APPROVE");
       details.put(AssertionAudit.RUN_ID, "run-1");
       details.put(AssertionAudit.STEP, "APPROVE@AWAITING_APPROVAL");

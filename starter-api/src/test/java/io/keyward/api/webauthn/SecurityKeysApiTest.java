@@ -3,7 +3,9 @@ package io.keyward.api.webauthn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyward.api.RunningKeyward;
+import io.keyward.workflows.webauthn.PersonCredential;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,14 +72,14 @@ class SecurityKeysApiTest {
         .stores()
         .credentials()
         .register(
-            io.keyward.workflows.webauthn.PersonCredential.pending(
+            PersonCredential.pending(
                 "sam",
                 "c2FtLWtleQ",
                 "pk",
                 0,
                 "localhost",
                 "http://localhost",
-                java.time.Instant.parse("2026-12-03T10:00:00Z")));
+                Instant.parse("2026-12-03T10:00:00Z")));
 
     assertThat(keyward.post("kim", "/api/security-keys/c2FtLWtleQ/revocation", "").status())
         .isEqualTo(403);

@@ -22,6 +22,7 @@ import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
 import com.webauthn4j.verifier.exception.UserNotPresentException;
 import com.webauthn4j.verifier.exception.UserNotVerifiedException;
 import com.webauthn4j.verifier.exception.VerificationException;
+import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -133,7 +134,7 @@ public final class AssertionVerifier {
     if (data.length < 37) {
       throw new IllegalArgumentException("authenticator data too short for a counter");
     }
-    return java.nio.ByteBuffer.wrap(data, 33, 4).getInt() & 0xFFFFFFFFL;
+    return ByteBuffer.wrap(data, 33, 4).getInt() & 0xFFFFFFFFL;
   }
 
   private static String counterRefusal(long count, long seen) {
