@@ -35,6 +35,7 @@ import io.keyward.ui.rotation.LifecycleWaiting;
 import io.keyward.ui.rotation.RotationPages;
 import io.keyward.ui.rotation.RotationPlanForm;
 import io.keyward.ui.rotation.RotationWaiting;
+import io.keyward.ui.securitykeys.SecurityKeyPages;
 import io.keyward.ui.session.OidcSignInPages;
 import io.keyward.ui.session.PendingSignIns;
 import io.keyward.ui.session.SessionStore;
@@ -126,7 +127,10 @@ public final class ApprovalUi implements KeywardExtension {
     jersey.register(new SignOutPage(sessions, signIn));
     services.codec().ifPresent(codec -> jersey.register(new SessionCodecResource(codec, sessions)));
     jersey.register(new InboxPages(new Inbox(runs, waiting), pages, clock));
-    jersey.register(new GenerationPages(services.generations(), pages, temporalWeb, clock));
+    jersey.register(
+        new GenerationPages(
+            services.generations(), services.securityKeys(), pages, temporalWeb, clock));
+    jersey.register(new SecurityKeyPages(services.securityKeys(), pages));
     jersey.register(
         new KeyPages(new KeyRegister(runs, services.generations(), lifecycles), pages, clock));
     jersey.register(new RotationPages(rotations, pages, temporalWeb, clock));

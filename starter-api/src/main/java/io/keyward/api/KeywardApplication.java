@@ -36,6 +36,7 @@ import io.keyward.api.keys.KeysResource;
 import io.keyward.api.logging.QuietRequestLog;
 import io.keyward.api.metrics.ApiMetrics;
 import io.keyward.api.rotation.RotationResource;
+import io.keyward.api.webauthn.SecurityKeysResource;
 import io.keyward.api.webhook.Webhooks;
 import io.keyward.workflows.codec.KeyEncryptionKeySource;
 import io.keyward.workflows.codec.KeywardDataConverter;
@@ -188,6 +189,7 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
         .lifecycle()
         .addServerLifecycleListener(s -> s.setErrorHandler(new JsonErrorHandler()));
     environment.jersey().register(new GenerationResource(services.generations()));
+    environment.jersey().register(new SecurityKeysResource(services.securityKeys()));
     environment.jersey().register(new RotationResource(services.rotations()));
     environment
         .jersey()

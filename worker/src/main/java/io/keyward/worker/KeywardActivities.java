@@ -20,6 +20,7 @@ import io.keyward.activities.rotation.RateLimitedKeyProvider;
 import io.keyward.activities.servicenow.UnconfiguredTickets;
 import io.keyward.activities.stores.DatabaseEnvironment;
 import io.keyward.activities.stores.JdbcStores;
+import io.keyward.activities.webauthn.CredentialActivitiesImpl;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.notify.NotificationActivities;
 import io.keyward.workflows.servicenow.TicketActivities;
@@ -110,7 +111,8 @@ public final class KeywardActivities implements AutoCloseable {
             new DependencyActivitiesImpl(stores.dependencyMap()),
             new KeyInventoryActivitiesImpl(keys),
             new LifecycleEnrolmentActivitiesImpl(),
-            new KeyRegisterActivitiesImpl(stores.keyRegister()));
+            new KeyRegisterActivitiesImpl(stores.keyRegister()),
+            new CredentialActivitiesImpl(stores.credentials()));
   }
 
   /**

@@ -9,6 +9,7 @@ import io.keyward.activities.register.JdbcKeyRegister;
 import io.keyward.activities.signin.JdbcSignInFailures;
 import io.keyward.activities.signin.JdbcStartedSignIns;
 import io.keyward.activities.signin.JdbcWebSessions;
+import io.keyward.activities.webauthn.JdbcCredentialStore;
 import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.ChainVerification;
 import io.keyward.workflows.audit.HeldReceipt;
@@ -24,8 +25,9 @@ import java.util.List;
 /**
  * The shared stores of one process on one database, through one connection pool: the audit trail,
  * the break-glass grants, the dependency map, the key register, the counts of failed sign-ins, the
- * web pages' sessions and the OpenID Connect sign-ins under way. {@link #open} migrates the schema
- * first; {@link #close} closes the pool, and with it every store handed out.
+ * web pages' sessions, the OpenID Connect sign-ins under way and people's WebAuthn credentials.
+ * {@link #open} migrates the schema first; {@link #close} closes the pool, and with it every store
+ * handed out.
  */
 public final class JdbcStores implements Stores {
   private final HikariDataSource pool;
@@ -37,6 +39,7 @@ public final class JdbcStores implements Stores {
   private final JdbcKeyRegister keyRegister;
   private final JdbcWebSessions webSessions;
   private final JdbcStartedSignIns startedSignIns;
+  private final JdbcCredentialStore credentials;
 
   private JdbcStores(HikariDataSource pool, DatabaseSettings settings, AuditMac mac) {
     this.pool = pool;
@@ -48,6 +51,7 @@ public final class JdbcStores implements Stores {
     this.keyRegister = new JdbcKeyRegister(pool);
     this.webSessions = new JdbcWebSessions(pool);
     this.startedSignIns = new JdbcStartedSignIns(pool);
+    this.credentials = new JdbcCredentialStore(pool);
   }
 
   /**
@@ -126,6 +130,11 @@ public final class JdbcStores implements Stores {
   @Override
   public JdbcStartedSignIns startedSignIns() {
     return startedSignIns;
+  }
+
+  @Override
+  public JdbcCredentialStore credentials() {
+    return credentials;
   }
 
   /** Runs a query that reads the audit head, the row every append needs. */

@@ -31,6 +31,8 @@ import io.keyward.workflows.signin.WebSession;
 import io.keyward.workflows.signin.WebSessions;
 import io.keyward.workflows.stores.DatabaseSettings;
 import java.net.URI;
+import io.keyward.workflows.webauthn.CredentialState;
+import io.keyward.workflows.webauthn.PersonCredential;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -59,8 +61,8 @@ import org.junit.jupiter.api.io.TempDir;
  * against a real PostgreSQL where one is configured: one authenticated chain under concurrency,
  * idempotent appends, every kind of tampering reported, appends that go on after damage, the grants
  * and dependency map shared between processes, failed sign-ins counted atomically and forgotten,
- * and web sessions and started sign-ins shared, kept only as hashes of their tokens, taken once and
- * expired.
+ * web sessions and started sign-ins shared, kept only as hashes of their tokens, taken once and
+ * expired, and WebAuthn credentials approved once and revoked for good.
  */
 abstract class StoreConformanceTest {
   private static final KeyRef KEY = new KeyRef("kv-orders", "orders-tde");
@@ -500,6 +502,73 @@ abstract class StoreConformanceTest {
     assertThatThrownBy(() -> stores.dependencyMap().dependentsOf(KEY))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("dependency list cannot be read");
+  }
+
+  @Test
+  void aCredentialIsApprovedOnceSeenByAnotherProcessAndRevokedForGood() {
+    try (JdbcStores other = JdbcStores.open(settings)) {
+      stores.credentials().register(credential("cred-olivia-1", "olivia"));
+      assertThat(other.credentials().find("cred-olivia-1").orElseThrow().state())
+          .isEqualTo(CredentialState.PENDING);
+      assertThat(other.credentials().inState(CredentialState.ACTIVE)).isEmpty();
+
+      assertThat(other.credentials().activate("cred-olivia-1", "lena", AT.plusSeconds(60)))
+          .isTrue();
+      assertThat(stores.credentials().activate("cred-olivia-1", "lena", AT.plusSeconds(61)))
+          .isFalse();
+      PersonCredential active = stores.credentials().find("cred-olivia-1").orElseThrow();
+      assertThat(active.state()).isEqualTo(CredentialState.ACTIVE);
+      assertThat(active.approvedBy()).isEqualTo("lena");
+      assertThat(active.approvedAt()).isEqualTo(AT.plusSeconds(60));
+      assertThat(stores.credentials().inState(CredentialState.ACTIVE))
+          .extracting(PersonCredential::credentialId)
+          .containsExactly("cred-olivia-1");
+
+      assertThat(stores.credentials().revoke("cred-olivia-1", "olivia", AT.plusSeconds(120)))
+          .isTrue();
+      assertThat(other.credentials().revoke("cred-olivia-1", "lena", AT.plusSeconds(121)))
+          .isFalse();
+      assertThat(other.credentials().activate("cred-olivia-1", "lena", AT.plusSeconds(122)))
+          .isFalse();
+      PersonCredential revoked = other.credentials().find("cred-olivia-1").orElseThrow();
+      assertThat(revoked.state()).isEqualTo(CredentialState.REVOKED);
+      assertThat(revoked.revokedBy()).isEqualTo("olivia");
+      assertThat(other.credentials().inState(CredentialState.ACTIVE)).isEmpty();
+    }
+  }
+
+  @Test
+  void listsAPersonsCredentialsOldestFirstAndRefusesOneRegisteredTwice() {
+    stores.credentials().register(credential("cred-b", "kim"));
+    stores
+        .credentials()
+        .register(
+            PersonCredential.pending(
+                "kim", "cred-a", "pk", 0, "localhost", "http://localhost", AT.plusSeconds(5)));
+    stores.credentials().register(credential("cred-c", "kai"));
+
+    assertThat(stores.credentials().ofPerson("kim"))
+        .extracting(PersonCredential::credentialId)
+        .containsExactly("cred-b", "cred-a");
+    assertThatThrownBy(() -> stores.credentials().register(credential("cred-b", "kai")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("already registered");
+    assertThat(stores.credentials().find("cred-b").orElseThrow().personId()).isEqualTo("kim");
+  }
+
+  @Test
+  void theSignCounterOfACredentialOnlyRises() {
+    stores.credentials().register(credential("cred-count", "sam"));
+
+    stores.credentials().raiseSignCount("cred-count", 7);
+    stores.credentials().raiseSignCount("cred-count", 3);
+
+    assertThat(stores.credentials().find("cred-count").orElseThrow().signCount()).isEqualTo(7);
+  }
+
+  private static PersonCredential credential(String id, String person) {
+    return PersonCredential.pending(
+        person, id, "pQECAyYgASFYIA", 0, "localhost", "http://localhost:8080", AT);
   }
 
   @Test

@@ -6,7 +6,9 @@ import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.keyward.api.KeywardConfiguration;
 import io.keyward.api.config.TemporalFactory;
+import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditReceipt;
+import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.ChainVerification;
 import io.keyward.workflows.audit.HeldReceipt;
 import io.keyward.workflows.codec.KeyEncryptionKeySource;
@@ -21,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.sourceforge.argparse4j.impl.Arguments;
+import io.keyward.workflows.stores.Stores;
+import io.keyward.workflows.webauthn.AuditedAssertions;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -38,6 +42,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 public final class VerifyAuditCommand extends ConfiguredCommand<KeywardConfiguration> {
   private static final String RECEIPT = "receipt";
   private static final String CEREMONY_RECEIPTS = "ceremonyReceipts";
+  private static final String ASSERTIONS = "assertions";
 
   public VerifyAuditCommand() {
     super("verify-audit", "Verifies the hash chain and MACs of the audit trail (runbook 9.1)");
@@ -58,6 +63,13 @@ public final class VerifyAuditCommand extends ConfiguredCommand<KeywardConfigura
         .help(
             "ask every ceremony run in Temporal for the latest receipt it holds and check the"
                 + " trail against each (the workers must be running)");
+    subparser
+        .addArgument("--assertions")
+        .dest(ASSERTIONS)
+        .metavar("WORKFLOW_ID")
+        .help(
+            "also verify again the security-key assertions of the ceremony's signed decisions"
+                + " (ULTRA), against the public keys in the credentials store");
   }
 
   @Override
@@ -95,6 +107,10 @@ public final class VerifyAuditCommand extends ConfiguredCommand<KeywardConfigura
       // A ceremony that could not say what it saw may hold a receipt the trail no longer reaches.
       throw new AuditTrailNotIntactException(where, false);
     }
+    String subject = namespace.getString(ASSERTIONS);
+    if (subject != null) {
+      verifyAssertions(configuration.stores(System.getenv()), subject, where);
+    }
   }
 
   /** Asks Temporal, through the same codec as the API, for every ceremony run's receipt. */
@@ -115,6 +131,26 @@ public final class VerifyAuditCommand extends ConfiguredCommand<KeywardConfigura
     } finally {
       stubs.shutdownNow();
     }
+  }
+
+  /**
+   * Re-verifies the signed decisions of {@code subject} offline ({@link AuditedAssertions}); opens
+   * the stores, which brings their schema up to date if it is not.
+   */
+  private static void verifyAssertions(StoreSettings settings, String subject, String where) {
+    List<AuditedAssertions.Finding> findings;
+    int signed;
+    try (Stores stores = StoreProvider.onClassPath().open(settings)) {
+      List<AuditEvent> events =
+          stores.audit().recordsFor(subject).stream().map(AuditRecord::event).toList();
+      signed = AuditedAssertions.signed(events).size();
+      findings = AuditedAssertions.verify(events, stores.credentials()::find);
+    }
+    if (!findings.isEmpty()) {
+      findings.forEach(f -> System.out.println("assertion does not verify: " + f.describe()));
+      throw new AuditTrailNotIntactException(where, true);
+    }
+    System.out.println(signed + " signed decision(s) of " + subject + " verify again");
   }
 
   private static AuditReceipt receipt(String text) {

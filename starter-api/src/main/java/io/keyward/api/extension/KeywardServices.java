@@ -16,6 +16,7 @@ import io.keyward.api.refusal.RefusalThrottle;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.servicenow.TicketBinder;
+import io.keyward.api.webauthn.SecurityKeys;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.incident.EvidenceVerifier;
@@ -55,7 +56,8 @@ public record KeywardServices(
     Optional<OidcProvider> oidc,
     StepUp stepUp,
     WebSessions webSessions,
-    StartedSignIns startedSignIns) {
+    StartedSignIns startedSignIns,
+    SecurityKeys securityKeys) {
   public KeywardServices {
     Objects.requireNonNull(configuration, "configuration");
     Objects.requireNonNull(client, "client");
@@ -76,6 +78,7 @@ public record KeywardServices(
     Objects.requireNonNull(stepUp, "stepUp");
     Objects.requireNonNull(webSessions, "webSessions");
     Objects.requireNonNull(startedSignIns, "startedSignIns");
+    Objects.requireNonNull(securityKeys, "securityKeys");
   }
 
   /**
@@ -138,6 +141,14 @@ public record KeywardServices(
         identity.getOidc().build(environment, Files::readString),
         stepUp,
         stores.webSessions(),
-        stores.startedSignIns());
+        stores.startedSignIns(),
+        new SecurityKeys(
+            client,
+            taskQueue,
+            stores.credentials(),
+            audit,
+            refusals,
+            configuration.getWebauthn().relyingParty(),
+            clock));
   }
 }

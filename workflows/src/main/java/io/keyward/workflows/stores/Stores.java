@@ -7,6 +7,7 @@ import io.keyward.workflows.register.KeyRegister;
 import io.keyward.workflows.signin.SignInFailures;
 import io.keyward.workflows.signin.StartedSignIns;
 import io.keyward.workflows.signin.WebSessions;
+import io.keyward.workflows.webauthn.CredentialStore;
 
 /**
  * The shared stores of one process, open on one database through one connection pool. Every API
@@ -34,6 +35,9 @@ public interface Stores extends AutoCloseable {
    * KeyRegister} for the contract every implementation keeps).
    */
   KeyRegister keyRegister();
+
+  /** People's WebAuthn credentials, which sign their ULTRA decisions. */
+  CredentialStore credentials();
 
   /**
    * Asks the database a question, for a health check.
