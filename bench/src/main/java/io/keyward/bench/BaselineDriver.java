@@ -23,7 +23,7 @@ final class BaselineDriver implements CeremonyDriver {
   }
 
   @Override
-  public void run(int n, Latencies roundTrips) throws InterruptedException {
+  public void run(int n, DecisionTimings roundTrips) throws InterruptedException {
     BaselineWorkflow workflow =
         client.newWorkflowStub(
             BaselineWorkflow.class,
@@ -38,10 +38,11 @@ final class BaselineDriver implements CeremonyDriver {
       }
       long start = System.nanoTime();
       workflow.step(step);
+      roundTrips.answered().add(System.nanoTime() - start);
       while (workflow.receivedSteps() < step) {
         Thread.sleep(1);
       }
-      roundTrips.add(System.nanoTime() - start);
+      roundTrips.visible().add(System.nanoTime() - start);
     }
     WorkflowStub.fromTyped(workflow).getResult(Integer.class);
   }
