@@ -11,15 +11,17 @@ final class BaselineDriver implements CeremonyDriver {
 
   private final WorkflowClient client;
   private final String runTag;
+  private final boolean localActivities;
 
-  BaselineDriver(WorkflowClient client, String runTag) {
+  BaselineDriver(WorkflowClient client, String runTag, boolean localActivities) {
     this.client = client;
     this.runTag = runTag;
+    this.localActivities = localActivities;
   }
 
   @Override
   public String name() {
-    return "Baseline";
+    return localActivities ? "Baseline" : "Baseline without local activities in Updates";
   }
 
   @Override
@@ -28,10 +30,10 @@ final class BaselineDriver implements CeremonyDriver {
         client.newWorkflowStub(
             BaselineWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId("bench-baseline/" + runTag + "/" + n)
+                .setWorkflowId("bench-baseline/" + runTag + (localActivities ? "/" : "/bare/") + n)
                 .setTaskQueue(TaskQueues.CEREMONIES)
                 .build());
-    WorkflowClient.start(workflow::run, STEPS);
+    WorkflowClient.start(workflow::run, STEPS, localActivities);
     for (int step = 1; step <= STEPS; step++) {
       while (workflow.completedSteps() != step - 1) {
         Thread.sleep(2);

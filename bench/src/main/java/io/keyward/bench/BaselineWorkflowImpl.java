@@ -15,9 +15,11 @@ public class BaselineWorkflowImpl implements BaselineWorkflow {
       Workflow.newLocalActivityStub(BaselineActivities.class, CeremonyActivityOptions.AUDIT);
   private int received;
   private int completed;
+  private boolean localActivities;
 
   @Override
-  public int run(int steps) {
+  public int run(int steps, boolean localActivities) {
+    this.localActivities = localActivities;
     local.noop(0);
     while (completed < steps) {
       int next = completed + 1;
@@ -33,7 +35,9 @@ public class BaselineWorkflowImpl implements BaselineWorkflow {
   @Override
   public int step(int number) {
     received = number;
-    local.noop(number);
+    if (localActivities) {
+      local.noop(number);
+    }
     return received;
   }
 

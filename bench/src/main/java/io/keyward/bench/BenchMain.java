@@ -17,6 +17,7 @@ import io.temporal.testing.TemporalDevServer;
 import io.temporal.testing.TemporalDevServerOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -117,7 +118,12 @@ public final class BenchMain {
               new WorkerSettings(
                   connection.target(), connection.namespace(), TaskQueues.CEREMONIES, data, true),
               env)) {
-        WorkerFactory factory = WorkerFactory.newInstance(client);
+        WorkerFactory factory =
+            WorkerFactory.newInstance(
+                client,
+                options.sticky()
+                    ? WorkerFactoryOptions.getDefaultInstance()
+                    : WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build());
         Worker worker = factory.newWorker(TaskQueues.CEREMONIES);
         CeremonyRegistrations.register(worker, activities);
         worker.registerWorkflowImplementationTypes(BaselineWorkflowImpl.class);
@@ -163,8 +169,12 @@ public final class BenchMain {
       throws Exception {
     String tag = Long.toString(System.currentTimeMillis(), 36);
     ApiClient api = new ApiClient(apiBase);
-    BaselineDriver baseline = new BaselineDriver(client, tag);
+    BaselineDriver baseline = new BaselineDriver(client, tag, true);
     GenerationDriver keyward = new GenerationDriver(client, tag);
+    if (options.probe()) {
+      probe(options, client, tag, baseline, keyward, results);
+      return;
+    }
     ApiGenerationDriver overApi = new ApiGenerationDriver(api, client, tag);
     List<CeremonyDriver> drivers = List.of(baseline, keyward, overApi);
     progress("warm-up: %d ceremonies of each kind", options.warmup());
@@ -210,6 +220,39 @@ public final class BenchMain {
     if (options.reports() > 0) {
       timeToDisable(options, client, api, keyward, tag, results);
     }
+  }
+
+  /**
+   * The slow-mode probe: round trips one at a time of the baseline with and without a local
+   * activity in its Update handler, and of Keyward's Updates, interleaved.
+   */
+  private static void probe(
+      BenchOptions options,
+      WorkflowClient client,
+      String tag,
+      BaselineDriver baseline,
+      GenerationDriver keyward,
+      BenchResults results)
+      throws Exception {
+    BaselineDriver bare = new BaselineDriver(client, tag, false);
+    for (CeremonyDriver driver : List.of(baseline, bare, keyward)) {
+      runBatch(driver, 0, options.warmup(), 1, DecisionTimings.discarded());
+    }
+    DecisionTimings withLocal =
+        new DecisionTimings(results.series(BASELINE_UPDATE), results.series(BASELINE_VISIBLE));
+    DecisionTimings without =
+        new DecisionTimings(results.series("bare/update"), results.series("bare/upd+query"));
+    DecisionTimings keywardTimes =
+        new DecisionTimings(results.series(KEYWARD_UPDATE), results.series(KEYWARD_VISIBLE));
+    progress("probe: %d ceremonies of each kind, one at a time", options.sequential());
+    for (int i = 0; i < options.sequential(); i++) {
+      baseline.run(10_000 + i, withLocal);
+      bare.run(10_000 + i, without);
+      keyward.run(10_000 + i, keywardTimes);
+    }
+    results.figure("baseline Update with a local activity", BASELINE_UPDATE, "bare/update", 50);
+    results.figure("Keyward Update", KEYWARD_UPDATE, "bare/update", 50);
+    results.figure("baseline Update, then queries", BASELINE_VISIBLE, "bare/upd+query", 50);
   }
 
   private static void timeToDisable(

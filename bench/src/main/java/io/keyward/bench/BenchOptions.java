@@ -17,6 +17,10 @@ import java.util.List;
  * @param background ceremonies left waiting for approval while the loaded reports are timed
  * @param dynamicConfig {@code --dynamic-config-value} arguments for the dev server
  * @param out where the raw numbers, the summary and the charts are written
+ * @param probe only the slow-mode probe: baseline round trips with and without a local activity in
+ *     the Update, and Keyward's, one at a time
+ * @param sticky whether the worker keeps workflows cached and polls a sticky queue (the SDK's
+ *     default); {@code --no-sticky} sends every workflow task through the shared queue
  */
 record BenchOptions(
     String cli,
@@ -27,12 +31,14 @@ record BenchOptions(
     int reports,
     int background,
     List<String> dynamicConfig,
-    Path out) {
+    Path out,
+    boolean probe,
+    boolean sticky) {
 
   static final String USAGE =
       "bench/run [--warmup 10] [--sequential 30] [--ceremonies 100] [--in-flight 16]"
           + " [--reports 10] [--background 200] [--dynamic-config-value KEY=JSON]..."
-          + " [--out bench/target/bench] [--cli PATH]";
+          + " [--out bench/target/bench] [--cli PATH] [--probe] [--no-sticky]";
 
   static BenchOptions parse(String[] args) {
     String cli = System.getenv().getOrDefault("KEYWARD_TEMPORAL_CLI", "temporal");
@@ -44,8 +50,15 @@ record BenchOptions(
     int background = 200;
     List<String> dynamicConfig = new ArrayList<>();
     Path out = Path.of("bench", "target", "bench");
+    boolean probe = false;
+    boolean sticky = true;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
+      if (args[i].equals("--probe") || args[i].equals("--no-sticky")) {
+        probe |= args[i].equals("--probe");
+        sticky &= !args[i].equals("--no-sticky");
+        continue;
+      }
       switch (args[i]) {
         case "--cli" -> cli = required(args[i], value);
         case "--warmup" -> warmup = atLeast(0, args[i], value);
@@ -69,7 +82,9 @@ record BenchOptions(
         reports,
         background,
         List.copyOf(dynamicConfig),
-        out);
+        out,
+        probe,
+        sticky);
   }
 
   private static String required(String option, String value) {
