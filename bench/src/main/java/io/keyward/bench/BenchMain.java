@@ -239,9 +239,15 @@ public final class BenchMain {
       runBatch(driver, 0, options.warmup(), 1, DecisionTimings.discarded());
     }
     DecisionTimings withLocal =
-        new DecisionTimings(results.series(BASELINE_UPDATE), results.series(BASELINE_VISIBLE));
+        new DecisionTimings(
+            results.series(BASELINE_UPDATE),
+            results.series(BASELINE_VISIBLE),
+            results.series("baseline/idle query"));
     DecisionTimings without =
-        new DecisionTimings(results.series("bare/update"), results.series("bare/upd+query"));
+        new DecisionTimings(
+            results.series("bare/update"),
+            results.series("bare/upd+query"),
+            results.series("bare/idle query"));
     DecisionTimings keywardTimes =
         new DecisionTimings(results.series(KEYWARD_UPDATE), results.series(KEYWARD_VISIBLE));
     progress("probe: %d ceremonies of each kind, one at a time", options.sequential());
@@ -253,6 +259,7 @@ public final class BenchMain {
     results.figure("baseline Update with a local activity", BASELINE_UPDATE, "bare/update", 50);
     results.figure("Keyward Update", KEYWARD_UPDATE, "bare/update", 50);
     results.figure("baseline Update, then queries", BASELINE_VISIBLE, "bare/upd+query", 50);
+    results.figure("query to an idle workflow", "baseline/idle query", "bare/idle query", 50);
   }
 
   private static void timeToDisable(
