@@ -45,6 +45,12 @@ final class ApiClient {
     return answer(authorised(user, path).GET().build(), 200);
   }
 
+  /** GETs {@code path} as {@code user}, whatever the answer; its status. */
+  int status(String user, String path) throws IOException, InterruptedException {
+    return http.send(authorised(user, path).GET().build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
   private HttpRequest.Builder authorised(String user, String path) {
     String credentials = user + ":" + user + "-demo-password";
     return HttpRequest.newBuilder(base.resolve(path))

@@ -177,6 +177,19 @@ public final class BenchMain {
     }
     ApiGenerationDriver overApi = new ApiGenerationDriver(api, client, tag);
     List<CeremonyDriver> drivers = List.of(baseline, keyward, overApi);
+    progress("authentication: each person's first request, then one more");
+    for (String user : List.of("alice", "olivia", "lena", "kim", "kai", "sam", "audrey")) {
+      String path = "api/generations/kv-bench/none-" + tag;
+      for (String series : List.of("auth/first GET", "auth/next GET")) {
+        long start = System.nanoTime();
+        int status = api.status(user, path);
+        results.series(series).add(System.nanoTime() - start);
+        if (status != 404) {
+          throw new IllegalStateException("GET " + path + " as " + user + " answered " + status);
+        }
+      }
+    }
+    results.figure("authenticated GET, password checked", "auth/first GET", "auth/next GET", 25);
     progress("warm-up: %d ceremonies of each kind", options.warmup());
     for (CeremonyDriver driver : drivers) {
       runBatch(
