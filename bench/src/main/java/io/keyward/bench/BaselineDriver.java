@@ -24,6 +24,10 @@ final class BaselineDriver implements CeremonyDriver {
     return localActivities ? "Baseline" : "Baseline without local activities in Updates";
   }
 
+  String workflowId(int n) {
+    return "bench-baseline/" + runTag + (localActivities ? "/" : "/bare/") + n;
+  }
+
   @Override
   public void run(int n, DecisionTimings roundTrips) throws InterruptedException {
     BaselineWorkflow workflow =

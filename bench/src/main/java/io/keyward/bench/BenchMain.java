@@ -230,6 +230,8 @@ public final class BenchMain {
           driver == baseline ? "baseline" : "keyward", options.ceremonies() / seconds);
     }
 
+    results.note("historyBaseline", HistoryShape.of(client, baseline.workflowId(20_000)));
+    results.note("historyKeyward", HistoryShape.of(client, keyward.workflowId(20_000)));
     if (options.reports() > 0) {
       timeToDisable(options, client, api, keyward, tag, results);
     }

@@ -92,6 +92,13 @@ final class BenchResults {
           f.ratioP95(),
           f.target().isEmpty() ? "" : f.target() + (f.met() ? " met" : " NOT met"));
     }
+    if (run.containsKey("historyKeyward")) {
+      out.printf(
+          Locale.ROOT,
+          "%none ceremony's history: Keyward %s; baseline %s%n",
+          run.get("historyKeyward"),
+          run.get("historyBaseline"));
+    }
     Double baseline = throughput.get("baseline");
     Double keyward = throughput.get("keyward");
     if (baseline != null && keyward != null) {

@@ -93,6 +93,10 @@ final class GenerationDriver implements CeremonyDriver {
     return Optional.ofNullable(registered.poll());
   }
 
+  String workflowId(int n) {
+    return GenerationRequest.workflowId(key(n));
+  }
+
   private KeyRef key(int n) {
     return new KeyRef("kv-bench", "key-" + runTag + "-" + n);
   }
