@@ -17,6 +17,8 @@ import java.util.List;
  * @param background ceremonies left waiting for approval while the loaded reports are timed
  * @param dynamicConfig {@code --dynamic-config-value} arguments for the dev server
  * @param out where the raw numbers, the summary and the charts are written
+ * @param pending generation ceremonies waiting for approval when the approver's inbox is timed
+ *     (those started for the reports count); 0 skips the inbox
  * @param probe only the slow-mode probe: baseline round trips with and without a local activity in
  *     the Update, and Keyward's, one at a time
  * @param sticky whether the worker keeps workflows cached and polls a sticky queue (the SDK's
@@ -32,13 +34,14 @@ record BenchOptions(
     int background,
     List<String> dynamicConfig,
     Path out,
+    int pending,
     boolean probe,
     boolean sticky) {
 
   static final String USAGE =
       "bench/run [--warmup 10] [--sequential 30] [--ceremonies 100] [--in-flight 16]"
           + " [--reports 10] [--background 200] [--dynamic-config-value KEY=JSON]..."
-          + " [--out bench/target/bench] [--cli PATH] [--probe] [--no-sticky]";
+          + " [--out bench/target/bench] [--pending 300] [--cli PATH] [--probe] [--no-sticky]";
 
   static BenchOptions parse(String[] args) {
     String cli = System.getenv().getOrDefault("KEYWARD_TEMPORAL_CLI", "temporal");
@@ -50,6 +53,7 @@ record BenchOptions(
     int background = 200;
     List<String> dynamicConfig = new ArrayList<>();
     Path out = Path.of("bench", "target", "bench");
+    int pending = 300;
     boolean probe = false;
     boolean sticky = true;
     for (int i = 0; i < args.length; i++) {
@@ -69,6 +73,7 @@ record BenchOptions(
         case "--background" -> background = atLeast(0, args[i], value);
         case "--dynamic-config-value" -> dynamicConfig.add(keyValue(args[i], value));
         case "--out" -> out = Path.of(required(args[i], value));
+        case "--pending" -> pending = atLeast(0, args[i], value);
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
       }
       i++;
@@ -83,6 +88,7 @@ record BenchOptions(
         background,
         List.copyOf(dynamicConfig),
         out,
+        pending,
         probe,
         sticky);
   }

@@ -192,6 +192,14 @@ final class BenchResults {
           250,
           "target p95 250 ms");
     }
+    if (series.containsKey("inbox/page")) {
+      writeLatencyChart(
+          dir.resolve("inbox.svg"),
+          "Approver's inbox page",
+          List.of("inbox/page", "inbox/list query"),
+          200,
+          "target p95 200 ms");
+    }
     if (!throughput.isEmpty()) {
       List<String> names = List.copyOf(throughput.keySet());
       double[][] values = new double[names.size()][1];
