@@ -42,7 +42,10 @@ import java.util.concurrent.TimeUnit;
  *       Update, and Keyward's Updates beside a baseline workflow of the same shape;
  *   <li>whole ceremonies per second with N in flight, Keyward against the baseline;
  *   <li>time to disable a key reported compromised: the first report after the start, more reports
- *       on an idle worker, and reports while ceremonies wait in flight.
+ *       on an idle worker, and reports while ceremonies wait in flight;
+ *   <li>an approver's inbox page with many ceremonies waiting, beside the visibility query that
+ *       lists them;
+ *   <li>what a person's first request costs when its password is checked, beside the next one.
  * </ul>
  *
  * <p>Usage: {@value BenchOptions#USAGE}. It prints each figure beside its floor and writes the raw
@@ -189,7 +192,8 @@ public final class BenchMain {
         }
       }
     }
-    results.figure("authenticated GET, password checked", "auth/first GET", "auth/next GET", 25);
+    results.figure(
+        "authenticated GET, password checked", "auth/first GET", "auth/next GET", Double.NaN);
     progress("warm-up: %d ceremonies of each kind", options.warmup());
     for (CeremonyDriver driver : drivers) {
       runBatch(
