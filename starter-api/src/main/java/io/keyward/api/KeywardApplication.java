@@ -2,11 +2,9 @@ package io.keyward.api;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.Authenticator;
-import io.dropwizard.auth.CachingAuthenticator;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -17,6 +15,7 @@ import io.keyward.api.auth.DirectoryAuthenticator;
 import io.keyward.api.auth.KeywardPrincipal;
 import io.keyward.api.auth.NoPasswordUsers;
 import io.keyward.api.auth.PasswordAttempt;
+import io.keyward.api.auth.VerifiedCredentialsCache;
 import io.keyward.api.breakglass.BreakGlassResource;
 import io.keyward.api.cli.VerifyAuditCommand;
 import io.keyward.api.codec.CodecCors;
@@ -50,6 +49,7 @@ import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -68,7 +68,10 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
    * A person's verified Basic credentials are remembered this long (failures never are), so an API
    * client does not pay a bcrypt hash on every request.
    */
-  static final String AUTHENTICATION_CACHE = "maximumSize=10000, expireAfterWrite=2m";
+  static final Duration VERIFIED_PASSWORDS_KEPT = Duration.ofMinutes(2);
+
+  /** At most this many verified credentials are remembered; the oldest go first. */
+  static final int VERIFIED_PASSWORDS_MAX = 10_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(KeywardApplication.class);
 
@@ -170,10 +173,10 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
         configuration.getDirectory().namesUsers()
             ? Optional.of(
                 // bcrypt once per person every few minutes, not on every request
-                new CachingAuthenticator<>(
-                    environment.metrics(),
+                new VerifiedCredentialsCache(
                     new DirectoryAuthenticator(services.signIns(), clock),
-                    CaffeineSpec.parse(AUTHENTICATION_CACHE)))
+                    VERIFIED_PASSWORDS_KEPT,
+                    VERIFIED_PASSWORDS_MAX))
             : Optional.empty();
     services.oidc().ifPresent(oidc -> LOG.info("API bearer tokens of {}", oidc.issuer()));
     environment

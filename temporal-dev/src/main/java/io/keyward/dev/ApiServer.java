@@ -14,9 +14,9 @@ import org.eclipse.jetty.server.Server;
 /**
  * Keyward's Dropwizard application running in this process on the worker's client, stores and
  * metrics registry, with the worker's key providers among its health checks. Close it before the
- * worker and the stores: requests in flight use both.
+ * worker and the stores: requests in flight use both. Dev mode and the benchmark start it.
  */
-final class ApiServer implements AutoCloseable {
+public final class ApiServer implements AutoCloseable {
   private final Server jetty;
 
   private ApiServer(Server jetty) {
@@ -28,7 +28,7 @@ final class ApiServer implements AutoCloseable {
    *
    * @param devValues the {@code ${keyward.dev.*}} values of the configuration, without the prefix
    */
-  static ApiServer start(
+  public static ApiServer start(
       WorkflowClient client,
       Stores stores,
       PrometheusMeterRegistry registry,
