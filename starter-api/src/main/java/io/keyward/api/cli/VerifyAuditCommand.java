@@ -15,6 +15,8 @@ import io.keyward.workflows.codec.KeyEncryptionKeySource;
 import io.keyward.workflows.codec.KeywardDataConverter;
 import io.keyward.workflows.stores.StoreProvider;
 import io.keyward.workflows.stores.StoreSettings;
+import io.keyward.workflows.stores.Stores;
+import io.keyward.workflows.webauthn.AuditedAssertions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.payload.codec.PayloadCodec;
@@ -23,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.sourceforge.argparse4j.impl.Arguments;
-import io.keyward.workflows.stores.Stores;
-import io.keyward.workflows.webauthn.AuditedAssertions;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
