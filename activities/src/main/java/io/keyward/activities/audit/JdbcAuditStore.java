@@ -1,5 +1,6 @@
 package io.keyward.activities.audit;
 
+import io.keyward.activities.stores.Transactions;
 import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.AuditRecord;
@@ -62,22 +63,18 @@ public final class JdbcAuditStore implements AuditStore {
     AuditHashChain.requireValid(event);
     requireFits(event.eventId(), "eventId");
     requireFits(event.subject(), "subject");
-    try (Connection connection = database.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        AuditRecord record = appendIn(connection, event);
-        connection.commit();
-        return record;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        if (isDuplicateKey(e)) {
-          // Another process stored the same event between our look and our insert.
-          return stored(connection, event).orElseThrow(() -> unavailable(e));
-        }
-        throw e;
-      }
+    try {
+      return Transactions.inTransaction(database, connection -> appendIn(connection, event));
     } catch (SQLException e) {
-      throw unavailable(e);
+      if (!isDuplicateKey(e)) {
+        throw unavailable(e);
+      }
+      // Another process stored the same event between our look and our insert.
+      try (Connection connection = database.getConnection()) {
+        return stored(connection, event).orElseThrow(() -> unavailable(e));
+      } catch (SQLException again) {
+        throw unavailable(again);
+      }
     }
   }
 

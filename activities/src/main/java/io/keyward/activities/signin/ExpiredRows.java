@@ -1,5 +1,6 @@
 package io.keyward.activities.signin;
 
+import io.keyward.activities.stores.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +56,43 @@ final class ExpiredRows {
     }
   }
 
+  /** Sets the parameters of an insert. */
+  @FunctionalInterface
+  interface Values {
+    void set(PreparedStatement insert) throws SQLException;
+  }
+
+  /**
+   * Inserts one row with {@code insert}, whose parameters {@code values} sets, in one transaction
+   * that first deletes the oldest rows so that at most {@code keepAtMost} are left with the new
+   * one; then deletes the rows expired at {@code now} (see {@link #deleteNowAndThen}).
+   *
+   * @throws IllegalArgumentException when {@code keepAtMost} is below 1
+   */
+  void insert(
+      Instant now,
+      int keepAtMost,
+      String insert,
+      Values values,
+      Function<SQLException, RuntimeException> unavailable) {
+    if (keepAtMost < 1) {
+      throw new IllegalArgumentException("keepAtMost must be at least 1, was " + keepAtMost);
+    }
+    Transactions.inTransaction(
+        database,
+        connection -> {
+          keepAtMost(connection, keepAtMost - 1);
+          try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            values.set(statement);
+            return statement.executeUpdate();
+          }
+        },
+        unavailable);
+    deleteNowAndThen(now);
+  }
+
   /** Deletes the oldest rows beyond {@code keepAtMost}. */
-  void keepAtMost(Connection connection, int keepAtMost) throws SQLException {
+  private void keepAtMost(Connection connection, int keepAtMost) throws SQLException {
     int rows;
     try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + table);
         var result = count.executeQuery()) {

@@ -1,5 +1,6 @@
 package io.keyward.activities.signin;
 
+import io.keyward.activities.stores.Transactions;
 import io.keyward.workflows.signin.FailureCount;
 import io.keyward.workflows.signin.SignInFailures;
 import java.sql.Connection;
@@ -101,22 +102,12 @@ public final class JdbcSignInFailures implements SignInFailures {
 
   /** One transaction; throws what it failed with, a lost race too (see {@link #RACES}). */
   private FailureCount addOnce(String key, Instant last, Duration forgetAfter) throws SQLException {
-    try (Connection connection = database.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        FailureCount counted = update(connection, key, last, forgetAfter);
-        if (counted == null) {
-          counted = insert(connection, key, last, forgetAfter);
-        }
-        connection.commit();
-        return counted;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    }
+    return Transactions.inTransaction(
+        database,
+        connection -> {
+          FailureCount counted = update(connection, key, last, forgetAfter);
+          return counted != null ? counted : insert(connection, key, last, forgetAfter);
+        });
   }
 
   /**
