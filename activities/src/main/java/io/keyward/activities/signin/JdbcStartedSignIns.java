@@ -2,6 +2,7 @@ package io.keyward.activities.signin;
 
 import static io.keyward.activities.signin.JdbcWebSessions.timestamp;
 
+import io.keyward.activities.stores.ExpiredRows;
 import io.keyward.workflows.signin.StartedSignIn;
 import io.keyward.workflows.signin.StartedSignIns;
 import java.net.URI;

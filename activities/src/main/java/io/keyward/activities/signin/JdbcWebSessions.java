@@ -1,5 +1,6 @@
 package io.keyward.activities.signin;
 
+import io.keyward.activities.stores.ExpiredRows;
 import io.keyward.workflows.common.Role;
 import io.keyward.workflows.directory.DirectoryUser;
 import io.keyward.workflows.signin.WebSession;

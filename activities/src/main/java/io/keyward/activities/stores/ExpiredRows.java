@@ -1,6 +1,5 @@
-package io.keyward.activities.signin;
+package io.keyward.activities.stores;
 
-import io.keyward.activities.stores.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * minute per process, and the rows beyond a limit, oldest first by one column. A failure costs
  * nothing but rows kept a little longer, so it is logged, not thrown.
  */
-final class ExpiredRows {
+public final class ExpiredRows {
   private static final Duration EVERY = Duration.ofMinutes(1);
   private static final Logger LOG = LoggerFactory.getLogger(ExpiredRows.class);
 
@@ -33,7 +32,7 @@ final class ExpiredRows {
    * @param key its primary key column
    * @param age the column whose oldest rows go first when there are too many
    */
-  ExpiredRows(DataSource database, String table, String key, String age) {
+  public ExpiredRows(DataSource database, String table, String key, String age) {
     this.database = database;
     this.table = table;
     this.key = key;
@@ -41,7 +40,7 @@ final class ExpiredRows {
   }
 
   /** Deletes the rows expired at {@code now}, unless this process did so less than a minute ago. */
-  void deleteNowAndThen(Instant now) {
+  public void deleteNowAndThen(Instant now) {
     Instant due = next.get();
     if (now.isBefore(due) || !next.compareAndSet(due, now.plus(EVERY))) {
       return;
@@ -58,7 +57,7 @@ final class ExpiredRows {
 
   /** Sets the parameters of an insert. */
   @FunctionalInterface
-  interface Values {
+  public interface Values {
     void set(PreparedStatement insert) throws SQLException;
   }
 
@@ -69,7 +68,7 @@ final class ExpiredRows {
    *
    * @throws IllegalArgumentException when {@code keepAtMost} is below 1
    */
-  void insert(
+  public void insert(
       Instant now,
       int keepAtMost,
       String insert,
