@@ -4,16 +4,22 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.keyward.workflows.common.Actor;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.common.interceptors.Header;
 import io.temporal.common.interceptors.WorkflowClientCallsInterceptor;
 import io.temporal.common.interceptors.WorkflowClientCallsInterceptorBase;
+import io.temporal.common.interceptors.WorkflowClientInterceptor;
 import io.temporal.common.interceptors.WorkflowClientInterceptorBase;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,6 +47,23 @@ public final class SigningClientInterceptor extends WorkflowClientInterceptorBas
     this.namespace = Objects.requireNonNull(namespace, "namespace");
     this.signer = Objects.requireNonNull(signer, "signer");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * {@code client} again (same stubs, namespace, converter and interceptors), with every
+   * person-carrying input it sends signed by {@code signer}.
+   */
+  public static WorkflowClient signing(
+      WorkflowClient client, AttestationSigner signer, Clock clock) {
+    WorkflowClientOptions options = client.getOptions();
+    List<WorkflowClientInterceptor> interceptors =
+        new ArrayList<>(Arrays.asList(options.getInterceptors()));
+    interceptors.add(new SigningClientInterceptor(options.getNamespace(), signer, clock));
+    return WorkflowClient.newInstance(
+        client.getWorkflowServiceStubs(),
+        WorkflowClientOptions.newBuilder(options)
+            .setInterceptors(interceptors.toArray(WorkflowClientInterceptor[]::new))
+            .build());
   }
 
   @Override
