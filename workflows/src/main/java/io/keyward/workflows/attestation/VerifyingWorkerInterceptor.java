@@ -85,7 +85,7 @@ public final class VerifyingWorkerInterceptor extends WorkerInterceptorBase {
       Map<String, String> details = new LinkedHashMap<>();
       details.put("workflowType", info.getWorkflowType());
       details.put("refusal", refusal);
-      new CeremonyAudit().append(START_REFUSED, "keyward", details);
+      new CeremonyAudit().append(START_REFUSED, null, details);
       throw ApplicationFailure.newNonRetryableFailure(refusal, START_REFUSED_TYPE);
     }
 

@@ -7,7 +7,9 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a workflow's audit events with ids that are stable across retries and replays: the run id
@@ -17,6 +19,9 @@ import java.util.Map;
  * code only.
  */
 public final class CeremonyAudit {
+  /** The detail every audit event of a reset run carries ({@link ResetRuns}). */
+  public static final String RESET_OF = "resetOf";
+
   private final AuditActivities audit =
       Workflow.newLocalActivityStub(AuditActivities.class, CeremonyActivityOptions.AUDIT);
   private final WorkflowLock oneAtATime = Workflow.newWorkflowLock();
@@ -34,6 +39,11 @@ public final class CeremonyAudit {
   private AuditReceipt write(String type, String actor, Map<String, String> details) {
     WorkflowInfo info = Workflow.getInfo();
     String eventId = info.getWorkflowId() + "/" + info.getRunId() + "/" + (++sequence);
+    Optional<String> resetOf = ResetRuns.resetOf(info);
+    if (resetOf.isPresent()) {
+      details = new LinkedHashMap<>(details);
+      details.put(RESET_OF, "this run " + info.getRunId() + " is a reset of " + resetOf.get());
+    }
     AuditEvent event =
         new AuditEvent(
             eventId,
