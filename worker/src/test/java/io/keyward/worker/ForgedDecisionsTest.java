@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.keyward.activities.hsm.MasterSecret;
 import io.keyward.activities.hsm.SoftwareKeyProvider;
 import io.keyward.activities.stores.JdbcStores;
+import io.keyward.workflows.attestation.Attestation;
+import io.keyward.workflows.attestation.AttestationClaims;
+import io.keyward.workflows.attestation.AttestationSigner;
+import io.keyward.workflows.attestation.CanonicalJson;
 import io.keyward.workflows.attestation.SigningClientInterceptor;
 import io.keyward.workflows.attestation.SigningKeySource;
 import io.keyward.workflows.attestation.SigningSettings;
@@ -81,6 +85,7 @@ class ForgedDecisionsTest {
   private KeywardWorker worker;
   private WorkflowClient plain;
   private WorkflowClient api;
+  private AttestationSigner signer;
 
   @BeforeEach
   void start() {
@@ -105,9 +110,8 @@ class ForgedDecisionsTest {
             TaskQueues.CEREMONIES,
             activities,
             SigningKeySource.onClassPath().trusted(signing, Map.of()));
-    api =
-        SigningClientInterceptor.signing(
-            plain, SigningKeySource.onClassPath().signer(signing, Map.of()), Clock.systemUTC());
+    signer = SigningKeySource.onClassPath().signer(signing, Map.of());
+    api = SigningClientInterceptor.signing(plain, signer, Clock.systemUTC());
   }
 
   @AfterEach
@@ -138,6 +142,53 @@ class ForgedDecisionsTest {
     List<AuditRecord> trail = stores.audit().recordsFor(GenerationRequest.workflowId(KEY));
     assertThat(trail).isNotEmpty();
     assertThat(trail.toString()).doesNotContain("x1", "x2", "x3", "x4", "x5");
+  }
+
+  @Test
+  void aValidSignatureIsRefusedOnAnotherCeremonyAndASecondTime() {
+    KeyRef other = new KeyRef("kv-secret-prod", "other-key");
+    String runId = WorkflowStub.fromTyped(start(api)).getExecution().getRunId();
+    start(api, other);
+    Decision olivia =
+        new Decision(new Actor("olivia", Set.of(Role.CRYPTO_OFFICER)), DecisionType.APPROVE, "ok");
+    long now = System.currentTimeMillis();
+    Attestation signed =
+        Attestation.sign(
+            new AttestationClaims(
+                signer.keyId(),
+                plain.getOptions().getNamespace(),
+                GenerationRequest.workflowId(KEY),
+                runId,
+                "",
+                "decide",
+                CanonicalJson.digest(new Object[] {olivia}),
+                "olivia",
+                List.of("CRYPTO_OFFICER"),
+                now,
+                now + SigningClientInterceptor.UPDATE_TTL.toMillis(),
+                "one-nonce"),
+            signer);
+    AttestationHeaders attacker = new AttestationHeaders();
+    attacker.carry(signed);
+    WorkflowClient replaying = attacker.client(plain);
+    KeyGenerationWorkflow otherCeremony =
+        replaying.newWorkflowStub(KeyGenerationWorkflow.class, GenerationRequest.workflowId(other));
+    awaitPhase(otherCeremony, GenerationPhase.AWAITING_APPROVAL);
+
+    assertThatThrownBy(() -> otherCeremony.decide(olivia))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .hasMessageContaining("signed for decide on " + GenerationRequest.workflowId(KEY))
+        .hasMessageContaining("not for decide on " + GenerationRequest.workflowId(other));
+    assertThat(otherCeremony.state().approvers()).isEmpty();
+
+    KeyGenerationWorkflow ceremony =
+        replaying.newWorkflowStub(KeyGenerationWorkflow.class, GenerationRequest.workflowId(KEY));
+    assertThat(ceremony.decide(olivia).approvers()).containsExactly("olivia");
+    assertThatThrownBy(() -> ceremony.decide(olivia))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .hasMessageContaining("already used in this run");
   }
 
   @Test
@@ -195,17 +246,21 @@ class ForgedDecisionsTest {
   }
 
   private static KeyGenerationWorkflow start(WorkflowClient client) {
+    return start(client, KEY);
+  }
+
+  private static KeyGenerationWorkflow start(WorkflowClient client, KeyRef key) {
     KeyGenerationWorkflow ceremony =
         client.newWorkflowStub(
             KeyGenerationWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(GenerationRequest.workflowId(KEY))
+                .setWorkflowId(GenerationRequest.workflowId(key))
                 .setTaskQueue(TaskQueues.CEREMONIES)
                 .build());
     WorkflowClient.start(
         ceremony::run,
         new GenerationRequest(
-            KEY,
+            key,
             RSA_3072,
             Classification.SECRET,
             "new TDE key for payments DB",

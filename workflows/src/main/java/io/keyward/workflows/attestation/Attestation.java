@@ -3,7 +3,6 @@ package io.keyward.workflows.attestation;
 import com.google.protobuf.ByteString;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.common.interceptors.Header;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,10 +59,7 @@ public record Attestation(AttestationClaims claims, String signature) {
     if (payload == null) {
       return Optional.empty();
     }
-    Attestation read =
-        CanonicalJson.read(
-            payload.getData().toString(StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8),
-            Attestation.class);
+    Attestation read = CanonicalJson.read(payload.getData().toByteArray(), Attestation.class);
     if (read == null || read.claims() == null) {
       throw new IllegalArgumentException("empty attestation");
     }
