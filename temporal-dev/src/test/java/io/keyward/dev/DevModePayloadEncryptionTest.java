@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.util.JsonFormat;
 import io.keyward.worker.TemporalClients;
+import io.keyward.workflows.attestation.SigningKeySource;
+import io.keyward.workflows.attestation.SigningSettings;
+import io.keyward.workflows.attestation.VerifyingWorkerInterceptor;
 import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.codec.EncryptingPayloadCodec;
 import io.keyward.workflows.generation.KeyGenerationWorkflowImpl;
@@ -15,6 +18,7 @@ import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -114,7 +118,10 @@ class DevModePayloadEncryptionTest {
     }
   }
 
-  /** The encoded history replays against today's workflow code through the same codec. */
+  /**
+   * The encoded history replays against today's workflow code through the same codec, on a worker
+   * behind the signature check as production runs it.
+   */
   private void replaysThroughTheCodec(WorkflowExecutionHistory history) throws Exception {
     CodecSettings codec =
         new CodecSettings(CodecSettings.DEV_KEY_ENCRYPTION_KEY, List.of(), dataDir, true);
@@ -124,6 +131,16 @@ class DevModePayloadEncryptionTest {
                 .setWorkflowClientOptions(
                     WorkflowClientOptions.newBuilder()
                         .setDataConverter(TemporalClients.dataConverter(codec, Map.of()))
+                        .build())
+                .setWorkerFactoryOptions(
+                    WorkerFactoryOptions.newBuilder()
+                        .setWorkerInterceptors(
+                            new VerifyingWorkerInterceptor(
+                                SigningKeySource.onClassPath()
+                                    .trusted(
+                                        new SigningSettings(
+                                            SigningSettings.DEV_SIGNING_KEY, null, dataDir, true),
+                                        Map.of())))
                         .build())
                 .build())) {
       WorkflowReplayer.replayWorkflowExecution(
