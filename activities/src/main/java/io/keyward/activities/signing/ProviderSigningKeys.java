@@ -40,7 +40,7 @@ public final class ProviderSigningKeys implements SigningKeySource {
 
   @Override
   public AttestationSigner signer(SigningSettings settings, Map<String, String> environment) {
-    Named named = open(settings, environment);
+    Named named = open(settings, environment, true);
     LOG.info("People's inputs to Temporal are signed with {}", named.keyId());
     return new ProviderSigner(named.provider(), named.key(), named.version(), named.keyId());
   }
@@ -55,7 +55,8 @@ public final class ProviderSigningKeys implements SigningKeySource {
           settings.trustedKeysFile());
       return new TrustedKeys(keys);
     }
-    Named named = open(settings, environment);
+    // Only dev mode's worker, which starts before the API, makes the key it trusts.
+    Named named = open(settings, environment, settings.devMode());
     if (!(named.provider() instanceof SoftwareKeyProvider software)) {
       throw new IllegalArgumentException(
           "provider '"
@@ -73,7 +74,8 @@ public final class ProviderSigningKeys implements SigningKeySource {
 
   private record Named(KeyProvider provider, KeyRef key, String version, String keyId) {}
 
-  private static Named open(SigningSettings settings, Map<String, String> environment) {
+  private static Named open(
+      SigningSettings settings, Map<String, String> environment, boolean createIfMissing) {
     String text = settings.signingKey();
     int colon = text.indexOf(':');
     if (colon <= 0) {
@@ -106,7 +108,18 @@ public final class ProviderSigningKeys implements SigningKeySource {
         provider.listVersions(key).stream()
             .filter(KeyVersionInfo::enabled)
             .reduce((older, newer) -> newer)
-            .orElseGet(() -> create(provider, key, text));
+            .orElseGet(
+                () -> {
+                  if (!createIfMissing) {
+                    throw new IllegalArgumentException(
+                        "signing key "
+                            + text
+                            + " does not exist yet: the API makes it on its first start; or list"
+                            + " the API's public key in "
+                            + SigningSettings.ENV_TRUSTED);
+                  }
+                  return create(provider, key, text);
+                });
     return new Named(provider, key, newest.version(), text + "@" + newest.version());
   }
 

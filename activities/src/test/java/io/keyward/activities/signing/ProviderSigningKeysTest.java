@@ -11,8 +11,10 @@ import io.keyward.workflows.attestation.TrustedKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,23 @@ class ProviderSigningKeysTest {
     TrustedKey read = fromFile.forId(signer.keyId()).orElseThrow();
     assertThat(read.notAfter()).isEqualTo(Instant.parse("2027-03-01T12:00:00Z"));
     assertThat(verifies(read, signer.sign(DATA))).isTrue();
+  }
+
+  @Test
+  void aProductionWorkerDoesNotMakeTheKeyItWouldTrust() {
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    Map<String, String> env =
+        Map.of("KEYWARD_MASTER_SECRET", Base64.getEncoder().encodeToString(secret));
+    SigningSettings production =
+        new SigningSettings(SigningSettings.DEV_SIGNING_KEY, null, data, false);
+
+    assertThatThrownBy(() -> source.trusted(production, env))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not exist yet: the API makes it on its first start");
+
+    String made = source.signer(production, env).keyId();
+    assertThat(source.trusted(production, env).ids()).containsExactly(made);
   }
 
   @Test
