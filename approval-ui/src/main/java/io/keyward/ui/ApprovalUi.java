@@ -11,6 +11,7 @@ import io.keyward.api.rotation.ManualRotations;
 import io.keyward.ui.breakglass.BreakGlassPages;
 import io.keyward.ui.breakglass.BreakGlassWaiting;
 import io.keyward.ui.breakglass.DeclarationForm;
+import io.keyward.ui.codec.SessionCodecResource;
 import io.keyward.ui.generation.GenerationPages;
 import io.keyward.ui.generation.GenerationRequestForm;
 import io.keyward.ui.generation.GenerationWaiting;
@@ -34,6 +35,7 @@ import io.keyward.ui.rotation.LifecycleWaiting;
 import io.keyward.ui.rotation.RotationPages;
 import io.keyward.ui.rotation.RotationPlanForm;
 import io.keyward.ui.rotation.RotationWaiting;
+import io.keyward.ui.securitykeys.SecurityKeyPages;
 import io.keyward.ui.session.OidcSignInPages;
 import io.keyward.ui.session.PendingSignIns;
 import io.keyward.ui.session.SessionStore;
@@ -72,6 +74,7 @@ public final class ApprovalUi implements KeywardExtension {
     Pages pages = new Pages();
     SessionStore sessions =
         new SessionStore(
+            services.webSessions(),
             settings.getSessionIdleTimeout().toJavaDuration(),
             settings.getSessionMaxAge().toJavaDuration(),
             settings.getMaxSessions(),
@@ -113,14 +116,21 @@ public final class ApprovalUi implements KeywardExtension {
                     new OidcSignInPages(
                         provider,
                         new PendingSignIns(
-                            PENDING_SIGN_IN_TIMEOUT, settings.getMaxSessions(), clock),
+                            services.startedSignIns(),
+                            PENDING_SIGN_IN_TIMEOUT,
+                            settings.getMaxSessions(),
+                            clock),
                         sessions,
                         signIn,
                         services.stepUp().window(),
                         clock)));
     jersey.register(new SignOutPage(sessions, signIn));
+    services.codec().ifPresent(codec -> jersey.register(new SessionCodecResource(codec, sessions)));
     jersey.register(new InboxPages(new Inbox(runs, waiting), pages, clock));
-    jersey.register(new GenerationPages(services.generations(), pages, temporalWeb, clock));
+    jersey.register(
+        new GenerationPages(
+            services.generations(), services.securityKeys(), pages, temporalWeb, clock));
+    jersey.register(new SecurityKeyPages(services.securityKeys(), pages));
     jersey.register(
         new KeyPages(new KeyRegister(runs, services.generations(), lifecycles), pages, clock));
     jersey.register(new RotationPages(rotations, pages, temporalWeb, clock));

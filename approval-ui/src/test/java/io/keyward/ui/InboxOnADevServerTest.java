@@ -3,7 +3,7 @@ package io.keyward.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyward.api.RunningKeyward;
-import io.keyward.ui.testing.DevServerCli;
+import io.keyward.api.testing.DevServerCli;
 import io.keyward.ui.testing.PageClient;
 import java.nio.file.Path;
 import java.util.function.Predicate;

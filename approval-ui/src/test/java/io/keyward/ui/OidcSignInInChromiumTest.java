@@ -135,10 +135,12 @@ class OidcSignInInChromiumTest {
     browser.findElement(By.cssSelector("input[type=submit]")).click();
     awaitSignedIn();
     browser.get(url(page));
-    approve();
+    browser.findElement(By.id("decide-APPROVE")).click();
 
-    assertThat(text("notice")).isEqualTo("You approved this request.");
-    assertThat(text("approvals")).startsWith("1 of 3 approvals: cleo");
+    // Signed in afresh, cleo is now asked for her security key, which she has not enrolled.
+    assertThat(text("assertion-error"))
+        .startsWith("cleo has no approved security key: register one at /ui/security-keys");
+    assertThat(text("approvals")).startsWith("0 of 3 approvals");
   }
 
   /** Follows the link to the provider and waits until the browser is back, signed in. */

@@ -12,8 +12,12 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface BaselineWorkflow {
+  /**
+   * @param localActivities whether each Update records a local activity, as Keyward's audit does;
+   *     without, the Update's handler only sets a field (the slow-mode probe compares the two)
+   */
   @WorkflowMethod(name = "BenchBaseline")
-  int run(int steps);
+  int run(int steps, boolean localActivities);
 
   @UpdateMethod
   int step(int number);

@@ -1,10 +1,13 @@
 package io.keyward.bench;
 
+import io.keyward.dev.ApiServer;
 import io.keyward.worker.CeremonyRegistrations;
 import io.keyward.worker.KeywardActivities;
 import io.keyward.worker.TemporalClients;
+import io.keyward.worker.WorkerMetrics;
 import io.keyward.worker.WorkerSettings;
 import io.keyward.workflows.codec.CodecSettings;
+import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
 import io.keyward.workflows.connection.TemporalConnection;
@@ -14,29 +17,61 @@ import io.temporal.testing.TemporalDevServer;
 import io.temporal.testing.TemporalDevServerOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Measures, against a real Temporal dev server started for the run (or the Temporal that {@code
- * KEYWARD_TEMPORAL_TARGET} and the other variables of {@link TemporalConnection} name), the
- * approval round trip (Update sent, accepted, visible in a query) and whole ceremonies per second
- * with N in flight, for Keyward's generation ceremony and for a baseline of the same shape.
+ * KEYWARD_TEMPORAL_TARGET} and the other variables of {@link TemporalConnection} name), with
+ * Keyward's worker and its HTTP API in this process:
  *
- * <p>Usage: {@code bench/run [--sequential 50] [--ceremonies 200] [--in-flight 16]}.
+ * <ul>
+ *   <li>a decision's round trip as a person makes it (HTTP POST with Basic credentials to the API
+ *       until its 200 with the new state), beside the same decision sent straight as a Temporal
+ *       Update, and Keyward's Updates beside a baseline workflow of the same shape;
+ *   <li>whole ceremonies per second with N in flight, Keyward against the baseline;
+ *   <li>time to disable a key reported compromised: the first report after the start, more reports
+ *       on an idle worker, and reports while ceremonies wait in flight;
+ *   <li>an approver's inbox page with many ceremonies waiting, beside the visibility query that
+ *       lists them;
+ *   <li>what a person's first request costs when its password is checked, beside the next one.
+ * </ul>
+ *
+ * <p>Usage: {@value BenchOptions#USAGE}. It prints each figure beside its floor and writes the raw
+ * numbers and charts to the output folder.
  */
 public final class BenchMain {
+  static final String BASELINE_UPDATE = "baseline/update";
+  static final String BASELINE_VISIBLE = "baseline/upd+query";
+  static final String KEYWARD_UPDATE = "keyward/update";
+  static final String KEYWARD_VISIBLE = "keyward/upd+query";
+  static final String KEYWARD_API = "keyward/api";
+
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    BenchOptions options = BenchOptions.parse(args);
+    try {
+      measureAndReport(BenchOptions.parse(args));
+    } catch (Exception | Error failure) {
+      failure.printStackTrace();
+      // The API's and the SDK's threads would keep a failed run alive.
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void measureAndReport(BenchOptions options) throws Exception {
     Path data = Files.createTempDirectory("keyward-bench");
     Map<String, String> env = System.getenv();
     if (env.containsKey(TemporalConnection.ENV_TARGET)) {
@@ -47,6 +82,9 @@ public final class BenchMain {
     List<String> extraArgs = new ArrayList<String>();
     KeywardSearchAttributes.DEFINITIONS.forEach(
         (name, type) -> extraArgs.addAll(List.of("--search-attribute", name + "=" + type)));
+    options
+        .dynamicConfig()
+        .forEach(value -> extraArgs.addAll(List.of("--dynamic-config-value", value)));
     try (TemporalDevServer server =
         TemporalDevServer.start(
             TemporalDevServerOptions.newBuilder()
@@ -62,15 +100,17 @@ public final class BenchMain {
   }
 
   /**
-   * Runs the worker and the drivers against {@code connection}, with payloads encrypted as in
-   * production ({@code KEYWARD_CODEC_KEK}, the software key of the run's data directory by
+   * Runs the worker, the API and the drivers against {@code connection}, with payloads encrypted as
+   * in production ({@code KEYWARD_CODEC_KEK}, the software key of the run's data directory by
    * default).
    */
   private static void run(
       BenchOptions options, Path data, TemporalConnection connection, Map<String, String> env)
       throws Exception {
+    BenchResults results = new BenchResults(options);
+    results.note("dynamicConfig", options.dynamicConfig());
     WorkflowServiceStubs service = TemporalClients.stubs(connection, env);
-    try {
+    try (WorkerMetrics metrics = new WorkerMetrics()) {
       WorkflowClient client =
           TemporalClients.client(
               service,
@@ -81,38 +121,269 @@ public final class BenchMain {
               new WorkerSettings(
                   connection.target(), connection.namespace(), TaskQueues.CEREMONIES, data, true),
               env)) {
-        WorkerFactory factory = WorkerFactory.newInstance(client);
+        WorkerFactory factory =
+            WorkerFactory.newInstance(
+                client,
+                options.sticky()
+                    ? WorkerFactoryOptions.getDefaultInstance()
+                    : WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build());
         Worker worker = factory.newWorker(TaskQueues.CEREMONIES);
         CeremonyRegistrations.register(worker, activities);
         worker.registerWorkflowImplementationTypes(BaselineWorkflowImpl.class);
         worker.registerActivitiesImplementations(new BaselineActivities.Impl());
         factory.start();
-
-        String tag = Long.toString(System.currentTimeMillis(), 36);
-        List<CeremonyDriver> drivers =
-            List.of(new BaselineDriver(client, tag), new GenerationDriver(client, tag));
-        List<Result> results = new ArrayList<>();
-        for (CeremonyDriver driver : drivers) {
-          runBatch(driver, 0, options.warmup(), Math.min(4, options.inFlight()), new Latencies());
+        try {
+          int httpPort = freePort();
+          ApiServer api =
+              ApiServer.start(
+                  client,
+                  activities.stores(),
+                  metrics.registry(),
+                  activities.providerHealth(),
+                  Path.of("bench", "config", "bench.yml"),
+                  Map.of(
+                      "httpPort", Integer.toString(httpPort),
+                      "adminPort", Integer.toString(freePort()),
+                      "dataDir", data.toString(),
+                      "temporalTarget", connection.target(),
+                      "namespace", connection.namespace(),
+                      "taskQueue", TaskQueues.CEREMONIES,
+                      "temporalWebUrl", ""));
+          try {
+            measure(options, client, URI.create("http://127.0.0.1:" + httpPort + "/"), results);
+          } finally {
+            api.close();
+          }
+        } finally {
+          factory.shutdown();
+          factory.awaitTermination(30, TimeUnit.SECONDS);
         }
-        for (CeremonyDriver driver : drivers) {
-          Latencies sequential = new Latencies();
-          runBatch(driver, 10_000, options.sequential(), 1, sequential);
-          long start = System.nanoTime();
-          runBatch(driver, 20_000, options.ceremonies(), options.inFlight(), new Latencies());
-          double seconds = (System.nanoTime() - start) / 1e9;
-          results.add(new Result(driver.name(), sequential, options.ceremonies() / seconds));
-        }
-        factory.shutdown();
-        print(options, results);
       }
     } finally {
       service.shutdown();
     }
+    results.print(System.out);
+    results.write(options.out());
+    System.out.println("\nraw numbers and charts: " + options.out().toAbsolutePath());
+  }
+
+  private static void measure(
+      BenchOptions options, WorkflowClient client, URI apiBase, BenchResults results)
+      throws Exception {
+    String tag = Long.toString(System.currentTimeMillis(), 36);
+    ApiClient api = new ApiClient(apiBase);
+    BaselineDriver baseline = new BaselineDriver(client, tag, true);
+    GenerationDriver keyward = new GenerationDriver(client, tag);
+    if (options.probe()) {
+      probe(options, client, tag, baseline, keyward, results);
+      return;
+    }
+    ApiGenerationDriver overApi = new ApiGenerationDriver(api, client, tag);
+    List<CeremonyDriver> drivers = List.of(baseline, keyward, overApi);
+    progress("authentication: each person's first request, then one more");
+    for (String user : List.of("alice", "olivia", "lena", "kim", "kai", "sam", "audrey")) {
+      String path = "api/generations/kv-bench/none-" + tag;
+      for (String series : List.of("auth/first GET", "auth/next GET")) {
+        long start = System.nanoTime();
+        int status = api.status(user, path);
+        results.series(series).add(System.nanoTime() - start);
+        if (status != 404) {
+          throw new IllegalStateException("GET " + path + " as " + user + " answered " + status);
+        }
+      }
+    }
+    results.figure(
+        "authenticated GET, password checked", "auth/first GET", "auth/next GET", Double.NaN);
+    progress("warm-up: %d ceremonies of each kind", options.warmup());
+    for (CeremonyDriver driver : drivers) {
+      runBatch(
+          driver,
+          0,
+          options.warmup(),
+          Math.min(4, options.inFlight()),
+          DecisionTimings.discarded());
+    }
+
+    progress("round trips: %d ceremonies of each kind, one at a time", options.sequential());
+    DecisionTimings baselineTimes =
+        new DecisionTimings(results.series(BASELINE_UPDATE), results.series(BASELINE_VISIBLE));
+    DecisionTimings keywardTimes =
+        new DecisionTimings(results.series(KEYWARD_UPDATE), results.series(KEYWARD_VISIBLE));
+    DecisionTimings apiTimes = new DecisionTimings(results.series(KEYWARD_API), new Latencies());
+    for (int i = 0; i < options.sequential(); i++) {
+      // Interleaved, so that what else runs on the machine weighs on every path alike.
+      baseline.run(10_000 + i, baselineTimes);
+      keyward.run(10_000 + i, keywardTimes);
+      overApi.run(10_000 + i, apiTimes);
+    }
+    results.figure("decision by a person over the API", KEYWARD_API, KEYWARD_UPDATE, 25);
+    results.figure(
+        "decision as a Temporal Update (Keyward)", KEYWARD_UPDATE, BASELINE_UPDATE, Double.NaN);
+    results.figure(
+        "Update, then queries until visible", KEYWARD_VISIBLE, BASELINE_VISIBLE, Double.NaN);
+
+    progress(
+        "throughput: %d ceremonies of each kind, %d in flight",
+        options.ceremonies(), options.inFlight());
+    for (CeremonyDriver driver : List.of(baseline, keyward)) {
+      long start = System.nanoTime();
+      runBatch(
+          driver, 20_000, options.ceremonies(), options.inFlight(), DecisionTimings.discarded());
+      double seconds = (System.nanoTime() - start) / 1e9;
+      results.throughput(
+          driver == baseline ? "baseline" : "keyward", options.ceremonies() / seconds);
+    }
+
+    results.note("historyBaseline", HistoryShape.of(client, baseline.workflowId(20_000)));
+    results.note("historyKeyward", HistoryShape.of(client, keyward.workflowId(20_000)));
+    if (options.reports() > 0) {
+      timeToDisable(options, client, api, keyward, tag, results);
+    }
+    if (options.pending() > 0) {
+      inbox(options, client, apiBase, keyward, results);
+    }
+  }
+
+  /**
+   * The approver's inbox page with {@code --pending} ceremonies waiting for approval, beside its
+   * floor: the one visibility query that lists the runs waiting on the approver's role.
+   */
+  private static void inbox(
+      BenchOptions options,
+      WorkflowClient client,
+      URI apiBase,
+      GenerationDriver keyward,
+      BenchResults results)
+      throws Exception {
+    int waiting = options.reports() > 0 ? options.background() : 0;
+    progress("inbox: %d ceremonies waiting for approval", options.pending());
+    for (int i = waiting; i < options.pending(); i++) {
+      keyward.startWaiting(30_000 + i);
+    }
+    String query =
+        "KeywardAwaitingRoles IN ('CRYPTO_OFFICER') AND ExecutionStatus = 'Running'"
+            + " AND WorkflowType IN ('KeyGeneration')";
+    long listed = 0;
+    for (int attempt = 0; attempt < 600 && listed < options.pending(); attempt++) {
+      // Visibility follows the starts by a moment.
+      Thread.sleep(100);
+      listed = client.listExecutions(query).count();
+    }
+    results.note("inboxListed", listed);
+    InboxProbe browser = new InboxProbe(apiBase);
+    browser.signIn("olivia");
+    browser.inbox();
+    for (int i = 0; i < 10; i++) {
+      long start = System.nanoTime();
+      browser.inbox();
+      results.series("inbox/page").add(System.nanoTime() - start);
+      start = System.nanoTime();
+      client.listExecutions(query).limit(501).count();
+      results.series("inbox/list query").add(System.nanoTime() - start);
+    }
+    results.figure(
+        "inbox page, " + listed + " waiting on the approver",
+        "inbox/page",
+        "inbox/list query",
+        200);
+  }
+
+  /**
+   * The slow-mode probe: round trips one at a time of the baseline with and without a local
+   * activity in its Update handler, and of Keyward's Updates, interleaved.
+   */
+  private static void probe(
+      BenchOptions options,
+      WorkflowClient client,
+      String tag,
+      BaselineDriver baseline,
+      GenerationDriver keyward,
+      BenchResults results)
+      throws Exception {
+    BaselineDriver bare = new BaselineDriver(client, tag, false);
+    for (CeremonyDriver driver : List.of(baseline, bare, keyward)) {
+      runBatch(driver, 0, options.warmup(), 1, DecisionTimings.discarded());
+    }
+    DecisionTimings withLocal =
+        new DecisionTimings(
+            results.series(BASELINE_UPDATE),
+            results.series(BASELINE_VISIBLE),
+            results.series("baseline/idle query"));
+    DecisionTimings without =
+        new DecisionTimings(
+            results.series("bare/update"),
+            results.series("bare/upd+query"),
+            results.series("bare/idle query"));
+    DecisionTimings keywardTimes =
+        new DecisionTimings(results.series(KEYWARD_UPDATE), results.series(KEYWARD_VISIBLE));
+    progress("probe: %d ceremonies of each kind, one at a time", options.sequential());
+    for (int i = 0; i < options.sequential(); i++) {
+      baseline.run(10_000 + i, withLocal);
+      bare.run(10_000 + i, without);
+      keyward.run(10_000 + i, keywardTimes);
+    }
+    results.figure("baseline Update with a local activity", BASELINE_UPDATE, "bare/update", 50);
+    results.figure("Keyward Update", KEYWARD_UPDATE, "bare/update", 50);
+    results.figure("baseline Update, then queries", BASELINE_VISIBLE, "bare/upd+query", 50);
+    results.figure("query to an idle workflow", "baseline/idle query", "bare/idle query", 50);
+  }
+
+  private static void timeToDisable(
+      BenchOptions options,
+      WorkflowClient client,
+      ApiClient api,
+      GenerationDriver keyward,
+      String tag,
+      BenchResults results)
+      throws Exception {
+    CompromiseDriver reports = new CompromiseDriver(api, client, tag);
+    progress("time to disable: 1 cold report, then %d on an idle worker", options.reports());
+    int n = 0;
+    reports.report(
+        n++,
+        registered(keyward),
+        results.series("disable/cold"),
+        results.series("disable-wf/cold"));
+    for (int i = 0; i < options.reports(); i++) {
+      reports.report(
+          n++,
+          registered(keyward),
+          results.series("disable/idle"),
+          results.series("disable-wf/idle"));
+    }
+    progress("time to disable: %d ceremonies left waiting in flight", options.background());
+    for (int i = 0; i < options.background(); i++) {
+      keyward.startWaiting(30_000 + i);
+    }
+    progress("time to disable: %d reports with them in flight", options.reports());
+    for (int i = 0; i < options.reports(); i++) {
+      reports.report(
+          n++,
+          registered(keyward),
+          results.series("disable/loaded"),
+          results.series("disable-wf/loaded"));
+    }
+    results.note("ceremoniesInFlightDuringLoadedReports", options.background());
+    results.figure("time to disable, first report (cold)", "disable/cold", "disable-wf/cold", 250);
+    results.figure("time to disable, idle worker", "disable/idle", "disable-wf/idle", 250);
+    results.figure(
+        "time to disable, " + options.background() + " in flight",
+        "disable/loaded",
+        "disable-wf/loaded",
+        250);
+  }
+
+  private static KeyRef registered(GenerationDriver keyward) {
+    return keyward
+        .takeRegistered()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no registered key left to report: raise --ceremonies or lower --reports"));
   }
 
   private static void runBatch(
-      CeremonyDriver driver, int offset, int count, int inFlight, Latencies roundTrips)
+      CeremonyDriver driver, int offset, int count, int inFlight, DecisionTimings roundTrips)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(inFlight);
     try {
@@ -134,49 +405,13 @@ public final class BenchMain {
     }
   }
 
-  private record Result(String name, Latencies roundTrips, double perSecond) {}
-
-  private static void print(BenchOptions options, List<Result> results) {
-    System.out.printf(
-        Locale.ROOT,
-        "%nKeyward benchmark: %d cores, Java %s, %s%n",
-        Runtime.getRuntime().availableProcessors(),
-        Runtime.version(),
-        System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    System.out.printf(
-        Locale.ROOT,
-        "round trip: %d ceremonies one at a time (5 Updates each); throughput: %d ceremonies, %d"
-            + " in flight%n%n",
-        options.sequential(),
-        options.ceremonies(),
-        options.inFlight());
-    System.out.printf(
-        Locale.ROOT,
-        "%-20s %10s %10s %10s %8s %16s%n",
-        "workflow",
-        "p50 ms",
-        "p95 ms",
-        "p99 ms",
-        "updates",
-        "ceremonies/s");
-    for (Result r : results) {
-      System.out.printf(
-          Locale.ROOT,
-          "%-20s %10.1f %10.1f %10.1f %8d %16.2f%n",
-          r.name(),
-          r.roundTrips().percentileMillis(50),
-          r.roundTrips().percentileMillis(95),
-          r.roundTrips().percentileMillis(99),
-          r.roundTrips().count(),
-          r.perSecond());
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
     }
-    Result baseline = results.get(0);
-    Result keyward = results.get(1);
-    System.out.printf(
-        Locale.ROOT,
-        "%nKeyward/baseline: round trip p95 x%.2f, throughput x%.2f (targets: p95 < 50 ms,"
-            + " throughput >= 0.5 of baseline)%n",
-        keyward.roundTrips().percentileMillis(95) / baseline.roundTrips().percentileMillis(95),
-        keyward.perSecond() / baseline.perSecond());
+  }
+
+  private static void progress(String format, Object... args) {
+    System.err.printf("bench: " + format + "%n", args);
   }
 }

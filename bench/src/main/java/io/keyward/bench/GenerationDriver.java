@@ -20,18 +20,18 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 
-/** A SECRET EC P-384 generation: two approvals, generate, verify, register. */
+/**
+ * A SECRET EC P-384 generation through the Temporal client: two approvals, generate, verify,
+ * register. The keys it registered are kept for the compromise reports.
+ */
 final class GenerationDriver implements CeremonyDriver {
-  private static final Actor ALICE = new Actor("alice", Set.of(Role.APPLICATION_OWNER));
-  private static final Actor OLIVIA = new Actor("olivia", Set.of(Role.CRYPTO_OFFICER));
-  private static final Actor LENA = new Actor("lena", Set.of(Role.SECURITY_TEAM_LEAD));
-  private static final Actor KIM = new Actor("kim", Set.of(Role.KEY_CUSTODIAN));
-  private static final Actor KAI = new Actor("kai", Set.of(Role.KEY_CUSTODIAN));
-  private static final Actor SAM = new Actor("sam", Set.of(Role.SECURITY_ENGINEER));
-  private static final KeySpec SPEC =
+  static final KeySpec SPEC =
       new KeySpec(
           KeyType.EC,
           null,
@@ -40,8 +40,16 @@ final class GenerationDriver implements CeremonyDriver {
           365,
           Map.of());
 
+  private static final Actor ALICE = new Actor("alice", Set.of(Role.APPLICATION_OWNER));
+  private static final Actor OLIVIA = new Actor("olivia", Set.of(Role.CRYPTO_OFFICER));
+  private static final Actor LENA = new Actor("lena", Set.of(Role.SECURITY_TEAM_LEAD));
+  private static final Actor KIM = new Actor("kim", Set.of(Role.KEY_CUSTODIAN));
+  private static final Actor KAI = new Actor("kai", Set.of(Role.KEY_CUSTODIAN));
+  private static final Actor SAM = new Actor("sam", Set.of(Role.SECURITY_ENGINEER));
+
   private final WorkflowClient client;
   private final String runTag;
+  private final Queue<KeyRef> registered = new ConcurrentLinkedQueue<>();
 
   GenerationDriver(WorkflowClient client, String runTag) {
     this.client = client;
@@ -54,18 +62,9 @@ final class GenerationDriver implements CeremonyDriver {
   }
 
   @Override
-  public void run(int n, Latencies roundTrips) throws InterruptedException {
-    KeyRef key = new KeyRef("kv-bench", "key-" + runTag + "-" + n);
-    KeyGenerationWorkflow ceremony =
-        client.newWorkflowStub(
-            KeyGenerationWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(GenerationRequest.workflowId(key))
-                .setTaskQueue(TaskQueues.CEREMONIES)
-                .build());
-    WorkflowClient.start(
-        ceremony::run,
-        new GenerationRequest(key, SPEC, Classification.SECRET, "benchmark", ALICE, null, null));
+  public void run(int n, DecisionTimings roundTrips) throws InterruptedException {
+    KeyRef key = key(n);
+    KeyGenerationWorkflow ceremony = start(key);
     awaitPhase(ceremony, GenerationPhase.AWAITING_APPROVAL);
     decide(
         ceremony, OLIVIA, DecisionType.APPROVE, s -> s.approvers().contains("olivia"), roundTrips);
@@ -81,6 +80,39 @@ final class GenerationDriver implements CeremonyDriver {
     if (outcome.phase() != GenerationPhase.REGISTERED) {
       throw new IllegalStateException("ceremony " + key + " ended " + outcome);
     }
+    registered.add(key);
+  }
+
+  /** Starts ceremony {@code n} and leaves it waiting for its approvers. */
+  void startWaiting(int n) {
+    start(key(n));
+  }
+
+  /** A key this driver registered and no one has taken yet; empty when none is left. */
+  Optional<KeyRef> takeRegistered() {
+    return Optional.ofNullable(registered.poll());
+  }
+
+  String workflowId(int n) {
+    return GenerationRequest.workflowId(key(n));
+  }
+
+  private KeyRef key(int n) {
+    return new KeyRef("kv-bench", "key-" + runTag + "-" + n);
+  }
+
+  private KeyGenerationWorkflow start(KeyRef key) {
+    KeyGenerationWorkflow ceremony =
+        client.newWorkflowStub(
+            KeyGenerationWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(GenerationRequest.workflowId(key))
+                .setTaskQueue(TaskQueues.CEREMONIES)
+                .build());
+    WorkflowClient.start(
+        ceremony::run,
+        new GenerationRequest(key, SPEC, Classification.SECRET, "benchmark", ALICE, null, null));
+    return ceremony;
   }
 
   private static void decide(
@@ -88,14 +120,18 @@ final class GenerationDriver implements CeremonyDriver {
       Actor who,
       DecisionType type,
       Predicate<GenerationState> visible,
-      Latencies roundTrips)
+      DecisionTimings roundTrips)
       throws InterruptedException {
     long start = System.nanoTime();
-    ceremony.decide(new Decision(who, type, null));
+    GenerationState answer = ceremony.decide(new Decision(who, type, null));
+    roundTrips.answered().add(System.nanoTime() - start);
+    if (!visible.test(answer)) {
+      throw new IllegalStateException("the decide Update answered a state without the decision");
+    }
     while (!visible.test(ceremony.state())) {
       Thread.sleep(1);
     }
-    roundTrips.add(System.nanoTime() - start);
+    roundTrips.visible().add(System.nanoTime() - start);
   }
 
   private static void awaitPhase(KeyGenerationWorkflow ceremony, GenerationPhase phase)

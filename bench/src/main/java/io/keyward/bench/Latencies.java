@@ -25,4 +25,9 @@ final class Latencies {
   synchronized int count() {
     return micros.size();
   }
+
+  /** The durations in the order they were measured, in microseconds. */
+  synchronized List<Long> micros() {
+    return List.copyOf(micros);
+  }
 }

@@ -2,11 +2,9 @@ package io.keyward.api;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.Authenticator;
-import io.dropwizard.auth.CachingAuthenticator;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -17,10 +15,12 @@ import io.keyward.api.auth.DirectoryAuthenticator;
 import io.keyward.api.auth.KeywardPrincipal;
 import io.keyward.api.auth.NoPasswordUsers;
 import io.keyward.api.auth.PasswordAttempt;
+import io.keyward.api.auth.VerifiedCredentialsCache;
 import io.keyward.api.breakglass.BreakGlassResource;
 import io.keyward.api.cli.VerifyAuditCommand;
 import io.keyward.api.codec.CodecCors;
 import io.keyward.api.codec.CodecResource;
+import io.keyward.api.codec.RemoteCodec;
 import io.keyward.api.compromise.CompromiseResource;
 import io.keyward.api.config.TemporalFactory;
 import io.keyward.api.errors.JsonErrorHandler;
@@ -32,8 +32,10 @@ import io.keyward.api.generation.GenerationResource;
 import io.keyward.api.health.DatabaseHealthCheck;
 import io.keyward.api.health.TemporalHealthCheck;
 import io.keyward.api.keys.KeysResource;
+import io.keyward.api.logging.QuietRequestLog;
 import io.keyward.api.metrics.ApiMetrics;
 import io.keyward.api.rotation.RotationResource;
+import io.keyward.api.webauthn.SecurityKeysResource;
 import io.keyward.api.webhook.Webhooks;
 import io.keyward.workflows.attestation.SigningClientInterceptor;
 import io.keyward.workflows.attestation.SigningKeySource;
@@ -49,6 +51,7 @@ import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -67,7 +70,10 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
    * A person's verified Basic credentials are remembered this long (failures never are), so an API
    * client does not pay a bcrypt hash on every request.
    */
-  static final String AUTHENTICATION_CACHE = "maximumSize=10000, expireAfterWrite=2m";
+  static final Duration VERIFIED_PASSWORDS_KEPT = Duration.ofMinutes(2);
+
+  /** At most this many verified credentials are remembered; the oldest go first. */
+  static final int VERIFIED_PASSWORDS_MAX = 10_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(KeywardApplication.class);
 
@@ -128,6 +134,7 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
 
   @Override
   public void run(KeywardConfiguration configuration, Environment environment) {
+    environment.lifecycle().addEventListener(new QuietRequestLog());
     StoreProvider stores = StoreProvider.onClassPath();
     LOG.info("Using the {} stores", stores.name());
     Optional<PayloadCodec> codec =
@@ -154,7 +161,9 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
             shared,
             stores.evidenceVerifier(shared.audit()),
             directory,
-            clock);
+            clock,
+            System.getenv(),
+            codec);
     // Registered after the stores, so it stops (and records what it counted) before them.
     environment.lifecycle().manage(services.refusals());
     environment.lifecycle().manage(services.signIns());
@@ -172,10 +181,10 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
         configuration.getDirectory().namesUsers()
             ? Optional.of(
                 // bcrypt once per person every few minutes, not on every request
-                new CachingAuthenticator<>(
-                    environment.metrics(),
+                new VerifiedCredentialsCache(
                     new DirectoryAuthenticator(services.signIns(), clock),
-                    CaffeineSpec.parse(AUTHENTICATION_CACHE)))
+                    VERIFIED_PASSWORDS_KEPT,
+                    VERIFIED_PASSWORDS_MAX))
             : Optional.empty();
     services.oidc().ifPresent(oidc -> LOG.info("API bearer tokens of {}", oidc.issuer()));
     environment
@@ -191,6 +200,7 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
         .lifecycle()
         .addServerLifecycleListener(s -> s.setErrorHandler(new JsonErrorHandler()));
     environment.jersey().register(new GenerationResource(services.generations()));
+    environment.jersey().register(new SecurityKeysResource(services.securityKeys()));
     environment.jersey().register(new RotationResource(services.rotations()));
     environment
         .jersey()
@@ -202,12 +212,14 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
                 services.classifications()));
     environment.jersey().register(new BreakGlassResource(services.breakGlass()));
     environment.jersey().register(new CompromiseResource(services.compromises()));
-    codec.ifPresentOrElse(
-        payloads -> serveCodec(payloads, configuration, environment),
-        () ->
-            LOG.warn(
-                "codec.keyEncryptionKey is none: payloads (justifications, reasons) are stored in"
-                    + " clear in Temporal"));
+    services
+        .codec()
+        .ifPresentOrElse(
+            payloads -> serveCodec(payloads, configuration, environment),
+            () ->
+                LOG.warn(
+                    "codec.keyEncryptionKey is none: payloads (justifications, reasons) are stored in"
+                        + " clear in Temporal"));
     Webhooks.register(configuration, environment, System.getenv(), services);
 
     for (KeywardExtension extension : KeywardExtension.onClassPath()) {
@@ -217,11 +229,11 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
   }
 
   /**
-   * Temporal's remote codec protocol at {@code /codec}, callable from Temporal Web's origin when
-   * one is configured.
+   * Temporal's remote codec protocol at {@code /codec} (and, when the approval UI is served, at
+   * {@code /ui/codec}), callable from Temporal Web's origin when one is configured.
    */
   private static void serveCodec(
-      PayloadCodec codec, KeywardConfiguration configuration, Environment environment) {
+      RemoteCodec codec, KeywardConfiguration configuration, Environment environment) {
     environment.jersey().register(new CodecResource(codec));
     configuration
         .getCodec()

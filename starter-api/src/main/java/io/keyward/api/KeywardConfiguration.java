@@ -11,6 +11,7 @@ import io.keyward.api.config.IdentityFactory;
 import io.keyward.api.config.SigningFactory;
 import io.keyward.api.config.TemporalFactory;
 import io.keyward.api.config.UiFactory;
+import io.keyward.api.config.WebAuthnFactory;
 import io.keyward.api.servicenow.ServiceNowFactory;
 import io.keyward.api.slack.SlackFactory;
 import io.keyward.workflows.stores.StoreSettings;
@@ -43,6 +44,8 @@ public class KeywardConfiguration extends Configuration {
   @Valid @NotNull private ServiceNowFactory servicenow = new ServiceNowFactory();
 
   @Valid @NotNull private SlackFactory slack = new SlackFactory();
+
+  @Valid @NotNull private WebAuthnFactory webauthn = new WebAuthnFactory();
 
   @JsonProperty("temporal")
   public TemporalFactory getTemporal() {
@@ -146,6 +149,16 @@ public class KeywardConfiguration extends Configuration {
   @JsonProperty("servicenow")
   public void setServicenow(ServiceNowFactory servicenow) {
     this.servicenow = servicenow;
+  }
+
+  @JsonProperty("webauthn")
+  public WebAuthnFactory getWebauthn() {
+    return webauthn;
+  }
+
+  @JsonProperty("webauthn")
+  public void setWebauthn(WebAuthnFactory webauthn) {
+    this.webauthn = webauthn;
   }
 
   @JsonProperty("slack")

@@ -1,6 +1,7 @@
 package io.keyward.dev;
 
 import io.keyward.activities.hsm.ProviderHealth;
+import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.stores.Stores;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -13,9 +14,9 @@ import org.eclipse.jetty.server.Server;
 /**
  * Keyward's Dropwizard application running in this process on the worker's client, stores and
  * metrics registry, with the worker's key providers among its health checks. Close it before the
- * worker and the stores: requests in flight use both.
+ * worker and the stores: requests in flight use both. Dev mode and the benchmark start it.
  */
-final class ApiServer implements AutoCloseable {
+public final class ApiServer implements AutoCloseable {
   private final Server jetty;
 
   private ApiServer(Server jetty) {
@@ -27,7 +28,7 @@ final class ApiServer implements AutoCloseable {
    *
    * @param devValues the {@code ${keyward.dev.*}} values of the configuration, without the prefix
    */
-  static ApiServer start(
+  public static ApiServer start(
       WorkflowClient client,
       Stores stores,
       PrometheusMeterRegistry registry,
@@ -36,7 +37,8 @@ final class ApiServer implements AutoCloseable {
       Map<String, String> devValues)
       throws Exception {
     Map<String, String> prefixed = new HashMap<>();
-    devValues.forEach((name, value) -> prefixed.put(DevApplication.PREFIX + name, value));
+    withCodecKeys(devValues)
+        .forEach((name, value) -> prefixed.put(DevApplication.PREFIX + name, value));
     DevApplication application = new DevApplication(client, stores, registry, providers, prefixed);
     application.run("server", config.toString());
     Server jetty = application.server();
@@ -44,6 +46,30 @@ final class ApiServer implements AutoCloseable {
       throw new IllegalStateException("the Keyward API did not start; see the log above");
     }
     return new ApiServer(jetty);
+  }
+
+  /** The configuration's {@code ${keyward.dev.codecKek}}: the key-encryption key. */
+  static final String CODEC_KEK = "codecKek";
+
+  /** The configuration's {@code ${keyward.dev.codecRetiredKeks}}, comma-separated. */
+  static final String CODEC_RETIRED_KEKS = "codecRetiredKeks";
+
+  /**
+   * {@code values} with {@code codecKek} and {@code codecRetiredKeks} as given, or else as the
+   * process environment names them ({@code KEYWARD_CODEC_KEK}, {@code KEYWARD_CODEC_RETIRED_KEKS}).
+   */
+  private static Map<String, String> withCodecKeys(Map<String, String> values) {
+    if (values.containsKey(CODEC_KEK) && values.containsKey(CODEC_RETIRED_KEKS)) {
+      return values;
+    }
+    CodecSettings environment =
+        CodecSettings.fromEnvironment(
+            System.getenv(), Path.of(values.getOrDefault("dataDir", ".")), true);
+    Map<String, String> completed = new HashMap<>(values);
+    completed.putIfAbsent(CODEC_KEK, environment.keyEncryptionKey());
+    completed.putIfAbsent(
+        CODEC_RETIRED_KEKS, String.join(",", environment.retiredKeyEncryptionKeys()));
+    return completed;
   }
 
   /** Stops taking requests and lets those in flight finish (Dropwizard's shutdown grace period). */

@@ -65,12 +65,10 @@ public final class LocalKeyward implements AutoCloseable {
     try {
       WorkerMetrics metrics = new WorkerMetrics();
       running.push(metrics);
-      DataConverter converter =
-          TemporalClients.dataConverter(
-              CodecSettings.fromEnvironment(environment, settings.dataDir(), true), environment);
+      CodecSettings codec = CodecSettings.fromEnvironment(environment, settings.dataDir(), true);
+      DataConverter converter = TemporalClients.dataConverter(codec, environment);
       EmbeddedTemporal temporal =
-          startTemporal(
-              settings, converter, URI.create("http://localhost:" + httpPort + "/codec"), metrics);
+          startTemporal(settings, converter, codecForTemporalWeb(httpPort), metrics);
       running.push(temporal);
       KeywardActivities activities =
           KeywardActivities.open(
@@ -93,13 +91,24 @@ public final class LocalKeyward implements AutoCloseable {
               activities.providerHealth(),
               settings.config(),
               Map.of(
-                  "httpPort", Integer.toString(httpPort),
-                  "adminPort", Integer.toString(adminPort),
-                  "dataDir", settings.dataDir().toString(),
-                  "temporalTarget", temporal.target(),
-                  "namespace", temporal.namespace(),
-                  "taskQueue", TaskQueues.CEREMONIES,
-                  "temporalWebUrl", temporal.webUi().map(LocalKeyward::withoutSlash).orElse(""))));
+                  "httpPort",
+                  Integer.toString(httpPort),
+                  "adminPort",
+                  Integer.toString(adminPort),
+                  "dataDir",
+                  settings.dataDir().toString(),
+                  "temporalTarget",
+                  temporal.target(),
+                  "namespace",
+                  temporal.namespace(),
+                  "taskQueue",
+                  TaskQueues.CEREMONIES,
+                  ApiServer.CODEC_KEK,
+                  codec.keyEncryptionKey(),
+                  ApiServer.CODEC_RETIRED_KEKS,
+                  String.join(",", codec.retiredKeyEncryptionKeys()),
+                  "temporalWebUrl",
+                  temporal.webUi().map(LocalKeyward::withoutSlash).orElse(""))));
       return new LocalKeyward(settings, temporal, httpPort, adminPort, running);
     } catch (Exception | Error failure) {
       stopAll(running);
@@ -146,6 +155,15 @@ public final class LocalKeyward implements AutoCloseable {
         converter,
         codecEndpoint,
         metrics.temporalScope());
+  }
+
+  /**
+   * The approval UI's codec endpoint, which authenticates by the session cookie of the browser
+   * Temporal Web runs in (the API's {@code /codec} wants credentials in a header, which Temporal
+   * Web sends only as an OpenID Connect access token over HTTPS).
+   */
+  static URI codecForTemporalWeb(int httpPort) {
+    return URI.create("http://localhost:" + httpPort + "/ui/codec");
   }
 
   private static String withoutSlash(URI uri) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,17 @@ class DevModeMetricsTest {
       Pattern.compile(
           "(?m)^keyward_key_operation_seconds_count\\{operation=\"create\",outcome=\"ok\","
               + "provider=\"[a-z0-9-]+\"\\} 1(\\.0)?$");
+
+  private static final Pattern ROTATED_AUTOMATICALLY =
+      Pattern.compile(
+          "(?m)^keyward_rotations_total\\{[^}]*kind=\"automatic\"[^}]*outcome=\"COMPLETED\"[^}]*\\}"
+              + " 1\\.0$");
+  private static final Pattern ONE_KEY_DISABLED =
+      Pattern.compile(
+          "(?m)^keyward_compromise_time_to_disable_seconds_count(\\{[^}]*\\})? 1(\\.0)?$");
+  private static final Pattern TIME_TO_DISABLE_SUM =
+      Pattern.compile(
+          "(?m)^keyward_compromise_time_to_disable_seconds_sum(?:\\{[^}]*\\})? ([0-9.E-]+)$");
 
   private final HttpClient http = HttpClient.newHttpClient();
   private Path cli;
@@ -90,6 +102,64 @@ class DevModeMetricsTest {
     }
   }
 
+  /**
+   * The rotation success rate and the time to disable (runbook 12.1) after a key that is due at
+   * once is rotated automatically, and is then reported compromised and disabled.
+   */
+  @Test
+  void scrapesTheRotationOutcomeAndTheTimeToDisableAfterARotationAndACompromise() throws Exception {
+    try (LocalKeyward keyward =
+        LocalKeyward.start(DevServerSettings.onFreePorts(dataDir, cli), Map.of())) {
+      DemoUserHttp api = new DemoUserHttp(keyward.apiUri());
+      URI prometheus = keyward.adminUri().resolve("prometheus");
+      GenerationOverHttp ceremony = new GenerationOverHttp(api, "kv-metrics/orders-db");
+
+      // Valid for 30 days, so due for rotation (30 days before expiry) as soon as it is registered.
+      DemoUserHttp.Answer requested =
+          api.post("alice", "/api/generations", confidentialKeyValidFor30Days());
+      assertThat(requested.status()).as(requested.body().toString()).isEqualTo(202);
+      ceremony.awaitPhase("AWAITING_APPROVAL");
+      ceremony.decide("olivia", "APPROVE");
+      ceremony.awaitPhase("AWAITING_GENERATION");
+      ceremony.decide("kim", "GENERATE");
+      ceremony.awaitPhase("AWAITING_VERIFICATION");
+      ceremony.decide("kai", "VERIFY");
+      ceremony.awaitPhase("AWAITING_REGISTRATION");
+      ceremony.decide("sam", "REGISTER");
+      ceremony.awaitPhase("REGISTERED");
+
+      String rotated = scrapeUntil(prometheus, ROTATED_AUTOMATICALLY.asPredicate());
+      assertThat(rotated).contains("# TYPE keyward_rotations_total counter");
+      assertThat(rotated)
+          .doesNotContainPattern("(?m)^keyward_rotations_total\\{.*FAILED.*\\} [1-9]");
+
+      DemoUserHttp.Answer reported =
+          api.post(
+              "sol",
+              "/api/compromises",
+              Map.of(
+                  "incident",
+                  "INC0050001",
+                  "vault",
+                  "kv-metrics",
+                  "name",
+                  "orders-db",
+                  "severity",
+                  "P1",
+                  "summary",
+                  "key material seen in a public paste"));
+      assertThat(reported.status()).as(reported.body().toString()).isEqualTo(202);
+
+      String disabled = scrapeUntil(prometheus, ONE_KEY_DISABLED.asPredicate());
+      Matcher sum = TIME_TO_DISABLE_SUM.matcher(disabled);
+      assertThat(sum.find()).as(keywardLines(disabled).toString()).isTrue();
+      double seconds = Double.parseDouble(sum.group(1));
+      assertThat(seconds).as("disabled after the report, within the 15-minute SLO").isPositive();
+      assertThat(seconds).isLessThan(Duration.ofMinutes(15).toSeconds());
+      assertThat(disabled).doesNotContain("orders-db").doesNotContain("INC0050001");
+    }
+  }
+
   private String scrapeUntil(URI prometheus, Predicate<String> seen) throws Exception {
     long deadline = System.nanoTime() + SCRAPE_WAIT.toNanos();
     String body;
@@ -127,6 +197,28 @@ class DevModeMetricsTest {
               }
             });
     return names;
+  }
+
+  private static Map<String, Object> confidentialKeyValidFor30Days() {
+    return Map.of(
+        "vault",
+        "kv-metrics",
+        "name",
+        "orders-db",
+        "classification",
+        "CONFIDENTIAL",
+        "spec",
+        Map.of(
+            "type",
+            "EC",
+            "curve",
+            "P_384",
+            "operations",
+            List.of("SIGN", "VERIFY"),
+            "validityDays",
+            30),
+        "justification",
+        "Encrypting the orders database");
   }
 
   private static Map<String, Object> secretKeyRequest() {

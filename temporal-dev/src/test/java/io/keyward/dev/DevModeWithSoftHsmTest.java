@@ -71,8 +71,16 @@ class DevModeWithSoftHsmTest {
       DemoUserHttp api = new DemoUserHttp(keyward.apiUri());
 
       // ULTRA (runbook 3.3): three of the executives and crypto officers approve.
+      // Every ULTRA decision is signed by the decider's own security key, enrolled beforehand.
+      Map<String, SecurityKeyOverHttp> keys = new HashMap<>();
+      for (String person : List.of("olivia", "carol", "tom", "kim", "kai", "sam")) {
+        keys.put(
+            person,
+            SecurityKeyOverHttp.enrol(
+                api, person, keyward.apiUri().toString().replaceAll("/$", ""), "lena"));
+      }
       GenerationOverHttp ultra =
-          request(api, ULTRA_KEY, "ULTRA", Map.of("type", "EC", "curve", "P_521"));
+          request(api, ULTRA_KEY, "ULTRA", Map.of("type", "EC", "curve", "P_521"), keys);
       ultra.decide("olivia", "APPROVE");
       ultra.decide("carol", "APPROVE");
       ultra.decide("tom", "APPROVE");
@@ -145,6 +153,16 @@ class DevModeWithSoftHsmTest {
   private static GenerationOverHttp request(
       DemoUserHttp api, String key, String classification, Map<String, Object> curve)
       throws Exception {
+    return request(api, key, classification, curve, Map.of());
+  }
+
+  private static GenerationOverHttp request(
+      DemoUserHttp api,
+      String key,
+      String classification,
+      Map<String, Object> curve,
+      Map<String, SecurityKeyOverHttp> keys)
+      throws Exception {
     String[] vaultAndName = key.split("/");
     Map<String, Object> spec = new HashMap<>(curve);
     spec.put("operations", List.of("SIGN", "VERIFY"));
@@ -164,7 +182,7 @@ class DevModeWithSoftHsmTest {
                 "justification",
                 "Trying " + classification + " keys in dev mode with SoftHSM2"));
     assertThat(requested.status()).as(requested.body().toString()).isEqualTo(202);
-    return new GenerationOverHttp(api, key);
+    return new GenerationOverHttp(api, key, requested.body().path("runId").asText(), keys);
   }
 
   /** Custodian 1 generates, custodian 2 verifies, security registers; the registered version. */

@@ -3,6 +3,7 @@ package io.keyward.worker;
 import io.keyward.workflows.breakglass.BreakGlassWorkflowImpl;
 import io.keyward.workflows.classification.ClassificationChangeWorkflowImpl;
 import io.keyward.workflows.compromise.CompromiseResponseWorkflowImpl;
+import io.keyward.workflows.credential.CredentialEnrolmentWorkflowImpl;
 import io.keyward.workflows.generation.KeyGenerationWorkflowImpl;
 import io.keyward.workflows.lifecycle.KeyLifecycleWorkflowImpl;
 import io.keyward.workflows.lifecycle.KeyReconciliationWorkflowImpl;
@@ -20,6 +21,7 @@ public final class CeremonyRegistrations {
         BreakGlassWorkflowImpl.class, CompromiseResponseWorkflowImpl.class);
     worker.registerWorkflowImplementationTypes(ServiceNowTicketWorkflowImpl.class);
     worker.registerWorkflowImplementationTypes(ClassificationChangeWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(CredentialEnrolmentWorkflowImpl.class);
     worker.registerWorkflowImplementationTypes(
         ManualRotationWorkflowImpl.class,
         KeyLifecycleWorkflowImpl.class,

@@ -23,6 +23,7 @@ import io.keyward.activities.stores.JdbcStores;
 import io.keyward.workflows.attestation.SigningKeySource;
 import io.keyward.workflows.attestation.SigningSettings;
 import io.keyward.workflows.attestation.TrustedKeys;
+import io.keyward.activities.webauthn.CredentialActivitiesImpl;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.notify.NotificationActivities;
 import io.keyward.workflows.servicenow.TicketActivities;
@@ -114,7 +115,8 @@ public final class KeywardActivities implements AutoCloseable {
             new DependencyActivitiesImpl(stores.dependencyMap()),
             new KeyInventoryActivitiesImpl(keys),
             new LifecycleEnrolmentActivitiesImpl(),
-            new KeyRegisterActivitiesImpl(stores.keyRegister()));
+            new KeyRegisterActivitiesImpl(stores.keyRegister()),
+            new CredentialActivitiesImpl(stores.credentials()));
   }
 
   /**

@@ -3,20 +3,25 @@ package io.keyward.activities.audit;
 import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.ChainVerification;
+import io.keyward.workflows.audit.HeldReceipt;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * Walks the audit trail in the database from its first record to its last and reports the first
  * break: an unreadable or edited record, a bad MAC, a broken link, a gap in the sequence, a head
- * that disagrees with the last record, a tail shorter than the caller's latest receipt. It reads in
- * one transaction and changes nothing, so it may run while others append.
+ * that disagrees with the last record, a tail shorter than a receipt the caller holds, or another
+ * record at a receipt's place (each named by its holder, e.g. the ceremony). It reads in one
+ * transaction and changes nothing, so it may run while others append.
  *
  * <p>A damaged record is isolated: the walk goes on after it, linking the next record to the hash
  * stored for it, and the verdict counts every problem found, so one edit does not hide another.
@@ -26,23 +31,25 @@ final class AuditTrailWalk {
 
   private final AuditHashChain chain = new AuditHashChain();
   private final AuditMac mac;
-  private final AuditReceipt receipt;
+  private final List<HeldReceipt> receipts;
+  private final Map<Long, String> hashesAtReceipts = new HashMap<>();
   private final List<Problem> problems = new ArrayList<>();
   private long lastSequence;
   private String lastHash = AuditHashChain.GENESIS_HASH;
-  private String hashAtReceipt;
   private long intactBeforeFirstProblem;
 
-  private record Problem(long sequence, String text) {}
+  /** A break; {@code held} when a receipt found it, which the verdict names first. */
+  private record Problem(long sequence, String text, boolean held) {}
 
-  private AuditTrailWalk(AuditMac mac, AuditReceipt receipt) {
+  private AuditTrailWalk(AuditMac mac, List<HeldReceipt> receipts) {
     this.mac = mac;
-    this.receipt = receipt;
+    this.receipts = List.copyOf(receipts);
+    this.receipts.forEach(held -> hashesAtReceipts.put(held.receipt().sequence(), null));
   }
 
-  static ChainVerification verify(DataSource database, AuditMac mac, AuditReceipt receipt)
+  static ChainVerification verify(DataSource database, AuditMac mac, List<HeldReceipt> receipts)
       throws SQLException {
-    AuditTrailWalk walk = new AuditTrailWalk(mac, receipt);
+    AuditTrailWalk walk = new AuditTrailWalk(mac, receipts);
     try (Connection connection = database.getConnection()) {
       connection.setAutoCommit(false);
       connection.setReadOnly(true);
@@ -55,7 +62,7 @@ final class AuditTrailWalk {
         connection.rollback();
       }
     }
-    walk.receipt();
+    walk.receipts();
     return walk.verdict();
   }
 
@@ -96,8 +103,8 @@ final class AuditTrailWalk {
                 + (lastSequence == 0 ? "the genesis" : "record #" + lastSequence));
       }
     }
-    if (receipt != null && row.sequence() == receipt.sequence()) {
-      hashAtReceipt = row.hash();
+    if (hashesAtReceipts.containsKey(row.sequence())) {
+      hashesAtReceipts.put(row.sequence(), row.hash());
     }
     if (problems.isEmpty()) {
       intactBeforeFirstProblem++;
@@ -129,26 +136,37 @@ final class AuditTrailWalk {
     }
   }
 
-  private void receipt() {
-    if (receipt == null) {
-      return;
-    }
-    if (receipt.sequence() > lastSequence) {
-      note(
-          lastSequence + 1,
-          "truncated: the receipt names record #"
-              + receipt.sequence()
-              + " but the trail ends at #"
-              + lastSequence);
-    } else if (hashAtReceipt == null || !hashAtReceipt.equals(receipt.hash())) {
-      note(
-          receipt.sequence(),
-          "record #" + receipt.sequence() + " is not the one the receipt names (rewritten)");
+  private void receipts() {
+    for (HeldReceipt held : receipts) {
+      AuditReceipt receipt = held.receipt();
+      String hash = hashesAtReceipts.get(receipt.sequence());
+      if (receipt.sequence() > lastSequence) {
+        problems.add(
+            new Problem(
+                lastSequence + 1,
+                "truncated: "
+                    + held.describe()
+                    + " names record #"
+                    + receipt.sequence()
+                    + " but the trail ends at #"
+                    + lastSequence,
+                true));
+      } else if (hash == null || !hash.equals(receipt.hash())) {
+        problems.add(
+            new Problem(
+                receipt.sequence(),
+                "record #"
+                    + receipt.sequence()
+                    + " is not the one "
+                    + held.describe()
+                    + " names (rewritten)",
+                true));
+      }
     }
   }
 
   private void note(long sequence, String text) {
-    problems.add(new Problem(sequence, text));
+    problems.add(new Problem(sequence, text, false));
   }
 
   private ChainVerification verdict() {
@@ -156,7 +174,11 @@ final class AuditTrailWalk {
       return ChainVerification.intact(lastSequence);
     }
     Problem first =
-        problems.stream().min((a, b) -> Long.compare(a.sequence(), b.sequence())).orElseThrow();
+        problems.stream()
+            .min(
+                Comparator.comparingLong(Problem::sequence)
+                    .thenComparing(problem -> !problem.held()))
+            .orElseThrow();
     String more =
         problems.size() == 1
             ? ""

@@ -5,6 +5,7 @@ import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.audit.ChainVerification;
+import io.keyward.workflows.audit.HeldReceipt;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -240,13 +241,18 @@ public final class JdbcAuditStore implements AuditStore {
 
   @Override
   public ChainVerification verify() {
-    return verify(null);
+    return verify(List.of());
   }
 
-  /** Walks the whole chain; see {@link AuditTrailWalk}. */
+  /** Walks the whole chain and checks it against one receipt; see {@link AuditTrailWalk}. */
   public ChainVerification verify(AuditReceipt latestReceipt) {
+    return verify(latestReceipt == null ? List.of() : List.of(HeldReceipt.given(latestReceipt)));
+  }
+
+  /** Walks the whole chain and checks it against every receipt; see {@link AuditTrailWalk}. */
+  public ChainVerification verify(List<HeldReceipt> receipts) {
     try {
-      return AuditTrailWalk.verify(database, mac, latestReceipt);
+      return AuditTrailWalk.verify(database, mac, receipts);
     } catch (SQLException e) {
       throw unavailable(e);
     }

@@ -2,14 +2,15 @@ package io.keyward.activities.stores;
 
 import io.keyward.activities.directory.YamlDirectory;
 import io.keyward.activities.evidence.EvidenceBundleVerifier;
-import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.audit.ChainVerification;
+import io.keyward.workflows.audit.HeldReceipt;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.incident.EvidenceVerifier;
 import io.keyward.workflows.stores.StoreProvider;
 import io.keyward.workflows.stores.StoreSettings;
 import io.keyward.workflows.stores.Stores;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +34,8 @@ public final class JdbcStoreProvider implements StoreProvider {
   }
 
   @Override
-  public ChainVerification verifyAuditTrail(StoreSettings settings, AuditReceipt latestReceipt) {
-    return JdbcStores.verifyAuditTrail(settings.database(), latestReceipt);
+  public ChainVerification verifyAuditTrail(StoreSettings settings, List<HeldReceipt> receipts) {
+    return JdbcStores.verifyAuditTrail(settings.database(), receipts);
   }
 
   /**

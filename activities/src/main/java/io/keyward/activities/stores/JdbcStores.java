@@ -7,8 +7,12 @@ import io.keyward.activities.audit.JdbcAuditStore;
 import io.keyward.activities.dependencies.JdbcDependencyMap;
 import io.keyward.activities.register.JdbcKeyRegister;
 import io.keyward.activities.signin.JdbcSignInFailures;
+import io.keyward.activities.signin.JdbcStartedSignIns;
+import io.keyward.activities.signin.JdbcWebSessions;
+import io.keyward.activities.webauthn.JdbcCredentialStore;
 import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.ChainVerification;
+import io.keyward.workflows.audit.HeldReceipt;
 import io.keyward.workflows.stores.DatabaseSettings;
 import io.keyward.workflows.stores.Stores;
 import java.nio.file.Path;
@@ -16,10 +20,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * The shared stores of one process on one database, through one connection pool: the audit trail,
- * the break-glass grants, the dependency map, the key register and the counts of failed sign-ins.
+ * the break-glass grants, the dependency map, the key register, the counts of failed sign-ins, the
+ * web pages' sessions, the OpenID Connect sign-ins under way and people's WebAuthn credentials.
  * {@link #open} migrates the schema first; {@link #close} closes the pool, and with it every store
  * handed out.
  */
@@ -31,6 +37,9 @@ public final class JdbcStores implements Stores {
   private final JdbcDependencyMap dependencyMap;
   private final JdbcSignInFailures signInFailures;
   private final JdbcKeyRegister keyRegister;
+  private final JdbcWebSessions webSessions;
+  private final JdbcStartedSignIns startedSignIns;
+  private final JdbcCredentialStore credentials;
 
   private JdbcStores(HikariDataSource pool, DatabaseSettings settings, AuditMac mac) {
     this.pool = pool;
@@ -40,6 +49,9 @@ public final class JdbcStores implements Stores {
     this.dependencyMap = new JdbcDependencyMap(pool);
     this.signInFailures = new JdbcSignInFailures(pool);
     this.keyRegister = new JdbcKeyRegister(pool);
+    this.webSessions = new JdbcWebSessions(pool);
+    this.startedSignIns = new JdbcStartedSignIns(pool);
+    this.credentials = new JdbcCredentialStore(pool);
   }
 
   /**
@@ -72,9 +84,16 @@ public final class JdbcStores implements Stores {
    */
   public static ChainVerification verifyAuditTrail(
       DatabaseSettings settings, AuditReceipt latestReceipt) {
+    return verifyAuditTrail(
+        settings, latestReceipt == null ? List.of() : List.of(HeldReceipt.given(latestReceipt)));
+  }
+
+  /** As above, checking the trail against every one of {@code receipts}. */
+  public static ChainVerification verifyAuditTrail(
+      DatabaseSettings settings, List<HeldReceipt> receipts) {
     AuditMac mac = StoreDatabase.auditMac(settings, false);
     try (HikariDataSource pool = StoreDatabase.pool(settings.withMaxPoolSize(1), mac, true)) {
-      return new JdbcAuditStore(pool, mac, settings.describe()).verify(latestReceipt);
+      return new JdbcAuditStore(pool, mac, settings.describe()).verify(receipts);
     }
   }
 
@@ -103,6 +122,21 @@ public final class JdbcStores implements Stores {
     return keyRegister;
   }
 
+  @Override
+  public JdbcWebSessions webSessions() {
+    return webSessions;
+  }
+
+  @Override
+  public JdbcStartedSignIns startedSignIns() {
+    return startedSignIns;
+  }
+
+  @Override
+  public JdbcCredentialStore credentials() {
+    return credentials;
+  }
+
   /** Runs a query that reads the audit head, the row every append needs. */
   @Override
   public void check() {
@@ -119,7 +153,7 @@ public final class JdbcStores implements Stores {
   }
 
   /** The pool itself, for tests that edit the tables as an intruder would. */
-  javax.sql.DataSource dataSource() {
+  public javax.sql.DataSource dataSource() {
     return pool;
   }
 

@@ -12,7 +12,9 @@ import io.keyward.workflows.audit.ChainVerification;
 import io.keyward.workflows.breakglass.AccessGrant;
 import io.keyward.workflows.breakglass.BreakGlassScope;
 import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.common.Role;
 import io.keyward.workflows.dependencies.KeyDependent;
+import io.keyward.workflows.directory.DirectoryUser;
 import io.keyward.workflows.incident.IncidentId;
 import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyUsage;
@@ -24,7 +26,13 @@ import io.keyward.workflows.register.RegisterChange;
 import io.keyward.workflows.register.RegisterUpdate;
 import io.keyward.workflows.register.RegisteredKey;
 import io.keyward.workflows.signin.FailureCount;
+import io.keyward.workflows.signin.StartedSignIn;
+import io.keyward.workflows.signin.WebSession;
+import io.keyward.workflows.signin.WebSessions;
 import io.keyward.workflows.stores.DatabaseSettings;
+import io.keyward.workflows.webauthn.CredentialState;
+import io.keyward.workflows.webauthn.PersonCredential;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,8 +60,9 @@ import org.junit.jupiter.api.io.TempDir;
  * What every database the stores run on must do, run against the embedded database always and
  * against a real PostgreSQL where one is configured: one authenticated chain under concurrency,
  * idempotent appends, every kind of tampering reported, appends that go on after damage, the grants
- * and dependency map shared between processes, and failed sign-ins counted atomically and
- * forgotten.
+ * and dependency map shared between processes, failed sign-ins counted atomically and forgotten,
+ * web sessions and started sign-ins shared, kept only as hashes of their tokens, taken once and
+ * expired, and WebAuthn credentials approved once and revoked for good.
  */
 abstract class StoreConformanceTest {
   private static final KeyRef KEY = new KeyRef("kv-orders", "orders-tde");
@@ -191,12 +200,18 @@ abstract class StoreConformanceTest {
             shared));
   }
 
+  /**
+   * Four JVMs, as two API replicas and two workers are (each opens its own pool on the database),
+   * appending 1,010 events at once, 50 of them the same events appended by every process (as
+   * retried appends are): one chain, nothing lost, nothing stored twice.
+   */
   @Test
-  void twoProcessesAndThreadsAppendingAtOnceMakeOneChain() throws Exception {
+  void fourProcessesAppendingAtOnceMakeOneChain() throws Exception {
     int each = 240;
     int shared = 50;
+    List<String> prefixes = List.of("api-a", "api-b", "worker-a", "worker-b");
     List<Process> processes = new ArrayList<>();
-    for (String prefix : List.of("jvm-a", "jvm-b")) {
+    for (String prefix : prefixes) {
       processes.add(
           ConcurrentAppends.inAnotherJvm(
               database.environment(settings),
@@ -204,28 +219,13 @@ abstract class StoreConformanceTest {
               Integer.toString(each),
               Integer.toString(shared)));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<Future<?>> done = new ArrayList<>();
-    for (String prefix : List.of("here-a", "here-b")) {
-      done.add(
-          pool.submit(
-              (Callable<Void>)
-                  () -> {
-                    ConcurrentAppends.append(stores.audit(), prefix, each, shared);
-                    return null;
-                  }));
-    }
-    for (Future<?> f : done) {
-      f.get(5, TimeUnit.MINUTES);
-    }
-    pool.shutdown();
     for (Process process : processes) {
       String output = ConcurrentAppends.outputOf(process);
       assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
       assertThat(process.exitValue()).as(output).isZero();
     }
 
-    assertOneChainOf(expectedIds(List.of("jvm-a", "jvm-b", "here-a", "here-b"), each, shared));
+    assertOneChainOf(expectedIds(prefixes, each, shared));
   }
 
   private static Set<String> expectedIds(List<String> prefixes, int each, int shared) {
@@ -505,6 +505,73 @@ abstract class StoreConformanceTest {
   }
 
   @Test
+  void aCredentialIsApprovedOnceSeenByAnotherProcessAndRevokedForGood() {
+    try (JdbcStores other = JdbcStores.open(settings)) {
+      stores.credentials().register(credential("cred-olivia-1", "olivia"));
+      assertThat(other.credentials().find("cred-olivia-1").orElseThrow().state())
+          .isEqualTo(CredentialState.PENDING);
+      assertThat(other.credentials().inState(CredentialState.ACTIVE)).isEmpty();
+
+      assertThat(other.credentials().activate("cred-olivia-1", "lena", AT.plusSeconds(60)))
+          .isTrue();
+      assertThat(stores.credentials().activate("cred-olivia-1", "lena", AT.plusSeconds(61)))
+          .isFalse();
+      PersonCredential active = stores.credentials().find("cred-olivia-1").orElseThrow();
+      assertThat(active.state()).isEqualTo(CredentialState.ACTIVE);
+      assertThat(active.approvedBy()).isEqualTo("lena");
+      assertThat(active.approvedAt()).isEqualTo(AT.plusSeconds(60));
+      assertThat(stores.credentials().inState(CredentialState.ACTIVE))
+          .extracting(PersonCredential::credentialId)
+          .containsExactly("cred-olivia-1");
+
+      assertThat(stores.credentials().revoke("cred-olivia-1", "olivia", AT.plusSeconds(120)))
+          .isTrue();
+      assertThat(other.credentials().revoke("cred-olivia-1", "lena", AT.plusSeconds(121)))
+          .isFalse();
+      assertThat(other.credentials().activate("cred-olivia-1", "lena", AT.plusSeconds(122)))
+          .isFalse();
+      PersonCredential revoked = other.credentials().find("cred-olivia-1").orElseThrow();
+      assertThat(revoked.state()).isEqualTo(CredentialState.REVOKED);
+      assertThat(revoked.revokedBy()).isEqualTo("olivia");
+      assertThat(other.credentials().inState(CredentialState.ACTIVE)).isEmpty();
+    }
+  }
+
+  @Test
+  void listsAPersonsCredentialsOldestFirstAndRefusesOneRegisteredTwice() {
+    stores.credentials().register(credential("cred-b", "kim"));
+    stores
+        .credentials()
+        .register(
+            PersonCredential.pending(
+                "kim", "cred-a", "pk", 0, "localhost", "http://localhost", AT.plusSeconds(5)));
+    stores.credentials().register(credential("cred-c", "kai"));
+
+    assertThat(stores.credentials().ofPerson("kim"))
+        .extracting(PersonCredential::credentialId)
+        .containsExactly("cred-b", "cred-a");
+    assertThatThrownBy(() -> stores.credentials().register(credential("cred-b", "kai")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("already registered");
+    assertThat(stores.credentials().find("cred-b").orElseThrow().personId()).isEqualTo("kim");
+  }
+
+  @Test
+  void theSignCounterOfACredentialOnlyRises() {
+    stores.credentials().register(credential("cred-count", "sam"));
+
+    stores.credentials().raiseSignCount("cred-count", 7);
+    stores.credentials().raiseSignCount("cred-count", 3);
+
+    assertThat(stores.credentials().find("cred-count").orElseThrow().signCount()).isEqualTo(7);
+  }
+
+  private static PersonCredential credential(String id, String person) {
+    return PersonCredential.pending(
+        person, id, "pQECAyYgASFYIA", 0, "localhost", "http://localhost:8080", AT);
+  }
+
+  @Test
   void answersTheHealthCheck() {
     stores.check();
   }
@@ -604,6 +671,133 @@ abstract class StoreConformanceTest {
                 .signInFailures()
                 .current("address:192.0.2.1", AT.plus(Duration.ofHours(2)), Duration.ofHours(3)))
         .contains(new FailureCount(1, AT));
+  }
+
+  @Test
+  void aWebSessionOpenedByOneProcessIsFoundByAnotherUntilItExpires() {
+    try (JdbcStores other = JdbcStores.open(settings)) {
+      WebSession session = webSession(AT, AT.plus(HOUR));
+      stores.webSessions().open("session-id-1", session, 10);
+
+      assertThat(other.webSessions().find("session-id-1", AT.plus(Duration.ofMinutes(59))))
+          .contains(session);
+      assertThat(other.webSessions().find("session-id-1", AT.plus(HOUR))).isEmpty();
+      assertThat(other.webSessions().find("session-id-2", AT)).isEmpty();
+      assertThat(other.webSessions().count(AT)).isEqualTo(1);
+      assertThat(other.webSessions().count(AT.plus(HOUR))).isZero();
+    }
+  }
+
+  @Test
+  void aWebSessionSeenAgainLivesLongerAndOneClosedIsGoneForEveryProcess() {
+    try (JdbcStores other = JdbcStores.open(settings)) {
+      stores.webSessions().open("session-id", webSession(AT, AT.plus(HOUR)), 10);
+
+      other
+          .webSessions()
+          .seen("session-id", AT.plus(HOUR.dividedBy(2)), AT.plus(HOUR.multipliedBy(2)));
+      WebSession seen = stores.webSessions().find("session-id", AT.plus(HOUR)).orElseThrow();
+      assertThat(seen.lastSeen()).isEqualTo(AT.plus(HOUR.dividedBy(2)));
+
+      other.webSessions().close("session-id");
+      assertThat(stores.webSessions().find("session-id", AT)).isEmpty();
+    }
+  }
+
+  @Test
+  void keepsOnlyTheHashOfAWebSessionIdAndDropsTheSessionIdleLongestWhenFull() throws Exception {
+    for (int i = 1; i <= 4; i++) {
+      Instant at = AT.plus(Duration.ofMinutes(i));
+      stores.webSessions().open("session-" + i, webSession(at, at.plus(HOUR)), 3);
+    }
+
+    assertThat(stores.webSessions().find("session-1", AT)).isEmpty();
+    assertThat(stores.webSessions().find("session-4", AT)).isPresent();
+    assertThat(stores.webSessions().count(AT)).isEqualTo(3);
+    assertThat(columnValues("web_sessions", "id_hash"))
+        .hasSize(3)
+        .allMatch(hash -> hash.matches("[0-9a-f]{64}"))
+        .noneMatch(hash -> hash.contains("session-"));
+  }
+
+  @Test
+  void deletesExpiredWebSessionsNowAndThen() throws Exception {
+    stores.webSessions().open("short", webSession(AT, AT.plus(Duration.ofMinutes(5))), 10);
+    stores.webSessions().open("long", webSession(AT, AT.plus(HOUR.multipliedBy(3))), 10);
+
+    try (JdbcStores other = JdbcStores.open(settings)) {
+      other
+          .webSessions()
+          .open("late", webSession(AT.plus(HOUR), AT.plus(HOUR.multipliedBy(2))), 10);
+    }
+
+    assertThat(columnValues("web_sessions", "user_id")).hasSize(2);
+  }
+
+  @Test
+  void aNoticeKeptForAWebSessionIsTakenOnceByWhicheverProcess() {
+    try (JdbcStores other = JdbcStores.open(settings)) {
+      stores.webSessions().open("session-id", webSession(AT, AT.plus(HOUR)), 10);
+      stores
+          .webSessions()
+          .keepNotice("session-id", new WebSessions.PageNotice("DONE", "You approved"));
+
+      assertThat(other.webSessions().takeNotice("session-id"))
+          .contains(new WebSessions.PageNotice("DONE", "You approved"));
+      assertThat(stores.webSessions().takeNotice("session-id")).isEmpty();
+    }
+  }
+
+  @Test
+  void aStartedSignInIsTakenOnceByOneOfTwoProcessesAndNotAfterItExpires() throws Exception {
+    StartedSignIn signIn =
+        new StartedSignIn(
+            "state-1",
+            "nonce-1",
+            "verifier-1",
+            URI.create("https://keyward.example/ui/sign-in/oidc/callback"),
+            "/ui/inbox",
+            Duration.ofMinutes(5),
+            AT);
+    try (JdbcStores other = JdbcStores.open(settings)) {
+      stores.startedSignIns().keep("token-1", signIn, AT.plus(Duration.ofMinutes(10)), 10);
+      stores.startedSignIns().keep("token-2", signIn, AT.plus(Duration.ofMinutes(10)), 10);
+
+      assertThat(columnValues("started_sign_ins", "token_hash"))
+          .noneMatch(hash -> hash.contains("token-"));
+      assertThat(other.startedSignIns().take("token-1", AT.plus(Duration.ofMinutes(9))))
+          .contains(signIn);
+      assertThat(stores.startedSignIns().take("token-1", AT.plus(Duration.ofMinutes(9)))).isEmpty();
+      assertThat(stores.startedSignIns().take("token-2", AT.plus(Duration.ofMinutes(10))))
+          .isEmpty();
+      assertThat(columnValues("started_sign_ins", "state")).isEmpty();
+    }
+  }
+
+  private static WebSession webSession(Instant signedInAt, Instant expiresAt) {
+    return new WebSession(
+        "csrf-token",
+        new DirectoryUser(
+            "olivia",
+            "Olivia Officer",
+            "olivia@example.com",
+            Set.of(Role.CRYPTO_OFFICER, Role.KEY_CUSTODIAN)),
+        signedInAt,
+        signedInAt.minusSeconds(30),
+        signedInAt,
+        expiresAt);
+  }
+
+  private List<String> columnValues(String table, String column) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Connection connection = stores.dataSource().getConnection();
+        Statement select = connection.createStatement();
+        ResultSet rows = select.executeQuery("SELECT " + column + " FROM " + table)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    }
+    return values;
   }
 
   private List<String> signInFailureKeys() throws SQLException {

@@ -9,13 +9,18 @@ import io.keyward.workflows.common.TimelineEntry;
 import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.generation.GenerationState;
 import io.keyward.workflows.hsm.KeyVersionInfo;
+import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.ClassificationPolicy;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What the page of one generation request shows; built from the ceremony's query. */
+/**
+ * What the page of one generation request shows; built from the ceremony's query. On an ULTRA
+ * request, {@code assertionPath} is where the page's script asks for the challenge the person's
+ * security key signs before the decision is sent.
+ */
 public record GenerationPage(
     Layout layout,
     String workflowId,
@@ -39,7 +44,8 @@ public record GenerationPage(
     String awaitingRoles,
     List<Action> actions,
     String notYours,
-    List<Entry> timeline) {
+    List<Entry> timeline,
+    String assertionPath) {
 
   /** The request as its requester made it. */
   public record Request(
@@ -113,7 +119,8 @@ public record GenerationPage(
         names(state.awaitingRoles()),
         actions,
         notYours,
-        state.timeline().stream().map(GenerationPage::entry).toList());
+        state.timeline().stream().map(GenerationPage::entry).toList(),
+        request.classification() == Classification.ULTRA ? base + "/decision-challenge" : null);
   }
 
   /** Changes whenever the ceremony moves or someone decides; the page reloads when it changes. */

@@ -1,6 +1,8 @@
 package io.keyward.ui.generation;
 
 import io.keyward.api.generation.GenerationCeremonies;
+import io.keyward.api.webauthn.AssertionRequest;
+import io.keyward.api.webauthn.SecurityKeys;
 import io.keyward.ui.pages.Area;
 import io.keyward.ui.pages.FormValues;
 import io.keyward.ui.pages.Pages;
@@ -14,6 +16,8 @@ import io.keyward.workflows.generation.Decision;
 import io.keyward.workflows.generation.DecisionType;
 import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.generation.GenerationState;
+import io.keyward.workflows.webauthn.DecisionAssertion;
+import io.keyward.workflows.webauthn.DecisionChallenge;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -40,10 +44,16 @@ public final class GenerationPages {
   private final TemporalWebLinks temporalWeb;
   private final Clock clock;
   private final RequestPage<KeyRef, GenerationState> requestPage;
+  private final SecurityKeys securityKeys;
 
   public GenerationPages(
-      GenerationCeremonies ceremonies, Pages pages, TemporalWebLinks temporalWeb, Clock clock) {
+      GenerationCeremonies ceremonies,
+      SecurityKeys securityKeys,
+      Pages pages,
+      TemporalWebLinks temporalWeb,
+      Clock clock) {
     this.ceremonies = ceremonies;
+    this.securityKeys = securityKeys;
     this.pages = pages;
     this.temporalWeb = temporalWeb;
     this.clock = clock;
@@ -100,16 +110,55 @@ public final class GenerationPages {
       @PathParam("vault") String vault,
       @PathParam("name") String name,
       @FormParam("decision") String decision,
-      @FormParam("reason") String reason) {
+      @FormParam("reason") String reason,
+      @FormParam("credentialId") String credentialId,
+      @FormParam("clientDataJson") String clientDataJson,
+      @FormParam("authenticatorData") String authenticatorData,
+      @FormParam("signature") String signature,
+      @FormParam("nonce") String nonce) {
     UiSession me = SignedInFilter.sessionOf(request);
+    DecisionAssertion assertion =
+        credentialId == null || credentialId.isBlank()
+            ? null
+            : new DecisionAssertion(
+                credentialId, clientDataJson, authenticatorData, signature, nonce);
     return requestPage.step(
         me,
         () -> new KeyRef(vault, name),
         key -> {
           DecisionType type =
               FormValues.decision(DecisionType.class, decision, "choose a decision");
-          ceremonies.decide(key, new Decision(me.actor(), type, reason), me.authenticatedAt());
+          ceremonies.decide(
+              key, new Decision(me.actor(), type, reason, assertion), me.authenticatedAt());
           return GenerationSteps.done(type);
         });
+  }
+
+  /**
+   * The challenge the person's security key signs for {@code decision} with {@code reason} at the
+   * open step, for the page's script; a 401 when their sign-in is not recent enough (the page then
+   * sends the decision as it is, and is answered to sign in again), a 409 with the reason when they
+   * have no approved key.
+   */
+  @POST
+  @Path("/decision-challenge")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  public AssertionRequest challenge(
+      @Context ContainerRequestContext request,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name,
+      @FormParam("decision") String decision,
+      @FormParam("reason") String reason) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    KeyRef key = new KeyRef(vault, name);
+    DecisionType type = FormValues.decision(DecisionType.class, decision, "choose a decision");
+    GenerationState state = ceremonies.visibleState(me.actor(), key);
+    ceremonies.requireRecentSignIn(me.authenticatedAt());
+    return securityKeys.assertionRequest(
+        me.actor(),
+        GenerationRequest.workflowId(key),
+        DecisionChallenge.step(type.name(), state.phase().name()),
+        GenerationCeremonies.reasonOf(reason));
   }
 }

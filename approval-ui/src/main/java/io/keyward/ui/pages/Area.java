@@ -14,7 +14,8 @@ public enum Area {
   INBOX("Inbox", "/ui/inbox", EnumSet.allOf(Role.class)),
   KEYS("Keys", "/ui/keys", EnumSet.allOf(Role.class)),
   BREAK_GLASS("Break-glass", "/ui/break-glass", AccessRoles.BREAK_GLASS_CONSOLE),
-  INCIDENTS("Incidents", "/ui/incidents", AccessRoles.INCIDENT_RESPONDERS);
+  INCIDENTS("Incidents", "/ui/incidents", AccessRoles.INCIDENT_RESPONDERS),
+  SECURITY_KEYS("Security keys", "/ui/security-keys", EnumSet.allOf(Role.class));
 
   private final String label;
   private final String path;

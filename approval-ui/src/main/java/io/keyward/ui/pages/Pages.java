@@ -46,7 +46,8 @@ public final class Pages {
           "generation-form",
           "rotation-form",
           "break-glass-form",
-          "compromise-form");
+          "compromise-form",
+          "security-keys");
 
   private static final Logger LOG = LoggerFactory.getLogger(Pages.class);
 

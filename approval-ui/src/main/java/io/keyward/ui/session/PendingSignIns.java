@@ -1,26 +1,30 @@
 package io.keyward.ui.session;
 
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import io.keyward.api.identity.PendingSignIn;
+import io.keyward.workflows.signin.StartedSignIn;
+import io.keyward.workflows.signin.StartedSignIns;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The sign-ins sent to the identity provider and not back yet, in this process's memory, each under
- * a random token that only the browser that started it holds (in an HttpOnly cookie). Each is taken
+ * The sign-ins sent to the identity provider and not back yet, kept in the shared database ({@link
+ * StartedSignIns}) so that the provider may send the browser back to any API replica, each under a
+ * random token that only the browser that started it holds (in an HttpOnly cookie). Each is taken
  * once; it expires after {@code timeout}. At most {@code max} wait at once; beyond that the oldest
- * is dropped, so a flood of started sign-ins cannot exhaust memory.
+ * is dropped, so a flood of started sign-ins cannot fill the database.
  */
 public final class PendingSignIns {
-  private final Map<String, PendingSignIn> pending = new ConcurrentHashMap<>();
+  private final StartedSignIns store;
   private final Duration timeout;
   private final int max;
   private final Clock clock;
 
-  public PendingSignIns(Duration timeout, int max, Clock clock) {
+  public PendingSignIns(StartedSignIns store, Duration timeout, int max, Clock clock) {
+    this.store = store;
     this.timeout = timeout;
     this.max = max;
     this.clock = clock;
@@ -28,27 +32,35 @@ public final class PendingSignIns {
 
   /** Keeps {@code signIn}; answers the token the browser must bring back. */
   public String keep(PendingSignIn signIn) {
-    pending.values().removeIf(this::expired);
-    while (pending.size() >= max) {
-      pending.entrySet().stream()
-          .min(Comparator.comparing(entry -> entry.getValue().startedAt()))
-          .ifPresent(oldest -> pending.remove(oldest.getKey(), oldest.getValue()));
-    }
     String token = SessionStore.randomToken();
-    pending.put(token, signIn);
+    store.keep(
+        token,
+        new StartedSignIn(
+            signIn.state().getValue(),
+            signIn.nonce().getValue(),
+            signIn.verifier().getValue(),
+            signIn.redirectUri(),
+            signIn.next(),
+            signIn.maxAge(),
+            signIn.startedAt()),
+        signIn.startedAt().plus(timeout),
+        max);
     return token;
   }
 
   /** The sign-in kept under {@code token}, removed; empty when unknown, taken or expired. */
   public Optional<PendingSignIn> take(String token) {
-    if (token == null || token.isEmpty()) {
-      return Optional.empty();
-    }
-    PendingSignIn found = pending.remove(token);
-    return found == null || expired(found) ? Optional.empty() : Optional.of(found);
-  }
-
-  private boolean expired(PendingSignIn signIn) {
-    return !clock.instant().isBefore(signIn.startedAt().plus(timeout));
+    return store
+        .take(token, clock.instant())
+        .map(
+            kept ->
+                new PendingSignIn(
+                    new State(kept.state()),
+                    new Nonce(kept.nonce()),
+                    new CodeVerifier(kept.codeVerifier()),
+                    kept.redirectUri(),
+                    kept.next(),
+                    kept.maxAge(),
+                    kept.startedAt()));
   }
 }

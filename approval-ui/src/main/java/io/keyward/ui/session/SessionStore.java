@@ -1,33 +1,41 @@
 package io.keyward.ui.session;
 
 import io.keyward.workflows.directory.DirectoryUser;
+import io.keyward.workflows.signin.WebSession;
+import io.keyward.workflows.signin.WebSessions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The signed-in sessions of the web pages, in this process's memory: a restart signs everyone out,
- * and several API replicas need sticky sessions. A session ends after {@code idleTimeout} without a
- * request, after {@code maxAge} in any case, or at sign-out. Ids and CSRF tokens are 256 random
- * bits each. At most {@code maxSessions} live at once; beyond that the one idle longest is dropped,
- * so a flood of sign-ins cannot exhaust memory.
+ * The signed-in sessions of the web pages, kept in the shared database ({@link WebSessions}), so
+ * that a session signed in at one API replica works at every other and survives a restart. A
+ * session ends after {@code idleTimeout} without a request, after {@code maxAge} in any case, or at
+ * sign-out, at every replica at once. Ids and CSRF tokens are 256 random bits each; the database
+ * keeps only a hash of the id. At most {@code maxSessions} live at once; beyond that the one idle
+ * longest is dropped, so a flood of sign-ins cannot fill the database.
+ *
+ * <p>A request records the session as used only when the last record is more than {@link
+ * #SEEN_EVERY} old, so that a page polling every few seconds does not write every time; an idle
+ * session may therefore end up to that much before its idle timeout.
  */
 public final class SessionStore {
+  /** How often a session in use is written back. */
+  static final Duration SEEN_EVERY = Duration.ofMinutes(1);
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Map<String, UiSession> sessions = new ConcurrentHashMap<>();
+  private final WebSessions sessions;
   private final Duration idleTimeout;
   private final Duration maxAge;
   private final int maxSessions;
   private final Clock clock;
 
-  public SessionStore(Duration idleTimeout, Duration maxAge, int maxSessions, Clock clock) {
+  public SessionStore(
+      WebSessions sessions, Duration idleTimeout, Duration maxAge, int maxSessions, Clock clock) {
     if (idleTimeout.isNegative() || idleTimeout.isZero() || maxAge.compareTo(idleTimeout) < 0) {
       throw new IllegalArgumentException(
           "sessions need a positive idle timeout no longer than their maximum age");
@@ -35,6 +43,7 @@ public final class SessionStore {
     if (maxSessions < 1) {
       throw new IllegalArgumentException("maxSessions must be at least 1, was " + maxSessions);
     }
+    this.sessions = sessions;
     this.idleTimeout = idleTimeout;
     this.maxAge = maxAge;
     this.maxSessions = maxSessions;
@@ -52,15 +61,11 @@ public final class SessionStore {
    */
   public UiSession open(DirectoryUser user, Instant authenticatedAt) {
     Instant now = clock.instant();
-    dropExpired(now);
-    while (sessions.size() >= maxSessions) {
-      sessions.values().stream()
-          .min(Comparator.comparing(UiSession::lastSeen))
-          .ifPresent(oldest -> sessions.remove(oldest.id()));
-    }
-    UiSession session = new UiSession(randomToken(), randomToken(), user, now, authenticatedAt);
-    sessions.put(session.id(), session);
-    return session;
+    String id = randomToken();
+    WebSession session =
+        new WebSession(randomToken(), user, now, authenticatedAt, now, expiry(now, now));
+    sessions.open(id, session, maxSessions);
+    return new UiSession(id, session, sessions);
   }
 
   /** The live session with this id, marked as seen now; empty when unknown or expired. */
@@ -68,28 +73,26 @@ public final class SessionStore {
     if (id == null || id.isEmpty()) {
       return Optional.empty();
     }
-    UiSession session = sessions.get(id);
-    if (session == null) {
-      return Optional.empty();
-    }
     Instant now = clock.instant();
-    if (expired(session, now)) {
-      sessions.remove(id, session);
+    Optional<WebSession> found = sessions.find(id, now);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    session.seenAt(now);
-    return Optional.of(session);
+    WebSession session = found.get();
+    if (!now.isBefore(session.lastSeen().plus(SEEN_EVERY))) {
+      sessions.seen(id, now, expiry(session.signedInAt(), now));
+    }
+    return Optional.of(new UiSession(id, session, sessions));
   }
 
-  /** Ends the session; a later {@link #find} of its id finds nothing. */
+  /** Ends the session at every replica; a later {@link #find} of its id finds nothing. */
   public void close(UiSession session) {
-    sessions.remove(session.id(), session);
+    sessions.close(session.id());
   }
 
   /** How many sessions are live now. */
   public int size() {
-    dropExpired(clock.instant());
-    return sessions.size();
+    return sessions.count(clock.instant());
   }
 
   /** A fresh 256-bit random value in URL-safe base64, for ids and tokens. */
@@ -99,12 +102,10 @@ public final class SessionStore {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  private boolean expired(UiSession session, Instant now) {
-    return !now.isBefore(session.lastSeen().plus(idleTimeout))
-        || !now.isBefore(session.signedInAt().plus(maxAge));
-  }
-
-  private void dropExpired(Instant now) {
-    sessions.values().removeIf(session -> expired(session, now));
+  /** The end of the idle timeout after {@code lastSeen}, or of the maximum age, the earlier. */
+  private Instant expiry(Instant signedInAt, Instant lastSeen) {
+    Instant idle = lastSeen.plus(idleTimeout);
+    Instant old = signedInAt.plus(maxAge);
+    return idle.isBefore(old) ? idle : old;
   }
 }

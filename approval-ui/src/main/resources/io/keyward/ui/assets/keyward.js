@@ -78,7 +78,150 @@
     window.setInterval(tick, 1000);
   }
 
+
+  // WebAuthn: base64url text <-> bytes, as Keyward's API speaks them.
+  function bytes(text) {
+    var padded = text.replace(/-/g, "+").replace(/_/g, "/");
+    while (padded.length % 4) padded += "=";
+    var raw = atob(padded);
+    var out = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+    return out;
+  }
+
+  function text(buffer) {
+    var view = new Uint8Array(buffer);
+    var raw = "";
+    for (var i = 0; i < view.length; i++) raw += String.fromCharCode(view[i]);
+    return btoa(raw).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function postForm(url, fields) {
+    return fetch(url, {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+      body: new URLSearchParams(fields)
+    }).then(function (response) {
+      return response.json().then(function (body) {
+        if (!response.ok) {
+          var failure = new Error(body.message || ("HTTP " + response.status));
+          failure.status = response.status;
+          throw failure;
+        }
+        return body;
+      });
+    });
+  }
+
+  function addHidden(form, fields) {
+    Object.keys(fields).forEach(function (name) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      input.value = fields[name];
+      form.appendChild(input);
+    });
+  }
+
+  function showError(id, error) {
+    var shown = document.getElementById(id);
+    if (!shown) return;
+    shown.textContent = error && error.message ? error.message : String(error);
+    shown.hidden = false;
+  }
+
+  // "Register a security key": the authenticator makes a credential for Keyward's relying party;
+  // the API verifies its attestation, and a security team lead approves it.
+  function registerKey(button) {
+    button.addEventListener("click", function () {
+      var csrf = button.getAttribute("data-csrf");
+      postForm(button.getAttribute("data-options"), { csrf: csrf })
+        .then(function (o) {
+          return navigator.credentials.create({ publicKey: {
+            challenge: bytes(o.challenge),
+            rp: { id: o.rpId, name: "Keyward" },
+            user: { id: bytes(o.userId), name: o.userName, displayName: o.userName },
+            pubKeyCredParams: [{ type: "public-key", alg: -7 }, { type: "public-key", alg: -257 }],
+            authenticatorSelection: { userVerification: "required", residentKey: "discouraged" },
+            excludeCredentials: o.excludeCredentials.map(function (id) {
+              return { type: "public-key", id: bytes(id) };
+            }),
+            attestation: "none",
+            timeout: 60000
+          } });
+        })
+        .then(function (credential) {
+          var form = document.createElement("form");
+          form.method = "post";
+          form.action = button.getAttribute("data-finish");
+          addHidden(form, {
+            csrf: csrf,
+            clientDataJson: text(credential.response.clientDataJSON),
+            attestationObject: text(credential.response.attestationObject)
+          });
+          document.body.appendChild(form);
+          form.submit();
+        })
+        .catch(function (error) { showError("register-error", error); });
+    });
+  }
+
+  // An ULTRA decision: the person's security key signs a challenge derived from the decision
+  // (workflow, run, step, reason, nonce) before the form is sent; the workflow verifies it.
+  function signDecisions(form) {
+    var clicked = null;
+    form.addEventListener("click", function (event) {
+      if (event.target.name === "decision") clicked = event.target;
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = event.submitter || clicked;
+      var decision = button ? button.value : "";
+      var reason = form.querySelector("[name=reason]").value;
+      var csrf = form.querySelector("[name=csrf]").value;
+      var asked;
+      postForm(form.getAttribute("data-assertion"), { csrf: csrf, decision: decision, reason: reason })
+        .then(function (request) {
+          asked = request;
+          return navigator.credentials.get({ publicKey: {
+            challenge: bytes(request.challenge),
+            rpId: request.rpId,
+            allowCredentials: request.allowCredentials.map(function (id) {
+              return { type: "public-key", id: bytes(id) };
+            }),
+            userVerification: "required",
+            timeout: 60000
+          } });
+        })
+        .then(function (assertion) {
+          addHidden(form, {
+            decision: decision,
+            credentialId: text(assertion.rawId),
+            clientDataJson: text(assertion.response.clientDataJSON),
+            authenticatorData: text(assertion.response.authenticatorData),
+            signature: text(assertion.response.signature),
+            nonce: asked.nonce
+          });
+          form.submit();
+        })
+        .catch(function (error) {
+          if (error && error.status === 401) {
+            // Not signed in recently enough: the decision goes as it is, and the answer asks the
+            // person to sign in again.
+            addHidden(form, { decision: decision });
+            form.submit();
+            return;
+          }
+          showError("assertion-error", error);
+        });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var register = document.getElementById("register-key");
+    if (register) registerKey(register);
+    var signed = document.querySelector("form[data-assertion]");
+    if (signed) signDecisions(signed);
     var live = document.getElementById("live");
     if (live) {
       restoreNotice();

@@ -10,6 +10,7 @@ import io.keyward.api.errors.NotFoundException;
 import io.keyward.ui.session.Notice;
 import io.keyward.ui.session.SessionStore;
 import io.keyward.ui.session.UiSession;
+import io.keyward.ui.testing.MemoryWebSessions;
 import io.keyward.workflows.common.Role;
 import io.keyward.workflows.directory.DirectoryUser;
 import io.keyward.workflows.incident.IncidentId;
@@ -26,7 +27,12 @@ class RequestPageTest {
   private record Session(String phase, int actions) {}
 
   private final SessionStore sessions =
-      new SessionStore(Duration.ofMinutes(30), Duration.ofHours(12), 10, Clock.systemUTC());
+      new SessionStore(
+          new MemoryWebSessions(),
+          Duration.ofMinutes(30),
+          Duration.ofHours(12),
+          10,
+          Clock.systemUTC());
   private final UiSession responder =
       sessions.open(
           new DirectoryUser(

@@ -11,10 +11,11 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Lets Temporal Web, on its own origin, call {@code /codec/*} from the browser with the person's
- * credentials: a preflight from that origin is answered before authentication (it carries none),
- * and every answer to it, a refusal too, names the origin. Any other origin gets no CORS headers,
- * so the browser keeps the answer from its page.
+ * Lets Temporal Web, on its own origin, call {@code /codec/*} and the approval UI's {@code
+ * /ui/codec/*} from the browser with the person's credentials (a bearer token, or the approval UI's
+ * session cookie when Temporal Web sends cross-origin credentials): a preflight from that origin is
+ * answered before authentication (it carries none), and every answer to it, a refusal too, names
+ * the origin. Any other origin gets no CORS headers, so the browser keeps the answer from its page.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -57,6 +58,7 @@ public final class CodecCors implements ContainerRequestFilter, ContainerRespons
 
   private static boolean isCodec(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
-    return path.startsWith("codec/") || path.startsWith("/codec/");
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    return relative.startsWith("codec/") || relative.startsWith("ui/codec/");
   }
 }

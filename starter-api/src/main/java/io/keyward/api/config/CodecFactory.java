@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The {@code codec} section: the key-encryption key that protects every payload this API writes to
  * Temporal (the worker must name the same, {@code KEYWARD_CODEC_KEK}), the retired keys that still
- * decode, and the Temporal Web origin allowed to call {@code /codec} from the browser.
+ * decode, and the Temporal Web origin allowed to call {@code /codec} and {@code /ui/codec} from the
+ * browser with credentials.
  */
 public class CodecFactory {
   @NotEmpty private String keyEncryptionKey = CodecSettings.DEV_KEY_ENCRYPTION_KEY;

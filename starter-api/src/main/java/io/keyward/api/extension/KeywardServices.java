@@ -4,6 +4,7 @@ import io.keyward.api.KeywardConfiguration;
 import io.keyward.api.auth.SignInGuard;
 import io.keyward.api.auth.StepUp;
 import io.keyward.api.breakglass.BreakGlassSessions;
+import io.keyward.api.codec.RemoteCodec;
 import io.keyward.api.compromise.CompromiseResponses;
 import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.identity.OidcProvider;
@@ -15,11 +16,15 @@ import io.keyward.api.refusal.RefusalThrottle;
 import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.servicenow.TicketBinder;
+import io.keyward.api.webauthn.SecurityKeys;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.incident.EvidenceVerifier;
+import io.keyward.workflows.signin.StartedSignIns;
+import io.keyward.workflows.signin.WebSessions;
 import io.keyward.workflows.stores.Stores;
 import io.temporal.client.WorkflowClient;
+import io.temporal.payload.codec.PayloadCodec;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Map;
@@ -35,6 +40,7 @@ import java.util.Optional;
 public record KeywardServices(
     KeywardConfiguration configuration,
     WorkflowClient client,
+    Optional<RemoteCodec> codec,
     Directory directory,
     AuditStore audit,
     GenerationCeremonies generations,
@@ -48,10 +54,14 @@ public record KeywardServices(
     Refusals refusals,
     SignInGuard signIns,
     Optional<OidcProvider> oidc,
-    StepUp stepUp) {
+    StepUp stepUp,
+    WebSessions webSessions,
+    StartedSignIns startedSignIns,
+    SecurityKeys securityKeys) {
   public KeywardServices {
     Objects.requireNonNull(configuration, "configuration");
     Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(codec, "codec");
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(generations, "generations");
@@ -66,27 +76,18 @@ public record KeywardServices(
     Objects.requireNonNull(signIns, "signIns");
     Objects.requireNonNull(oidc, "oidc");
     Objects.requireNonNull(stepUp, "stepUp");
+    Objects.requireNonNull(webSessions, "webSessions");
+    Objects.requireNonNull(startedSignIns, "startedSignIns");
+    Objects.requireNonNull(securityKeys, "securityKeys");
   }
 
   /**
    * Builds every ceremony service from the configuration, on the stores every worker and replica
    * shares (audit trail, dependency map, break-glass grants, key register, which the API only
    * reads, counts of failed sign-ins). The ServiceNow integration password and the OpenID Connect
-   * client secret, when configured, come from the process environment (or the files it names).
-   */
-  public static KeywardServices build(
-      KeywardConfiguration configuration,
-      WorkflowClient client,
-      Stores stores,
-      EvidenceVerifier evidence,
-      Directory directory,
-      Clock clock) {
-    return build(configuration, client, stores, evidence, directory, clock, System.getenv());
-  }
-
-  /**
-   * As above, with the environment the ServiceNow integration password and the OpenID Connect
-   * client secret are read from.
+   * client secret, when configured, come from {@code environment} (or the files it names); {@code
+   * codec} is the payload codec of {@code client} ({@code codec.keyEncryptionKey}), which the API
+   * and the approval UI serve to people who may read payloads, empty when payloads are in clear.
    */
   public static KeywardServices build(
       KeywardConfiguration configuration,
@@ -95,7 +96,8 @@ public record KeywardServices(
       EvidenceVerifier evidence,
       Directory directory,
       Clock clock,
-      Map<String, String> environment) {
+      Map<String, String> environment,
+      Optional<PayloadCodec> codec) {
     String taskQueue = configuration.getTemporal().getTaskQueue();
     var stepTimeout = configuration.getCeremony().stepTimeout();
     AuditStore audit = stores.audit();
@@ -116,6 +118,7 @@ public record KeywardServices(
     return new KeywardServices(
         configuration,
         client,
+        codec.map(RemoteCodec::new),
         directory,
         audit,
         new GenerationCeremonies(client, taskQueue, stepTimeout, audit, refusals, tickets, stepUp),
@@ -136,6 +139,16 @@ public record KeywardServices(
             configuration.getDirectory().perName(),
             configuration.getDirectory().perAddress()),
         identity.getOidc().build(environment, Files::readString),
-        stepUp);
+        stepUp,
+        stores.webSessions(),
+        stores.startedSignIns(),
+        new SecurityKeys(
+            client,
+            taskQueue,
+            stores.credentials(),
+            audit,
+            refusals,
+            configuration.getWebauthn().relyingParty(),
+            clock));
   }
 }

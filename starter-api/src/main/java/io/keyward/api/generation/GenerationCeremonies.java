@@ -182,6 +182,16 @@ public final class GenerationCeremonies {
   }
 
   /**
+   * Throws the 401 an ULTRA decision without a recent sign-in gets ({@link StepUp}), before a page
+   * asks the person's security key to sign one; nothing is recorded here, the decision is.
+   */
+  public void requireRecentSignIn(Instant authenticatedAt) {
+    if (!stepUp.isRecent(authenticatedAt)) {
+      throw stepUp.refusal("deciding an ULTRA step", authenticatedAt);
+    }
+  }
+
+  /**
    * The state for {@code who}, when {@link GenerationAccess} lets them see it; 403 otherwise, so a
    * request's justification reaches nobody without a part in it, on any surface.
    */
@@ -228,9 +238,15 @@ public final class GenerationCeremonies {
           "decision is required: one of " + Arrays.toString(DecisionType.values()));
     }
     return new Decision(
-        decision.actor(),
-        decision.type(),
-        FreeText.optional("reason", decision.reason(), MAX_REASON));
+        decision.actor(), decision.type(), reasonOf(decision.reason()), decision.assertion());
+  }
+
+  /**
+   * A decision's reason as the ceremony receives it (stripped, bounded): what a security key's
+   * challenge must be computed over.
+   */
+  public static String reasonOf(String reason) {
+    return FreeText.optional("reason", reason, MAX_REASON);
   }
 
   private static <T> T requireBody(T body) {

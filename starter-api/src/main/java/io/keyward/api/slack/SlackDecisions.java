@@ -37,6 +37,7 @@ import io.keyward.workflows.rotation.RotationDecision;
 import io.keyward.workflows.rotation.RotationDecisionType;
 import io.keyward.workflows.rotation.RotationRequest;
 import io.keyward.workflows.rotation.RotationState;
+import io.keyward.workflows.webauthn.HeldCredentials;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -158,7 +159,10 @@ final class SlackDecisions {
           GenerationRequest.workflowId(key),
           person,
           type,
-          "ULTRA decisions are never taken from Slack; decide in Keyward at " + page);
+          "ULTRA decisions are never taken from Slack: "
+              + HeldCredentials.WHERE_TO_DECIDE
+              + ", "
+              + page);
     }
     return attempt(
         type.name(),

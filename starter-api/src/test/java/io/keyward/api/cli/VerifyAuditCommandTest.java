@@ -11,11 +11,14 @@ import io.keyward.api.KeywardApplication;
 import io.keyward.api.KeywardConfiguration;
 import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditRecord;
+import io.keyward.workflows.webauthn.AssertionAudit;
+import io.keyward.workflows.webauthn.DecisionAssertion;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +75,42 @@ class VerifyAuditCommandTest {
     assertThat(verify("--receipt", last.sequence() + ":" + last.hash())).isPresent();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("truncated: the receipt names record #2 but the trail ends at #1");
+  }
+
+  @Test
+  void failsASignedDecisionWhoseAssertionDoesNotVerifyAgainstTheStore() throws Exception {
+    try (JdbcStores stores = JdbcStores.embedded(dir)) {
+      Map<String, String> details = new HashMap<>();
+      details.put("decision", "APPROVE");
+      details.put(AssertionAudit.RUN_ID, "run-1");
+      details.put(AssertionAudit.STEP, "APPROVE@AWAITING_APPROVAL");
+      details.putAll(
+          AssertionAudit.of(new DecisionAssertion("bm90LWVucm9sbGVk", "e30", "AA", "AA", "n1")));
+      stores
+          .audit()
+          .append(
+              new AuditEvent(
+                  "e3",
+                  "keygen/kv-audit/k1",
+                  "DECISION_APPROVE",
+                  "carol",
+                  Instant.parse("2026-11-28T10:05:00Z"),
+                  details));
+    }
+
+    assertThat(verify()).as("the chain alone is intact").isEmpty();
+    assertThat(verify("--assertions", "keygen/kv-audit/k1")).isPresent();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "assertion does not verify: keygen/kv-audit/k1 DECISION_APPROVE by carol: its security"
+                + " key is not in the credentials store");
+  }
+
+  @Test
+  void saysHowManySignedDecisionsVerifyAgain() {
+    assertThat(verify("--assertions", "keygen/kv-audit/k1")).isEmpty();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("0 signed decision(s) of keygen/kv-audit/k1 verify again");
   }
 
   private Optional<Throwable> verify(String... options) {

@@ -165,10 +165,15 @@ class BearerTokensOverHttpTest {
 
     Map<String, Object> fresh = claims("cleo", List.of("Keyward.Ciso"));
     fresh.put("auth_time", Instant.now().minusSeconds(30).getEpochSecond());
-    Reply approved = keyward.postWithToken(token(AUDIENCE, fresh, 3600), decide, approve);
+    Reply unsigned = keyward.postWithToken(token(AUDIENCE, fresh, 3600), decide, approve);
 
-    assertThat(approved.status()).isEqualTo(200);
-    assertThat(approved.body().get("approvers").get(0).asText()).isEqualTo("cleo");
+    // A recent sign-in passes the API; the workflow still wants cleo's own security key.
+    assertThat(unsigned.status()).isEqualTo(409);
+    assertThat(unsigned.body().get("message").asText())
+        .contains(
+            "decide ULTRA steps on the request's page in the approval UI with your security key");
+    assertThat(keyward.get("alice", "/api/generations/kv-oidc/ultra").body().get("approvers"))
+        .isEmpty();
   }
 
   @Test

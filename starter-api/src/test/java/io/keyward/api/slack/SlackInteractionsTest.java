@@ -184,7 +184,8 @@ class SlackInteractionsTest {
 
     assertThat(answerTo("/actions/5").get("text").asText())
         .isEqualTo(
-            "ULTRA decisions are never taken from Slack; decide in Keyward at"
+            "ULTRA decisions are never taken from Slack: decide ULTRA steps on the request's page"
+                + " in the approval UI with your security key,"
                 + " http://keyward.test/ui/generations/kv-slack/root-ca");
     assertThat(
             texts(

@@ -3,6 +3,7 @@ package io.keyward.workflows.common;
 import io.keyward.workflows.audit.AuditActivities;
 import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditReceipt;
+import io.keyward.workflows.audit.LatestAuditReceipt;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import io.temporal.workflow.WorkflowLock;
@@ -26,6 +27,11 @@ public final class CeremonyAudit {
       Workflow.newLocalActivityStub(AuditActivities.class, CeremonyActivityOptions.AUDIT);
   private final WorkflowLock oneAtATime = Workflow.newWorkflowLock();
   private int sequence;
+  private AuditReceipt latest;
+
+  public CeremonyAudit() {
+    Workflow.registerListener(new Receipts());
+  }
 
   public AuditReceipt append(String type, String actor, Map<String, String> details) {
     oneAtATime.lock();
@@ -52,6 +58,18 @@ public final class CeremonyAudit {
             actor,
             Instant.ofEpochMilli(Workflow.currentTimeMillis()),
             details);
-    return audit.append(event);
+    AuditReceipt receipt = audit.append(event);
+    if (receipt != null) {
+      latest = receipt;
+    }
+    return receipt;
+  }
+
+  /** The query's handler; a class of its own, as the SDK reads the annotations of its interface. */
+  private final class Receipts implements LatestAuditReceipt {
+    @Override
+    public AuditReceipt latestAuditReceipt() {
+      return latest;
+    }
   }
 }

@@ -103,11 +103,15 @@ public final class GenerationMessages {
         .build();
   }
 
-  public static Map<String, String> decisionDetails(Decision decision, GenerationPhase phase) {
-    return AuditDetails.create()
-        .with("decision", decision.type().name())
-        .with("phase", phase.name())
-        .with("reason", decision.reason())
-        .build();
+  /** A decision's audit details; {@code signature} what its assertion adds (may be empty). */
+  public static Map<String, String> decisionDetails(
+      Decision decision, GenerationPhase phase, Map<String, String> signature) {
+    AuditDetails details =
+        AuditDetails.create()
+            .with("decision", decision.type().name())
+            .with("phase", phase.name())
+            .with("reason", decision.reason());
+    signature.forEach(details::with);
+    return details.build();
   }
 }

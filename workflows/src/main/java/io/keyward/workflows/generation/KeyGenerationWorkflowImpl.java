@@ -19,11 +19,14 @@ import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.hsm.RoundTripResult;
 import io.keyward.workflows.lifecycle.LifecycleInput;
 import io.keyward.workflows.lifecycle.Lifecycles;
+import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.PolicyMatrix;
 import io.keyward.workflows.policy.RotationMatrix;
 import io.keyward.workflows.register.RegisterSteps;
 import io.keyward.workflows.servicenow.TicketWriteBack;
+import io.keyward.workflows.webauthn.DecisionChallenge;
+import io.keyward.workflows.webauthn.SignedDecisions;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -48,6 +51,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   private final CeremonyRecord record;
   private final CeremonyNotifier notifier;
   private final TicketWriteBack ticket;
+  private final SignedDecisions signed = new SignedDecisions();
 
   /**
    * Set when the main method starts recording the request: a decision delivered in the same first
@@ -73,6 +77,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
             refusal -> {
               throw ApplicationFailure.newNonRetryableFailure(refusal, "PolicyViolation");
             });
+    signed.choose(ultra());
     requestRecording = true;
     record.step(
         request.requester().id(),
@@ -246,17 +251,48 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   @Override
   public GenerationState decide(Decision decision) {
     Workflow.await(() -> requestRecording);
+    String step = step(decision);
+    Optional<String> refusal =
+        signed.confirm(
+            ultra(), decision.actor().id(), step, decision.reason(), decision.assertion());
+    if (refusal.isEmpty() && signed.required()) {
+      // The store was read in between: the step may have moved on meanwhile.
+      refusal = ceremony.refusalFor(decision);
+    }
+    if (refusal.isPresent()) {
+      throw ApplicationFailure.newNonRetryableFailure(refusal.get(), "DecisionRefused");
+    }
     ceremony.apply(decision, now());
     record.audit(
         "DECISION_" + decision.type().name(),
         decision.actor().id(),
-        GenerationMessages.decisionDetails(decision, ceremony.phase()));
+        GenerationMessages.decisionDetails(
+            decision, ceremony.phase(), signed.auditDetails(step, decision.assertion())));
     return ceremony.snapshot();
   }
 
   @Override
   public void validateDecide(Decision decision) {
-    UpdateRefusals.refuseIfPresent(ceremony.refusalFor(decision));
+    Optional<String> refusal = ceremony.refusalFor(decision);
+    if (refusal.isEmpty()) {
+      refusal =
+          signed.refusalFor(
+              ultra(),
+              decision.actor().id(),
+              step(decision),
+              decision.reason(),
+              decision.assertion());
+    }
+    UpdateRefusals.refuseIfPresent(refusal);
+  }
+
+  /** The step a decision answers: its type and the phase open now, as its challenge names them. */
+  private String step(Decision decision) {
+    return DecisionChallenge.step(decision.type().name(), ceremony.phase().name());
+  }
+
+  private boolean ultra() {
+    return request.classification() == Classification.ULTRA;
   }
 
   @Override
@@ -266,6 +302,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
 
   /** Opens a human step and waits for it; false when its deadline passed first. */
   private boolean awaitStep(GenerationPhase step, Supplier<Boolean> done) {
+    signed.load();
     ceremony.moveTo(step, now().plus(request.stepTimeout()));
     published();
     return Workflow.await(request.stepTimeout(), done);

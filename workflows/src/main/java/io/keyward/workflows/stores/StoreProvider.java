@@ -1,8 +1,8 @@
 package io.keyward.workflows.stores;
 
-import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.audit.ChainVerification;
+import io.keyward.workflows.audit.HeldReceipt;
 import io.keyward.workflows.directory.Directory;
 import io.keyward.workflows.incident.EvidenceVerifier;
 import java.util.List;
@@ -31,15 +31,15 @@ public interface StoreProvider {
 
   /**
    * Walks the whole audit trail, checking every record's hash, link and authentication, and
-   * compares its end with {@code latestReceipt} when one is given, so that a trail cut short is
-   * reported. It changes nothing (no schema migration, no key file), so it may run while others
-   * append.
+   * compares it with each of {@code receipts}, so that a trail cut short of one, or holding another
+   * record at its place, is reported with the receipt's holder. It changes nothing (no schema
+   * migration, no key file), so it may run while others append.
    *
-   * @param latestReceipt the newest receipt the caller holds (e.g. from a ceremony's history), or
-   *     null
+   * @param receipts the receipts the caller holds (given by hand, or asked of every ceremony), or
+   *     none
    * @throws IllegalStateException when the trail cannot be read (no database, no audit table)
    */
-  ChainVerification verifyAuditTrail(StoreSettings settings, AuditReceipt latestReceipt);
+  ChainVerification verifyAuditTrail(StoreSettings settings, List<HeldReceipt> receipts);
 
   /**
    * Loads the directory and checks it whole; a malformed directory is refused here, at start.

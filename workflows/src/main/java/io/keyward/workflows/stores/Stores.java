@@ -5,6 +5,9 @@ import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.dependencies.DependencyMap;
 import io.keyward.workflows.register.KeyRegister;
 import io.keyward.workflows.signin.SignInFailures;
+import io.keyward.workflows.signin.StartedSignIns;
+import io.keyward.workflows.signin.WebSessions;
+import io.keyward.workflows.webauthn.CredentialStore;
 
 /**
  * The shared stores of one process, open on one database through one connection pool. Every API
@@ -21,11 +24,20 @@ public interface Stores extends AutoCloseable {
   /** The counts of failed sign-ins that throttle password guessing (see {@link SignInFailures}). */
   SignInFailures signInFailures();
 
+  /** The signed-in sessions of the web pages (see {@link WebSessions}). */
+  WebSessions webSessions();
+
+  /** The OpenID Connect sign-ins not back from the identity provider yet. */
+  StartedSignIns startedSignIns();
+
   /**
    * The key register: the worker's register activity writes it, the API only reads it (see {@link
    * KeyRegister} for the contract every implementation keeps).
    */
   KeyRegister keyRegister();
+
+  /** People's WebAuthn credentials, which sign their ULTRA decisions. */
+  CredentialStore credentials();
 
   /**
    * Asks the database a question, for a health check.

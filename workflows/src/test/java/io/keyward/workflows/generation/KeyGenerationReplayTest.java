@@ -19,7 +19,9 @@ class KeyGenerationReplayTest {
         "histories/keygen-secret-denied.json",
         "histories/keygen-secret-registered-lifecycle-started.json",
         "histories/keygen-secret-registered-ticket-notes.json",
-        "histories/keygen-secret-registered.json"
+        "histories/keygen-secret-registered.json",
+        "histories/keygen-ultra-registered-signed.json",
+        "histories/keygen-ultra-registered-unsigned.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(

@@ -3,14 +3,12 @@ package io.keyward.workflows.generation;
 import static io.keyward.workflows.testing.People.ALICE;
 import static io.keyward.workflows.testing.People.CAROL;
 import static io.keyward.workflows.testing.People.DANA;
-import static io.keyward.workflows.testing.People.ERIN;
 import static io.keyward.workflows.testing.People.KAI;
 import static io.keyward.workflows.testing.People.KIM;
 import static io.keyward.workflows.testing.People.LENA;
 import static io.keyward.workflows.testing.People.OLIVIA;
 import static io.keyward.workflows.testing.People.OSCAR;
 import static io.keyward.workflows.testing.People.SAM;
-import static io.keyward.workflows.testing.People.TOM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,6 +28,7 @@ import io.keyward.workflows.policy.ProtectionLevel;
 import io.keyward.workflows.register.KeyState;
 import io.keyward.workflows.register.RegisteredKey;
 import io.keyward.workflows.testing.HistoryRecorder;
+import io.keyward.workflows.testing.InMemoryCredentials;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryKeyProvider;
 import io.keyward.workflows.testing.InMemoryRegister;
@@ -99,7 +98,8 @@ class KeyGenerationWorkflowTest {
               audit,
               notifications,
               new InMemoryDependencies(),
-              new StartingLifecycles());
+              new StartingLifecycles(),
+              new InMemoryCredentials());
         });
     client = env.getWorkflowClient();
   }
@@ -153,31 +153,6 @@ class KeyGenerationWorkflowTest {
             "DECISION_REGISTER",
             "KEY_REGISTERED",
             "GENERATION_REGISTERED");
-  }
-
-  @Test
-  void ultraKeyNeedsThreeOfFiveApprovers() {
-    KeyGenerationWorkflow ceremony = request(Classification.ULTRA, EC_P521, ALICE);
-
-    ceremony.decide(approve(CAROL));
-    ceremony.decide(approve(TOM));
-    assertThat(ceremony.state().phase()).isEqualTo(GenerationPhase.AWAITING_APPROVAL);
-    ceremony.decide(approve(ERIN));
-    awaitPhase(ceremony, GenerationPhase.AWAITING_GENERATION);
-    ceremony.decide(new Decision(KIM, DecisionType.GENERATE, null));
-    awaitPhase(ceremony, GenerationPhase.AWAITING_VERIFICATION);
-    ceremony.decide(new Decision(KAI, DecisionType.VERIFY, null));
-    awaitPhase(ceremony, GenerationPhase.AWAITING_REGISTRATION);
-    ceremony.decide(new Decision(LENA, DecisionType.REGISTER, null));
-
-    GenerationOutcome outcome = outcomeOf(ceremony);
-    assertThat(outcome.phase()).isEqualTo(GenerationPhase.REGISTERED);
-    assertThat(outcome.keyVersion().curve()).isEqualTo(EcCurve.P_521);
-    assertThat(ceremony.state().approvers()).containsExactly("carol", "tom", "erin");
-    assertThat(notifications.awaitTitled("Approval needed: ULTRA key", 1))
-        .as("announced, but never decided from chat")
-        .singleElement()
-        .satisfies(n -> assertThat(n.notification().action()).isNull());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.keyward.ui.testing;
+package io.keyward.api.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
