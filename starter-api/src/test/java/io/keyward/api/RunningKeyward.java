@@ -39,6 +39,8 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TemporalDevServer;
@@ -152,7 +154,8 @@ public final class RunningKeyward implements AutoCloseable {
           TestWorkflowEnvironment.newInstance(
               TestEnvironmentOptions.newBuilder()
                   .setUseTimeskipping(false)
-                  .setWorkerFactoryOptions(verifyingWorkers(dataDir))
+                  .setWorkerFactoryOptions(
+                      verifyingWorkers(dataDir, DefaultDataConverter.newDefaultInstance()))
                   .build());
       running.push(temporal::close);
       KeywardSearchAttributes.DEFINITIONS.forEach(
@@ -212,7 +215,9 @@ public final class RunningKeyward implements AutoCloseable {
           TemporalClients.client(stubs, "default", TemporalClients.dataConverter(codec, Map.of()));
       JdbcStores stores = JdbcStores.embedded(dataDir);
       running.push(stores::close);
-      WorkerFactory workers = WorkerFactory.newInstance(client, verifyingWorkers(dataDir));
+      WorkerFactory workers =
+          WorkerFactory.newInstance(
+              client, verifyingWorkers(dataDir, client.getOptions().getDataConverter()));
       running.push(workers::shutdownNow);
       SoftwareKeyProvider software = softwareKeys(dataDir);
       register(workers.newWorker(TaskQueues.CEREMONIES), stores, software, List.of());
@@ -315,11 +320,11 @@ public final class RunningKeyward implements AutoCloseable {
   }
 
   /** Workers that accept what the API signs with the dev signing key under {@code dataDir}. */
-  private static WorkerFactoryOptions verifyingWorkers(Path dataDir) {
+  private static WorkerFactoryOptions verifyingWorkers(Path dataDir, DataConverter converter) {
     TrustedKeys trusted =
         SigningKeySource.onClassPath().trusted(signingSettings(dataDir), Map.of());
     return WorkerFactoryOptions.newBuilder()
-        .setWorkerInterceptors(new VerifyingWorkerInterceptor(trusted))
+        .setWorkerInterceptors(new VerifyingWorkerInterceptor(trusted, converter))
         .build();
   }
 

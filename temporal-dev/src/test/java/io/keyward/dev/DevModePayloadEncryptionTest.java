@@ -15,6 +15,7 @@ import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
@@ -125,13 +126,12 @@ class DevModePayloadEncryptionTest {
   private void replaysThroughTheCodec(WorkflowExecutionHistory history) throws Exception {
     CodecSettings codec =
         new CodecSettings(CodecSettings.DEV_KEY_ENCRYPTION_KEY, List.of(), dataDir, true);
+    DataConverter converter = TemporalClients.dataConverter(codec, Map.of());
     try (TestWorkflowEnvironment environment =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder()
-                        .setDataConverter(TemporalClients.dataConverter(codec, Map.of()))
-                        .build())
+                    WorkflowClientOptions.newBuilder().setDataConverter(converter).build())
                 .setWorkerFactoryOptions(
                     WorkerFactoryOptions.newBuilder()
                         .setWorkerInterceptors(
@@ -140,7 +140,8 @@ class DevModePayloadEncryptionTest {
                                     .trusted(
                                         new SigningSettings(
                                             SigningSettings.DEV_SIGNING_KEY, null, dataDir, true),
-                                        Map.of())))
+                                        Map.of()),
+                                converter))
                         .build())
                 .build())) {
       WorkflowReplayer.replayWorkflowExecution(

@@ -43,7 +43,8 @@ public final class KeywardWorker implements AutoCloseable {
             client,
             WorkerFactoryOptions.newBuilder()
                 .setUsingVirtualWorkflowThreads(virtualThreads)
-                .setWorkerInterceptors(new VerifyingWorkerInterceptor(trusted))
+                .setWorkerInterceptors(
+                    new VerifyingWorkerInterceptor(trusted, client.getOptions().getDataConverter()))
                 .build());
     Worker worker = factory.newWorker(taskQueue);
     CeremonyRegistrations.register(worker, activities);

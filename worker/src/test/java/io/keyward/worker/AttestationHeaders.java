@@ -4,6 +4,7 @@ import io.keyward.workflows.attestation.Attestation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.common.interceptors.WorkflowClientCallsInterceptor;
 import io.temporal.common.interceptors.WorkflowClientCallsInterceptorBase;
 import io.temporal.common.interceptors.WorkflowClientInterceptorBase;
@@ -15,9 +16,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class AttestationHeaders {
   private final AtomicReference<Attestation> next = new AtomicReference<>();
+  private DataConverter converter;
 
   /** {@code client}'s stubs and converter, with {@link #carry} attached to the next Update. */
   WorkflowClient client(WorkflowClient client) {
+    converter = client.getOptions().getDataConverter();
     return WorkflowClient.newInstance(
         client.getWorkflowServiceStubs(),
         WorkflowClientOptions.newBuilder(client.getOptions())
@@ -45,7 +48,7 @@ final class AttestationHeaders {
                   input.getWorkflowExecution(),
                   input.getWorkflowType(),
                   input.getUpdateName(),
-                  attestation.addedTo(input.getHeader()),
+                  attestation.addedTo(input.getHeader(), converter),
                   input.getUpdateId(),
                   input.getArguments(),
                   input.getResultClass(),

@@ -1,7 +1,8 @@
 package io.keyward.workflows.attestation;
 
-import com.google.protobuf.ByteString;
 import io.temporal.api.common.v1.Payload;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DataConverterException;
 import io.temporal.common.interceptors.Header;
 import java.util.Base64;
 import java.util.HashMap;
@@ -12,7 +13,9 @@ import java.util.Optional;
 /**
  * Signed {@link AttestationClaims} as they travel in the Temporal header {@value #HEADER} of a
  * start, Update or Signal: beside the arguments, so workflow signatures and records do not change.
- * {@code signature} is ECDSA P-256 with SHA-256 in IEEE P1363 form (r||s), base64url.
+ * {@code signature} is ECDSA P-256 with SHA-256 in IEEE P1363 form (r||s), base64url. The header
+ * travels through the client's data converter, so under the payload codec it is encrypted like the
+ * arguments: its digest of the input and the person's id are not in the history in clear.
  */
 public record Attestation(AttestationClaims claims, String signature) {
   public static final String HEADER = "keyward-attestation";
@@ -34,15 +37,17 @@ public record Attestation(AttestationClaims claims, String signature) {
     return Base64.getUrlDecoder().decode(signature);
   }
 
-  /** {@code header} with this attestation added (any earlier one replaced). */
-  public Header addedTo(Header header) {
+  /**
+   * {@code header} with this attestation added (any earlier one replaced), encoded by {@code
+   * converter}: the client's, so its payload codec applies.
+   */
+  public Header addedTo(Header header, DataConverter converter) {
     Map<String, Payload> values = new HashMap<>(header == null ? Map.of() : header.getValues());
     values.put(
         HEADER,
-        Payload.newBuilder()
-            .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
-            .setData(ByteString.copyFrom(CanonicalJson.bytes(this)))
-            .build());
+        converter
+            .toPayload(this)
+            .orElseThrow(() -> new IllegalStateException("an attestation encodes to nothing")));
     return new Header(values);
   }
 
@@ -51,7 +56,7 @@ public record Attestation(AttestationClaims claims, String signature) {
    *
    * @throws IllegalArgumentException when there is one that cannot be read
    */
-  public static Optional<Attestation> in(Header header) {
+  public static Optional<Attestation> in(Header header, DataConverter converter) {
     if (header == null) {
       return Optional.empty();
     }
@@ -59,7 +64,12 @@ public record Attestation(AttestationClaims claims, String signature) {
     if (payload == null) {
       return Optional.empty();
     }
-    Attestation read = CanonicalJson.read(payload.getData().toByteArray(), Attestation.class);
+    Attestation read;
+    try {
+      read = converter.fromPayload(payload, Attestation.class, Attestation.class);
+    } catch (DataConverterException unreadable) {
+      throw new IllegalArgumentException("unreadable attestation", unreadable);
+    }
     if (read == null || read.claims() == null) {
       throw new IllegalArgumentException("empty attestation");
     }

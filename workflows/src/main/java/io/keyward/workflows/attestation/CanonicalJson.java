@@ -44,14 +44,6 @@ public final class CanonicalJson {
     }
   }
 
-  public static <T> T read(byte[] json, Class<T> type) {
-    try {
-      return MAPPER.readValue(json, type);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + e.getMessage());
-    }
-  }
-
   /** The SHA-256 of the arguments' canonical JSON, base64url without padding. */
   public static String digest(Object[] arguments) {
     try {

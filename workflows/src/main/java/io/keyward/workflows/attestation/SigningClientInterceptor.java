@@ -8,6 +8,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.common.interceptors.Header;
 import io.temporal.common.interceptors.WorkflowClientCallsInterceptor;
 import io.temporal.common.interceptors.WorkflowClientCallsInterceptorBase;
@@ -42,8 +43,15 @@ public final class SigningClientInterceptor extends WorkflowClientInterceptorBas
   private final String namespace;
   private final AttestationSigner signer;
   private final Clock clock;
+  private final DataConverter converter;
 
-  public SigningClientInterceptor(String namespace, AttestationSigner signer, Clock clock) {
+  /**
+   * @param converter the client's data converter: the attestation header is encoded by it, so the
+   *     payload codec encrypts it like the arguments
+   */
+  public SigningClientInterceptor(
+      String namespace, AttestationSigner signer, Clock clock, DataConverter converter) {
+    this.converter = Objects.requireNonNull(converter, "converter");
     this.namespace = Objects.requireNonNull(namespace, "namespace");
     this.signer = Objects.requireNonNull(signer, "signer");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -58,7 +66,9 @@ public final class SigningClientInterceptor extends WorkflowClientInterceptorBas
     WorkflowClientOptions options = client.getOptions();
     List<WorkflowClientInterceptor> interceptors =
         new ArrayList<>(Arrays.asList(options.getInterceptors()));
-    interceptors.add(new SigningClientInterceptor(options.getNamespace(), signer, clock));
+    interceptors.add(
+        new SigningClientInterceptor(
+            options.getNamespace(), signer, clock, options.getDataConverter()));
     return WorkflowClient.newInstance(
         client.getWorkflowServiceStubs(),
         WorkflowClientOptions.newBuilder(options)
@@ -96,7 +106,7 @@ public final class SigningClientInterceptor extends WorkflowClientInterceptorBas
             now,
             now + ttl.toMillis(),
             nonce());
-    return Attestation.sign(claims, signer).addedTo(header);
+    return Attestation.sign(claims, signer).addedTo(header, converter);
   }
 
   private static String nonce() {

@@ -1,6 +1,7 @@
 package io.keyward.workflows.attestation;
 
 import io.keyward.workflows.common.CeremonyAudit;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.common.interceptors.Header;
 import io.temporal.common.interceptors.WorkerInterceptorBase;
 import io.temporal.common.interceptors.WorkflowInboundCallsInterceptor;
@@ -11,6 +12,7 @@ import io.temporal.workflow.WorkflowInfo;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -42,9 +44,15 @@ public final class VerifyingWorkerInterceptor extends WorkerInterceptorBase {
   public static final String START_REFUSED_TYPE = "StartRefused";
 
   private final AttestationVerifier verifier;
+  private final DataConverter converter;
 
-  public VerifyingWorkerInterceptor(TrustedKeys trusted) {
+  /**
+   * @param converter the worker client's data converter, which reads the attestation header as the
+   *     API's client wrote it (through the payload codec)
+   */
+  public VerifyingWorkerInterceptor(TrustedKeys trusted, DataConverter converter) {
     this.verifier = new AttestationVerifier(trusted);
+    this.converter = Objects.requireNonNull(converter, "converter");
   }
 
   @Override
@@ -85,7 +93,7 @@ public final class VerifyingWorkerInterceptor extends WorkerInterceptorBase {
       Map<String, String> details = new LinkedHashMap<>();
       details.put("workflowType", info.getWorkflowType());
       details.put("refusal", refusal);
-      new CeremonyAudit().append(START_REFUSED, null, details);
+      CeremonyAudit.beforeTheWorkflow().append(START_REFUSED, null, details);
       throw ApplicationFailure.newNonRetryableFailure(refusal, START_REFUSED_TYPE);
     }
 
@@ -143,7 +151,7 @@ public final class VerifyingWorkerInterceptor extends WorkerInterceptorBase {
         Header header, SignedTarget target, Object[] arguments, long now) {
       Optional<Attestation> attestation;
       try {
-        attestation = Attestation.in(header);
+        attestation = Attestation.in(header, converter);
       } catch (IllegalArgumentException unreadable) {
         return Optional.of("refused: the signature of " + target.describe() + " cannot be read");
       }
@@ -152,7 +160,7 @@ public final class VerifyingWorkerInterceptor extends WorkerInterceptorBase {
 
     private void remember(Header header) {
       try {
-        Attestation.in(header).ifPresent(a -> usedNonces.add(a.claims().nonce()));
+        Attestation.in(header, converter).ifPresent(a -> usedNonces.add(a.claims().nonce()));
       } catch (IllegalArgumentException unreadable) {
         // an unreadable attestation never got past the validator
       }

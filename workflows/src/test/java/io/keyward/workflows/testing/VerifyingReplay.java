@@ -3,6 +3,7 @@ package io.keyward.workflows.testing;
 import io.keyward.workflows.attestation.TrustedKey;
 import io.keyward.workflows.attestation.TrustedKeys;
 import io.keyward.workflows.attestation.VerifyingWorkerInterceptor;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
@@ -27,7 +28,9 @@ public final class VerifyingReplay {
             TestEnvironmentOptions.newBuilder()
                 .setWorkerFactoryOptions(
                     WorkerFactoryOptions.newBuilder()
-                        .setWorkerInterceptors(new VerifyingWorkerInterceptor(someKey()))
+                        .setWorkerInterceptors(
+                            new VerifyingWorkerInterceptor(
+                                someKey(), DefaultDataConverter.newDefaultInstance()))
                         .build())
                 .build())) {
       WorkflowReplayer.replayWorkflowExecutionFromResource(resource, env, workflowImplementation);
