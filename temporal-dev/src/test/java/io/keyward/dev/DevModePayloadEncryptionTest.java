@@ -4,22 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.util.JsonFormat;
-import io.keyward.worker.TemporalClients;
-import io.keyward.workflows.attestation.SigningKeySource;
-import io.keyward.workflows.attestation.SigningSettings;
-import io.keyward.workflows.attestation.VerifyingWorkerInterceptor;
-import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.codec.EncryptingPayloadCodec;
 import io.keyward.workflows.generation.KeyGenerationWorkflowImpl;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.common.converter.DataConverter;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
-import io.temporal.worker.WorkerFactoryOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -115,37 +104,7 @@ class DevModePayloadEncryptionTest {
       assertThat(anonymous(keyward.apiUri().resolve("/codec/decode"), body).statusCode())
           .isEqualTo(401);
 
-      replaysThroughTheCodec(history);
-    }
-  }
-
-  /**
-   * The encoded history replays against today's workflow code through the same codec, on a worker
-   * behind the signature check as production runs it.
-   */
-  private void replaysThroughTheCodec(WorkflowExecutionHistory history) throws Exception {
-    CodecSettings codec =
-        new CodecSettings(CodecSettings.DEV_KEY_ENCRYPTION_KEY, List.of(), dataDir, true);
-    DataConverter converter = TemporalClients.dataConverter(codec, Map.of());
-    try (TestWorkflowEnvironment environment =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder().setDataConverter(converter).build())
-                .setWorkerFactoryOptions(
-                    WorkerFactoryOptions.newBuilder()
-                        .setWorkerInterceptors(
-                            new VerifyingWorkerInterceptor(
-                                SigningKeySource.onClassPath()
-                                    .trusted(
-                                        new SigningSettings(
-                                            SigningSettings.DEV_SIGNING_KEY, null, dataDir, true),
-                                        Map.of()),
-                                converter))
-                        .build())
-                .build())) {
-      WorkflowReplayer.replayWorkflowExecution(
-          history, environment, KeyGenerationWorkflowImpl.class);
+      CodecReplay.replay(history, dataDir, KeyGenerationWorkflowImpl.class);
     }
   }
 
