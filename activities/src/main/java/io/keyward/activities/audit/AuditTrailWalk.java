@@ -1,5 +1,6 @@
 package io.keyward.activities.audit;
 
+import io.keyward.activities.stores.Transactions;
 import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.ChainVerification;
@@ -50,18 +51,14 @@ final class AuditTrailWalk {
   static ChainVerification verify(DataSource database, AuditMac mac, List<HeldReceipt> receipts)
       throws SQLException {
     AuditTrailWalk walk = new AuditTrailWalk(mac, receipts);
-    try (Connection connection = database.getConnection()) {
-      connection.setAutoCommit(false);
-      connection.setReadOnly(true);
-      try {
-        // One snapshot on PostgreSQL: the head and the records agree even while others append.
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        walk.records(connection);
-        walk.head(connection);
-      } finally {
-        connection.rollback();
-      }
-    }
+    // One snapshot on PostgreSQL: the head and the records agree even while others append.
+    Transactions.inSnapshot(
+        database,
+        connection -> {
+          walk.records(connection);
+          walk.head(connection);
+          return walk;
+        });
     walk.receipts();
     return walk.verdict();
   }

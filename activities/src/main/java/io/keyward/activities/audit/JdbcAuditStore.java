@@ -1,5 +1,6 @@
 package io.keyward.activities.audit;
 
+import io.keyward.activities.stores.Transactions;
 import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.AuditRecord;
@@ -11,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -22,6 +25,13 @@ import javax.sql.DataSource;
  * UPDATE}) in its transaction, seals the event after the head (sequence, link, hash in the form of
  * {@link AuditHashChain}), authenticates it ({@link AuditMac}), inserts it and moves the head. API
  * replicas and workers on other hosts therefore append to one chain, without gaps or forks.
+ *
+ * <p><b>Group commit.</b> The appends of one process that arrive while another is being written
+ * wait, then go into the database together, in the order they were queued, in one transaction (one
+ * lock of the head, one commit and its flush to disk) written by the first of them to wait ({@link
+ * GroupCommit}). Each append returns when the transaction holding its event has committed, with its
+ * own record; when that transaction fails, every append in it fails and nothing of it is stored, so
+ * the callers (activities Temporal retries) append again.
  *
  * <p><b>Idempotence.</b> An event whose id is already stored is not written again: the stored
  * record comes back (the first write wins), so a retried activity writes once. The unique
@@ -41,12 +51,17 @@ public final class JdbcAuditStore implements AuditStore {
   /** The longest event id and subject the table holds. */
   public static final int MAX_ID_LENGTH = 1000;
 
+  /** The most events one transaction appends. */
+  static final int MAX_BATCH = 200;
+
   private static final String GENESIS = AuditHashChain.GENESIS_HASH;
 
   private final DataSource database;
   private final AuditMac mac;
   private final String where;
   private final AuditHashChain chain = new AuditHashChain();
+  private final GroupCommit<AuditEvent, AuditRecord> appends =
+      new GroupCommit<>(this::appendAll, MAX_BATCH);
 
   /**
    * @param where the database, for messages (never with its password)
@@ -62,37 +77,58 @@ public final class JdbcAuditStore implements AuditStore {
     AuditHashChain.requireValid(event);
     requireFits(event.eventId(), "eventId");
     requireFits(event.subject(), "subject");
-    try (Connection connection = database.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        AuditRecord record = appendIn(connection, event);
-        connection.commit();
-        return record;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        if (isDuplicateKey(e)) {
-          // Another process stored the same event between our look and our insert.
-          return stored(connection, event).orElseThrow(() -> unavailable(e));
-        }
-        throw e;
-      }
+    return appends.write(event);
+  }
+
+  /**
+   * Appends the events of one group commit in one transaction, in their order; every event fails
+   * when the transaction does.
+   */
+  private List<AuditRecord> appendAll(List<AuditEvent> events) {
+    try {
+      return Transactions.inTransaction(database, connection -> appendIn(connection, events));
     } catch (SQLException e) {
-      throw unavailable(e);
+      if (!isDuplicateKey(e)) {
+        throw unavailable(e);
+      }
+      // Another process stored one of the events between our look and our insert.
+      return storedAll(events).orElseThrow(() -> unavailable(e));
     }
   }
 
-  private AuditRecord appendIn(Connection connection, AuditEvent event) throws SQLException {
-    Optional<AuditRecord> existing = stored(connection, event);
-    if (existing.isPresent()) {
-      return existing.get();
+  private List<AuditRecord> appendIn(Connection connection, List<AuditEvent> events)
+      throws SQLException {
+    Map<String, AuditRecord> records = new HashMap<>();
+    for (AuditEvent event : events) {
+      stored(connection, event).ifPresent(record -> records.put(event.eventId(), record));
     }
-    Head head = lockHead(connection);
-    // Looked at again under the lock: an append of the same event may have committed meanwhile.
-    existing = stored(connection, event);
-    if (existing.isPresent()) {
-      return existing.get();
+    if (records.size() < events.size()) {
+      Head head = lockHead(connection);
+      long first = head.sequence() + 1;
+      for (AuditEvent event : events) {
+        if (records.containsKey(event.eventId())) {
+          continue;
+        }
+        // Looked at again under the lock: an append of the same event may have committed meanwhile.
+        Optional<AuditRecord> existing = stored(connection, event);
+        if (existing.isPresent()) {
+          records.put(event.eventId(), existing.get());
+          continue;
+        }
+        AuditRecord record = chain.seal(head.sequence() + 1, event, head.linkHash());
+        insert(connection, event, record);
+        records.put(event.eventId(), record);
+        head = new Head(record.sequence(), record.hash());
+      }
+      if (head.sequence() >= first) {
+        moveHead(connection, head);
+      }
     }
-    AuditRecord record = chain.seal(head.sequence() + 1, event, head.linkHash());
+    return events.stream().map(event -> records.get(event.eventId())).toList();
+  }
+
+  private void insert(Connection connection, AuditEvent event, AuditRecord record)
+      throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO audit_records (sequence, event_id, subject, record_json, hash, mac)"
@@ -105,14 +141,33 @@ public final class JdbcAuditStore implements AuditStore {
       insert.setString(6, mac.of(record.sequence(), record.hash()));
       insert.executeUpdate();
     }
+  }
+
+  private static void moveHead(Connection connection, Head head) throws SQLException {
     try (PreparedStatement move =
         connection.prepareStatement(
             "UPDATE audit_head SET last_sequence = ?, last_hash = ? WHERE id = 1")) {
-      move.setLong(1, record.sequence());
-      move.setString(2, record.hash());
+      move.setLong(1, head.sequence());
+      move.setString(2, head.hash());
       move.executeUpdate();
     }
-    return record;
+  }
+
+  /** The records stored for every one of {@code events}; empty when one of them is not stored. */
+  private Optional<List<AuditRecord>> storedAll(List<AuditEvent> events) {
+    List<AuditRecord> records = new ArrayList<>();
+    try (Connection connection = database.getConnection()) {
+      for (AuditEvent event : events) {
+        Optional<AuditRecord> record = stored(connection, event);
+        if (record.isEmpty()) {
+          return Optional.empty();
+        }
+        records.add(record.get());
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+    return Optional.of(records);
   }
 
   /** The head, locked until the transaction ends; recreated from the records if it was deleted. */

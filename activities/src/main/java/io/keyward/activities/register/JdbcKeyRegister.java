@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.keyward.activities.stores.Transactions;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.register.KeyRegister;
 import io.keyward.workflows.register.RegisterChange;
@@ -96,26 +97,21 @@ public final class JdbcKeyRegister implements KeyRegister {
   }
 
   private Optional<RegisteredKey> applyOnce(RegisterUpdate update) throws SQLException {
-    try (Connection connection = database.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        Optional<RegisteredKey> current = entry(connection, update.key(), true);
-        List<RegisterChange> history = history(connection, update.key());
-        RegisterEntries.Applied applied = RegisterEntries.apply(current, history, update);
-        if (applied.entry().isPresent() && !applied.entry().equals(current)) {
-          write(connection, applied.entry().get(), current.isPresent());
-          long seq = history.size();
-          for (RegisterChange change : applied.changes()) {
-            insertChange(connection, change, ++seq);
+    return Transactions.inTransaction(
+        database,
+        connection -> {
+          Optional<RegisteredKey> current = entry(connection, update.key(), true);
+          List<RegisterChange> history = history(connection, update.key());
+          RegisterEntries.Applied applied = RegisterEntries.apply(current, history, update);
+          if (applied.entry().isPresent() && !applied.entry().equals(current)) {
+            write(connection, applied.entry().get(), current.isPresent());
+            long seq = history.size();
+            for (RegisterChange change : applied.changes()) {
+              insertChange(connection, change, ++seq);
+            }
           }
-        }
-        connection.commit();
-        return applied.entry();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-    }
+          return applied.entry();
+        });
   }
 
   private static Optional<RegisteredKey> entry(Connection connection, KeyRef key, boolean lock)

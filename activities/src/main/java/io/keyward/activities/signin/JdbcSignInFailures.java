@@ -1,5 +1,7 @@
 package io.keyward.activities.signin;
 
+import io.keyward.activities.stores.ExpiredRows;
+import io.keyward.activities.stores.Transactions;
 import io.keyward.workflows.signin.FailureCount;
 import io.keyward.workflows.signin.SignInFailures;
 import java.sql.Connection;
@@ -13,10 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The failed sign-ins in the shared database, one row per key (table {@code sign_in_failures}), so
@@ -35,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class JdbcSignInFailures implements SignInFailures {
   static final int MAX_KEY = 200;
   private static final int ATTEMPTS = 5;
-  private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
   /**
    * What a transaction that lost a race to another fails with, and is run again for: a unique
@@ -44,13 +42,12 @@ public final class JdbcSignInFailures implements SignInFailures {
    */
   private static final Set<String> RACES = Set.of("23505", "40001", "40P01", "90131");
 
-  private static final Logger LOG = LoggerFactory.getLogger(JdbcSignInFailures.class);
-
   private final DataSource database;
-  private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.MIN);
+  private final ExpiredRows forgotten;
 
   public JdbcSignInFailures(DataSource database) {
     this.database = database;
+    this.forgotten = new ExpiredRows(database, "sign_in_failures", "failure_key", "last_failure");
   }
 
   @Override
@@ -95,28 +92,18 @@ public final class JdbcSignInFailures implements SignInFailures {
     if (counted == null) {
       throw unavailable(conflict);
     }
-    purgeNowAndThen(last);
+    forgotten.deleteNowAndThen(last);
     return counted;
   }
 
   /** One transaction; throws what it failed with, a lost race too (see {@link #RACES}). */
   private FailureCount addOnce(String key, Instant last, Duration forgetAfter) throws SQLException {
-    try (Connection connection = database.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        FailureCount counted = update(connection, key, last, forgetAfter);
-        if (counted == null) {
-          counted = insert(connection, key, last, forgetAfter);
-        }
-        connection.commit();
-        return counted;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    }
+    return Transactions.inTransaction(
+        database,
+        connection -> {
+          FailureCount counted = update(connection, key, last, forgetAfter);
+          return counted != null ? counted : insert(connection, key, last, forgetAfter);
+        });
   }
 
   /**
@@ -187,25 +174,6 @@ public final class JdbcSignInFailures implements SignInFailures {
       delete.executeUpdate();
     } catch (SQLException e) {
       throw unavailable(e);
-    }
-  }
-
-  /**
-   * Deletes the counts already forgotten at {@code now}, at most once a minute in this process. A
-   * failure here costs nothing but a row kept a little longer, so it is logged, not thrown.
-   */
-  private void purgeNowAndThen(Instant now) {
-    Instant due = nextPurge.get();
-    if (now.isBefore(due) || !nextPurge.compareAndSet(due, now.plus(PURGE_EVERY))) {
-      return;
-    }
-    try (Connection connection = database.getConnection();
-        PreparedStatement delete =
-            connection.prepareStatement("DELETE FROM sign_in_failures WHERE expires_at <= ?")) {
-      delete.setObject(1, timestamp(now));
-      delete.executeUpdate();
-    } catch (SQLException e) {
-      LOG.warn("Forgotten sign-in failures not deleted this time: {}", e.getMessage());
     }
   }
 

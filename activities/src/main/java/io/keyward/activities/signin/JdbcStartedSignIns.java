@@ -2,6 +2,7 @@ package io.keyward.activities.signin;
 
 import static io.keyward.activities.signin.JdbcWebSessions.timestamp;
 
+import io.keyward.activities.stores.ExpiredRows;
 import io.keyward.workflows.signin.StartedSignIn;
 import io.keyward.workflows.signin.StartedSignIns;
 import java.net.URI;
@@ -32,18 +33,13 @@ public final class JdbcStartedSignIns implements StartedSignIns {
 
   @Override
   public void keep(String token, StartedSignIn signIn, Instant expiresAt, int keepAtMost) {
-    if (keepAtMost < 1) {
-      throw new IllegalArgumentException("keepAtMost must be at least 1, was " + keepAtMost);
-    }
-    try (Connection connection = database.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        expired.keepAtMost(connection, keepAtMost - 1);
-        try (PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO started_sign_ins (token_hash, state, nonce, code_verifier,"
-                    + " redirect_uri, next_path, max_age_seconds, started_at, expires_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    expired.insert(
+        signIn.startedAt(),
+        keepAtMost,
+        "INSERT INTO started_sign_ins (token_hash, state, nonce, code_verifier,"
+            + " redirect_uri, next_path, max_age_seconds, started_at, expires_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        insert -> {
           insert.setString(1, TokenHash.of(token));
           insert.setString(2, signIn.state());
           insert.setString(3, signIn.nonce());
@@ -53,19 +49,8 @@ public final class JdbcStartedSignIns implements StartedSignIns {
           insert.setObject(7, signIn.maxAge() == null ? null : signIn.maxAge().toSeconds());
           insert.setObject(8, timestamp(signIn.startedAt()));
           insert.setObject(9, timestamp(expiresAt));
-          insert.executeUpdate();
-        }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw unavailable(e);
-    }
-    expired.deleteNowAndThen(signIn.startedAt());
+        },
+        JdbcStartedSignIns::unavailable);
   }
 
   @Override

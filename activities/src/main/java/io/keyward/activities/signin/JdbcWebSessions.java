@@ -1,5 +1,6 @@
 package io.keyward.activities.signin;
 
+import io.keyward.activities.stores.ExpiredRows;
 import io.keyward.workflows.common.Role;
 import io.keyward.workflows.directory.DirectoryUser;
 import io.keyward.workflows.signin.WebSession;
@@ -38,19 +39,14 @@ public final class JdbcWebSessions implements WebSessions {
 
   @Override
   public void open(String id, WebSession session, int keepAtMost) {
-    if (keepAtMost < 1) {
-      throw new IllegalArgumentException("keepAtMost must be at least 1, was " + keepAtMost);
-    }
     DirectoryUser user = session.user();
-    try (Connection connection = database.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        expired.keepAtMost(connection, keepAtMost - 1);
-        try (PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO web_sessions (id_hash, csrf_token, user_id, display_name, email,"
-                    + " roles, signed_in_at, authenticated_at, last_seen, expires_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    expired.insert(
+        session.signedInAt(),
+        keepAtMost,
+        "INSERT INTO web_sessions (id_hash, csrf_token, user_id, display_name, email,"
+            + " roles, signed_in_at, authenticated_at, last_seen, expires_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        insert -> {
           insert.setString(1, TokenHash.of(id));
           insert.setString(2, session.csrfToken());
           insert.setString(3, user.id());
@@ -63,19 +59,8 @@ public final class JdbcWebSessions implements WebSessions {
               8, session.authenticatedAt() == null ? null : timestamp(session.authenticatedAt()));
           insert.setObject(9, timestamp(session.lastSeen()));
           insert.setObject(10, timestamp(session.expiresAt()));
-          insert.executeUpdate();
-        }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw unavailable(e);
-    }
-    expired.deleteNowAndThen(session.signedInAt());
+        },
+        JdbcWebSessions::unavailable);
   }
 
   @Override

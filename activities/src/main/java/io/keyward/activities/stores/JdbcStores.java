@@ -10,6 +10,7 @@ import io.keyward.activities.signin.JdbcSignInFailures;
 import io.keyward.activities.signin.JdbcStartedSignIns;
 import io.keyward.activities.signin.JdbcWebSessions;
 import io.keyward.activities.webauthn.JdbcCredentialStore;
+import io.keyward.activities.webauthn.JdbcWebAuthnChallenges;
 import io.keyward.workflows.audit.AuditReceipt;
 import io.keyward.workflows.audit.ChainVerification;
 import io.keyward.workflows.audit.HeldReceipt;
@@ -25,9 +26,9 @@ import java.util.List;
 /**
  * The shared stores of one process on one database, through one connection pool: the audit trail,
  * the break-glass grants, the dependency map, the key register, the counts of failed sign-ins, the
- * web pages' sessions, the OpenID Connect sign-ins under way and people's WebAuthn credentials.
- * {@link #open} migrates the schema first; {@link #close} closes the pool, and with it every store
- * handed out.
+ * web pages' sessions, the OpenID Connect sign-ins under way, people's WebAuthn credentials and the
+ * WebAuthn challenges not had back yet. {@link #open} migrates the schema first; {@link #close}
+ * closes the pool, and with it every store handed out.
  */
 public final class JdbcStores implements Stores {
   private final HikariDataSource pool;
@@ -40,6 +41,7 @@ public final class JdbcStores implements Stores {
   private final JdbcWebSessions webSessions;
   private final JdbcStartedSignIns startedSignIns;
   private final JdbcCredentialStore credentials;
+  private final JdbcWebAuthnChallenges webAuthnChallenges;
 
   private JdbcStores(HikariDataSource pool, DatabaseSettings settings, AuditMac mac) {
     this.pool = pool;
@@ -52,6 +54,7 @@ public final class JdbcStores implements Stores {
     this.webSessions = new JdbcWebSessions(pool);
     this.startedSignIns = new JdbcStartedSignIns(pool);
     this.credentials = new JdbcCredentialStore(pool);
+    this.webAuthnChallenges = new JdbcWebAuthnChallenges(pool);
   }
 
   /**
@@ -135,6 +138,11 @@ public final class JdbcStores implements Stores {
   @Override
   public JdbcCredentialStore credentials() {
     return credentials;
+  }
+
+  @Override
+  public JdbcWebAuthnChallenges webAuthnChallenges() {
+    return webAuthnChallenges;
   }
 
   /** Runs a query that reads the audit head, the row every append needs. */

@@ -32,6 +32,7 @@ import io.keyward.workflows.signin.WebSessions;
 import io.keyward.workflows.stores.DatabaseSettings;
 import io.keyward.workflows.webauthn.CredentialState;
 import io.keyward.workflows.webauthn.PersonCredential;
+import io.keyward.workflows.webauthn.WebAuthnChallenges;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,8 +44,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,7 +65,8 @@ import org.junit.jupiter.api.io.TempDir;
  * idempotent appends, every kind of tampering reported, appends that go on after damage, the grants
  * and dependency map shared between processes, failed sign-ins counted atomically and forgotten,
  * web sessions and started sign-ins shared, kept only as hashes of their tokens, taken once and
- * expired, and WebAuthn credentials approved once and revoked for good.
+ * expired, WebAuthn credentials approved once and revoked for good, and WebAuthn challenges taken
+ * once, by their person only, until they expire.
  */
 abstract class StoreConformanceTest {
   private static final KeyRef KEY = new KeyRef("kv-orders", "orders-tde");
@@ -771,6 +775,75 @@ abstract class StoreConformanceTest {
       assertThat(stores.startedSignIns().take("token-2", AT.plus(Duration.ofMinutes(10))))
           .isEmpty();
       assertThat(columnValues("started_sign_ins", "state")).isEmpty();
+    }
+  }
+
+  @Test
+  void aWebAuthnChallengeIsTakenOnceThoughTwoProcessesTakeItAtOnce() throws Exception {
+    int rounds = 20;
+    try (JdbcStores other = JdbcStores.open(settings)) {
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        for (int round = 0; round < rounds; round++) {
+          String challenge = "challenge-" + round;
+          stores.webAuthnChallenges().issue("kai", challenge, AT);
+          CyclicBarrier together = new CyclicBarrier(2);
+          List<Future<Optional<String>>> taken = new ArrayList<>();
+          for (JdbcStores replica : List.of(stores, other)) {
+            taken.add(
+                pool.submit(
+                    () -> {
+                      together.await();
+                      return replica.webAuthnChallenges().take("kai", AT.plusSeconds(1));
+                    }));
+          }
+          List<Optional<String>> answers = new ArrayList<>();
+          for (Future<Optional<String>> answer : taken) {
+            answers.add(answer.get(5, TimeUnit.MINUTES));
+          }
+          assertThat(answers)
+              .as("round %d: one of the two takes gets the challenge", round)
+              .containsExactlyInAnyOrder(Optional.of(challenge), Optional.empty());
+        }
+      } finally {
+        pool.shutdown();
+      }
+    }
+  }
+
+  @Test
+  void aWebAuthnChallengeExpiresFiveMinutesAfterItWasIssuedAndIsThenDeleted() throws Exception {
+    Duration valid = WebAuthnChallenges.VALID_FOR;
+    assertThat(valid).isEqualTo(Duration.ofMinutes(5));
+    stores.webAuthnChallenges().issue("kim", "kims-challenge", AT);
+    stores.webAuthnChallenges().issue("sam", "sams-challenge", AT);
+
+    assertThat(stores.webAuthnChallenges().take("kim", AT.plus(valid).minusMillis(1)))
+        .contains("kims-challenge");
+    assertThat(stores.webAuthnChallenges().take("sam", AT.plus(valid))).isEmpty();
+
+    stores.webAuthnChallenges().issue("lena", "lenas-challenge", AT.plus(Duration.ofMinutes(6)));
+    stores.webAuthnChallenges().issue("olivia", "olivias-challenge", AT);
+    stores.webAuthnChallenges().issue("kai", "kais-challenge", AT.plus(Duration.ofMinutes(10)));
+
+    assertThat(columnValues("webauthn_challenges", "person_id"))
+        .as("expired challenges are deleted")
+        .containsExactlyInAnyOrder("lena", "kai");
+  }
+
+  @Test
+  void aWebAuthnChallengeAnswersOnlyItsPersonAndANewOneReplacesTheOpenOne() {
+    try (JdbcStores other = JdbcStores.open(settings)) {
+      stores.webAuthnChallenges().issue("alice", "alices-first", AT);
+
+      assertThat(other.webAuthnChallenges().take("bob", AT)).isEmpty();
+      assertThat(other.webAuthnChallenges().take("Alice", AT)).isEmpty();
+
+      other.webAuthnChallenges().issue("alice", "alices-second", AT);
+      assertThat(stores.webAuthnChallenges().take("alice", AT)).contains("alices-second");
+      assertThat(other.webAuthnChallenges().take("alice", AT)).isEmpty();
+      assertThatThrownBy(() -> stores.webAuthnChallenges().issue("", "challenge", AT))
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 

@@ -146,6 +146,7 @@ public record KeywardServices(
             client,
             taskQueue,
             stores.credentials(),
+            stores.webAuthnChallenges(),
             audit,
             refusals,
             configuration.getWebauthn().relyingParty(),

@@ -30,6 +30,7 @@ import io.keyward.workflows.webauthn.CredentialStore;
 import io.keyward.workflows.webauthn.DecisionChallenge;
 import io.keyward.workflows.webauthn.HeldCredentials;
 import io.keyward.workflows.webauthn.PersonCredential;
+import io.keyward.workflows.webauthn.WebAuthnChallenges;
 import io.temporal.client.WorkflowClient;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -77,6 +78,7 @@ public final class SecurityKeys {
       WorkflowClient client,
       String taskQueue,
       CredentialStore store,
+      WebAuthnChallenges challenges,
       AuditStore audit,
       Refusals refusals,
       RelyingParty relyingParty,
@@ -87,7 +89,7 @@ public final class SecurityKeys {
     this.audit = audit;
     this.refusals = refusals;
     this.relyingParty = relyingParty;
-    this.challenges = new RegistrationChallenges(clock);
+    this.challenges = new RegistrationChallenges(challenges, clock);
     this.clock = clock;
   }
 

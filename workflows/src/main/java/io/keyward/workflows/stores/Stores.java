@@ -8,6 +8,7 @@ import io.keyward.workflows.signin.SignInFailures;
 import io.keyward.workflows.signin.StartedSignIns;
 import io.keyward.workflows.signin.WebSessions;
 import io.keyward.workflows.webauthn.CredentialStore;
+import io.keyward.workflows.webauthn.WebAuthnChallenges;
 
 /**
  * The shared stores of one process, open on one database through one connection pool. Every API
@@ -38,6 +39,9 @@ public interface Stores extends AutoCloseable {
 
   /** People's WebAuthn credentials, which sign their ULTRA decisions. */
   CredentialStore credentials();
+
+  /** The WebAuthn challenges handed out and not had back yet (see {@link WebAuthnChallenges}). */
+  WebAuthnChallenges webAuthnChallenges();
 
   /**
    * Asks the database a question, for a health check.

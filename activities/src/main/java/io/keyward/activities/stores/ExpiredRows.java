@@ -1,4 +1,4 @@
-package io.keyward.activities.signin;
+package io.keyward.activities.stores;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * minute per process, and the rows beyond a limit, oldest first by one column. A failure costs
  * nothing but rows kept a little longer, so it is logged, not thrown.
  */
-final class ExpiredRows {
+public final class ExpiredRows {
   private static final Duration EVERY = Duration.ofMinutes(1);
   private static final Logger LOG = LoggerFactory.getLogger(ExpiredRows.class);
 
@@ -31,7 +32,7 @@ final class ExpiredRows {
    * @param key its primary key column
    * @param age the column whose oldest rows go first when there are too many
    */
-  ExpiredRows(DataSource database, String table, String key, String age) {
+  public ExpiredRows(DataSource database, String table, String key, String age) {
     this.database = database;
     this.table = table;
     this.key = key;
@@ -39,7 +40,7 @@ final class ExpiredRows {
   }
 
   /** Deletes the rows expired at {@code now}, unless this process did so less than a minute ago. */
-  void deleteNowAndThen(Instant now) {
+  public void deleteNowAndThen(Instant now) {
     Instant due = next.get();
     if (now.isBefore(due) || !next.compareAndSet(due, now.plus(EVERY))) {
       return;
@@ -54,8 +55,43 @@ final class ExpiredRows {
     }
   }
 
+  /** Sets the parameters of an insert. */
+  @FunctionalInterface
+  public interface Values {
+    void set(PreparedStatement insert) throws SQLException;
+  }
+
+  /**
+   * Inserts one row with {@code insert}, whose parameters {@code values} sets, in one transaction
+   * that first deletes the oldest rows so that at most {@code keepAtMost} are left with the new
+   * one; then deletes the rows expired at {@code now} (see {@link #deleteNowAndThen}).
+   *
+   * @throws IllegalArgumentException when {@code keepAtMost} is below 1
+   */
+  public void insert(
+      Instant now,
+      int keepAtMost,
+      String insert,
+      Values values,
+      Function<SQLException, RuntimeException> unavailable) {
+    if (keepAtMost < 1) {
+      throw new IllegalArgumentException("keepAtMost must be at least 1, was " + keepAtMost);
+    }
+    Transactions.inTransaction(
+        database,
+        connection -> {
+          keepAtMost(connection, keepAtMost - 1);
+          try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            values.set(statement);
+            return statement.executeUpdate();
+          }
+        },
+        unavailable);
+    deleteNowAndThen(now);
+  }
+
   /** Deletes the oldest rows beyond {@code keepAtMost}. */
-  void keepAtMost(Connection connection, int keepAtMost) throws SQLException {
+  private void keepAtMost(Connection connection, int keepAtMost) throws SQLException {
     int rows;
     try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + table);
         var result = count.executeQuery()) {
