@@ -1,6 +1,19 @@
 package io.keyward.workflows.breakglass;
 
 import io.keyward.workflows.common.Actor;
+import io.keyward.workflows.webauthn.DecisionAssertion;
 
-/** An approver's decision; {@code actor} comes from the authenticated principal. */
-public record Authorisation(Actor actor, AuthorisationDecision decision, String reason) {}
+/**
+ * An approver's decision; {@code actor} comes from the authenticated principal. On a level 2 or 3
+ * session, {@code assertion} is the approver's own security key signing this decision (see {@link
+ * io.keyward.workflows.webauthn.SignedDecisions}); null on level 1, and in histories from before it
+ * existed.
+ */
+public record Authorisation(
+    Actor actor, AuthorisationDecision decision, String reason, DecisionAssertion assertion) {
+
+  /** A decision no security key signed. */
+  public Authorisation(Actor actor, AuthorisationDecision decision, String reason) {
+    this(actor, decision, reason, null);
+  }
+}
