@@ -40,15 +40,25 @@ class BootstrapSecurityKeyCommandTest {
   void writeStoresAndConfig() throws Exception {
     try (JdbcStores stores = JdbcStores.embedded(dir)) {
       stores.credentials().register(pending("lena", "lena-key"));
-      stores.credentials().register(pending("tara", "tara-key"));
+      stores.credentials().register(pending("lars", "lars-key"));
       stores.credentials().register(pending("olivia", "olivia-key"));
     }
+    Path users = dir.resolve("users.yml");
+    Files.writeString(
+        users,
+        "users:\n"
+            + user("lena", "SECURITY_TEAM_LEAD")
+            + user("lars", "SECURITY_TEAM_LEAD")
+            + user("olivia", "CRYPTO_OFFICER"),
+        StandardCharsets.UTF_8);
     config = dir.resolve("keyward.yml");
     Files.writeString(
         config,
         "database:\n  dataDir: "
             + dir
-            + "\ndirectory:\n  demoUsers: true\nlogging:\n  level: WARN\n",
+            + "\ndirectory:\n  usersFile: "
+            + users
+            + "\nlogging:\n  level: WARN\n",
         StandardCharsets.UTF_8);
   }
 
@@ -77,13 +87,13 @@ class BootstrapSecurityKeyCommandTest {
   void refusesOnceALeadHoldsAnActiveKey() {
     assertThat(bootstrap("lena-key", "ops-anna")).isEmpty();
 
-    assertThat(bootstrap("tara-key", "ops-anna")).isPresent();
+    assertThat(bootstrap("lars-key", "ops-anna")).isPresent();
 
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains(
             "bootstrap refused: a bootstrap is refused once a security team lead holds an approved"
                 + " key (lena)");
-    assertThat(stateOf("tara-key")).isEqualTo(CredentialState.PENDING);
+    assertThat(stateOf("lars-key")).isEqualTo(CredentialState.PENDING);
   }
 
   @Test
@@ -95,6 +105,19 @@ class BootstrapSecurityKeyCommandTest {
         .contains("olivia is not a security team lead")
         .contains("no security key nobodys-key in the credentials store");
     assertThat(stateOf("olivia-key")).isEqualTo(CredentialState.PENDING);
+  }
+
+  /** A directory entry; the password hash is lena's demo one, never used here. */
+  private static String user(String id, String role) {
+    return "  - id: "
+        + id
+        + "\n    name: "
+        + id
+        + "\n    email: "
+        + id
+        + "@example.com\n    roles: ["
+        + role
+        + "]\n    passwordHash: \"$2y$10$vhXZdqriODFC0TaC2owUUevhKN4Zbhuy0E0/sW6OCzN/ljV1P7r3C\"\n";
   }
 
   private CredentialState stateOf(String credentialId) {
