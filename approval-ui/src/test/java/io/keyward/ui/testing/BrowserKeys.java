@@ -107,6 +107,9 @@ public final class BrowserKeys {
       String person, String page, String button, String reasonField, String reason) {
     app.signIn(person);
     app.open(page);
+    assertThat(app.browser().findElements(By.id(button)))
+        .as(() -> person + " sees no " + button + " on " + app.browser().getPageSource())
+        .isNotEmpty();
     if (reason != null) {
       app.browser().findElement(By.id(reasonField)).sendKeys(reason);
     }
