@@ -1,5 +1,6 @@
 package io.keyward.workflows.breakglass;
 
+import io.keyward.workflows.attestation.PersonCarrying;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.webauthn.DecisionAssertion;
 
@@ -10,7 +11,8 @@ import io.keyward.workflows.webauthn.DecisionAssertion;
  * existed.
  */
 public record Authorisation(
-    Actor actor, AuthorisationDecision decision, String reason, DecisionAssertion assertion) {
+    Actor actor, AuthorisationDecision decision, String reason, DecisionAssertion assertion)
+    implements PersonCarrying {
 
   /** A decision no security key signed. */
   public Authorisation(Actor actor, AuthorisationDecision decision, String reason) {

@@ -1,5 +1,6 @@
 package io.keyward.workflows.classification;
 
+import io.keyward.workflows.attestation.PersonCarrying;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.webauthn.DecisionAssertion;
 
@@ -11,7 +12,8 @@ import io.keyward.workflows.webauthn.DecisionAssertion;
  * histories from before it existed.
  */
 public record ClassificationDecision(
-    Actor actor, ClassificationDecisionType type, String reason, DecisionAssertion assertion) {
+    Actor actor, ClassificationDecisionType type, String reason, DecisionAssertion assertion)
+    implements PersonCarrying {
 
   /** A decision no security key signed. */
   public ClassificationDecision(Actor actor, ClassificationDecisionType type, String reason) {

@@ -1,5 +1,6 @@
 package io.keyward.workflows.credential;
 
+import io.keyward.workflows.attestation.PersonCarrying;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.webauthn.DecisionAssertion;
 
@@ -10,7 +11,8 @@ import io.keyward.workflows.webauthn.DecisionAssertion;
  * it existed.
  */
 public record EnrolmentDecision(
-    Actor actor, EnrolmentDecisionType type, String reason, DecisionAssertion assertion) {
+    Actor actor, EnrolmentDecisionType type, String reason, DecisionAssertion assertion)
+    implements PersonCarrying {
 
   /** A decision no security key signed. */
   public EnrolmentDecision(Actor actor, EnrolmentDecisionType type, String reason) {
