@@ -76,9 +76,17 @@ public final class KeywardInChromium implements BeforeAllCallback, AfterAllCallb
     browser.get(url(path));
   }
 
-  /** The text of the element {@code id}, once the page shows it. */
+  /**
+   * The text of the element {@code id}, once the page shows it; a notice the page's script fills in
+   * (a refused assertion) is empty until the script answers, so an empty text is waited out.
+   */
   public String text(String id) {
-    return waitFor().until(page -> page.findElement(By.id(id)).getText());
+    return waitFor()
+        .until(
+            page -> {
+              String text = page.findElement(By.id(id)).getText();
+              return text.isBlank() ? null : text;
+            });
   }
 
   /** Waits until the page's {@code #phase} names {@code phase}. */
