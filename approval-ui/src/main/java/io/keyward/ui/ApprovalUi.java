@@ -11,6 +11,7 @@ import io.keyward.api.rotation.ManualRotations;
 import io.keyward.ui.breakglass.BreakGlassPages;
 import io.keyward.ui.breakglass.BreakGlassWaiting;
 import io.keyward.ui.breakglass.DeclarationForm;
+import io.keyward.ui.classification.ClassificationPages;
 import io.keyward.ui.codec.SessionCodecResource;
 import io.keyward.ui.generation.GenerationPages;
 import io.keyward.ui.generation.GenerationRequestForm;
@@ -132,10 +133,13 @@ public final class ApprovalUi implements KeywardExtension {
             services.generations(), services.securityKeys(), pages, temporalWeb, clock));
     jersey.register(new SecurityKeyPages(services.securityKeys(), pages));
     jersey.register(
+        new ClassificationPages(services.classifications(), services.securityKeys(), pages, clock));
+    jersey.register(
         new KeyPages(new KeyRegister(runs, services.generations(), lifecycles), pages, clock));
     jersey.register(new RotationPages(rotations, pages, temporalWeb, clock));
     jersey.register(new LifecyclePages(lifecycles, pages, temporalWeb, clock));
-    jersey.register(new BreakGlassPages(breakGlass, runs, pages, temporalWeb, clock));
+    jersey.register(
+        new BreakGlassPages(breakGlass, services.securityKeys(), runs, pages, temporalWeb, clock));
     jersey.register(new IncidentPages(compromises, runs, pages, temporalWeb, clock));
     StartForms forms = new StartForms(pages);
     jersey.register(new GenerationRequestForm(services.generations(), forms));

@@ -17,6 +17,7 @@ import io.keyward.api.auth.NoPasswordUsers;
 import io.keyward.api.auth.PasswordAttempt;
 import io.keyward.api.auth.VerifiedCredentialsCache;
 import io.keyward.api.breakglass.BreakGlassResource;
+import io.keyward.api.cli.BootstrapSecurityKeyCommand;
 import io.keyward.api.cli.VerifyAuditCommand;
 import io.keyward.api.codec.CodecCors;
 import io.keyward.api.codec.CodecResource;
@@ -130,6 +131,7 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
             SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     bootstrap.addCommand(new VerifyAuditCommand());
+    bootstrap.addCommand(new BootstrapSecurityKeyCommand());
   }
 
   @Override

@@ -73,11 +73,10 @@ class DevModeWithSoftHsmTest {
       // ULTRA (runbook 3.3): three of the executives and crypto officers approve.
       // Every ULTRA decision is signed by the decider's own security key, enrolled beforehand.
       Map<String, SecurityKeyOverHttp> keys = new HashMap<>();
+      String origin = keyward.apiUri().toString().replaceAll("/$", "");
+      SecurityKeyOverHttp lenas = SecurityKeyOverHttp.bootstrapLead(api, "lena", origin, keyward);
       for (String person : List.of("olivia", "carol", "tom", "kim", "kai", "sam")) {
-        keys.put(
-            person,
-            SecurityKeyOverHttp.enrol(
-                api, person, keyward.apiUri().toString().replaceAll("/$", ""), "lena"));
+        keys.put(person, SecurityKeyOverHttp.enrol(api, person, origin, "lena", lenas));
       }
       GenerationOverHttp ultra =
           request(api, ULTRA_KEY, "ULTRA", Map.of("type", "EC", "curve", "P_521"), keys);

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
+import io.keyward.activities.directory.YamlDirectory;
+import io.keyward.activities.stores.JdbcStores;
+import io.keyward.api.webauthn.SecurityKeyBootstrap;
+import io.keyward.workflows.credential.EnrolmentRequest;
 import io.keyward.workflows.webauthn.DecisionChallenge;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -15,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,8 +28,8 @@ import java.util.UUID;
 /**
  * A person's security key in software, used over the API as a client with its own authenticator
  * would: it registers (a {@code none} attestation over the API's challenge), a security team lead
- * approves it, and it signs the challenge of each decision. The browser tests use Chromium's
- * virtual authenticator instead.
+ * approves it with the lead's own key (the first lead's key is bootstrapped), and it signs the
+ * challenge of each decision. The browser tests use Chromium's virtual authenticator instead.
  */
 final class SecurityKeyOverHttp {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -41,8 +46,69 @@ final class SecurityKeyOverHttp {
     this.origin = origin;
   }
 
-  /** Registers a new key for {@code person} and has {@code lead} approve it. */
-  static SecurityKeyOverHttp enrol(DemoUserHttp api, String person, String origin, String lead)
+  /**
+   * Registers a new key for {@code lead} and activates it as the operator's {@code
+   * bootstrap-security-key} does (the same rules and audit event, in the dev mode's database), its
+   * enrolment ended: the first lead's key, which no lead's key can approve.
+   */
+  static SecurityKeyOverHttp bootstrapLead(
+      DemoUserHttp api, String lead, String origin, LocalKeyward keyward) throws Exception {
+    SecurityKeyOverHttp key = register(api, lead, origin);
+    String credentialId = B64.encodeToString(key.credentialId);
+    try (JdbcStores stores = JdbcStores.embedded(keyward.settings().dataDir())) {
+      new SecurityKeyBootstrap(
+              stores.credentials(), YamlDirectory.demo(), stores.audit(), Clock.systemUTC())
+          .bootstrap(credentialId, "ops-on-call");
+    }
+    keyward
+        .temporal()
+        .client()
+        .newUntypedWorkflowStub(EnrolmentRequest.workflowId(credentialId))
+        .terminate("security key enrolled by bootstrap by ops-on-call");
+    return key;
+  }
+
+  /**
+   * Registers a new key for {@code person} and has {@code lead} approve it, signed by {@code
+   * leadKey} over the challenge the API gives for the approval.
+   */
+  static SecurityKeyOverHttp enrol(
+      DemoUserHttp api, String person, String origin, String lead, SecurityKeyOverHttp leadKey)
+      throws Exception {
+    SecurityKeyOverHttp key = register(api, person, origin);
+    String path = "/api/security-keys/" + B64.encodeToString(key.credentialId);
+    DemoUserHttp.Answer approved = null;
+    // The enrolment ceremony loads the enrolled keys before its lead's step opens: until then it
+    // answers "try again".
+    for (int attempt = 0;
+        attempt < 100 && (approved == null || stillLoading(approved));
+        attempt++) {
+      if (approved != null) {
+        Thread.sleep(100);
+      }
+      DemoUserHttp.Answer asked =
+          api.post(lead, path + "/decision-challenge", Map.of("decision", "APPROVE"));
+      assertThat(asked.status()).as(asked.body().toString()).isEqualTo(200);
+      Map<String, Object> decision = new LinkedHashMap<>();
+      decision.put("decision", "APPROVE");
+      decision.put(
+          "assertion",
+          leadKey.signChallenge(
+              asked.body().path("challenge").asText(), asked.body().path("nonce").asText()));
+      approved = api.post(lead, path + "/decisions", decision);
+    }
+    assertThat(approved.body().path("phase").asText())
+        .as(approved.body().toString())
+        .isEqualTo("ACTIVE");
+    return key;
+  }
+
+  private static boolean stillLoading(DemoUserHttp.Answer answer) {
+    return answer.status() == 409
+        && answer.body().path("message").asText().contains("still loading its enrolled");
+  }
+
+  private static SecurityKeyOverHttp register(DemoUserHttp api, String person, String origin)
       throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -60,12 +126,6 @@ final class SecurityKeyOverHttp {
             "/api/security-keys",
             key.registration(options.body().path("challenge").asText()));
     assertThat(registered.status()).as(registered.body().toString()).isEqualTo(200);
-    DemoUserHttp.Answer approved =
-        api.post(
-            lead,
-            "/api/security-keys/" + B64.encodeToString(key.credentialId) + "/decisions",
-            Map.of("decision", "APPROVE"));
-    assertThat(approved.body().path("phase").asText()).isEqualTo("ACTIVE");
     return key;
   }
 
@@ -73,7 +133,11 @@ final class SecurityKeyOverHttp {
   Map<String, String> sign(String workflowId, String runId, String step) throws Exception {
     String nonce =
         B64.encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-    String challenge = DecisionChallenge.of(workflowId, runId, step, null, nonce);
+    return signChallenge(DecisionChallenge.of(workflowId, runId, step, null, nonce), nonce);
+  }
+
+  /** The assertion over a challenge the API gave, with the nonce it gave with it. */
+  Map<String, String> signChallenge(String challenge, String nonce) throws Exception {
     byte[] clientData = clientData("webauthn.get", challenge);
     byte[] authenticatorData =
         ByteBuffer.allocate(37).put(rpIdHash()).put((byte) 0x05).putInt(++counter).array();

@@ -44,6 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
  * is a reset.
  */
 class SignedDecisionsOnTheDevServerTest {
+  /** The step a level 2 authorisation answers, as its security key's challenge names it. */
+  private static final String APPROVAL_STEP = "APPROVE@AWAITING_AUTHORISATION";
+
   private static final String KEY = "kv-secret-prod/forged-key";
   private static final String WORKFLOW_ID = "keygen/" + KEY;
   private static final Duration STEP_WAIT = Duration.ofSeconds(30);
@@ -140,6 +143,10 @@ class SignedDecisionsOnTheDevServerTest {
     try (LocalKeyward keyward =
         LocalKeyward.start(DevServerSettings.onFreePorts(dataDir, cli), Map.of())) {
       DemoUserHttp api = new DemoUserHttp(keyward.apiUri());
+      String origin = keyward.apiUri().toString().replaceAll("/$", "");
+      SecurityKeyOverHttp lenas = SecurityKeyOverHttp.bootstrapLead(api, "lena", origin, keyward);
+      SecurityKeyOverHttp carols = SecurityKeyOverHttp.enrol(api, "carol", origin, "lena", lenas);
+      SecurityKeyOverHttp toms = SecurityKeyOverHttp.enrol(api, "tom", origin, "lena", lenas);
       String incident = "INC0077001";
       String session = "/api/break-glass/" + incident;
       DemoUserHttp.Answer declared =
@@ -159,12 +166,15 @@ class SignedDecisionsOnTheDevServerTest {
                   "bruno"));
       assertThat(declared.status()).as(declared.body().toString()).isEqualTo(202);
       awaitPhase(api, session, "AWAITING_AUTHORISATION");
-      authorise(api, "carol", session);
-      authorise(api, "tom", session);
-      awaitPhase(api, session, "ACTIVE");
-
+      // A level 2 session (the key counts as ULTRA): each authorisation is signed by its approver's
+      // own security key, enrolled before the session with the bootstrapped lead's approval.
       WorkflowClient client = keyward.temporal().client();
       String workflowId = "breakglass/" + incident;
+      String runId = client.newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
+      authorise(api, "carol", session, carols.sign(workflowId, runId, APPROVAL_STEP));
+      authorise(api, "tom", session, toms.sign(workflowId, runId, APPROVAL_STEP));
+      awaitPhase(api, session, "ACTIVE");
+
       long grantTask = workflowTaskThatScheduledTheGrant(client, workflowId);
       String resetRun =
           client
@@ -181,12 +191,11 @@ class SignedDecisionsOnTheDevServerTest {
                       .build())
               .getRunId();
 
-      // The reset run replays carol's approval; tom's, in the task that scheduled the grant, is
-      // gone. Given again through the API (signed for the reset run), it still grants nothing.
-      JsonNode waiting = awaitPhase(api, session, "AWAITING_AUTHORISATION");
-      assertThat(waiting.path("approvals")).hasSize(1);
-      authorise(api, "tom", session);
+      // A signed authorisation reads the credentials store in its handler, so both approvals are
+      // in tasks before the one that scheduled the grant: the reset run replays both and still
+      // grants nothing.
       JsonNode failed = awaitPhase(api, session, "FAILED");
+      assertThat(failed.path("approvals")).hasSize(2);
       assertThat(failed.toString()).contains("is a reset of run");
       DemoUserHttp.Answer audit = api.get("audrey", session + "/audit");
       assertThat(audit.status()).as(audit.body().toString()).isEqualTo(200);
@@ -243,9 +252,14 @@ class SignedDecisionsOnTheDevServerTest {
     return fail("no AccessGrant activity in " + workflowId);
   }
 
-  private static void authorise(DemoUserHttp api, String user, String session) throws Exception {
+  private static void authorise(
+      DemoUserHttp api, String user, String session, Map<String, String> assertion)
+      throws Exception {
     DemoUserHttp.Answer answer =
-        api.post(user, session + "/authorisations", Map.of("decision", "APPROVE"));
+        api.post(
+            user,
+            session + "/authorisations",
+            Map.of("decision", "APPROVE", "assertion", assertion));
     assertThat(answer.status()).as(user + ": " + answer.body()).isEqualTo(200);
   }
 

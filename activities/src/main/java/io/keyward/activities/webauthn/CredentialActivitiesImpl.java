@@ -28,12 +28,18 @@ public final class CredentialActivitiesImpl implements CredentialActivities {
     store.raiseSignCount(credentialId, count);
   }
 
+  private boolean isPending(String credentialId) {
+    return store.find(credentialId).map(c -> c.state() == CredentialState.PENDING).orElse(false);
+  }
+
   @Override
   public PersonCredential settleEnrolment(
       String credentialId, boolean approved, String approver, Instant at) {
     if (approved) {
       store.activate(credentialId, approver, at);
-    } else {
+    } else if (approver != null || isPending(credentialId)) {
+      // An enrolment that expires revokes only a key still waiting: a key bootstrapped meanwhile
+      // (SecurityKeyBootstrap) stays as it is.
       store.revoke(credentialId, approver == null ? "keyward" : approver, at);
     }
     return store

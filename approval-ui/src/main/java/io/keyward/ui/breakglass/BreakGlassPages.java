@@ -3,10 +3,13 @@ package io.keyward.ui.breakglass;
 import io.keyward.api.access.BreakGlassAccess;
 import io.keyward.api.breakglass.BreakGlassSessions;
 import io.keyward.api.errors.ForbiddenException;
+import io.keyward.api.webauthn.AssertionRequest;
+import io.keyward.api.webauthn.SecurityKeys;
 import io.keyward.ui.inbox.Listing;
 import io.keyward.ui.inbox.RunRef;
 import io.keyward.ui.inbox.WorkflowRuns;
 import io.keyward.ui.pages.Area;
+import io.keyward.ui.pages.AssertionFields;
 import io.keyward.ui.pages.FormValues;
 import io.keyward.ui.pages.Pages;
 import io.keyward.ui.pages.RequestPage;
@@ -22,6 +25,8 @@ import io.keyward.workflows.breakglass.EndRequest;
 import io.keyward.workflows.breakglass.Review;
 import io.keyward.workflows.breakglass.SessionAction;
 import io.keyward.workflows.incident.IncidentId;
+import io.keyward.workflows.webauthn.DecisionChallenge;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -53,6 +58,7 @@ public final class BreakGlassPages {
   private static final Logger LOG = LoggerFactory.getLogger(BreakGlassPages.class);
 
   private final BreakGlassSessions sessions;
+  private final SecurityKeys securityKeys;
   private final WorkflowRuns runs;
   private final Pages pages;
   private final TemporalWebLinks temporalWeb;
@@ -61,11 +67,13 @@ public final class BreakGlassPages {
 
   public BreakGlassPages(
       BreakGlassSessions sessions,
+      SecurityKeys securityKeys,
       WorkflowRuns runs,
       Pages pages,
       TemporalWebLinks temporalWeb,
       Clock clock) {
     this.sessions = sessions;
+    this.securityKeys = securityKeys;
     this.runs = runs;
     this.pages = pages;
     this.temporalWeb = temporalWeb;
@@ -154,7 +162,8 @@ public final class BreakGlassPages {
       @Context ContainerRequestContext request,
       @PathParam("incident") String incident,
       @FormParam("decision") String decision,
-      @FormParam("reason") String reason) {
+      @FormParam("reason") String reason,
+      @BeanParam AssertionFields signed) {
     UiSession me = SignedInFilter.sessionOf(request);
     return requestPage.step(
         me,
@@ -166,12 +175,41 @@ public final class BreakGlassPages {
                   me.actor(),
                   FormValues.decision(
                       AuthorisationDecision.class, decision, "choose APPROVE or DENY"),
-                  reason),
+                  reason,
+                  signed.assertion()),
               me.authenticatedAt());
           return "APPROVE".equalsIgnoreCase(decision)
               ? "You approved the access."
               : "You denied the access.";
         });
+  }
+
+  /**
+   * The challenge the person's security key signs for {@code decision} with {@code reason} on a
+   * level 2 or 3 session, for the page's script; a 401 when their sign-in is not recent enough (the
+   * page then sends the decision as it is, and is answered to sign in again), a 409 with the reason
+   * when they have no approved key.
+   */
+  @POST
+  @Path("/{incident}/decision-challenge")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  public AssertionRequest challenge(
+      @Context ContainerRequestContext request,
+      @PathParam("incident") String incident,
+      @FormParam("decision") String decision,
+      @FormParam("reason") String reason) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    IncidentId id = new IncidentId(incident);
+    AuthorisationDecision type =
+        FormValues.decision(AuthorisationDecision.class, decision, "choose APPROVE or DENY");
+    BreakGlassState state = sessions.visibleState(me.actor(), id);
+    sessions.requireRecentSignIn(me.authenticatedAt());
+    return securityKeys.assertionRequest(
+        me.actor(),
+        BreakGlassDeclaration.workflowId(id),
+        DecisionChallenge.step(type.name(), state.phase().name()),
+        BreakGlassSessions.reasonOf(reason));
   }
 
   @POST

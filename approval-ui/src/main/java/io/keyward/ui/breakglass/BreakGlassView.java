@@ -4,6 +4,7 @@ import io.keyward.ui.pages.Layout;
 import io.keyward.ui.pages.Times;
 import io.keyward.workflows.breakglass.AccessGrant;
 import io.keyward.workflows.breakglass.BreakGlassDeclaration;
+import io.keyward.workflows.breakglass.BreakGlassLevel;
 import io.keyward.workflows.breakglass.BreakGlassPhase;
 import io.keyward.workflows.breakglass.BreakGlassState;
 import io.keyward.workflows.breakglass.ScopeAssessment;
@@ -44,6 +45,7 @@ public record BreakGlassView(
     String deadlineRelative,
     String awaitingRoles,
     boolean mayAuthorise,
+    String assertionPath,
     boolean mayEnd,
     boolean mayRecord,
     boolean mayReview,
@@ -131,12 +133,18 @@ public record BreakGlassView(
         Times.relative(state.deadline(), now),
         roles(state),
         awaitsViewer && phase == BreakGlassPhase.AWAITING_AUTHORISATION,
+        signedLevel(state) ? base + "/decision-challenge" : null,
         phase == BreakGlassPhase.ACTIVE,
         phase == BreakGlassPhase.ACTIVE && grant != null && viewer.id().equals(grant.holder()),
         awaitsViewer
             && (phase == BreakGlassPhase.AWAITING_REVIEW
                 || phase == BreakGlassPhase.REVIEW_OVERDUE),
         state.timeline().stream().map(BreakGlassView::entry).toList());
+  }
+
+  /** Level 2 and 3 authorisations are signed by the approver's own security key. */
+  static boolean signedLevel(BreakGlassState state) {
+    return state.assessment() != null && state.assessment().level() != BreakGlassLevel.L1;
   }
 
   /** Changes whenever the session moves, someone approves or an action is recorded. */

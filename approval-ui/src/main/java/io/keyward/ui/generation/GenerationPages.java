@@ -4,6 +4,7 @@ import io.keyward.api.generation.GenerationCeremonies;
 import io.keyward.api.webauthn.AssertionRequest;
 import io.keyward.api.webauthn.SecurityKeys;
 import io.keyward.ui.pages.Area;
+import io.keyward.ui.pages.AssertionFields;
 import io.keyward.ui.pages.FormValues;
 import io.keyward.ui.pages.Pages;
 import io.keyward.ui.pages.RequestPage;
@@ -18,6 +19,7 @@ import io.keyward.workflows.generation.GenerationRequest;
 import io.keyward.workflows.generation.GenerationState;
 import io.keyward.workflows.webauthn.DecisionAssertion;
 import io.keyward.workflows.webauthn.DecisionChallenge;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -111,17 +113,9 @@ public final class GenerationPages {
       @PathParam("name") String name,
       @FormParam("decision") String decision,
       @FormParam("reason") String reason,
-      @FormParam("credentialId") String credentialId,
-      @FormParam("clientDataJson") String clientDataJson,
-      @FormParam("authenticatorData") String authenticatorData,
-      @FormParam("signature") String signature,
-      @FormParam("nonce") String nonce) {
+      @BeanParam AssertionFields signed) {
     UiSession me = SignedInFilter.sessionOf(request);
-    DecisionAssertion assertion =
-        credentialId == null || credentialId.isBlank()
-            ? null
-            : new DecisionAssertion(
-                credentialId, clientDataJson, authenticatorData, signature, nonce);
+    DecisionAssertion assertion = signed.assertion();
     return requestPage.step(
         me,
         () -> new KeyRef(vault, name),

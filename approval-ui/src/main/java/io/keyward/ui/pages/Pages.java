@@ -47,7 +47,8 @@ public final class Pages {
           "rotation-form",
           "break-glass-form",
           "compromise-form",
-          "security-keys");
+          "security-keys",
+          "classification");
 
   private static final Logger LOG = LoggerFactory.getLogger(Pages.class);
 

@@ -1,11 +1,13 @@
 package io.keyward.ui.securitykeys;
 
+import io.keyward.api.webauthn.AssertionRequest;
 import io.keyward.api.webauthn.RegistrationBody;
 import io.keyward.api.webauthn.RegistrationOptions;
 import io.keyward.api.webauthn.SecurityKeyView;
 import io.keyward.api.webauthn.SecurityKeys;
 import io.keyward.ui.pages.AfterPost;
 import io.keyward.ui.pages.Area;
+import io.keyward.ui.pages.AssertionFields;
 import io.keyward.ui.pages.FormValues;
 import io.keyward.ui.pages.Pages;
 import io.keyward.ui.session.SignedIn;
@@ -15,6 +17,7 @@ import io.keyward.workflows.credential.CredentialEnrolment;
 import io.keyward.workflows.credential.EnrolmentDecision;
 import io.keyward.workflows.credential.EnrolmentDecisionType;
 import io.keyward.workflows.webauthn.HeldCredentials;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -107,7 +110,8 @@ public final class SecurityKeyPages {
       @Context ContainerRequestContext request,
       @PathParam("id") String id,
       @FormParam("decision") String decision,
-      @FormParam("reason") String reason) {
+      @FormParam("reason") String reason,
+      @BeanParam AssertionFields signed) {
     UiSession me = SignedInFilter.sessionOf(request);
     return AfterPost.run(
         me,
@@ -115,12 +119,31 @@ public final class SecurityKeyPages {
         () -> {
           EnrolmentDecisionType type =
               FormValues.decision(EnrolmentDecisionType.class, decision, "choose a decision");
-          keys.decide(id, new EnrolmentDecision(me.actor(), type, reason));
+          keys.decide(id, new EnrolmentDecision(me.actor(), type, reason, signed.assertion()));
           return type == EnrolmentDecisionType.APPROVE
               ? "You approved security key " + HeldCredentials.shortId(id) + "."
               : "You refused security key " + HeldCredentials.shortId(id) + ".";
         },
         refusal -> pages.failure(me, refusal));
+  }
+
+  /**
+   * The challenge the lead's own security key signs to approve the key {@code id} with {@code
+   * reason}, for the page's script; a 409 with the reason when the lead has no approved key.
+   */
+  @POST
+  @Path("/{id}/decision-challenge")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  public AssertionRequest challenge(
+      @Context ContainerRequestContext request,
+      @PathParam("id") String id,
+      @FormParam("decision") String decision,
+      @FormParam("reason") String reason) {
+    EnrolmentDecisionType type =
+        FormValues.decision(EnrolmentDecisionType.class, decision, "choose a decision");
+    return keys.enrolmentAssertionRequest(
+        SignedInFilter.sessionOf(request).actor(), id, type, reason);
   }
 
   @POST

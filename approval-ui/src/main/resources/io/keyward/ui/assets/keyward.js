@@ -166,18 +166,34 @@
     });
   }
 
-  // An ULTRA decision: the person's security key signs a challenge derived from the decision
-  // (workflow, run, step, reason, nonce) before the form is sent; the workflow verifies it.
+  // A decision the person's own security key signs (an ULTRA step, a level 2 or 3 break-glass
+  // authorisation, an ULTRA classification change, a lead's approval of a key): the key signs a
+  // challenge derived from the decision (workflow, run, step, reason, nonce) before the form is
+  // sent; the workflow verifies it. data-signed-decisions lists the decisions signed (all when
+  // absent); the others are sent as they are.
   function signDecisions(form) {
     var clicked = null;
+    var signedOnly = form.getAttribute("data-signed-decisions");
     form.addEventListener("click", function (event) {
       if (event.target.name === "decision") clicked = event.target;
     });
+    function showRefusal(error) {
+      var shown = form.querySelector(".assertion-error") || document.getElementById("assertion-error");
+      if (!shown) return;
+      shown.textContent = error && error.message ? error.message : String(error);
+      shown.hidden = false;
+    }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var button = event.submitter || clicked;
       var decision = button ? button.value : "";
-      var reason = form.querySelector("[name=reason]").value;
+      if (signedOnly && signedOnly.split(" ").indexOf(decision) < 0) {
+        addHidden(form, { decision: decision });
+        form.submit();
+        return;
+      }
+      var reasonField = form.querySelector("[name=reason]");
+      var reason = reasonField ? reasonField.value : "";
       var csrf = form.querySelector("[name=csrf]").value;
       var asked;
       postForm(form.getAttribute("data-assertion"), { csrf: csrf, decision: decision, reason: reason })
@@ -212,7 +228,7 @@
             form.submit();
             return;
           }
-          showError("assertion-error", error);
+          showRefusal(error);
         });
     });
   }
@@ -220,8 +236,8 @@
   document.addEventListener("DOMContentLoaded", function () {
     var register = document.getElementById("register-key");
     if (register) registerKey(register);
-    var signed = document.querySelector("form[data-assertion]");
-    if (signed) signDecisions(signed);
+    var signed = document.querySelectorAll("form[data-assertion]");
+    for (var i = 0; i < signed.length; i++) signDecisions(signed[i]);
     var live = document.getElementById("live");
     if (live) {
       restoreNotice();

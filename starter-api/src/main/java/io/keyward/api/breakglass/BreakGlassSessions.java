@@ -165,7 +165,8 @@ public final class BreakGlassSessions {
         new Authorisation(
             authorisation.actor(),
             authorisation.decision(),
-            FreeText.optional("reason", authorisation.reason(), MAX_REASON));
+            reasonOf(authorisation.reason()),
+            authorisation.assertion());
     if (!stepUp.isRecent(authenticatedAt)) {
       BreakGlassState current = state(incident);
       if (current.assessment() != null && current.assessment().level() != BreakGlassLevel.L1) {
@@ -189,6 +190,24 @@ public final class BreakGlassSessions {
         checked.actor(),
         "authorise " + checked.decision(),
         () -> workflow(incident).authorise(checked));
+  }
+
+  /**
+   * An authorisation's reason as the session receives it (stripped, bounded): what a security key's
+   * challenge must be computed over.
+   */
+  public static String reasonOf(String reason) {
+    return FreeText.optional("reason", reason, MAX_REASON);
+  }
+
+  /**
+   * Throws the 401 a level 2 or 3 authorisation without a recent sign-in gets ({@link StepUp}),
+   * before a page asks the person's security key to sign one; nothing is recorded here.
+   */
+  public void requireRecentSignIn(Instant authenticatedAt) {
+    if (!stepUp.isRecent(authenticatedAt)) {
+      throw stepUp.refusal("authorising a level 2 or 3 break-glass session", authenticatedAt);
+    }
   }
 
   /**

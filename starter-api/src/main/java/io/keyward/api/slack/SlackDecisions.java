@@ -253,8 +253,10 @@ final class SlackDecisions {
                   ? "This break-glass session's authorisation level is not assessed yet"
                   : "Level "
                       + state.assessment().level().name().substring(1)
-                      + " break-glass authorisations are ULTRA-scoped and never taken from Slack")
-              + "; decide in Keyward at "
+                      + " break-glass authorisations are ULTRA-scoped and never taken from Slack:"
+                      + " they are signed by your own security key; "
+                      + HeldCredentials.WHERE_TO_DECIDE)
+              + ", "
               + page);
     }
     AuthorisationDecision decision =

@@ -23,6 +23,8 @@ import io.keyward.workflows.credential.CredentialEnrolment;
 import io.keyward.workflows.credential.CredentialEnrolmentStartOptions;
 import io.keyward.workflows.credential.CredentialEnrolmentWorkflow;
 import io.keyward.workflows.credential.EnrolmentDecision;
+import io.keyward.workflows.credential.EnrolmentDecisionType;
+import io.keyward.workflows.credential.EnrolmentPhase;
 import io.keyward.workflows.credential.EnrolmentRequest;
 import io.keyward.workflows.credential.EnrolmentState;
 import io.keyward.workflows.webauthn.CredentialState;
@@ -47,8 +49,9 @@ import java.util.UUID;
  * People's security keys (WebAuthn credentials), for every surface: registration (the attestation
  * verified with webauthn4j against the relying party and a one-time challenge, stored PENDING, its
  * enrolment ceremony started), a lead's decision on it, revocation (immediate, audited), and the
- * challenge of an ULTRA decision for a person's key to sign. The workflow verifies the assertion;
- * nothing here is trusted to.
+ * challenge of a signed decision (ULTRA steps, level 2 and 3 break-glass, ULTRA classification
+ * changes, a lead's approval of a key) for a person's key to sign. The workflow verifies the
+ * assertion; nothing here is trusted to.
  */
 public final class SecurityKeys {
   /** Where people register and manage their keys. */
@@ -257,6 +260,20 @@ public final class SecurityKeys {
         nonceText,
         relyingParty.rpId(),
         allowed);
+  }
+
+  /**
+   * The challenge {@code lead}'s own key signs to decide on the enrolment of the key {@code
+   * credentialId}; a 404 for an unknown key, a 409 when the lead has no approved key.
+   */
+  public AssertionRequest enrolmentAssertionRequest(
+      Actor lead, String credentialId, EnrolmentDecisionType type, String reason) {
+    find(credentialId);
+    return assertionRequest(
+        lead,
+        EnrolmentRequest.workflowId(credentialId),
+        DecisionChallenge.step(type.name(), EnrolmentPhase.AWAITING_APPROVAL.name()),
+        reason);
   }
 
   private PersonCredential find(String credentialId) {

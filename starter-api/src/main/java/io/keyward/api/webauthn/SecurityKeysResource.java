@@ -15,8 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * People's security keys over HTTP: begin and finish a registration, list, a lead's decision on an
- * enrolment, revoke. The person is always the authenticated principal.
+ * People's security keys over HTTP: begin and finish a registration, list, the challenge of a
+ * lead's decision and the decision on an enrolment, revoke. The person is always the authenticated
+ * principal.
  */
 @Path("/api/security-keys")
 @PermitAll
@@ -50,6 +51,19 @@ public final class SecurityKeysResource {
   public EnrolmentState decide(
       @Auth KeywardPrincipal who, @PathParam("id") String id, EnrolmentDecisionBody body) {
     return keys.decide(id, RequestBodies.required(body).toDecision(who.actor()));
+  }
+
+  /**
+   * The challenge the lead's own key signs to decide on the key {@code id}, for a client with its
+   * own authenticator (the page asks its own endpoint); the body names the decision and reason.
+   */
+  @POST
+  @Path("/{id}/decision-challenge")
+  public AssertionRequest challenge(
+      @Auth KeywardPrincipal who, @PathParam("id") String id, EnrolmentDecisionBody body) {
+    EnrolmentDecisionBody asked = RequestBodies.required(body);
+    return keys.enrolmentAssertionRequest(
+        who.actor(), id, asked.toDecision(who.actor()).type(), asked.reason());
   }
 
   @POST

@@ -170,8 +170,7 @@ class BearerTokensOverHttpTest {
     // A recent sign-in passes the API; the workflow still wants cleo's own security key.
     assertThat(unsigned.status()).isEqualTo(409);
     assertThat(unsigned.body().get("message").asText())
-        .contains(
-            "decide ULTRA steps on the request's page in the approval UI with your security key");
+        .contains("decide on the request's page in the approval UI with your security key");
     assertThat(keyward.get("alice", "/api/generations/kv-oidc/ultra").body().get("approvers"))
         .isEmpty();
   }

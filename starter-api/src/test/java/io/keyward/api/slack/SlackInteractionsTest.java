@@ -184,7 +184,7 @@ class SlackInteractionsTest {
 
     assertThat(answerTo("/actions/5").get("text").asText())
         .isEqualTo(
-            "ULTRA decisions are never taken from Slack: decide ULTRA steps on the request's page"
+            "ULTRA decisions are never taken from Slack: decide on the request's page"
                 + " in the approval UI with your security key,"
                 + " http://keyward.test/ui/generations/kv-slack/root-ca");
     assertThat(
@@ -339,8 +339,9 @@ class SlackInteractionsTest {
 
     assertThat(answerTo("/actions/25").get("text").asText())
         .isEqualTo(
-            "Level 2 break-glass authorisations are ULTRA-scoped and never taken from Slack;"
-                + " decide in Keyward at http://keyward.test/ui/break-glass/INC0020003");
+            "Level 2 break-glass authorisations are ULTRA-scoped and never taken from Slack:"
+                + " they are signed by your own security key; decide on the request's page in the"
+                + " approval UI with your security key, http://keyward.test/ui/break-glass/INC0020003");
     assertThat(keyward.get("audrey", url).body().get("approvals")).isEmpty();
     assertThat(auditTypes("breakglass/INC0020003")).contains("ATTEMPT_REFUSED");
   }

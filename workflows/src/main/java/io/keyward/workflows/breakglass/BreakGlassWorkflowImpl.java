@@ -19,6 +19,8 @@ import io.keyward.workflows.hsm.KeyProviderActivities;
 import io.keyward.workflows.incident.IncidentActivityOptions;
 import io.keyward.workflows.register.RegisterSteps;
 import io.keyward.workflows.servicenow.TicketWriteBack;
+import io.keyward.workflows.webauthn.DecisionChallenge;
+import io.keyward.workflows.webauthn.SignedDecisions;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -26,8 +28,10 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runbook 8.3 as a workflow: scope assessed, authorised per level, access granted for at most its
@@ -35,6 +39,11 @@ import java.util.Map;
  * lives in {@link BreakGlassSession}, what the session says in {@link BreakGlassMessages}.
  */
 public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
+  /**
+   * The change id under which level 2 and 3 authorisations carry the approver's assertion
+   * (VERSIONS.md).
+   */
+  static final String SIGNED_AUTHORISATIONS = "break-glass-l2-l3-signed-by-authenticator";
 
   private final ScopeLookup scope =
       new ScopeLookup(
@@ -50,6 +59,8 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
   private final CeremonyRecord record;
   private final CeremonyNotifier notifier;
   private final TicketWriteBack ticket;
+  private final SignedDecisions signed =
+      new SignedDecisions(SIGNED_AUTHORISATIONS, "a level 2 or 3 break-glass authorisation");
 
   /** Builds the state before any Update is delivered, so the first authorisation finds it. */
   @WorkflowInit
@@ -105,6 +116,8 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
     assessment
         .mismatches()
         .forEach(mismatch -> record.timeline(null, "REGISTER_MISMATCH", mismatch));
+    signed.choose(signedLevel());
+    signed.load();
     enter(
         BreakGlassPhase.AWAITING_AUTHORISATION, now().plus(BreakGlassSession.AUTHORISATION_WINDOW));
     notifier.send(BreakGlassMessages.declared(declaration, assessment, subject()));
@@ -190,18 +203,55 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
 
   @Override
   public BreakGlassState authorise(Authorisation authorisation) {
+    String step = step(authorisation);
+    Optional<String> refusal =
+        signed.confirm(
+            signedLevel(),
+            authorisation.actor().id(),
+            step,
+            authorisation.reason(),
+            authorisation.assertion());
+    if (refusal.isEmpty() && signed.required()) {
+      // The store was read in between: the session may have moved on meanwhile.
+      refusal = session.refusalFor(authorisation);
+    }
+    if (refusal.isPresent()) {
+      throw ApplicationFailure.newNonRetryableFailure(refusal.get(), "DecisionRefused");
+    }
     session.apply(authorisation, now());
+    Map<String, String> details =
+        new LinkedHashMap<>(
+            BreakGlassMessages.authorisationDetails(authorisation, session.assessment()));
+    details.putAll(signed.auditDetails(step, authorisation.assertion()));
     record.audit(
-        "BREAK_GLASS_" + authorisation.decision().name(),
-        authorisation.actor().id(),
-        BreakGlassMessages.authorisationDetails(authorisation, session.assessment()));
+        "BREAK_GLASS_" + authorisation.decision().name(), authorisation.actor().id(), details);
     publishPhase();
     return session.snapshot();
   }
 
   @Override
   public void validateAuthorise(Authorisation authorisation) {
-    refuseIfPresent(session.refusalFor(authorisation));
+    Optional<String> refusal = session.refusalFor(authorisation);
+    if (refusal.isEmpty()) {
+      refusal =
+          signed.refusalFor(
+              signedLevel(),
+              authorisation.actor().id(),
+              step(authorisation),
+              authorisation.reason(),
+              authorisation.assertion());
+    }
+    refuseIfPresent(refusal);
+  }
+
+  /** Level 2 and 3 authorisations are signed by the approver's own security key; level 1 not. */
+  private boolean signedLevel() {
+    return session.assessment() != null && session.assessment().level() != BreakGlassLevel.L1;
+  }
+
+  /** The step an authorisation answers, as its challenge names it. */
+  private String step(Authorisation authorisation) {
+    return DecisionChallenge.step(authorisation.decision().name(), session.phase().name());
   }
 
   @Override

@@ -6,9 +6,13 @@ import static io.keyward.workflows.common.KeywardSearchAttributes.KEY_NAME;
 import static io.keyward.workflows.common.KeywardSearchAttributes.KIND;
 import static io.keyward.workflows.common.KeywardSearchAttributes.PHASE;
 
+import io.keyward.workflows.ceremony.UpdateRefusals;
 import io.keyward.workflows.common.CeremonyAudit;
 import io.keyward.workflows.common.Role;
+import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.register.RegisterSteps;
+import io.keyward.workflows.webauthn.DecisionChallenge;
+import io.keyward.workflows.webauthn.SignedDecisions;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -17,6 +21,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Setting a key's policy facts in the key register under dual control; the rules live in {@link
@@ -26,10 +31,18 @@ public class ClassificationChangeWorkflowImpl implements ClassificationChangeWor
   /** The value of {@code KeywardKind} for classification changes. */
   public static final String KIND_NAME = "ClassificationChange";
 
+  /**
+   * The change id under which the decisions of a change the ULTRA quorum decides carry the
+   * approver's assertion (VERSIONS.md).
+   */
+  static final String SIGNED_DECISIONS = "ultra-classification-decisions-signed-by-authenticator";
+
   private final CeremonyAudit audit = new CeremonyAudit();
   private final RegisterSteps register = new RegisterSteps();
   private final ClassificationChangeRequest request;
   private final ClassificationChange change;
+  private final SignedDecisions signed =
+      new SignedDecisions(SIGNED_DECISIONS, "a decision on an ULTRA classification change");
 
   /** Builds the state before any Update is delivered. */
   @WorkflowInit
@@ -50,6 +63,8 @@ public class ClassificationChangeWorkflowImpl implements ClassificationChangeWor
     audit.append("CLASSIFICATION_CHANGE_REQUESTED", request.requester().id(), requestDetails());
     change.record(now(), request.requester().id(), "REQUESTED", request.justification());
 
+    signed.choose(ultra());
+    signed.load();
     change.moveTo(ClassificationPhase.AWAITING_APPROVAL, now().plus(request.stepTimeout()));
     publish();
     boolean decided =
@@ -70,12 +85,24 @@ public class ClassificationChangeWorkflowImpl implements ClassificationChangeWor
 
   @Override
   public ClassificationChangeState decide(ClassificationDecision decision) {
+    String step = step(decision);
+    Optional<String> refusal =
+        signed.confirm(
+            ultra(), decision.actor().id(), step, decision.reason(), decision.assertion());
+    if (refusal.isEmpty() && signed.required()) {
+      // The store was read in between: the change may have been decided meanwhile.
+      refusal = change.refusalFor(decision);
+    }
+    if (refusal.isPresent()) {
+      throw ApplicationFailure.newNonRetryableFailure(refusal.get(), "DecisionRefused");
+    }
     change.apply(decision, now());
     Map<String, String> details = new HashMap<>();
     details.put("decision", decision.type().name());
     if (decision.reason() != null) {
       details.put("reason", decision.reason());
     }
+    details.putAll(signed.auditDetails(step, decision.assertion()));
     audit.append(
         "CLASSIFICATION_DECISION_" + decision.type().name(), decision.actor().id(), details);
     return change.snapshot();
@@ -83,12 +110,27 @@ public class ClassificationChangeWorkflowImpl implements ClassificationChangeWor
 
   @Override
   public void validateDecide(ClassificationDecision decision) {
-    change
-        .refusalFor(decision)
-        .ifPresent(
-            message -> {
-              throw new IllegalArgumentException(message);
-            });
+    Optional<String> refusal = change.refusalFor(decision);
+    if (refusal.isEmpty()) {
+      refusal =
+          signed.refusalFor(
+              ultra(),
+              decision.actor().id(),
+              step(decision),
+              decision.reason(),
+              decision.assertion());
+    }
+    UpdateRefusals.refuseIfPresent(refusal);
+  }
+
+  /** A change the ULTRA quorum decides: the key's old or new classification is ULTRA. */
+  private boolean ultra() {
+    return change.policy() != null && change.policy().classification() == Classification.ULTRA;
+  }
+
+  /** The step a decision answers, as its challenge names it. */
+  private String step(ClassificationDecision decision) {
+    return DecisionChallenge.step(decision.type().name(), change.phase().name());
   }
 
   @Override

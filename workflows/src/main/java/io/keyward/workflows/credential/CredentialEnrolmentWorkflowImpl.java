@@ -8,24 +8,34 @@ import io.keyward.workflows.ceremony.CeremonyRecord;
 import io.keyward.workflows.ceremony.CeremonyVisibility;
 import io.keyward.workflows.ceremony.UpdateRefusals;
 import io.keyward.workflows.webauthn.CredentialActivities;
+import io.keyward.workflows.webauthn.DecisionChallenge;
 import io.keyward.workflows.webauthn.HeldCredentials;
 import io.keyward.workflows.webauthn.PersonCredential;
 import io.keyward.workflows.webauthn.SignedDecisions;
 import io.temporal.common.SearchAttributeUpdate;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A credential's enrolment as a workflow: recorded, then a security team lead who is not its person
  * approves (ACTIVE) or refuses it (REVOKED); nobody deciding in time refuses it too.
  */
 public class CredentialEnrolmentWorkflowImpl implements CredentialEnrolmentWorkflow {
+  /** The change id under which a lead's approval carries the lead's own assertion (VERSIONS.md). */
+  static final String SIGNED_APPROVALS = "enrolment-approvals-signed-by-lead-authenticator";
+
   private final CredentialActivities credentials =
       Workflow.newActivityStub(CredentialActivities.class, SignedDecisions.CREDENTIAL_READS);
   private final EnrolmentRequest request;
   private final CredentialEnrolment enrolment;
   private final CeremonyRecord record;
+  private final SignedDecisions signed =
+      new SignedDecisions(SIGNED_APPROVALS, "a security team lead's approval of a security key");
   private boolean requestRecorded;
 
   @WorkflowInit
@@ -37,19 +47,22 @@ public class CredentialEnrolmentWorkflowImpl implements CredentialEnrolmentWorkf
 
   @Override
   public EnrolmentState run(EnrolmentRequest request) {
+    signed.choose(true);
     record.step(
         request.person().id(),
         "REGISTERED",
         "security key " + HeldCredentials.shortId(request.credentialId()),
         "CREDENTIAL_ENROLMENT_REQUESTED",
         EnrolmentMessages.requested(request));
+    signed.load();
     requestRecorded = true;
     enrolment.open(now().plus(request.timeout()));
     publish();
     boolean decided =
         Workflow.await(request.timeout(), () -> UpdateRefusals.settled(enrolment.decided()));
     if (!decided) {
-      settle(false, null, EnrolmentPhase.EXPIRED, "no security team lead decided in time");
+      settle(
+          false, null, EnrolmentPhase.EXPIRED, "no security team lead decided in time", Map.of());
     }
     return enrolment.snapshot();
   }
@@ -57,18 +70,57 @@ public class CredentialEnrolmentWorkflowImpl implements CredentialEnrolmentWorkf
   @Override
   public EnrolmentState decide(EnrolmentDecision decision) {
     Workflow.await(() -> requestRecorded);
+    String step = step(decision);
+    Optional<String> refusal =
+        signed.confirm(
+            signs(decision), decision.actor().id(), step, decision.reason(), decision.assertion());
+    if (refusal.isEmpty() && signed.required()) {
+      // The store was read in between: another lead may have decided meanwhile.
+      refusal = enrolment.refusalFor(decision);
+    }
+    if (refusal.isPresent()) {
+      throw ApplicationFailure.newNonRetryableFailure(refusal.get(), "DecisionRefused");
+    }
     enrolment.apply(decision, now());
     if (enrolment.approved()) {
-      settle(true, decision.actor().id(), EnrolmentPhase.ACTIVE, decision.reason());
+      settle(
+          true,
+          decision.actor().id(),
+          EnrolmentPhase.ACTIVE,
+          decision.reason(),
+          signed.auditDetails(step, decision.assertion()));
     } else {
-      settle(false, decision.actor().id(), EnrolmentPhase.REFUSED, decision.reason());
+      settle(false, decision.actor().id(), EnrolmentPhase.REFUSED, decision.reason(), Map.of());
     }
     return enrolment.snapshot();
   }
 
   @Override
   public void validateDecide(EnrolmentDecision decision) {
-    UpdateRefusals.refuseIfPresent(enrolment.refusalFor(decision));
+    Optional<String> refusal = enrolment.refusalFor(decision);
+    if (refusal.isEmpty()) {
+      refusal =
+          signed.refusalFor(
+              signs(decision),
+              decision.actor().id(),
+              step(decision),
+              decision.reason(),
+              decision.assertion());
+    }
+    UpdateRefusals.refuseIfPresent(refusal);
+  }
+
+  /**
+   * An approval makes a credential that signs decisions, so the lead's own key signs it; a refusal
+   * grants nothing and is taken as it is.
+   */
+  private static boolean signs(EnrolmentDecision decision) {
+    return decision.type() == EnrolmentDecisionType.APPROVE;
+  }
+
+  /** The step a decision answers, as its challenge names it. */
+  private String step(EnrolmentDecision decision) {
+    return DecisionChallenge.step(decision.type().name(), EnrolmentPhase.AWAITING_APPROVAL.name());
   }
 
   @Override
@@ -76,16 +128,23 @@ public class CredentialEnrolmentWorkflowImpl implements CredentialEnrolmentWorkf
     return enrolment.snapshot();
   }
 
-  private void settle(boolean approved, String by, EnrolmentPhase last, String reason) {
+  private void settle(
+      boolean approved,
+      String by,
+      EnrolmentPhase last,
+      String reason,
+      Map<String, String> assertion) {
     PersonCredential stored =
         credentials.settleEnrolment(request.credentialId(), approved, by, now());
     enrolment.finish(last);
+    Map<String, String> details = new LinkedHashMap<>(EnrolmentMessages.settled(stored, reason));
+    details.putAll(assertion);
     record.step(
         by,
         approved ? "CREDENTIAL_ACTIVATED" : "CREDENTIAL_REFUSED",
         reason == null ? last.name() : reason,
         approved ? "CREDENTIAL_ACTIVATED" : "CREDENTIAL_REFUSED",
-        EnrolmentMessages.settled(stored, reason));
+        details);
     publish();
   }
 

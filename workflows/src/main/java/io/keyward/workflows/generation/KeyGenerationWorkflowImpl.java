@@ -51,7 +51,11 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   private final CeremonyRecord record;
   private final CeremonyNotifier notifier;
   private final TicketWriteBack ticket;
-  private final SignedDecisions signed = new SignedDecisions();
+
+  /** The change id under which ULTRA decisions carry the decider's assertion (VERSIONS.md). */
+  static final String SIGNED_DECISIONS = "ultra-decisions-signed-by-authenticator";
+
+  private final SignedDecisions signed = new SignedDecisions(SIGNED_DECISIONS, "an ULTRA decision");
 
   /**
    * Set when the main method starts recording the request: a decision delivered in the same first

@@ -4,9 +4,9 @@ import java.net.URI;
 
 /**
  * Where people act on a workflow in Keyward's web pages: the page of a generation ceremony, a
- * manual rotation, a key's lifecycle, a compromise response or a break-glass session, the inbox for
- * kinds that have no page of their own. One place, so Slack messages, ticket notes and Slack
- * answers link alike.
+ * manual rotation, a key's lifecycle, a compromise response, a break-glass session, a
+ * classification change or a security key's enrolment, the inbox for kinds that have no page of
+ * their own. One place, so Slack messages, ticket notes and Slack answers link alike.
  */
 public final class RequestLinks {
   private static final String INBOX = "/ui/inbox";
@@ -44,7 +44,8 @@ public final class RequestLinks {
     return workflowId == null ? base + INBOX : pageFor(workflowId);
   }
 
-  static String pathFor(String workflowId) {
+  /** The page's path for {@code workflowId}, e.g. {@code /ui/break-glass/INC-1}; the inbox else. */
+  public static String pathFor(String workflowId) {
     String[] parts = workflowId == null ? new String[0] : workflowId.split("/");
     if (parts.length == 3 && parts[0].equals("keygen")) {
       return "/ui/generations/" + parts[1] + "/" + parts[2];
@@ -60,6 +61,12 @@ public final class RequestLinks {
     }
     if (parts.length == 2 && parts[0].equals("breakglass")) {
       return "/ui/break-glass/" + parts[1];
+    }
+    if (parts.length == 3 && parts[0].equals("classification")) {
+      return "/ui/classifications/" + parts[1] + "/" + parts[2];
+    }
+    if (parts.length == 2 && parts[0].equals("credential-enrolment")) {
+      return "/ui/security-keys";
     }
     return INBOX;
   }

@@ -11,7 +11,7 @@ import java.util.List;
  */
 @ActivityInterface
 public interface CredentialActivities {
-  /** Every ACTIVE credential, for a ceremony whose ULTRA steps need its people's assertions. */
+  /** Every ACTIVE credential, for a ceremony whose decisions need its people's assertions. */
   @ActivityMethod(name = "AcceptedCredentials")
   List<AcceptedCredential> acceptedCredentials();
 

@@ -8,14 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The ACTIVE credentials a ceremony holds to verify the assertions of its ULTRA decisions, with the
- * highest counter seen of each and the nonces already used. Plain code: the workflow loads them
+ * The ACTIVE credentials a ceremony holds to verify the assertions of its signed decisions, with
+ * the highest counter seen of each and the nonces already used. Plain code: the workflow loads them
  * through an activity (so they are in its history) and asks {@link #refusalFor} in its validator.
  */
 public final class HeldCredentials {
   /** Where a person without a usable assertion is sent. */
   public static final String WHERE_TO_DECIDE =
-      "decide ULTRA steps on the request's page in the approval UI with your security key";
+      "decide on the request's page in the approval UI with your security key";
 
   private final Map<String, AcceptedCredential> byId = new LinkedHashMap<>();
   private final Set<String> usedNonces = new HashSet<>();
@@ -57,16 +57,22 @@ public final class HeldCredentials {
    * Why {@code assertion} cannot sign {@code actorId}'s decision over {@code challenge}; empty when
    * it can. Checks, in order: an assertion at all, a nonce not used before in this run, a
    * credential this ceremony accepts, that it is the actor's own, then everything {@link
-   * AssertionVerifier} checks.
+   * AssertionVerifier} checks. {@code what} names the decision ("an ULTRA decision") and {@code
+   * page} the page where it is taken with a security key, for the refusal of a decision without
+   * one.
    */
   public Optional<String> refusalFor(
-      String actorId, DecisionAssertion assertion, String challenge) {
+      String actorId, DecisionAssertion assertion, String challenge, String what, String page) {
     if (assertion == null) {
       return Optional.of(
-          "an ULTRA decision must be signed by the decider's security key: " + WHERE_TO_DECIDE);
+          what
+              + " must be signed by the decider's own security key: "
+              + WHERE_TO_DECIDE
+              + ", "
+              + page);
     }
     if (assertion.nonce() == null || assertion.nonce().isBlank()) {
-      return Optional.of("the assertion names no nonce: " + WHERE_TO_DECIDE);
+      return Optional.of("the assertion names no nonce: " + WHERE_TO_DECIDE + ", " + page);
     }
     if (usedNonces.contains(assertion.nonce())) {
       return Optional.of(

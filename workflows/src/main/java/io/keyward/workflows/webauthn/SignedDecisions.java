@@ -1,5 +1,6 @@
 package io.keyward.workflows.webauthn;
 
+import io.keyward.workflows.integration.RequestLinks;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -9,16 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A ceremony's ULTRA decisions signed by the decider's own authenticator, as workflow code uses it:
- * {@link #choose} in the main method, {@link #load} when a step that needs signatures opens, {@link
+ * A ceremony's decisions signed by the decider's own authenticator (ULTRA generation steps, level 2
+ * and 3 break-glass authorisations, ULTRA classification changes, a lead's approval of a security
+ * key), as workflow code uses it: {@link #choose} in the main method once the ceremony knows
+ * whether its decisions need signatures, {@link #load} when a step that needs them opens, {@link
  * #refusalFor} in the Update validator (no I/O: the credentials held), {@link #confirm} in the
  * Update handler (reads the store again, so a revocation counts from the moment it is stored). Runs
- * started before this change keep deciding as they did ({@link #CHANGE_ID}, see VERSIONS.md).
+ * started before the ceremony's change id keep deciding as they did (see VERSIONS.md).
  */
 public final class SignedDecisions {
-  /** The {@code Workflow.getVersion} change id of loading and checking credentials. */
-  public static final String CHANGE_ID = "ultra-decisions-signed-by-authenticator";
-
   /** Store reads: short, retried for a few minutes, then the step or decision waits no longer. */
   public static final ActivityOptions CREDENTIAL_READS =
       ActivityOptions.newBuilder()
@@ -35,16 +35,28 @@ public final class SignedDecisions {
   private final CredentialActivities activities =
       Workflow.newActivityStub(CredentialActivities.class, CREDENTIAL_READS);
   private final HeldCredentials held = new HeldCredentials();
+  private final String changeId;
+  private final String what;
   private boolean chosen;
   private boolean required;
 
   /**
-   * Decides once, at the start of the main method, whether this run's ULTRA decisions need
-   * assertions; only an ULTRA run records the version marker.
+   * @param changeId the ceremony's {@code Workflow.getVersion} change id of signed decisions
+   * @param what the decisions that need a signature, as a refusal names them ("an ULTRA decision")
    */
-  public void choose(boolean ultra) {
-    if (ultra) {
-      required = Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) == 1;
+  public SignedDecisions(String changeId, String what) {
+    this.changeId = changeId;
+    this.what = what;
+  }
+
+  /**
+   * Decides once, in the main method before any step that needs signatures opens, whether this
+   * run's decisions need assertions; only a run whose decisions need them ({@code needed}) records
+   * the version marker, so the histories of the others do not change.
+   */
+  public void choose(boolean needed) {
+    if (needed) {
+      required = Workflow.getVersion(changeId, Workflow.DEFAULT_VERSION, 1) == 1;
     }
     chosen = true;
   }
@@ -58,11 +70,11 @@ public final class SignedDecisions {
 
   /**
    * Why {@code assertion} cannot sign {@code actorId}'s decision at {@code step}; empty when it can
-   * or when the decision needs none ({@code ultra} false, or a run from before this change).
+   * or when the decision needs none ({@code needed} false, or a run from before the change).
    */
   public Optional<String> refusalFor(
-      boolean ultra, String actorId, String step, String reason, DecisionAssertion assertion) {
-    if (!ultra) {
+      boolean needed, String actorId, String step, String reason, DecisionAssertion assertion) {
+    if (!needed) {
       return Optional.empty();
     }
     if (!chosen || (required && !held.loaded())) {
@@ -71,7 +83,12 @@ public final class SignedDecisions {
     if (!required) {
       return Optional.empty();
     }
-    return held.refusalFor(actorId, assertion, challenge(step, reason, assertion));
+    return held.refusalFor(
+        actorId,
+        assertion,
+        challenge(step, reason, assertion),
+        what,
+        RequestLinks.pathFor(Workflow.getInfo().getWorkflowId()));
   }
 
   /**
@@ -82,8 +99,8 @@ public final class SignedDecisions {
    * the decision may be applied.
    */
   public Optional<String> confirm(
-      boolean ultra, String actorId, String step, String reason, DecisionAssertion assertion) {
-    if (!ultra || !required) {
+      boolean needed, String actorId, String step, String reason, DecisionAssertion assertion) {
+    if (!needed || !required) {
       return Optional.empty();
     }
     held.replaceWith(activities.acceptedCredentials());
@@ -96,7 +113,7 @@ public final class SignedDecisions {
     return Optional.empty();
   }
 
-  /** True when this run's ULTRA decisions carry assertions. */
+  /** True when this run's decisions that need signatures carry assertions. */
   public boolean required() {
     return required;
   }

@@ -18,6 +18,8 @@ class BreakGlassReplayTest {
         "histories/breakglass-ended-early.json",
         "histories/breakglass-l1-reviewed-ticket-notes.json",
         "histories/breakglass-l1-revoked-reviewed.json",
+        "histories/breakglass-l2-signed-reviewed.json",
+        "histories/breakglass-l2-unsigned-reviewed.json",
         "histories/breakglass-review-overdue.json",
         "histories/breakglass-revoked-after-worker-outage.json"
       })

@@ -32,6 +32,7 @@ import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryRegister;
+import io.keyward.workflows.testing.PeopleKeys;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.WorkflowTestServer;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -59,6 +60,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Runbook 8.3, break-glass access, with time skipping and in-memory activities. */
 class BreakGlassWorkflowTest {
   private final InMemoryRegister register = new InMemoryRegister();
+  private final PeopleKeys people = new PeopleKeys().enrol(CAROL, TOM, ERIN);
 
   private static final KeyRef ORDERS = new KeyRef("kv-orders-prod", "orders-tde");
   private static final KeyRef INVOICES = new KeyRef("kv-orders-prod", "invoice-signing");
@@ -286,9 +288,9 @@ class BreakGlassWorkflowTest {
         () -> session.authorise(approve(LENA)),
         "lena holds none of the roles that authorise a L2 session: [CISO, CTO]");
     assertRefused(() -> session.authorise(approve(ALICE)), "alice holds none of the roles");
-    session.authorise(approve(CAROL));
-    assertRefused(() -> session.authorise(approve(CAROL)), "carol has already approved");
-    session.authorise(approve(TOM));
+    session.authorise(signed(CAROL));
+    assertRefused(() -> session.authorise(signed(CAROL)), "carol has already approved");
+    session.authorise(signed(TOM));
     awaitPhase(session, BreakGlassPhase.ACTIVE);
   }
 
@@ -304,7 +306,7 @@ class BreakGlassWorkflowTest {
     assertThat(waiting.assessment().reason()).contains("kv-ultra-prod/root-ca is a root CA key");
     assertRefused(() -> session.authorise(approve(CAROL)), "authorise a L3 session: [CEO]");
     assertRefused(() -> session.authorise(approve(TOM)), "authorise a L3 session: [CEO]");
-    session.authorise(approve(ERIN));
+    session.authorise(signed(ERIN));
     assertThat(awaitPhase(session, BreakGlassPhase.ACTIVE).grant().scope().vault())
         .isEqualTo("kv-ultra-prod");
   }
@@ -591,7 +593,7 @@ class BreakGlassWorkflowTest {
         worker -> {
           worker.registerWorkflowImplementationTypes(BreakGlassWorkflowImpl.class);
           worker.registerActivitiesImplementations(
-              register.activities(), keys, grants, audit, notifications);
+              register.activities(), keys, grants, audit, notifications, people.credentials());
         });
   }
 
@@ -601,6 +603,21 @@ class BreakGlassWorkflowTest {
 
   private static Authorisation approve(Actor approver) {
     return new Authorisation(approver, AuthorisationDecision.APPROVE, "outage confirmed");
+  }
+
+  /** An approval signed by the approver's own security key, as level 2 and 3 need. */
+  private Authorisation signed(Actor approver) {
+    return new Authorisation(
+        approver,
+        AuthorisationDecision.APPROVE,
+        "outage confirmed",
+        people.sign(
+            client,
+            approver,
+            WORKFLOW_ID,
+            "APPROVE",
+            BreakGlassPhase.AWAITING_AUTHORISATION.name(),
+            "outage confirmed"));
   }
 
   private static void assertRefused(Runnable update, String why) {

@@ -10,7 +10,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Replays recorded classification changes against today's code. */
 class ClassificationChangeReplayTest {
   @ParameterizedTest
-  @ValueSource(strings = {"histories/classification-unregistered-recorded.json"})
+  @ValueSource(
+      strings = {
+        "histories/classification-unregistered-recorded.json",
+        "histories/classification-unregistered-recorded-signed.json"
+      })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(
             () ->

@@ -21,8 +21,13 @@ import io.keyward.workflows.register.KeyState;
 import io.keyward.workflows.register.RegisteredKey;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryRegister;
+import io.keyward.workflows.testing.PeopleKeys;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.WorkflowTestServer;
+import io.keyward.workflows.webauthn.AssertionAudit;
+import io.keyward.workflows.webauthn.AuditedAssertions;
+import io.keyward.workflows.webauthn.DecisionAssertion;
+import io.keyward.workflows.webauthn.HeldCredentials;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -35,7 +40,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Setting a key's facts in the key register under dual control: the quorum of the higher of the old
- * and new classification, an unregistered key counting as ULTRA.
+ * and new classification, an unregistered key counting as ULTRA; every decision of a change the
+ * ULTRA quorum decides signed by the approver's own security key.
  */
 class ClassificationChangeWorkflowTest {
   private static final KeyRef KEY = new KeyRef("kv-legacy", "found-key");
@@ -46,6 +52,7 @@ class ClassificationChangeWorkflowTest {
 
   private final InMemoryRegister register = new InMemoryRegister();
   private final RecordingAudit audit = new RecordingAudit();
+  private final PeopleKeys people = new PeopleKeys().enrol(OSCAR, CAROL, TOM, LENA);
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
 
@@ -55,7 +62,8 @@ class ClassificationChangeWorkflowTest {
     server.startWorker(
         worker -> {
           worker.registerWorkflowImplementationTypes(ClassificationChangeWorkflowImpl.class);
-          worker.registerActivitiesImplementations(register.activities(), audit);
+          worker.registerActivitiesImplementations(
+              register.activities(), audit, people.credentials());
         });
     client = env.getWorkflowClient();
   }
@@ -69,15 +77,22 @@ class ClassificationChangeWorkflowTest {
 
     assertRefused(change, OLIVIA, "olivia requested this change");
     assertRefused(change, LENA, "lena holds none of the roles that approve for a ULTRA key");
-    change.decide(approve(OSCAR));
-    change.decide(approve(CAROL));
+    change.decide(signed(OSCAR, "APPROVE", null));
+    change.decide(signed(CAROL, "APPROVE", "matches the payments inventory"));
     assertThat(register.find(KEY)).as("two of three approvals write nothing").isEmpty();
-    change.decide(approve(TOM));
+    change.decide(signed(TOM, "APPROVE", null));
 
     ClassificationChangeOutcome outcome =
         WorkflowStub.fromTyped(change).getResult(ClassificationChangeOutcome.class);
     assertThat(outcome.phase()).isEqualTo(ClassificationPhase.RECORDED);
-    HistoryRecorder.saveIfAsked(client, WORKFLOW_ID, "classification-unregistered-recorded");
+    HistoryRecorder.saveIfAsked(client, WORKFLOW_ID, "classification-unregistered-recorded-signed");
+    assertThat(audit.events())
+        .filteredOn(e -> e.type().equals("CLASSIFICATION_DECISION_APPROVE"))
+        .hasSize(3)
+        .allSatisfy(e -> assertThat(e.details()).containsKeys(AssertionAudit.SIGNATURE));
+    assertThat(AuditedAssertions.verify(audit.events(), people::stored))
+        .as("verify-audit's check: every decision verifies again from the trail")
+        .isEmpty();
     RegisteredKey entry = register.find(KEY).orElseThrow();
     assertThat(entry.classification()).isEqualTo(Classification.CONFIDENTIAL);
     assertThat(entry.usage()).isEqualTo(KeyUsage.APPLICATION);
@@ -92,6 +107,39 @@ class ClassificationChangeWorkflowTest {
             "CLASSIFICATION_CHANGE_REQUESTED",
             "CLASSIFICATION_DECISION_APPROVE",
             "CLASSIFICATION_CHANGE_RECORDED");
+  }
+
+  @Test
+  void raisingASecretKeyToUltraNeedsEveryDecisionSignedAndRefusesOneWithoutAKey() {
+    register.register(KEY, Classification.SECRET, KeyUsage.APPLICATION, "alice");
+    ClassificationChangeWorkflow change =
+        request(Classification.ULTRA, KeyUsage.APPLICATION, OLIVIA);
+    awaitPhase(change, ClassificationPhase.AWAITING_APPROVAL);
+
+    assertThatThrownBy(() -> change.decide(approve(CAROL)))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining(
+            "a decision on an ULTRA classification change must be signed by the decider's own"
+                + " security key: "
+                + HeldCredentials.WHERE_TO_DECIDE
+                + ", /ui/classifications/kv-legacy/found-key");
+    DecisionAssertion forDenial = sign(CAROL, "DENY", null);
+    assertThatThrownBy(
+            () ->
+                change.decide(
+                    new ClassificationDecision(
+                        CAROL, ClassificationDecisionType.APPROVE, null, forDenial)))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("the security key signed another decision");
+    change.decide(signed(OSCAR, "APPROVE", null));
+    change.decide(signed(CAROL, "APPROVE", null));
+    change.decide(signed(TOM, "APPROVE", null));
+
+    assertThat(WorkflowStub.fromTyped(change).getResult(ClassificationChangeOutcome.class).phase())
+        .isEqualTo(ClassificationPhase.RECORDED);
+    assertThat(register.find(KEY).orElseThrow().classification()).isEqualTo(Classification.ULTRA);
   }
 
   @Test
@@ -147,6 +195,16 @@ class ClassificationChangeWorkflowTest {
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause()
         .hasMessageContaining(message);
+  }
+
+  private ClassificationDecision signed(Actor actor, String type, String reason) {
+    return new ClassificationDecision(
+        actor, ClassificationDecisionType.valueOf(type), reason, sign(actor, type, reason));
+  }
+
+  private DecisionAssertion sign(Actor actor, String type, String reason) {
+    return people.sign(
+        client, actor, WORKFLOW_ID, type, ClassificationPhase.AWAITING_APPROVAL.name(), reason);
   }
 
   private static ClassificationDecision approve(Actor actor) {

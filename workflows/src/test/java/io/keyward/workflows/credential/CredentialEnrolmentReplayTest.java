@@ -13,6 +13,7 @@ class CredentialEnrolmentReplayTest {
   @ValueSource(
       strings = {
         "histories/credential-enrolment-approved.json",
+        "histories/credential-enrolment-approved-signed.json",
         "histories/credential-enrolment-expired.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {

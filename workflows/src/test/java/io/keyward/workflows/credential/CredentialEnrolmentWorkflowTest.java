@@ -10,9 +10,13 @@ import io.keyward.workflows.common.Role;
 import io.keyward.workflows.common.TaskQueues;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryCredentials;
+import io.keyward.workflows.testing.PeopleKeys;
 import io.keyward.workflows.testing.RecordingAudit;
+import io.keyward.workflows.testing.SoftwareAuthenticator;
 import io.keyward.workflows.testing.WorkflowTestServer;
+import io.keyward.workflows.webauthn.AuditedAssertions;
 import io.keyward.workflows.webauthn.CredentialState;
+import io.keyward.workflows.webauthn.HeldCredentials;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
@@ -24,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Enrolling a security key is dual control: a security team lead who is not its person approves it,
- * or refuses it; nobody deciding in time refuses it too.
+ * Enrolling a security key is dual control: a security team lead who is not its person approves it
+ * with the lead's own enrolled security key, or refuses it; nobody deciding in time refuses it too.
  */
 class CredentialEnrolmentWorkflowTest {
   private static final Actor LEAD_OWN = new Actor("lea", Set.of(Role.SECURITY_TEAM_LEAD));
@@ -33,7 +37,8 @@ class CredentialEnrolmentWorkflowTest {
   @RegisterExtension
   static final WorkflowTestServer server = WorkflowTestServer.withKeywardSearchAttributes();
 
-  private final InMemoryCredentials credentials = new InMemoryCredentials();
+  private final PeopleKeys people = new PeopleKeys().enrol(LENA);
+  private final InMemoryCredentials credentials = people.credentials();
   private RecordingAudit audit;
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
@@ -55,7 +60,7 @@ class CredentialEnrolmentWorkflowTest {
     CredentialEnrolmentWorkflow enrolment = enrol(OLIVIA, "cred-approved");
 
     assertRefused(enrolment, decision(OLIVIA, EnrolmentDecisionType.APPROVE), "cannot approve it");
-    EnrolmentState state = enrolment.decide(decision(LENA, EnrolmentDecisionType.APPROVE));
+    EnrolmentState state = enrolment.decide(signedApproval(LENA, "cred-approved"));
 
     assertThat(state.phase()).isEqualTo(EnrolmentPhase.ACTIVE);
     assertThat(state.decidedBy()).isEqualTo("lena");
@@ -64,8 +69,69 @@ class CredentialEnrolmentWorkflowTest {
         .isEqualTo(EnrolmentPhase.ACTIVE);
     assertThat(audit.types())
         .containsSubsequence("CREDENTIAL_ENROLMENT_REQUESTED", "CREDENTIAL_ACTIVATED");
+    assertThat(AuditedAssertions.verify(audit.events(), people::stored))
+        .as("verify-audit's check: the lead's approval verifies again from the trail")
+        .isEmpty();
+    assertThat(AuditedAssertions.signed(audit.events()))
+        .singleElement()
+        .satisfies(e -> assertThat(e.type()).isEqualTo("CREDENTIAL_ACTIVATED"));
     HistoryRecorder.saveIfAsked(
-        client, EnrolmentRequest.workflowId("cred-approved"), "credential-enrolment-approved");
+        client,
+        EnrolmentRequest.workflowId("cred-approved"),
+        "credential-enrolment-approved-signed");
+  }
+
+  @Test
+  void refusesALeadsApprovalThatTheLeadsOwnKeyDidNotSignForThisKey() {
+    CredentialEnrolmentWorkflow enrolment = enrol(OLIVIA, "cred-target");
+    enrol(OLIVIA, "cred-other");
+
+    assertRefused(
+        enrolment,
+        decision(LENA, EnrolmentDecisionType.APPROVE),
+        "a security team lead's approval of a security key must be signed by the decider's own"
+            + " security key: "
+            + HeldCredentials.WHERE_TO_DECIDE
+            + ", /ui/security-keys");
+    EnrolmentDecision replayed =
+        new EnrolmentDecision(
+            LENA,
+            EnrolmentDecisionType.APPROVE,
+            "checked in person",
+            people.sign(
+                client,
+                LENA,
+                EnrolmentRequest.workflowId("cred-other"),
+                "APPROVE",
+                EnrolmentPhase.AWAITING_APPROVAL.name(),
+                "checked in person"));
+    assertRefused(enrolment, replayed, "the security key signed another decision");
+    assertThat(enrolment.state().phase()).isEqualTo(EnrolmentPhase.AWAITING_APPROVAL);
+  }
+
+  @Test
+  void aLeadWithoutAnEnrolledKeyCannotApproveButMayRefuse() {
+    Actor tara = new Actor("tara", Set.of(Role.SECURITY_TEAM_LEAD));
+    CredentialEnrolmentWorkflow enrolment = enrol(OLIVIA, "cred-unsigned-lead");
+    SoftwareAuthenticator unenrolled = SoftwareAuthenticator.of("tara");
+    String workflowId = EnrolmentRequest.workflowId("cred-unsigned-lead");
+
+    assertRefused(
+        enrolment,
+        new EnrolmentDecision(
+            tara,
+            EnrolmentDecisionType.APPROVE,
+            null,
+            unenrolled.sign(
+                workflowId,
+                PeopleKeys.runIdOf(client, workflowId),
+                "APPROVE@AWAITING_APPROVAL",
+                null)),
+        "is not an enrolled, approved and unrevoked credential");
+    EnrolmentState refused =
+        enrolment.decide(new EnrolmentDecision(tara, EnrolmentDecisionType.REFUSE, "not her key"));
+
+    assertThat(refused.phase()).isEqualTo(EnrolmentPhase.REFUSED);
   }
 
   @Test
@@ -103,7 +169,25 @@ class CredentialEnrolmentWorkflowTest {
             CredentialEnrolmentWorkflow.class,
             CredentialEnrolmentStartOptions.of(request, TaskQueues.CEREMONIES));
     WorkflowClient.start(enrolment::run, request);
+    for (int i = 0; i < 200 && enrolment.state().deadline() == null; i++) {
+      env.sleep(Duration.ofMillis(50));
+    }
+    assertThat(enrolment.state().deadline()).as("the enrolment opened").isNotNull();
     return enrolment;
+  }
+
+  private EnrolmentDecision signedApproval(Actor lead, String credentialId) {
+    return new EnrolmentDecision(
+        lead,
+        EnrolmentDecisionType.APPROVE,
+        "checked in person",
+        people.sign(
+            client,
+            lead,
+            EnrolmentRequest.workflowId(credentialId),
+            "APPROVE",
+            EnrolmentPhase.AWAITING_APPROVAL.name(),
+            "checked in person"));
   }
 
   private static EnrolmentDecision decision(Actor who, EnrolmentDecisionType type) {
