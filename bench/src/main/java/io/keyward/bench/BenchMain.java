@@ -127,8 +127,8 @@ public final class BenchMain {
                 options.sticky()
                     ? WorkerFactoryOptions.getDefaultInstance()
                     : WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build());
-        Worker worker = factory.newWorker(TaskQueues.CEREMONIES);
-        CeremonyRegistrations.register(worker, activities);
+        CeremonyRegistrations.register(factory, TaskQueues.CEREMONIES, activities);
+        Worker worker = factory.getWorker(TaskQueues.CEREMONIES);
         worker.registerWorkflowImplementationTypes(BaselineWorkflowImpl.class);
         worker.registerActivitiesImplementations(new BaselineActivities.Impl());
         factory.start();

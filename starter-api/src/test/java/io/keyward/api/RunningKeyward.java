@@ -152,6 +152,7 @@ public final class RunningKeyward implements AutoCloseable {
       SoftwareKeyProvider software = softwareKeys(dataDir);
       register(
           temporal.newWorker(TaskQueues.CEREMONIES),
+          temporal.newWorker(TaskQueues.compromiseResponses(TaskQueues.CEREMONIES)),
           stores,
           software,
           people.apply(stores.audit()));
@@ -205,7 +206,12 @@ public final class RunningKeyward implements AutoCloseable {
       WorkerFactory workers = WorkerFactory.newInstance(client);
       running.push(workers::shutdownNow);
       SoftwareKeyProvider software = softwareKeys(dataDir);
-      register(workers.newWorker(TaskQueues.CEREMONIES), stores, software, List.of());
+      register(
+          workers.newWorker(TaskQueues.CEREMONIES),
+          workers.newWorker(TaskQueues.compromiseResponses(TaskQueues.CEREMONIES)),
+          stores,
+          software,
+          List.of());
       workers.start();
       return withApplication(
           CONFIG,
@@ -270,11 +276,16 @@ public final class RunningKeyward implements AutoCloseable {
   }
 
   /**
-   * Registers what the real worker runs, with the software keystore under {@code dataDir} and the
-   * notifier and ticket write-back among {@code people} (the log and none otherwise).
+   * Registers what the real worker runs on its two queues, with the software keystore under {@code
+   * dataDir} and the notifier and ticket write-back among {@code people} (the log and none
+   * otherwise).
    */
   private static void register(
-      Worker worker, JdbcStores stores, SoftwareKeyProvider software, List<Object> people) {
+      Worker worker,
+      Worker compromiseWorker,
+      JdbcStores stores,
+      SoftwareKeyProvider software,
+      List<Object> people) {
     NotificationActivities notifications =
         people.stream()
             .filter(NotificationActivities.class::isInstance)
@@ -287,8 +298,10 @@ public final class RunningKeyward implements AutoCloseable {
             .map(TicketActivities.class::cast)
             .findFirst()
             .orElseGet(UnconfiguredTickets::new);
-    CeremonyRegistrations.register(
-        worker, new KeywardActivities(stores, List.of(software), true, notifications, tickets));
+    KeywardActivities activities =
+        new KeywardActivities(stores, List.of(software), true, notifications, tickets);
+    CeremonyRegistrations.register(worker, activities);
+    CeremonyRegistrations.registerCompromiseResponses(compromiseWorker, activities);
   }
 
   private static SoftwareKeyProvider softwareKeys(Path dataDir) {
