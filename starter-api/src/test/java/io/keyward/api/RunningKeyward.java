@@ -66,6 +66,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -88,6 +89,9 @@ public final class RunningKeyward implements AutoCloseable {
   private final DropwizardTestSupport<KeywardConfiguration> app;
   private final Deque<AutoCloseable> running;
   private final HttpClient http = HttpClient.newHttpClient();
+
+  /** The workers of a run on a dev server; null on the in-process test server. */
+  private WorkerFactory workers;
 
   private RunningKeyward(
       WorkflowClient client,
@@ -213,16 +217,19 @@ public final class RunningKeyward implements AutoCloseable {
           software,
           List.of());
       workers.start();
-      return withApplication(
-          CONFIG,
-          client,
-          stores,
-          software,
-          dataDir,
-          running,
-          ConfigOverride.config("codec.keyEncryptionKey", codec.keyEncryptionKey()),
-          ConfigOverride.config("codec.dataDir", dataDir.toString()),
-          ConfigOverride.config("codec.devMode", "true"));
+      RunningKeyward keyward =
+          withApplication(
+              CONFIG,
+              client,
+              stores,
+              software,
+              dataDir,
+              running,
+              ConfigOverride.config("codec.keyEncryptionKey", codec.keyEncryptionKey()),
+              ConfigOverride.config("codec.dataDir", dataDir.toString()),
+              ConfigOverride.config("codec.devMode", "true"));
+      keyward.workers = workers;
+      return keyward;
     } catch (Exception | Error failure) {
       stopAll(running);
       throw failure;
@@ -610,6 +617,18 @@ public final class RunningKeyward implements AutoCloseable {
   /** The application's port, for a client of a test's own. */
   public int port() {
     return app.getLocalPort();
+  }
+
+  /**
+   * Stops the worker of a run on a dev server and waits until it polls no more: from then on no
+   * workflow answers a query, while Temporal's visibility still lists the runs.
+   */
+  public void stopWorkers() {
+    if (workers == null) {
+      throw new IllegalStateException("only a run on a dev server can stop its workers");
+    }
+    workers.shutdownNow();
+    workers.awaitTermination(30, TimeUnit.SECONDS);
   }
 
   /** The client the application and the worker use, to look at workflows beside the API. */
