@@ -135,8 +135,8 @@ public final class BenchMain {
           workerOptions.setWorkflowCacheSize(0);
         }
         WorkerFactory factory = WorkerFactory.newInstance(client, workerOptions.build());
-        Worker worker = factory.newWorker(TaskQueues.CEREMONIES);
-        CeremonyRegistrations.register(worker, activities);
+        CeremonyRegistrations.register(factory, TaskQueues.CEREMONIES, activities);
+        Worker worker = factory.getWorker(TaskQueues.CEREMONIES);
         worker.registerWorkflowImplementationTypes(BaselineWorkflowImpl.class);
         worker.registerActivitiesImplementations(new BaselineActivities.Impl());
         factory.start();
@@ -257,52 +257,8 @@ public final class BenchMain {
       timeToDisable(options, client, api, keyward, tag, results);
     }
     if (options.pending() > 0) {
-      inbox(options, client, apiBase, keyward, results);
+      InboxFigure.measure(options, client, apiBase, keyward, results);
     }
-  }
-
-  /**
-   * The approver's inbox page with {@code --pending} ceremonies waiting for approval, beside its
-   * floor: the one visibility query that lists the runs waiting on the approver's role.
-   */
-  private static void inbox(
-      BenchOptions options,
-      WorkflowClient client,
-      URI apiBase,
-      GenerationDriver keyward,
-      BenchResults results)
-      throws Exception {
-    int waiting = options.reports() > 0 ? options.background() : 0;
-    progress("inbox: %d ceremonies waiting for approval", options.pending());
-    for (int i = waiting; i < options.pending(); i++) {
-      keyward.startWaiting(30_000 + i);
-    }
-    String query =
-        "KeywardAwaitingRoles IN ('CRYPTO_OFFICER') AND ExecutionStatus = 'Running'"
-            + " AND WorkflowType IN ('KeyGeneration')";
-    long listed = 0;
-    for (int attempt = 0; attempt < 600 && listed < options.pending(); attempt++) {
-      // Visibility follows the starts by a moment.
-      Thread.sleep(100);
-      listed = client.listExecutions(query).count();
-    }
-    results.note("inboxListed", listed);
-    InboxProbe browser = new InboxProbe(apiBase);
-    browser.signIn("olivia");
-    browser.inbox();
-    for (int i = 0; i < 10; i++) {
-      long start = System.nanoTime();
-      browser.inbox();
-      results.series("inbox/page").add(System.nanoTime() - start);
-      start = System.nanoTime();
-      client.listExecutions(query).limit(501).count();
-      results.series("inbox/list query").add(System.nanoTime() - start);
-    }
-    results.figure(
-        "inbox page, " + listed + " waiting on the approver",
-        "inbox/page",
-        "inbox/list query",
-        200);
   }
 
   /**

@@ -73,7 +73,10 @@ final class HistoryShape {
           switch (type) {
             case EVENT_TYPE_WORKFLOW_TASK_COMPLETED -> "workflowTasks";
             case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> "activityTasks";
-            case EVENT_TYPE_MARKER_RECORDED -> "localActivities";
+            case EVENT_TYPE_MARKER_RECORDED ->
+                event.getMarkerRecordedEventAttributes().getMarkerName().equals("LocalActivity")
+                    ? "localActivities"
+                    : "otherMarkers";
             case EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED -> "updates";
             case EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED,
                 EVENT_TYPE_SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED ->

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 final class InboxProbe {
   private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
+  private static final Pattern ROW = Pattern.compile("<tr data-key=");
+  private static final Pattern NEXT = Pattern.compile("id=\"inbox-next\" href=\"/([^\"]+)\"");
 
   private final HttpClient browser =
       HttpClient.newBuilder()
@@ -70,13 +72,23 @@ final class InboxProbe {
     }
   }
 
-  /** Opens the inbox; the page's size in characters. */
-  int inbox() throws IOException, InterruptedException {
-    HttpResponse<String> page = browser.send(get("ui/inbox"), HttpResponse.BodyHandlers.ofString());
+  /** One inbox page as read: its rows and the path of its "next page" link (null on the last). */
+  record Page(int rows, String next) {}
+
+  /** Opens the inbox page at {@code path}, e.g. {@code ui/inbox}. */
+  Page inbox(String path) throws IOException, InterruptedException {
+    HttpResponse<String> page = browser.send(get(path), HttpResponse.BodyHandlers.ofString());
     if (page.statusCode() != 200) {
       throw new IllegalStateException("the inbox answered " + page.statusCode());
     }
-    return page.body().length();
+    int rows = 0;
+    Matcher row = ROW.matcher(page.body());
+    while (row.find()) {
+      rows++;
+    }
+    Matcher next = NEXT.matcher(page.body());
+    return new Page(
+        rows, next.find() ? next.group(1).replace("&#61;", "=").replace("&amp;", "&") : null);
   }
 
   private HttpRequest get(String path) {

@@ -75,6 +75,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -97,6 +98,9 @@ public final class RunningKeyward implements AutoCloseable {
   private final DropwizardTestSupport<KeywardConfiguration> app;
   private final Deque<AutoCloseable> running;
   private final HttpClient http = HttpClient.newHttpClient();
+
+  /** The workers of a run on a dev server; null on the in-process test server. */
+  private WorkerFactory workers;
 
   private RunningKeyward(
       WorkflowClient client,
@@ -165,6 +169,7 @@ public final class RunningKeyward implements AutoCloseable {
       SoftwareKeyProvider software = softwareKeys(dataDir);
       register(
           temporal.newWorker(TaskQueues.CEREMONIES),
+          temporal.newWorker(TaskQueues.compromiseResponses(TaskQueues.CEREMONIES)),
           stores,
           software,
           people.apply(stores.audit()));
@@ -220,18 +225,26 @@ public final class RunningKeyward implements AutoCloseable {
               client, verifyingWorkers(dataDir, client.getOptions().getDataConverter()));
       running.push(workers::shutdownNow);
       SoftwareKeyProvider software = softwareKeys(dataDir);
-      register(workers.newWorker(TaskQueues.CEREMONIES), stores, software, List.of());
-      workers.start();
-      return withApplication(
-          CONFIG,
-          client,
+      register(
+          workers.newWorker(TaskQueues.CEREMONIES),
+          workers.newWorker(TaskQueues.compromiseResponses(TaskQueues.CEREMONIES)),
           stores,
           software,
-          dataDir,
-          running,
-          ConfigOverride.config("codec.keyEncryptionKey", codec.keyEncryptionKey()),
-          ConfigOverride.config("codec.dataDir", dataDir.toString()),
-          ConfigOverride.config("codec.devMode", "true"));
+          List.of());
+      workers.start();
+      RunningKeyward keyward =
+          withApplication(
+              CONFIG,
+              client,
+              stores,
+              software,
+              dataDir,
+              running,
+              ConfigOverride.config("codec.keyEncryptionKey", codec.keyEncryptionKey()),
+              ConfigOverride.config("codec.dataDir", dataDir.toString()),
+              ConfigOverride.config("codec.devMode", "true"));
+      keyward.workers = workers;
+      return keyward;
     } catch (Exception | Error failure) {
       stopAll(running);
       throw failure;
@@ -293,11 +306,16 @@ public final class RunningKeyward implements AutoCloseable {
   }
 
   /**
-   * Registers what the real worker runs, with the software keystore under {@code dataDir} and the
-   * notifier and ticket write-back among {@code people} (the log and none otherwise).
+   * Registers what the real worker runs on its two queues, with the software keystore under {@code
+   * dataDir} and the notifier and ticket write-back among {@code people} (the log and none
+   * otherwise).
    */
   private static void register(
-      Worker worker, JdbcStores stores, SoftwareKeyProvider software, List<Object> people) {
+      Worker worker,
+      Worker compromiseWorker,
+      JdbcStores stores,
+      SoftwareKeyProvider software,
+      List<Object> people) {
     NotificationActivities notifications =
         people.stream()
             .filter(NotificationActivities.class::isInstance)
@@ -310,8 +328,10 @@ public final class RunningKeyward implements AutoCloseable {
             .map(TicketActivities.class::cast)
             .findFirst()
             .orElseGet(UnconfiguredTickets::new);
-    CeremonyRegistrations.register(
-        worker, new KeywardActivities(stores, List.of(software), true, notifications, tickets));
+    KeywardActivities activities =
+        new KeywardActivities(stores, List.of(software), true, notifications, tickets);
+    CeremonyRegistrations.register(worker, activities);
+    CeremonyRegistrations.registerCompromiseResponses(compromiseWorker, activities);
   }
 
   /** The dev signing key under {@code dataDir}, as dev mode has it. */
@@ -634,6 +654,18 @@ public final class RunningKeyward implements AutoCloseable {
   /** The application's port, for a client of a test's own. */
   public int port() {
     return app.getLocalPort();
+  }
+
+  /**
+   * Stops the worker of a run on a dev server and waits until it polls no more: from then on no
+   * workflow answers a query, while Temporal's visibility still lists the runs.
+   */
+  public void stopWorkers() {
+    if (workers == null) {
+      throw new IllegalStateException("only a run on a dev server can stop its workers");
+    }
+    workers.shutdownNow();
+    workers.awaitTermination(30, TimeUnit.SECONDS);
   }
 
   /**

@@ -2,8 +2,8 @@ package io.keyward.worker;
 
 import io.keyward.workflows.attestation.TrustedKeys;
 import io.keyward.workflows.attestation.VerifyingWorkerInterceptor;
+import io.keyward.workflows.common.TaskQueues;
 import io.temporal.client.WorkflowClient;
-import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running worker: polls the ceremonies task queue until closed. Closing lets in-flight workflow
- * and activity tasks finish (up to 30 seconds) before the process goes.
+ * A running worker: polls the ceremonies task queue and its compromise queue until closed. Closing
+ * lets in-flight workflow and activity tasks finish (up to 30 seconds) before the process goes.
  */
 public final class KeywardWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KeywardWorker.class);
@@ -46,12 +46,12 @@ public final class KeywardWorker implements AutoCloseable {
                 .setWorkerInterceptors(
                     new VerifyingWorkerInterceptor(trusted, client.getOptions().getDataConverter()))
                 .build());
-    Worker worker = factory.newWorker(taskQueue);
-    CeremonyRegistrations.register(worker, activities);
+    CeremonyRegistrations.register(factory, taskQueue, activities);
     factory.start();
     LOG.info(
-        "Worker polling task queue {} in namespace {}{}",
+        "Worker polling task queues {} and {} in namespace {}{}",
         taskQueue,
+        TaskQueues.compromiseResponses(taskQueue),
         client.getOptions().getNamespace(),
         virtualThreads ? " (virtual workflow threads)" : "");
     return new KeywardWorker(factory);

@@ -7,7 +7,15 @@ import java.util.List;
 
 /** The inbox as its template shows it. */
 public record InboxPage(
-    Layout layout, List<Row> rows, String note, int unanswered, boolean truncated) {
+    Layout layout,
+    List<Row> rows,
+    String note,
+    int unanswered,
+    boolean truncated,
+    String nextHref,
+    String firstHref) {
+
+  static final String PATH = "/ui/inbox";
 
   /** A row with its times written out. */
   public record Row(
@@ -41,12 +49,19 @@ public record InboxPage(
                         row.due() != null && row.due().isBefore(now),
                         row.ownRequest()))
             .toList();
+    Listing listing = contents.listing();
+    InboxPaging paging = contents.paging();
+    String size = paging.size() == InboxPaging.DEFAULT_SIZE ? "" : "size=" + paging.size();
     return new InboxPage(
         layout,
         rows,
         contents.note().orElse(null),
         contents.unanswered(),
-        contents.listing().truncated());
+        listing.truncated() && listing.next() == null,
+        listing.next() == null
+            ? null
+            : PATH + "?page=" + listing.next() + (size.isEmpty() ? "" : "&" + size),
+        paging.firstPage() ? null : PATH + (size.isEmpty() ? "" : "?" + size));
   }
 
   /** Changes when a row comes, goes or moves to another step; the open inbox then reloads. */

@@ -8,6 +8,7 @@ import io.keyward.ui.session.UiSession;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -38,17 +39,35 @@ public final class InboxPages {
     return Response.ok(Map.of("revision", page.revision())).build();
   }
 
+  /**
+   * One page of the inbox: {@code size} rows at most (default {@value InboxPaging#DEFAULT_SIZE}),
+   * {@code page} the link of the page before's "next page".
+   */
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public Response inbox(@Context ContainerRequestContext request) {
+  public Response inbox(
+      @Context ContainerRequestContext request,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
     UiSession me = SignedInFilter.sessionOf(request);
     Inbox.Contents contents;
     try {
-      contents = inbox.of(me.actor());
+      contents = inbox.of(me.actor(), InboxPaging.of(size(size), page));
     } catch (RuntimeException failure) {
       return pages.failure(me, failure);
     }
     return pages.page(
         "inbox", InboxPage.of(pages.layout(me, "Inbox", Area.INBOX), contents, clock.instant()));
+  }
+
+  private static Integer size(String size) {
+    if (size == null || size.isEmpty()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(size);
+    } catch (NumberFormatException notANumber) {
+      throw new IllegalArgumentException("size must be a number of rows, was '" + size + "'");
+    }
   }
 }

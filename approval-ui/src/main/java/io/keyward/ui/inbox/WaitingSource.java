@@ -13,7 +13,24 @@ public interface WaitingSource {
 
   /**
    * The inbox row when the run waits on one of {@code viewer}'s roles and the viewer may see it;
-   * empty otherwise, also when the run has meanwhile moved on.
+   * empty otherwise, also when the run has meanwhile moved on. Asks the run (a query).
    */
   Optional<InboxRow> waitingOn(String workflowId, Actor viewer);
+
+  /**
+   * Whether this kind of ceremony publishes its open step ({@link PublishedStep}), so that {@link
+   * #fromPublished} reads a run that did without asking it.
+   */
+  default boolean readsPublished() {
+    return false;
+  }
+
+  /**
+   * The same as {@link #waitingOn} from what the run published, without asking it. Called only when
+   * {@link #readsPublished()}.
+   */
+  default Optional<InboxRow> fromPublished(
+      String workflowId, PublishedStep published, Actor viewer) {
+    throw new UnsupportedOperationException(workflowType() + " publishes no open step");
+  }
 }

@@ -10,6 +10,8 @@ import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsResponse;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
 import java.util.ArrayList;
@@ -33,10 +35,13 @@ import org.slf4j.LoggerFactory;
 public final class WorkflowRuns {
   private static final Logger LOG = LoggerFactory.getLogger(WorkflowRuns.class);
   private static final int PAGE = 100;
+  private static final String ORDER_BY_DUE =
+      " ORDER BY " + KeywardSearchAttributes.STEP_DUE.getName() + " ASC";
 
   private final WorkflowClient client;
   private final int limit;
   private final AtomicBoolean noVisibility = new AtomicBoolean();
+  private final AtomicBoolean noOrderBy = new AtomicBoolean();
 
   public WorkflowRuns(WorkflowClient client, int limit) {
     if (limit < 1) {
@@ -46,8 +51,15 @@ public final class WorkflowRuns {
     this.limit = limit;
   }
 
-  /** Running runs of these types that wait on one of the roles. */
-  public Listing awaiting(Set<Role> roles, Collection<String> types) {
+  /**
+   * One page of the running runs of these types that wait on one of the roles, ordered by the open
+   * step's due date ({@code KeywardStepDue}) where the server orders (Elasticsearch visibility);
+   * SQL visibility, as in the dev server, orders by no custom attribute and answers newest run
+   * first. Without visibility, every open run of these types (up to the limit) on one page.
+   *
+   * @throws IllegalArgumentException when the page token is not one the server accepts
+   */
+  public Listing awaiting(Set<Role> roles, Collection<String> types, InboxPaging paging) {
     if (roles.isEmpty() || types.isEmpty()) {
       return new Listing(List.of(), Listing.Method.VISIBILITY, false);
     }
@@ -58,7 +70,78 @@ public final class WorkflowRuns {
             + ") AND ExecutionStatus = 'Running' AND WorkflowType IN ("
             + quoted(types)
             + ")";
-    return list(query, () -> scanOpen(Set.copyOf(types)));
+    if (!noVisibility.get()) {
+      try {
+        return page(query, paging);
+      } catch (RuntimeException failure) {
+        if (!unimplemented(failure)) {
+          throw failure;
+        }
+        LOG.info(
+            "Temporal answers no visibility queries (the in-process test server?): listing"
+                + " runs one by one from now on");
+        noVisibility.set(true);
+      }
+    }
+    return paging.firstPage()
+        ? scanOpen(Set.copyOf(types))
+        : new Listing(List.of(), Listing.Method.SCAN, false);
+  }
+
+  private Listing page(String query, InboxPaging paging) {
+    if (!noOrderBy.get()) {
+      try {
+        return page(query + ORDER_BY_DUE, paging, true);
+      } catch (StatusRuntimeException refused) {
+        if (!orderByRefused(refused)) {
+          throw refused;
+        }
+        LOG.info("Temporal's visibility orders by no custom attribute: pages come unordered");
+        noOrderBy.set(true);
+      }
+    }
+    return page(query, paging, false);
+  }
+
+  private Listing page(String query, InboxPaging paging, boolean ordered) {
+    ListWorkflowExecutionsResponse response;
+    try {
+      response =
+          client
+              .getWorkflowServiceStubs()
+              .blockingStub()
+              .listWorkflowExecutions(
+                  ListWorkflowExecutionsRequest.newBuilder()
+                      .setNamespace(client.getOptions().getNamespace())
+                      .setQuery(query)
+                      .setPageSize(paging.size())
+                      .setNextPageToken(paging.token())
+                      .build());
+    } catch (StatusRuntimeException refused) {
+      if (!paging.firstPage()
+          && refused.getStatus().getCode() == Status.Code.INVALID_ARGUMENT
+          && !orderByRefused(refused)) {
+        throw new IllegalArgumentException(
+            "page is not a link of this inbox (or no longer valid); open the inbox from its first"
+                + " page");
+      }
+      throw refused;
+    }
+    List<RunRef> runs = response.getExecutionsList().stream().map(this::ref).toList();
+    ByteString next = response.getNextPageToken();
+    return new Listing(
+        runs,
+        Listing.Method.VISIBILITY,
+        !next.isEmpty(),
+        next.isEmpty() ? null : InboxPaging.link(next),
+        ordered);
+  }
+
+  private static boolean orderByRefused(StatusRuntimeException refused) {
+    String description = refused.getStatus().getDescription();
+    return refused.getStatus().getCode() == Status.Code.INVALID_ARGUMENT
+        && description != null
+        && description.contains("ORDER BY");
   }
 
   /** Completed runs of this type whose last phase is {@code phase}. */
@@ -168,7 +251,8 @@ public final class WorkflowRuns {
         run.getExecution().getWorkflowId(),
         run.getExecution().getRunId(),
         run.getWorkflowType(),
-        run.getStartTime());
+        run.getStartTime(),
+        PublishedStep.of(run).orElse(null));
   }
 
   private RunRef ref(WorkflowExecutionInfo info) {

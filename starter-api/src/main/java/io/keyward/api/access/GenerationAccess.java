@@ -3,6 +3,8 @@ package io.keyward.api.access;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.Role;
 import io.keyward.workflows.common.TimelineEntry;
+import io.keyward.workflows.common.WaitingStep;
+import io.keyward.workflows.generation.GenerationPhase;
 import io.keyward.workflows.generation.GenerationState;
 import io.keyward.workflows.policy.CeremonyRoles;
 import java.util.EnumSet;
@@ -35,6 +37,22 @@ public final class GenerationAccess {
 
   /** Whether {@code who} holds a role that the open step waits for. */
   public static boolean mayActNow(Actor who, GenerationState state) {
-    return !state.phase().isFinal() && who.holdsAny(state.awaitingRoles());
+    return mayActNow(who, state.phase(), state.awaitingRoles());
+  }
+
+  /** The same from the phase and the roles awaited, as the run publishes them. */
+  public static boolean mayActNow(Actor who, GenerationPhase phase, Set<Role> awaitingRoles) {
+    return !phase.isFinal() && who.holdsAny(awaitingRoles);
+  }
+
+  /**
+   * Whether the open step waits on {@code who}: they may act now and have not taken part yet (the
+   * ceremony refuses a second approval, an approver as custodian, custodian 1 as custodian 2 and
+   * anyone who took part as security validator). The requester is still shown the step, marked as
+   * their own request.
+   */
+  public static boolean waitsOn(
+      Actor who, GenerationPhase phase, Set<Role> awaitingRoles, WaitingStep step) {
+    return mayActNow(who, phase, awaitingRoles) && !step.participants().contains(who.id());
   }
 }

@@ -31,17 +31,26 @@ public final class KeywardSearchAttributes {
   public static final SearchAttributeKey<OffsetDateTime> DUE_AT =
       SearchAttributeKey.forOffsetDateTime("KeywardDueAt");
 
+  /**
+   * When the open human step expires; unset when none is open. The inbox orders by it where the
+   * server can order (Elasticsearch visibility). The rest of an inbox row is in the memo ({@link
+   * WaitingStep}).
+   */
+  public static final SearchAttributeKey<OffsetDateTime> STEP_DUE =
+      SearchAttributeKey.forOffsetDateTime("KeywardStepDue");
+
   /** Every attribute with its type name as {@code temporal server start-dev} expects it. */
   public static final Map<String, String> DEFINITIONS =
-      Map.of(
-          KIND.getName(), "Keyword",
-          PHASE.getName(), "Keyword",
-          KEY_NAME.getName(), "Keyword",
-          CLASSIFICATION.getName(), "Keyword",
-          AWAITING_ROLES.getName(), "KeywordList",
-          TICKET.getName(), "Keyword",
-          INCIDENT.getName(), "Keyword",
-          DUE_AT.getName(), "Datetime");
+      Map.ofEntries(
+          Map.entry(KIND.getName(), "Keyword"),
+          Map.entry(PHASE.getName(), "Keyword"),
+          Map.entry(KEY_NAME.getName(), "Keyword"),
+          Map.entry(CLASSIFICATION.getName(), "Keyword"),
+          Map.entry(AWAITING_ROLES.getName(), "KeywordList"),
+          Map.entry(TICKET.getName(), "Keyword"),
+          Map.entry(INCIDENT.getName(), "Keyword"),
+          Map.entry(DUE_AT.getName(), "Datetime"),
+          Map.entry(STEP_DUE.getName(), "Datetime"));
 
   private KeywardSearchAttributes() {}
 }

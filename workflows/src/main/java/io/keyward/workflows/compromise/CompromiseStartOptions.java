@@ -1,6 +1,7 @@
 package io.keyward.workflows.compromise;
 
 import io.keyward.workflows.common.KeywardSearchAttributes;
+import io.keyward.workflows.common.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowOptions;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * How a compromise response is started: one response per incident, ever, with the key and incident
  * as search attributes, and in the memo the moment the report was accepted (a second report for the
- * same incident answers the first one's moment) and the line Temporal Web shows.
+ * same incident answers the first one's moment) and the line Temporal Web shows. A response runs on
+ * its own task queue ({@link TaskQueues#compromiseResponses}), beside the ceremonies queue.
  */
 public final class CompromiseStartOptions {
   /** The value of {@code KeywardKind} for compromise responses. */
@@ -21,10 +23,14 @@ public final class CompromiseStartOptions {
 
   private CompromiseStartOptions() {}
 
-  public static WorkflowOptions of(CompromiseReport report, String taskQueue) {
+  /**
+   * @param ceremonies the ceremonies task queue the worker polls; the response starts on its
+   *     compromise queue
+   */
+  public static WorkflowOptions of(CompromiseReport report, String ceremonies) {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(CompromiseReport.workflowId(report.incident()))
-        .setTaskQueue(taskQueue)
+        .setTaskQueue(TaskQueues.compromiseResponses(ceremonies))
         .setWorkflowIdConflictPolicy(
             WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)

@@ -267,6 +267,7 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
       throw ApplicationFailure.newNonRetryableFailure(refusal.get(), "DecisionRefused");
     }
     ceremony.apply(decision, now());
+    publishParticipant();
     record.audit(
         "DECISION_" + decision.type().name(),
         decision.actor().id(),
@@ -348,13 +349,32 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
 
   private void publishPhase() {
     GenerationState state = ceremony.snapshot();
-    CeremonyVisibility.publish(
-        GenerationMessages.summary(state),
+    List<SearchAttributeUpdate<?>> attributes =
         List.of(
             SearchAttributeUpdate.valueSet(KIND, GenerationStartOptions.KIND),
             SearchAttributeUpdate.valueSet(PHASE, state.phase().name()),
             SearchAttributeUpdate.valueSet(KEY_NAME, request.key().toString()),
             SearchAttributeUpdate.valueSet(CLASSIFICATION, request.classification().name()),
-            CeremonyVisibility.awaiting(state.awaitingRoles())));
+            CeremonyVisibility.awaiting(state.awaitingRoles()));
+    if (CeremonyVisibility.publishesWaitingStep()) {
+      CeremonyVisibility.publish(
+          GenerationMessages.summary(state), attributes, state.waitingStep());
+    } else {
+      CeremonyVisibility.publish(GenerationMessages.summary(state), attributes);
+    }
+  }
+
+  /**
+   * After an approval that leaves the quorum short, the step stays open with one more participant:
+   * published again so that the inbox stops offering it to the approver ({@link
+   * CeremonyVisibility#WAITING_STEP_CHANGE}; other decisions close the step, which publishes).
+   */
+  private void publishParticipant() {
+    if (ceremony.phase() == GenerationPhase.AWAITING_APPROVAL
+        && !ceremony.quorumReached()
+        && !ceremony.denied()
+        && CeremonyVisibility.publishesWaitingStep()) {
+      publishPhase();
+    }
   }
 }

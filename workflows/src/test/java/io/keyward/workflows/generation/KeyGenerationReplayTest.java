@@ -20,6 +20,7 @@ class KeyGenerationReplayTest {
         "histories/keygen-secret-registered-lifecycle-started.json",
         "histories/keygen-secret-registered-ticket-notes.json",
         "histories/keygen-secret-registered.json",
+        "histories/keygen-secret-registered-waiting-step.json",
         "histories/keygen-ultra-registered-signed.json",
         "histories/keygen-ultra-registered-unsigned.json"
       })

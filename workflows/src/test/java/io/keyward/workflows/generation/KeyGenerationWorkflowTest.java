@@ -16,6 +16,7 @@ import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
 import io.keyward.workflows.common.TaskQueues;
+import io.keyward.workflows.common.WaitingStep;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyAttributes;
 import io.keyward.workflows.lifecycle.KeyLifecycleWorkflowImpl;
@@ -321,11 +322,17 @@ class KeyGenerationWorkflowTest {
     KeyGenerationWorkflow ceremony = request(Classification.SECRET, RSA_3072, ALICE);
     ceremony.decide(approve(OLIVIA));
 
-    var attributes =
-        client
-            .newUntypedWorkflowStub(GenerationRequest.workflowId(KEY))
-            .describe()
-            .getTypedSearchAttributes();
+    var described = client.newUntypedWorkflowStub(GenerationRequest.workflowId(KEY)).describe();
+    var attributes = described.getTypedSearchAttributes();
+    GenerationState state = ceremony.state();
+    WaitingStep step =
+        described.getMemo(WaitingStep.MEMO_KEY, WaitingStep.class, WaitingStep.class);
+    assertThat(step.requester()).isEqualTo("alice");
+    assertThat(step.participants()).as("the approval is published").containsExactly("olivia");
+    assertThat(step.due()).isEqualTo(state.stepDeadline());
+    assertThat(step.opened()).isEqualTo(state.stepDeadline().minus(state.request().stepTimeout()));
+    assertThat(attributes.get(KeywardSearchAttributes.STEP_DUE).toInstant())
+        .isEqualTo(state.stepDeadline());
     assertThat(attributes.get(KeywardSearchAttributes.PHASE)).isEqualTo("AWAITING_APPROVAL");
     assertThat(attributes.get(KeywardSearchAttributes.AWAITING_ROLES))
         .containsExactly("CISO", "CRYPTO_OFFICER", "SECURITY_TEAM_LEAD");
