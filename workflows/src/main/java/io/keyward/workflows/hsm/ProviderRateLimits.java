@@ -1,0 +1,53 @@
+package io.keyward.workflows.hsm;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Turns for calls a key provider limits by rate (Azure Key Vault: 10 HSM key creations per 10
+ * seconds per vault), counted in the database every worker shares, so that all worker processes
+ * together stay within the limit, not each one alone.
+ *
+ * <p>Every implementation keeps this contract, whatever the number of callers and processes:
+ *
+ * <ul>
+ *   <li>the turns given on one {@code bucket} are in the order they were given, and no window of
+ *       {@code window} (closed at its start, open at its end) holds more than {@code limit} of
+ *       them;
+ *   <li>a turn is the earliest moment that keeps this, and never before the {@code now} its caller
+ *       gave: when the limit's turns are all taken, the turn lies ahead, and the caller waits for
+ *       it;
+ *   <li>a turn further ahead than {@code maxWait} is not given: nothing is recorded, and the answer
+ *       says how long until it would be.
+ * </ul>
+ *
+ * <p>Callers pass their own clock's {@code now}: the worker processes' clocks must agree (NTP) to
+ * well within the window.
+ */
+@FunctionalInterface
+public interface ProviderRateLimits {
+  /**
+   * Takes the next turn on {@code bucket}, or none when it is further ahead than {@code maxWait}.
+   *
+   * @param bucket what the limit counts, e.g. {@code create/kv-orders}: 1 to 200 characters
+   * @param limit turns at most in any {@code window}, at least 1
+   * @param window positive
+   * @param now the caller's time
+   * @param maxWait how far ahead a turn may be given, not negative
+   * @throws IllegalArgumentException when an argument is out of range
+   * @throws IllegalStateException when the store cannot be reached (the call is retried)
+   */
+  Turn take(String bucket, int limit, Duration window, Instant now, Duration maxWait);
+
+  /**
+   * A turn: given, at {@code at} (which may be ahead of the caller's {@code now}), or not given,
+   * with {@code at} when it would have been.
+   */
+  record Turn(boolean given, Instant at) {
+    /** How long from {@code now} until the turn; zero when it is already there. */
+    public Duration waitFrom(Instant now) {
+      Duration wait = Duration.between(now, at);
+      return wait.isNegative() ? Duration.ZERO : wait;
+    }
+  }
+}
