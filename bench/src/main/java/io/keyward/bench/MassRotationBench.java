@@ -90,7 +90,7 @@ final class MassRotationBench {
       List<WorkerInstance> workers = new ArrayList<>();
       try {
         for (int w = 0; w < options.workers(); w++) {
-          workers.add(startWorker(server, fleet, data, env, people));
+          workers.add(startWorker(server, fleet, data, env, people, options.window()));
         }
         for (KeyRef key : keys) {
           register(workers.get(0).stores(), key);
@@ -148,7 +148,8 @@ final class MassRotationBench {
       StandInFleet fleet,
       Path data,
       Map<String, String> env,
-      PeopleTold people) {
+      PeopleTold people,
+      String window) {
     JdbcStores stores = JdbcStores.open(DatabaseEnvironment.settings(env, data, Files::readString));
     CountedCreates creates = new CountedCreates(fleet.provider());
     KeywardActivities activities =
@@ -159,7 +160,12 @@ final class MassRotationBench {
             people,
             new UnconfiguredTickets(),
             ProviderLimits.parse(
-                StandInFleet.PROVIDER + "=concurrency:16,creates:" + LIMIT + "/10s,wait:5s"),
+                StandInFleet.PROVIDER
+                    + "=concurrency:16,creates:"
+                    + LIMIT
+                    + "/"
+                    + window
+                    + ",wait:5s"),
             new SimpleMeterRegistry());
     WorkflowClient client = server.newClient();
     WorkerFactory factory = WorkerFactory.newInstance(client);
@@ -260,9 +266,10 @@ final class MassRotationBench {
     Instant last = creates.stream().map(r -> r.request().received()).max(Instant::compareTo).get();
     double span = Duration.between(first, last).toMillis() / 1000.0;
     int vaults = options.vaults();
-    // What the vaults allowed from the first creation to the last: 10 in each window of 10 s.
-    long capacity = (long) vaults * LIMIT * ((long) Math.floor(span / 10) + 1);
     int busiest = (keys.size() + vaults - 1) / vaults;
+    // The least time the limit lets the busiest vault make its versions in: 10 at once, then 10
+    // more each 10 s.
+    double windowMinimum = (double) ((busiest + LIMIT - 1) / LIMIT - 1) * WINDOW.toSeconds();
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("startedAt", start.toString());
     results.put("cores", Runtime.getRuntime().availableProcessors());
@@ -271,13 +278,16 @@ final class MassRotationBench {
     results.put("vaults", vaults);
     results.put("workers", workers.size());
     results.put("limit", LIMIT + " HSM key creations per 10 s per vault");
+    results.put("keywardLimit", LIMIT + " per " + options.window() + " per vault, all workers");
     results.put("rotated", rotated);
     results.put("completionSeconds", Duration.between(start, lastRotated).toMillis() / 1000.0);
     results.put("physicalMinimumSeconds", (double) keys.size() / vaults);
-    results.put("windowMinimumSeconds", (double) ((busiest + LIMIT - 1) / LIMIT - 1) * 10);
+    results.put("windowMinimumSeconds", windowMinimum);
     results.put("creationSpanSeconds", span);
     results.put("creations", creates.size());
-    results.put("limitUsedShare", capacity == 0 ? 0 : (double) creates.size() / capacity);
+    results.put("creationsPerSecond", span == 0 ? Double.NaN : creates.size() / span);
+    results.put("limitPerSecond", (double) vaults * LIMIT / WINDOW.toSeconds());
+    results.put("limitUsedShare", span == 0 ? 1.0 : windowMinimum / span);
     results.put("throttledByVault", rotationCreates(fleet, start, 429).size());
     results.put("creationsPerWorker", workers.stream().map(w -> w.creates().creates()).toList());
     results.put("notices", people.told());

@@ -11,11 +11,13 @@ import java.nio.file.Path;
  * @param workers worker instances in this process, each with its own database pool, Temporal client
  *     and Key Vault clients, that share the rate limit through the database
  * @param out where the numbers and the chart go
+ * @param window the window Keyward's limit counts 10 creations in ({@code 10s} is Key Vault's own;
+ *     a little more leaves room for the time a request takes to reach the vault)
  */
-record MassRotationOptions(String cli, int keys, int vaults, int workers, Path out) {
+record MassRotationOptions(String cli, int keys, int vaults, int workers, Path out, String window) {
   static final String USAGE =
-      "bench/run --mass-rotation 100 [--vaults 3] [--workers 2] [--out bench/target/bench]"
-          + " [--cli PATH]";
+      "bench/run --mass-rotation 100 [--vaults 3] [--workers 2] [--window 10500ms]"
+          + " [--out bench/target/bench] [--cli PATH]";
 
   static MassRotationOptions parse(String[] args) {
     String cli = System.getenv().getOrDefault("KEYWARD_TEMPORAL_CLI", "temporal");
@@ -23,6 +25,7 @@ record MassRotationOptions(String cli, int keys, int vaults, int workers, Path o
     int vaults = 3;
     int workers = 2;
     Path out = Path.of("bench", "target", "bench");
+    String window = "10500ms";
     for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -31,9 +34,10 @@ record MassRotationOptions(String cli, int keys, int vaults, int workers, Path o
         case "--workers" -> workers = ScaleOptions.atLeast(1, args[i], value);
         case "--out" -> out = Path.of(ScaleOptions.required(args[i], value));
         case "--cli" -> cli = ScaleOptions.required(args[i], value);
+        case "--window" -> window = ScaleOptions.required(args[i], value);
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
       }
     }
-    return new MassRotationOptions(cli, keys, vaults, workers, out);
+    return new MassRotationOptions(cli, keys, vaults, workers, out, window);
   }
 }
