@@ -292,6 +292,7 @@ final class MassRotationBench {
     results.put("creationsPerWorker", workers.stream().map(w -> w.creates().creates()).toList());
     results.put("notices", people.told());
     results.put("throttlingNoticesToPeople", people.throttling());
+    results.put("throttlingNoticeTitles", people.throttlingTitles());
     results.put("failedRotations", failed);
     return results;
   }

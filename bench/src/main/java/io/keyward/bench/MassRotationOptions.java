@@ -12,7 +12,9 @@ import java.nio.file.Path;
  *     and Key Vault clients, that share the rate limit through the database
  * @param out where the numbers and the chart go
  * @param window the window Keyward's limit counts 10 creations in ({@code 10s} is Key Vault's own;
- *     a little more leaves room for the time a request takes to reach the vault)
+ *     a little more leaves room for the time a request takes to reach the vault), and how far ahead
+ *     a creation may take its turn and wait for it ({@code wait}): a window's worth of turns taken
+ *     ahead keeps each vault busy
  */
 record MassRotationOptions(String cli, int keys, int vaults, int workers, Path out, String window) {
   static final String USAGE =

@@ -2,6 +2,8 @@ package io.keyward.bench;
 
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationActivities;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -10,18 +12,24 @@ import java.util.regex.Pattern;
  * speak of throttling (the provider's 429, its Retry-After, Keyward's own limit).
  */
 final class PeopleTold implements NotificationActivities {
-  /** "429" as a word: a version id in hex may hold the digits. */
+  /**
+   * What a throttling failure would carry into a notice: the failure type, Key Vault's and the
+   * limiter's words, the status as the SDK reports it (not "429" alone: a key may be named so).
+   */
   private static final Pattern THROTTLING =
-      Pattern.compile("(?i)throttl|too many|retry-after|\\b429\\b|creations per");
+      Pattern.compile(
+          "(?i)throttl|too many requests|retry-after|creations per|status code 429|429 too many");
 
   private final AtomicInteger told = new AtomicInteger();
   private final AtomicInteger throttling = new AtomicInteger();
+  private final List<String> throttlingTitles = new CopyOnWriteArrayList<>();
 
   @Override
   public String send(Notification notification) {
     told.incrementAndGet();
     if (THROTTLING.matcher(notification.toString()).find()) {
       throttling.incrementAndGet();
+      throttlingTitles.add(notification.title());
     }
     return "bench";
   }
@@ -32,5 +40,10 @@ final class PeopleTold implements NotificationActivities {
 
   int throttling() {
     return throttling.get();
+  }
+
+  /** The titles of the notices that spoke of throttling, to see what they were. */
+  List<String> throttlingTitles() {
+    return List.copyOf(throttlingTitles);
   }
 }
