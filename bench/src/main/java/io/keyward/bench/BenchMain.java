@@ -6,6 +6,10 @@ import io.keyward.worker.KeywardActivities;
 import io.keyward.worker.TemporalClients;
 import io.keyward.worker.WorkerMetrics;
 import io.keyward.worker.WorkerSettings;
+import io.keyward.workflows.attestation.SigningClientInterceptor;
+import io.keyward.workflows.attestation.SigningKeySource;
+import io.keyward.workflows.attestation.SigningSettings;
+import io.keyward.workflows.attestation.VerifyingWorkerInterceptor;
 import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.common.KeywardSearchAttributes;
@@ -23,6 +27,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,12 +133,15 @@ public final class BenchMain {
               new WorkerSettings(
                   connection.target(), connection.namespace(), TaskQueues.CEREMONIES, data, true),
               env)) {
-        WorkerFactory factory =
-            WorkerFactory.newInstance(
-                client,
-                options.sticky()
-                    ? WorkerFactoryOptions.getDefaultInstance()
-                    : WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build());
+        WorkerFactoryOptions.Builder workerOptions =
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(
+                    new VerifyingWorkerInterceptor(
+                        activities.trustedSigners(), client.getOptions().getDataConverter()));
+        if (!options.sticky()) {
+          workerOptions.setWorkflowCacheSize(0);
+        }
+        WorkerFactory factory = WorkerFactory.newInstance(client, workerOptions.build());
         Worker worker = factory.newWorker(TaskQueues.CEREMONIES);
         CeremonyRegistrations.register(worker, activities);
         worker.registerWorkflowImplementationTypes(BaselineWorkflowImpl.class);
@@ -156,8 +164,17 @@ public final class BenchMain {
                       "namespace", connection.namespace(),
                       "taskQueue", TaskQueues.CEREMONIES,
                       "temporalWebUrl", ""));
+          // The drivers that play the API send people's decisions signed, as the API does.
+          WorkflowClient signing =
+              SigningClientInterceptor.signing(
+                  client,
+                  SigningKeySource.onClassPath()
+                      .signer(
+                          new SigningSettings(SigningSettings.DEV_SIGNING_KEY, null, data, true),
+                          env),
+                  Clock.systemUTC());
           try {
-            measure(options, client, URI.create("http://127.0.0.1:" + httpPort + "/"), results);
+            measure(options, signing, URI.create("http://127.0.0.1:" + httpPort + "/"), results);
           } finally {
             api.close();
           }

@@ -37,6 +37,8 @@ import io.keyward.api.metrics.ApiMetrics;
 import io.keyward.api.rotation.RotationResource;
 import io.keyward.api.webauthn.SecurityKeysResource;
 import io.keyward.api.webhook.Webhooks;
+import io.keyward.workflows.attestation.SigningClientInterceptor;
+import io.keyward.workflows.attestation.SigningKeySource;
 import io.keyward.workflows.codec.KeyEncryptionKeySource;
 import io.keyward.workflows.codec.KeywardDataConverter;
 import io.keyward.workflows.directory.Directory;
@@ -138,7 +140,13 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
     Optional<PayloadCodec> codec =
         KeyEncryptionKeySource.onClassPath()
             .codec(configuration.getCodec().settings(), System.getenv());
-    WorkflowClient client = temporalClient(configuration, codec, environment);
+    WorkflowClient client =
+        SigningClientInterceptor.signing(
+            temporalClient(configuration, codec, environment),
+            SigningKeySource.onClassPath()
+                .signer(
+                    configuration.getSigning().settings(configuration.getCodec()), System.getenv()),
+            Clock.systemUTC());
     StoreSettings settings = configuration.stores(System.getenv());
     Stores shared = stores(stores, settings, environment);
     Directory directory =

@@ -8,6 +8,7 @@ import io.keyward.api.config.CodecFactory;
 import io.keyward.api.config.DatabaseFactory;
 import io.keyward.api.config.DirectoryFactory;
 import io.keyward.api.config.IdentityFactory;
+import io.keyward.api.config.SigningFactory;
 import io.keyward.api.config.TemporalFactory;
 import io.keyward.api.config.UiFactory;
 import io.keyward.api.config.WebAuthnFactory;
@@ -27,6 +28,8 @@ public class KeywardConfiguration extends Configuration {
   @Valid @NotNull private TemporalFactory temporal = new TemporalFactory();
 
   @Valid @NotNull private CodecFactory codec = new CodecFactory();
+
+  @Valid @NotNull private SigningFactory signing = new SigningFactory();
 
   @Valid @NotNull private DirectoryFactory directory = new DirectoryFactory();
 
@@ -62,6 +65,16 @@ public class KeywardConfiguration extends Configuration {
   @JsonProperty("codec")
   public void setCodec(CodecFactory codec) {
     this.codec = codec;
+  }
+
+  @JsonProperty("signing")
+  public SigningFactory getSigning() {
+    return signing;
+  }
+
+  @JsonProperty("signing")
+  public void setSigning(SigningFactory signing) {
+    this.signing = signing;
   }
 
   @JsonProperty("directory")

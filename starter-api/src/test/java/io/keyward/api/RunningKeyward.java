@@ -16,6 +16,11 @@ import io.keyward.activities.stores.JdbcStores;
 import io.keyward.worker.CeremonyRegistrations;
 import io.keyward.worker.KeywardActivities;
 import io.keyward.worker.TemporalClients;
+import io.keyward.workflows.attestation.SigningClientInterceptor;
+import io.keyward.workflows.attestation.SigningKeySource;
+import io.keyward.workflows.attestation.SigningSettings;
+import io.keyward.workflows.attestation.TrustedKeys;
+import io.keyward.workflows.attestation.VerifyingWorkerInterceptor;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.common.KeyRef;
@@ -34,6 +39,8 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TemporalDevServer;
@@ -42,6 +49,7 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,6 +63,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -143,7 +152,11 @@ public final class RunningKeyward implements AutoCloseable {
     try {
       TestWorkflowEnvironment temporal =
           TestWorkflowEnvironment.newInstance(
-              TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+              TestEnvironmentOptions.newBuilder()
+                  .setUseTimeskipping(false)
+                  .setWorkerFactoryOptions(
+                      verifyingWorkers(dataDir, DefaultDataConverter.newDefaultInstance()))
+                  .build());
       running.push(temporal::close);
       KeywardSearchAttributes.DEFINITIONS.forEach(
           (name, type) -> temporal.registerSearchAttribute(name, indexedType(type)));
@@ -202,7 +215,9 @@ public final class RunningKeyward implements AutoCloseable {
           TemporalClients.client(stubs, "default", TemporalClients.dataConverter(codec, Map.of()));
       JdbcStores stores = JdbcStores.embedded(dataDir);
       running.push(stores::close);
-      WorkerFactory workers = WorkerFactory.newInstance(client);
+      WorkerFactory workers =
+          WorkerFactory.newInstance(
+              client, verifyingWorkers(dataDir, client.getOptions().getDataConverter()));
       running.push(workers::shutdownNow);
       SoftwareKeyProvider software = softwareKeys(dataDir);
       register(workers.newWorker(TaskQueues.CEREMONIES), stores, software, List.of());
@@ -235,6 +250,9 @@ public final class RunningKeyward implements AutoCloseable {
     // The application runs on the worker's stores; the configuration's database names them only.
     List<ConfigOverride> overrides = new ArrayList<>();
     overrides.add(ConfigOverride.config("database.dataDir", dataDir.toString()));
+    // The API signs with the dev signing key under dataDir, which the worker trusts.
+    overrides.add(ConfigOverride.config("codec.dataDir", dataDir.toString()));
+    overrides.add(ConfigOverride.config("codec.devMode", "true"));
     overrides.addAll(List.of(extra));
     DropwizardTestSupport<KeywardConfiguration> app =
         new DropwizardTestSupport<>(
@@ -250,7 +268,12 @@ public final class RunningKeyward implements AutoCloseable {
     running.push(app::after);
     KeyProviderActivitiesImpl keys =
         new KeyProviderActivitiesImpl(new ProviderRouting(List.of(software), true));
-    return new RunningKeyward(client, stores, keys, app, running);
+    WorkflowClient signing =
+        SigningClientInterceptor.signing(
+            client,
+            SigningKeySource.onClassPath().signer(signingSettings(dataDir), Map.of()),
+            Clock.systemUTC());
+    return new RunningKeyward(signing, stores, keys, app, running);
   }
 
   /**
@@ -289,6 +312,20 @@ public final class RunningKeyward implements AutoCloseable {
             .orElseGet(UnconfiguredTickets::new);
     CeremonyRegistrations.register(
         worker, new KeywardActivities(stores, List.of(software), true, notifications, tickets));
+  }
+
+  /** The dev signing key under {@code dataDir}, as dev mode has it. */
+  public static SigningSettings signingSettings(Path dataDir) {
+    return new SigningSettings(SigningSettings.DEV_SIGNING_KEY, null, dataDir, true);
+  }
+
+  /** Workers that accept what the API signs with the dev signing key under {@code dataDir}. */
+  private static WorkerFactoryOptions verifyingWorkers(Path dataDir, DataConverter converter) {
+    TrustedKeys trusted =
+        SigningKeySource.onClassPath().trusted(signingSettings(dataDir), Map.of());
+    return WorkerFactoryOptions.newBuilder()
+        .setWorkerInterceptors(new VerifyingWorkerInterceptor(trusted, converter))
+        .build();
   }
 
   private static SoftwareKeyProvider softwareKeys(Path dataDir) {
@@ -599,7 +636,10 @@ public final class RunningKeyward implements AutoCloseable {
     return app.getLocalPort();
   }
 
-  /** The client the application and the worker use, to look at workflows beside the API. */
+  /**
+   * A client of the same Temporal as the application's, that signs people's inputs as the API does:
+   * to look at workflows beside the API, or to act as the API would.
+   */
   public WorkflowClient client() {
     return client;
   }

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.util.JsonFormat;
-import io.keyward.worker.TemporalClients;
-import io.keyward.workflows.codec.CodecSettings;
 import io.keyward.workflows.codec.EncryptingPayloadCodec;
 import io.keyward.workflows.generation.KeyGenerationWorkflowImpl;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -110,24 +104,7 @@ class DevModePayloadEncryptionTest {
       assertThat(anonymous(keyward.apiUri().resolve("/codec/decode"), body).statusCode())
           .isEqualTo(401);
 
-      replaysThroughTheCodec(history);
-    }
-  }
-
-  /** The encoded history replays against today's workflow code through the same codec. */
-  private void replaysThroughTheCodec(WorkflowExecutionHistory history) throws Exception {
-    CodecSettings codec =
-        new CodecSettings(CodecSettings.DEV_KEY_ENCRYPTION_KEY, List.of(), dataDir, true);
-    try (TestWorkflowEnvironment environment =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder()
-                        .setDataConverter(TemporalClients.dataConverter(codec, Map.of()))
-                        .build())
-                .build())) {
-      WorkflowReplayer.replayWorkflowExecution(
-          history, environment, KeyGenerationWorkflowImpl.class);
+      CodecReplay.replay(history, dataDir, KeyGenerationWorkflowImpl.class);
     }
   }
 

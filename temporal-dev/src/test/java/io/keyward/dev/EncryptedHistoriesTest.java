@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.util.JsonFormat;
-import io.keyward.worker.TemporalClients;
 import io.keyward.workflows.breakglass.BreakGlassWorkflowImpl;
 import io.keyward.workflows.classification.ClassificationChangeWorkflowImpl;
 import io.keyward.workflows.codec.CodecSettings;
@@ -22,11 +21,7 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.query.v1.WorkflowQuery;
 import io.temporal.api.workflowservice.v1.QueryWorkflowRequest;
 import io.temporal.api.workflowservice.v1.QueryWorkflowResponse;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +29,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,10 +68,11 @@ class EncryptedHistoriesTest {
   /**
    * What the Java SDK writes into a local activity's marker with its own standard converter, not
    * the client's: the activity's id, type, time and attempt, as every activity event shows them in
-   * clear. The activity's arguments and result in the marker go through the codec.
+   * clear, and into a version marker (the change id and version of a {@code Workflow.getVersion}).
+   * The activity's arguments and result in the marker go through the codec.
    */
   private static final Set<String> SDK_BOOKKEEPING =
-      Set.of("activityId", "type", "time", "meta").stream()
+      Set.of("activityId", "type", "time", "meta", "changeId", "version").stream()
           .map(key -> "marker_recorded_event_attributes.details[" + key + "].payloads")
           .collect(Collectors.toSet());
 
@@ -400,23 +395,8 @@ class EncryptedHistoriesTest {
   }
 
   private void replayThroughTheCodec(List<WorkflowExecutionHistory> histories) throws Exception {
-    CodecSettings codec =
-        new CodecSettings(CodecSettings.DEV_KEY_ENCRYPTION_KEY, List.of(), dataDir, true);
     for (WorkflowExecutionHistory history : histories) {
-      try (TestWorkflowEnvironment environment =
-          TestWorkflowEnvironment.newInstance(
-              TestEnvironmentOptions.newBuilder()
-                  .setWorkflowClientOptions(
-                      WorkflowClientOptions.newBuilder()
-                          .setDataConverter(TemporalClients.dataConverter(codec, Map.of()))
-                          .build())
-                  .build())) {
-        WorkflowReplayer.replayWorkflowExecution(
-            history,
-            environment,
-            CEREMONIES[0],
-            Arrays.copyOfRange(CEREMONIES, 1, CEREMONIES.length));
-      }
+      CodecReplay.replay(history, dataDir, CEREMONIES);
     }
   }
 

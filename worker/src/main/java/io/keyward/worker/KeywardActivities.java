@@ -21,6 +21,9 @@ import io.keyward.activities.servicenow.UnconfiguredTickets;
 import io.keyward.activities.stores.DatabaseEnvironment;
 import io.keyward.activities.stores.JdbcStores;
 import io.keyward.activities.webauthn.CredentialActivitiesImpl;
+import io.keyward.workflows.attestation.SigningKeySource;
+import io.keyward.workflows.attestation.SigningSettings;
+import io.keyward.workflows.attestation.TrustedKeys;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.notify.NotificationActivities;
 import io.keyward.workflows.servicenow.TicketActivities;
@@ -48,6 +51,7 @@ public final class KeywardActivities implements AutoCloseable {
   private final Stores stores;
   private final List<Object> implementations;
   private final List<ProviderHealth> providerHealth;
+  private TrustedKeys trustedSigners;
 
   public KeywardActivities(Stores stores, List<KeyProvider> providers, boolean devMode) {
     this(stores, providers, devMode, new LoggingNotifications(), new UnconfiguredTickets());
@@ -146,18 +150,42 @@ public final class KeywardActivities implements AutoCloseable {
     LOG.info("Stores in the {}", stores.describe());
     try {
       GiveUpRecord givenUp = new GiveUpRecord(stores.audit(), Clock.systemUTC());
-      return new KeywardActivities(
-          stores,
-          providers,
-          settings.devMode(),
-          PeopleIntegrations.notifications(environment, givenUp),
-          PeopleIntegrations.tickets(environment, givenUp),
-          ProviderLimits.parse(environment.get(PROVIDER_LIMITS)),
-          registry);
+      TrustedKeys trusted =
+          SigningKeySource.onClassPath()
+              .trusted(
+                  SigningSettings.fromEnvironment(
+                      environment, settings.dataDir(), settings.devMode()),
+                  environment);
+      KeywardActivities activities =
+          new KeywardActivities(
+              stores,
+              providers,
+              settings.devMode(),
+              PeopleIntegrations.notifications(environment, givenUp),
+              PeopleIntegrations.tickets(environment, givenUp),
+              ProviderLimits.parse(environment.get(PROVIDER_LIMITS)),
+              registry);
+      activities.trustedSigners = trusted;
+      return activities;
     } catch (RuntimeException misconfigured) {
       stores.close();
       throw misconfigured;
     }
+  }
+
+  /**
+   * The keys whose signatures on people's inputs the worker accepts ({@code KEYWARD_SIGNING_KEY},
+   * {@code KEYWARD_TRUSTED_SIGNERS_FILE}).
+   *
+   * @throws IllegalStateException when these activities were not opened from settings
+   */
+  public TrustedKeys trustedSigners() {
+    if (trustedSigners == null) {
+      throw new IllegalStateException(
+          "no trusted signing keys: open the activities from settings, or give the worker its"
+              + " trusted keys");
+    }
+    return trustedSigners;
   }
 
   public AuditStore audit() {

@@ -1,5 +1,7 @@
 package io.keyward.worker;
 
+import io.keyward.workflows.attestation.TrustedKeys;
+import io.keyward.workflows.attestation.VerifyingWorkerInterceptor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -23,14 +25,26 @@ public final class KeywardWorker implements AutoCloseable {
     this.factory = factory;
   }
 
+  /** With the signing keys the activities were opened with ({@link KeywardActivities#open}). */
   public static KeywardWorker start(
       WorkflowClient client, String taskQueue, KeywardActivities activities) {
+    return start(client, taskQueue, activities, activities.trustedSigners());
+  }
+
+  /**
+   * Every workflow runs behind {@link VerifyingWorkerInterceptor}: people's inputs count only when
+   * signed by one of {@code trusted}.
+   */
+  public static KeywardWorker start(
+      WorkflowClient client, String taskQueue, KeywardActivities activities, TrustedKeys trusted) {
     boolean virtualThreads = Runtime.version().feature() >= 21;
     WorkerFactory factory =
         WorkerFactory.newInstance(
             client,
             WorkerFactoryOptions.newBuilder()
                 .setUsingVirtualWorkflowThreads(virtualThreads)
+                .setWorkerInterceptors(
+                    new VerifyingWorkerInterceptor(trusted, client.getOptions().getDataConverter()))
                 .build());
     Worker worker = factory.newWorker(taskQueue);
     CeremonyRegistrations.register(worker, activities);

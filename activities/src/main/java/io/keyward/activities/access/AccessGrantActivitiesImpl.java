@@ -15,6 +15,9 @@ import java.util.Objects;
 public final class AccessGrantActivitiesImpl implements AccessGrantActivities {
   public static final String GRANT_STILL_PRESENT = "GrantStillPresent";
 
+  /** The failure type of a grant a reset run asked for. */
+  public static final String RESET_RUN = "ResetRunGrant";
+
   private final AccessGrantStore store;
 
   public AccessGrantActivitiesImpl(AccessGrantStore store) {
@@ -23,6 +26,16 @@ public final class AccessGrantActivitiesImpl implements AccessGrantActivities {
 
   @Override
   public AccessGrant grant(AccessGrant grant) {
+    if (grant.resetOf() != null) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "refused: this run of "
+              + grant.grantId()
+              + " is a reset of run "
+              + grant.resetOf()
+              + ", and a reset replays approvals given to the original run; no access is granted"
+              + " to a reset run. Declare a new break-glass session to be authorised again",
+          RESET_RUN);
+    }
     return store.record(grant);
   }
 

@@ -38,21 +38,37 @@ public final class ProviderKeySource implements KeyEncryptionKeySource {
     Set<String> wanted = new HashSet<>();
     wanted.add(current.provider());
     retired.forEach(name -> wanted.add(name.provider()));
-    return new ProviderKeks(providers(wanted, settings, environment), current, retired);
+    return new ProviderKeks(
+        providers(
+            wanted,
+            softwareDirectory(settings.dataDir()),
+            settings.dataDir(),
+            settings.devMode(),
+            environment),
+        current,
+        retired);
   }
 
-  private static Map<String, KeyProvider> providers(
-      Set<String> wanted, CodecSettings settings, Map<String, String> environment) {
+  /**
+   * The providers of {@code wanted} by name: {@code software} as a keystore of its own in {@code
+   * softwareDirectory} (sealed by the master secret, the generated development one in dev mode),
+   * the others from the providers file ({@code KEYWARD_PROVIDERS_FILE}).
+   */
+  public static Map<String, KeyProvider> providers(
+      Set<String> wanted,
+      Path softwareDirectory,
+      Path dataDir,
+      boolean devMode,
+      Map<String, String> environment) {
     Map<String, KeyProvider> providers = new HashMap<>();
     if (wanted.contains(SoftwareKeyProvider.NAME)) {
       MasterSecret secret =
-          settings.devMode()
-              ? MasterSecret.loadOrGenerate(settings.dataDir().resolve("master-secret"))
+          devMode
+              ? MasterSecret.loadOrGenerate(dataDir.resolve("master-secret"))
               : MasterSecret.fromEnvironment(environment, null);
       providers.put(
           SoftwareKeyProvider.NAME,
-          new SoftwareKeyProvider(
-              softwareDirectory(settings.dataDir()), secret, Clock.systemUTC()));
+          new SoftwareKeyProvider(softwareDirectory, secret, Clock.systemUTC()));
     }
     String file = environment.get(ProvidersFile.ENV);
     if (file != null && !file.isBlank()) {
@@ -67,9 +83,7 @@ public final class ProviderKeySource implements KeyEncryptionKeySource {
               entries,
               environment,
               new ConfiguredProviders.Defaults(
-                  settings.dataDir().resolve("keys"),
-                  settings.dataDir().resolve("master-secret"),
-                  settings.devMode()))
+                  dataDir.resolve("keys"), dataDir.resolve("master-secret"), devMode))
           .forEach(provider -> providers.put(provider.name(), provider));
     }
     return providers;

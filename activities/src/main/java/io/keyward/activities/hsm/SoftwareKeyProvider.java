@@ -10,6 +10,7 @@ import io.keyward.workflows.policy.KeyType;
 import io.keyward.workflows.policy.ProtectionLevel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -237,6 +238,18 @@ public final class SoftwareKeyProvider implements KeyProvider {
     required(data, "no data to verify");
     Usable usable = usable(key, version, KeyOperation.VERIFY);
     return crypto.verify(usable.version(), usable.material(), data, signature);
+  }
+
+  /**
+   * The public key of an asymmetric version, for a party that verifies its signatures without this
+   * keystore; never the private key.
+   */
+  public PublicKey publicKey(KeyRef key, String version) {
+    Usable usable = usable(key, version, KeyOperation.VERIFY);
+    if (usable.material().publicKey() == null) {
+      throw new KeyOperationRefusedException(key + " has no public key");
+    }
+    return usable.material().publicKey();
   }
 
   @Override

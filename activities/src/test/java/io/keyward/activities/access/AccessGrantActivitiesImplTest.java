@@ -32,6 +32,35 @@ class AccessGrantActivitiesImplTest {
   }
 
   @Test
+  void refusesToGrantToAResetRunAndRecordsNothing() {
+    try (JdbcStores stores = JdbcStores.embedded(dir)) {
+      AccessGrantActivitiesImpl access = new AccessGrantActivitiesImpl(stores.accessGrants());
+      AccessGrant original = grant("INC1", "bruno");
+      AccessGrant fromReset =
+          new AccessGrant(
+              original.grantId(),
+              original.holder(),
+              original.incident(),
+              original.scope(),
+              original.grantedAt(),
+              original.expiresAt(),
+              "run-of-the-original");
+
+      assertThatThrownBy(() -> access.grant(fromReset))
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              failure -> {
+                assertThat(failure.isNonRetryable()).isTrue();
+                assertThat(failure.getType()).isEqualTo(AccessGrantActivitiesImpl.RESET_RUN);
+                assertThat(failure.getOriginalMessage())
+                    .contains("is a reset of run run-of-the-original")
+                    .contains("no access is granted to a reset run");
+              });
+      assertThat(stores.accessGrants().find("breakglass/INC1")).isEmpty();
+    }
+  }
+
+  @Test
   void aRetriedRevocationFindsTheGrantAlreadyGone() {
     try (JdbcStores stores = JdbcStores.embedded(dir)) {
       AccessGrantActivitiesImpl access = new AccessGrantActivitiesImpl(stores.accessGrants());

@@ -1,5 +1,7 @@
 package io.keyward.workflows.breakglass;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.keyward.workflows.attestation.PersonCarrying;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.incident.IncidentId;
 import io.keyward.workflows.servicenow.TicketBinding;
@@ -22,7 +24,15 @@ public record BreakGlassDeclaration(
     Duration duration,
     Actor admin,
     Actor declarer,
-    TicketBinding ticketBinding) {
+    TicketBinding ticketBinding)
+    implements PersonCarrying {
+  /** The {@code declarer}: the person the API signs this start for. */
+  @Override
+  @JsonIgnore
+  public Actor actor() {
+    return declarer;
+  }
+
   /** Runbook 8.3: "15-minute maximum session duration". */
   public static final Duration MAX_DURATION = Duration.ofMinutes(15);
 

@@ -247,14 +247,15 @@ public final class BreakGlassSession {
    * The grant to ask for once authorised: to the declared admin, on the declared scope, from {@code
    * at} for the declared duration (runbook 8.3: hard maximum, revoked automatically).
    */
-  public AccessGrant accessToGrant(String grantId, Instant at) {
+  public AccessGrant accessToGrant(String grantId, Instant at, String resetOf) {
     return new AccessGrant(
         grantId,
         declaration.admin().id(),
         declaration.incident(),
         declaration.scope(),
         at,
-        at.plus(declaration.duration()));
+        at.plus(declaration.duration()),
+        resetOf);
   }
 
   public void granted(AccessGrant grant) {

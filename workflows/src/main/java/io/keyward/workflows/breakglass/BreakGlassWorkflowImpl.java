@@ -14,6 +14,7 @@ import io.keyward.workflows.ceremony.CeremonyNotifier;
 import io.keyward.workflows.ceremony.CeremonyRecord;
 import io.keyward.workflows.ceremony.CeremonyVisibility;
 import io.keyward.workflows.common.CeremonyActivityOptions;
+import io.keyward.workflows.common.ResetRuns;
 import io.keyward.workflows.hsm.KeyProviderActivities;
 import io.keyward.workflows.incident.IncidentActivityOptions;
 import io.keyward.workflows.register.RegisterSteps;
@@ -125,7 +126,10 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
     enter(BreakGlassPhase.GRANTING, null);
     AccessGrant grant;
     try {
-      grant = granting.grant(session.accessToGrant(subject(), now()));
+      grant =
+          granting.grant(
+              session.accessToGrant(
+                  subject(), now(), ResetRuns.resetOf(Workflow.getInfo()).orElse(null)));
     } catch (ActivityFailure failure) {
       return finish(
           BreakGlassPhase.FAILED,

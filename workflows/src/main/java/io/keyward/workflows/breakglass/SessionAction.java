@@ -1,5 +1,6 @@
 package io.keyward.workflows.breakglass;
 
+import io.keyward.workflows.attestation.PersonCarrying;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 
@@ -8,7 +9,8 @@ import io.keyward.workflows.common.KeyRef;
  * live (runbook 8.3 "all actions logged"). {@code key} is the key acted on, if any; it must lie in
  * the session's scope. Describes the action, never carries key material.
  */
-public record SessionAction(Actor actor, KeyRef key, String action, String detail) {
+public record SessionAction(Actor actor, KeyRef key, String action, String detail)
+    implements PersonCarrying {
   public static final int MAX_ACTION = 200;
   public static final int MAX_DETAIL = 2000;
 

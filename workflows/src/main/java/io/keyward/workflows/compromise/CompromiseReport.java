@@ -1,5 +1,7 @@
 package io.keyward.workflows.compromise;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.keyward.workflows.attestation.PersonCarrying;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.incident.IncidentId;
@@ -24,7 +26,15 @@ public record CompromiseReport(
     String summary,
     Actor reporter,
     Instant acceptedAt,
-    TicketBinding ticketBinding) {
+    TicketBinding ticketBinding)
+    implements PersonCarrying {
+  /** The {@code reporter}: the person the API signs this start for. */
+  @Override
+  @JsonIgnore
+  public Actor actor() {
+    return reporter;
+  }
+
   public static final int MAX_SUMMARY = 2000;
 
   /** A report whose incident is a label only: nothing is written to its ticket. */

@@ -1,5 +1,6 @@
 package io.keyward.workflows.credential;
 
+import io.keyward.workflows.attestation.PersonCarrying;
 import io.keyward.workflows.common.Actor;
 import java.time.Duration;
 import java.util.Objects;
@@ -9,7 +10,8 @@ import java.util.Objects;
  * lead. {@code person} is the authenticated person who registered it; {@code timeout} bounds the
  * wait for a lead (72 hours by default), after which the credential is refused.
  */
-public record EnrolmentRequest(Actor person, String credentialId, Duration timeout) {
+public record EnrolmentRequest(Actor person, String credentialId, Duration timeout)
+    implements PersonCarrying {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(72);
 
   public EnrolmentRequest {
@@ -18,6 +20,12 @@ public record EnrolmentRequest(Actor person, String credentialId, Duration timeo
     if (timeout == null) {
       timeout = DEFAULT_TIMEOUT;
     }
+  }
+
+  /** The person who registered the credential: the API signs the start for them. */
+  @Override
+  public Actor actor() {
+    return person;
   }
 
   /** {@code credential-enrolment/<credential id>}: one ceremony per credential. */

@@ -1,5 +1,6 @@
 package io.keyward.workflows.generation;
 
+import io.keyward.workflows.attestation.PersonCarrying;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.webauthn.DecisionAssertion;
 
@@ -9,7 +10,8 @@ import io.keyward.workflows.webauthn.DecisionAssertion;
  * {@link io.keyward.workflows.webauthn.SignedDecisions}); null elsewhere, and in histories from
  * before it existed.
  */
-public record Decision(Actor actor, DecisionType type, String reason, DecisionAssertion assertion) {
+public record Decision(Actor actor, DecisionType type, String reason, DecisionAssertion assertion)
+    implements PersonCarrying {
 
   /** A decision no authenticator signed. */
   public Decision(Actor actor, DecisionType type, String reason) {

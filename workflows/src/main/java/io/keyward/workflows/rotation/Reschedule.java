@@ -1,5 +1,6 @@
 package io.keyward.workflows.rotation;
 
+import io.keyward.workflows.attestation.PersonCarrying;
 import io.keyward.workflows.common.Actor;
 import java.time.Instant;
 
@@ -7,4 +8,5 @@ import java.time.Instant;
  * Moves the rotation date T while the rotation waits. {@code actor} comes from the authenticated
  * principal.
  */
-public record Reschedule(Actor actor, Instant rotationDate, String reason) {}
+public record Reschedule(Actor actor, Instant rotationDate, String reason)
+    implements PersonCarrying {}

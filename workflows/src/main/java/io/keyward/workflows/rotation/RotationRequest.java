@@ -1,5 +1,7 @@
 package io.keyward.workflows.rotation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.keyward.workflows.attestation.PersonCarrying;
 import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.servicenow.TicketBinding;
@@ -23,7 +25,14 @@ public record RotationRequest(
     Actor requester,
     String ticket,
     Duration stepTimeout,
-    TicketBinding ticketBinding) {
+    TicketBinding ticketBinding)
+    implements PersonCarrying {
+  /** The {@code requester}: the person the API signs this start for. */
+  @Override
+  @JsonIgnore
+  public Actor actor() {
+    return requester;
+  }
 
   public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofHours(72);
 

@@ -2,6 +2,7 @@ package io.keyward.workflows.breakglass;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.keyward.workflows.testing.VerifyingReplay;
 import io.temporal.testing.WorkflowReplayer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +26,21 @@ class BreakGlassReplayTest {
             () ->
                 WorkflowReplayer.replayWorkflowExecutionFromResource(
                     resource, BreakGlassWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
+
+  /**
+   * Behind the signature check as production runs it: the new branch of {@code signed-starts}, a
+   * signed start and an unsigned one refused.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "histories/breakglass-signed-start.json",
+        "histories/breakglass-unsigned-start-refused.json"
+      })
+  void signedStartHistoriesReplayBehindTheSignatureCheck(String resource) {
+    assertThatCode(() -> VerifyingReplay.replay(resource, BreakGlassWorkflowImpl.class))
         .doesNotThrowAnyException();
   }
 }

@@ -2,6 +2,7 @@ package io.keyward.workflows.rotation;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.keyward.workflows.testing.VerifyingReplay;
 import io.temporal.testing.WorkflowReplayer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +25,21 @@ class ManualRotationReplayTest {
             () ->
                 WorkflowReplayer.replayWorkflowExecutionFromResource(
                     resource, ManualRotationWorkflowImpl.class))
+        .doesNotThrowAnyException();
+  }
+
+  /**
+   * Behind the signature check as production runs it: the new branch of {@code signed-starts}, a
+   * signed start and an unsigned one refused.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "histories/rotation-signed-start.json",
+        "histories/rotation-unsigned-start-refused.json"
+      })
+  void signedStartHistoriesReplayBehindTheSignatureCheck(String resource) {
+    assertThatCode(() -> VerifyingReplay.replay(resource, ManualRotationWorkflowImpl.class))
         .doesNotThrowAnyException();
   }
 }
