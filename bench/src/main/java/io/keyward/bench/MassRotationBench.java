@@ -99,7 +99,7 @@ final class MassRotationBench {
             "mass rotation: %d keys over %d vaults, %d workers sharing the limit",
             keys.size(), options.vaults(), options.workers());
         Instant start = Instant.now();
-        enrol(server.newClient(), keys);
+        enrol(server.newSigningClient(), keys);
         Duration timeout = Duration.ofSeconds(120 + 3L * (keys.size() / options.vaults() + LIMIT));
         awaitCreates(fleet, start, keys.size(), timeout);
         Map<String, Object> results = results(options, fleet, workers, people, keys, start);
@@ -168,7 +168,8 @@ final class MassRotationBench {
                     + ",wait:5s"),
             new SimpleMeterRegistry());
     WorkflowClient client = server.newClient();
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerFactory factory =
+        WorkerFactory.newInstance(client, server.verifyingWorker(client).build());
     Worker worker = factory.newWorker(TaskQueues.CEREMONIES);
     CeremonyRegistrations.register(worker, activities);
     factory.start();

@@ -10,7 +10,6 @@ import io.temporal.api.workflowservice.v1.CountWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
-import io.temporal.worker.WorkerFactoryOptions;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -67,14 +66,12 @@ final class WaitingBench {
         WorkerFactory factory =
             WorkerFactory.newInstance(
                 client,
-                WorkerFactoryOptions.newBuilder()
-                    .setWorkflowCacheSize(options.cacheSize())
-                    .build());
+                server.verifyingWorker(client).setWorkflowCacheSize(options.cacheSize()).build());
         Worker worker = factory.newWorker(TaskQueues.CEREMONIES);
         CeremonyRegistrations.register(worker, activities);
         factory.start();
         try {
-          measure(options, client, server, dbFile, tag);
+          measure(options, server.newSigningClient(), server, dbFile, tag);
         } finally {
           factory.shutdown();
           factory.awaitTermination(30, TimeUnit.SECONDS);

@@ -25,8 +25,10 @@ import javax.sql.DataSource;
  * gives the earliest moment that is not before the caller's {@code now}, nor before the latest
  * turn, nor within {@code window} after the {@code limit}-th latest: turns so given are in order
  * and any {@code limit + 1} consecutive ones span at least the window, so no window holds more than
- * {@code limit}. Turns that can no longer count (a window before the new one) are deleted in the
- * same transaction. Times are kept to the microsecond, as both databases keep them.
+ * {@code limit}. A turn further ahead than the caller may wait is kept for its holder (column
+ * {@code holder}), who takes it when it comes back ({@link ProviderRateLimits#STALE}). Turns that
+ * can no longer count (a window before the new one) are deleted in the same transaction. Times are
+ * kept to the microsecond, as both databases keep them.
  */
 public final class JdbcProviderRateLimits implements ProviderRateLimits {
   static final int MAX_BUCKET = 200;
@@ -45,13 +47,14 @@ public final class JdbcProviderRateLimits implements ProviderRateLimits {
   }
 
   @Override
-  public Turn take(String bucket, int limit, Duration window, Instant now, Duration maxWait) {
-    checked(bucket, limit, window, now, maxWait);
+  public Turn take(
+      String bucket, String holder, int limit, Duration window, Instant now, Duration maxWait) {
+    checked(bucket, holder, limit, window, now, maxWait);
     Instant at = now.truncatedTo(ChronoUnit.MICROS);
     SQLException conflict = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       try {
-        return takeOnce(bucket, limit, window, at, maxWait);
+        return takeOnce(bucket, holder, limit, window, at, maxWait);
       } catch (SQLException e) {
         if (!RACES.contains(e.getSQLState())) {
           throw unavailable(e);
@@ -62,25 +65,32 @@ public final class JdbcProviderRateLimits implements ProviderRateLimits {
     throw unavailable(conflict);
   }
 
-  private Turn takeOnce(String bucket, int limit, Duration window, Instant now, Duration maxWait)
+  private Turn takeOnce(
+      String bucket, String holder, int limit, Duration window, Instant now, Duration maxWait)
       throws SQLException {
     try (Connection connection = database.getConnection()) {
       connection.setAutoCommit(false);
       try {
         Instant last = lockBucket(connection, bucket);
+        Turn kept = holder == null ? null : keptTurn(connection, bucket, holder, now, maxWait);
+        if (kept != null) {
+          connection.commit();
+          return kept;
+        }
         Instant turn = now.isBefore(last) ? last : now;
         List<Instant> latest = latestTurns(connection, bucket, limit);
         if (latest.size() == limit) {
           Instant free = latest.get(limit - 1).plus(window);
           turn = turn.isBefore(free) ? free : turn;
         }
-        if (Duration.between(now, turn).compareTo(maxWait) > 0) {
+        boolean given = Duration.between(now, turn).compareTo(maxWait) <= 0;
+        if (!given && holder == null) {
           connection.rollback();
           return new Turn(false, turn);
         }
-        record(connection, bucket, turn, window);
+        record(connection, bucket, turn, given ? null : holder, window, now);
         connection.commit();
-        return new Turn(true, turn);
+        return new Turn(given, turn);
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
@@ -113,6 +123,42 @@ public final class JdbcProviderRateLimits implements ProviderRateLimits {
     return Instant.EPOCH;
   }
 
+  /**
+   * The turn kept for {@code holder}: given (and no longer kept) when it is {@code maxWait} away or
+   * less, still kept when further; null when there is none, or when the holder missed it by more
+   * than {@link ProviderRateLimits#STALE} (it then counts, unused).
+   */
+  private static Turn keptTurn(
+      Connection connection, String bucket, String holder, Instant now, Duration maxWait)
+      throws SQLException {
+    long id;
+    Instant at;
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT turn_id, turn_at FROM provider_rate_turns WHERE bucket = ? AND holder = ?")) {
+      select.setString(1, bucket);
+      select.setString(2, holder);
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return null;
+        }
+        id = row.getLong(1);
+        at = row.getObject(2, OffsetDateTime.class).toInstant();
+      }
+    }
+    boolean stale = at.plus(ProviderRateLimits.STALE).isBefore(now);
+    boolean given = !stale && Duration.between(now, at).compareTo(maxWait) <= 0;
+    if (stale || given) {
+      try (PreparedStatement release =
+          connection.prepareStatement(
+              "UPDATE provider_rate_turns SET holder = NULL WHERE turn_id = ?")) {
+        release.setLong(1, id);
+        release.executeUpdate();
+      }
+    }
+    return stale ? null : new Turn(given, at);
+  }
+
   /** The bucket's {@code limit} latest turns, latest first. */
   private static List<Instant> latestTurns(Connection connection, String bucket, int limit)
       throws SQLException {
@@ -132,13 +178,20 @@ public final class JdbcProviderRateLimits implements ProviderRateLimits {
     return latest;
   }
 
-  private static void record(Connection connection, String bucket, Instant turn, Duration window)
+  private static void record(
+      Connection connection,
+      String bucket,
+      Instant turn,
+      String holder,
+      Duration window,
+      Instant now)
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO provider_rate_turns (bucket, turn_at) VALUES (?, ?)")) {
+            "INSERT INTO provider_rate_turns (bucket, turn_at, holder) VALUES (?, ?, ?)")) {
       insert.setString(1, bucket);
       insert.setObject(2, timestamp(turn));
+      insert.setString(3, holder);
       insert.executeUpdate();
     }
     try (PreparedStatement update =
@@ -148,21 +201,28 @@ public final class JdbcProviderRateLimits implements ProviderRateLimits {
       update.setString(2, bucket);
       update.executeUpdate();
     }
-    // Turns a whole window before this one can no longer count against a later turn.
+    // Turns a whole window before this one can no longer count against a later turn; one still
+    // kept for its holder stays until its holder takes it or has missed it.
     try (PreparedStatement delete =
         connection.prepareStatement(
-            "DELETE FROM provider_rate_turns WHERE bucket = ? AND turn_at <= ?")) {
+            "DELETE FROM provider_rate_turns WHERE bucket = ? AND turn_at <= ?"
+                + " AND (holder IS NULL OR turn_at < ?)")) {
       delete.setString(1, bucket);
       delete.setObject(2, timestamp(turn.minus(window)));
+      delete.setObject(3, timestamp(now.minus(ProviderRateLimits.STALE)));
       delete.executeUpdate();
     }
   }
 
   private static void checked(
-      String bucket, int limit, Duration window, Instant now, Duration maxWait) {
+      String bucket, String holder, int limit, Duration window, Instant now, Duration maxWait) {
     if (bucket == null || bucket.isEmpty() || bucket.length() > MAX_BUCKET) {
       throw new IllegalArgumentException(
           "a rate limit bucket has 1 to " + MAX_BUCKET + " characters");
+    }
+    if (holder != null && (holder.isEmpty() || holder.length() > MAX_BUCKET)) {
+      throw new IllegalArgumentException(
+          "a rate limit turn's holder has 1 to " + MAX_BUCKET + " characters");
     }
     if (limit < 1) {
       throw new IllegalArgumentException("a rate limit allows at least 1 turn, was " + limit);

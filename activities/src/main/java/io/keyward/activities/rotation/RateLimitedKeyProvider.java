@@ -6,9 +6,13 @@ import io.keyward.activities.hsm.ProviderThrottledException;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyVersionInfo;
 import io.keyward.workflows.hsm.ProviderRateLimits;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
@@ -21,8 +25,9 @@ import java.util.function.Supplier;
  * database, {@link ProviderRateLimits}, one bucket per vault), and at most {@code concurrency}
  * calls in flight from this process. A creation whose turn is further ahead than {@code maxWait} is
  * refused with {@link ProviderThrottledException}, which the activities turn into a retryable
- * {@code ProviderThrottled} failure with a next retry delay that brings it back when turns are
- * near: the activity backs off through Temporal instead of holding a worker slot, and the rotation
+ * {@code ProviderThrottled} failure with a next retry delay that brings it back a little before its
+ * turn, which is kept for it under the command's idempotency key: the activity backs off through
+ * Temporal instead of holding a worker slot, comes back to its place in line, and the rotation
  * neither fails nor tells anyone. The provider's own throttling (Key Vault's 429 with Retry-After)
  * takes the same path.
  *
@@ -73,17 +78,36 @@ public final class RateLimitedKeyProvider extends ForwardingKeyProvider {
 
   @Override
   public KeyVersionInfo create(CreateKeyCommand command) {
-    awaitCreateTurn(command.key().vault());
+    awaitCreateTurn(command.key().vault(), holder(command.idempotencyKey()));
     return super.create(command);
   }
 
-  private void awaitCreateTurn(String vault) {
+  /** Who waits for a turn: the command's idempotency key, the same on every retry. */
+  private static String holder(String idempotencyKey) {
+    if (idempotencyKey == null || idempotencyKey.isEmpty()) {
+      return null;
+    }
+    if (idempotencyKey.length() <= 200) {
+      return idempotencyKey;
+    }
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(idempotencyKey.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private void awaitCreateTurn(String vault, String holder) {
     Instant now = clock.instant();
     ProviderRateLimits.Turn turn =
-        turns.take(createBucket(vault), limit.creates(), limit.per(), now, limit.maxWait());
+        turns.take(createBucket(vault), holder, limit.creates(), limit.per(), now, limit.maxWait());
     Duration wait = turn.waitFrom(now);
     if (!turn.given()) {
-      Duration retry = wait.minus(limit.maxWait());
+      // Back a little before the turn kept for it, to wait the rest here.
+      Duration retry = wait.minus(limit.maxWait().dividedBy(2));
       throw new ProviderThrottledException(
           vault
               + " allows "

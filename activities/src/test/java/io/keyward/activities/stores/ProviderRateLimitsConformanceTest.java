@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the shared rate limits must do on every database the stores run on: turns within the limit
  * in any window, given in order and never before the caller's time, refused beyond the wait with
- * nothing recorded, one bucket apart from another, and all of it with two stores on one database
- * taking turns at once, as two worker processes would.
+ * nothing recorded or kept for their holder, one bucket apart from another, and all of it with two
+ * stores on one database taking turns at once, as two worker processes would.
  */
 abstract class ProviderRateLimitsConformanceTest {
   private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
@@ -62,11 +62,11 @@ abstract class ProviderRateLimitsConformanceTest {
   void givesTheLimitAtOnceThenEachTurnAWindowAfterTheOneItReplaces() {
     List<Instant> turns = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      turns.add(limits().take("create/kv-a", 3, WINDOW, AT, Duration.ofMinutes(1)).at());
+      turns.add(limits().take("create/kv-a", null, 3, WINDOW, AT, Duration.ofMinutes(1)).at());
     }
     Instant later = AT.plusSeconds(4);
     for (int i = 0; i < 4; i++) {
-      turns.add(limits().take("create/kv-a", 3, WINDOW, later, Duration.ofMinutes(1)).at());
+      turns.add(limits().take("create/kv-a", null, 3, WINDOW, later, Duration.ofMinutes(1)).at());
     }
 
     assertThat(turns)
@@ -82,11 +82,12 @@ abstract class ProviderRateLimitsConformanceTest {
 
   @Test
   void aTurnBeyondTheWaitIsRefusedWithWhenItWouldBeAndNothingIsRecorded() {
-    limits().take("create/kv-a", 1, WINDOW, AT, Duration.ZERO);
+    limits().take("create/kv-a", null, 1, WINDOW, AT, Duration.ZERO);
 
     Turn refused =
-        limits().take("create/kv-a", 1, WINDOW, AT.plusSeconds(2), Duration.ofSeconds(7));
-    Turn again = limits().take("create/kv-a", 1, WINDOW, AT.plusSeconds(2), Duration.ofSeconds(8));
+        limits().take("create/kv-a", null, 1, WINDOW, AT.plusSeconds(2), Duration.ofSeconds(7));
+    Turn again =
+        limits().take("create/kv-a", null, 1, WINDOW, AT.plusSeconds(2), Duration.ofSeconds(8));
 
     assertThat(refused).isEqualTo(new Turn(false, AT.plus(WINDOW)));
     assertThat(refused.waitFrom(AT.plusSeconds(2))).isEqualTo(Duration.ofSeconds(8));
@@ -94,11 +95,48 @@ abstract class ProviderRateLimitsConformanceTest {
   }
 
   @Test
-  void aTurnNeverPrecedesTheLatestNorTheCallersTime() {
-    limits().take("create/kv-a", 5, WINDOW, AT.plusSeconds(3), Duration.ZERO);
+  void aTurnBeyondTheWaitIsKeptForItsHolderWhoTakesItWhenBackInTime() {
+    limits().take("create/kv-a", null, 1, WINDOW, AT, Duration.ZERO);
 
-    Turn behind = limits().take("create/kv-a", 5, WINDOW, AT, Duration.ofSeconds(5));
-    Turn ahead = limits().take("create/kv-a", 5, WINDOW, AT.plusSeconds(30), Duration.ZERO);
+    Turn kept = limits().take("create/kv-a", "rotate#k1", 1, WINDOW, AT, Duration.ofSeconds(2));
+    Turn behind = limits().take("create/kv-a", "rotate#k2", 1, WINDOW, AT, Duration.ofSeconds(2));
+    Turn askedAgain =
+        limits()
+            .take("create/kv-a", "rotate#k1", 1, WINDOW, AT.plusSeconds(1), Duration.ofSeconds(2));
+    Turn taken =
+        limits()
+            .take("create/kv-a", "rotate#k1", 1, WINDOW, AT.plusSeconds(8), Duration.ofSeconds(2));
+    Turn next =
+        limits()
+            .take("create/kv-a", "rotate#k1", 1, WINDOW, AT.plusSeconds(9), Duration.ofSeconds(2));
+
+    assertThat(kept).isEqualTo(new Turn(false, AT.plus(WINDOW)));
+    assertThat(behind).isEqualTo(new Turn(false, AT.plus(WINDOW.multipliedBy(2))));
+    assertThat(askedAgain).isEqualTo(kept);
+    assertThat(taken).isEqualTo(new Turn(true, AT.plus(WINDOW)));
+    assertThat(next)
+        .as("a turn taken is not kept any more: the holder's next call queues again")
+        .isEqualTo(new Turn(false, AT.plus(WINDOW.multipliedBy(3))));
+  }
+
+  @Test
+  void aKeptTurnItsHolderMissedStillCountsAndTheHolderGetsANewOne() {
+    limits().take("create/kv-a", null, 1, WINDOW, AT, Duration.ZERO);
+    limits().take("create/kv-a", "rotate#k1", 1, WINDOW, AT, Duration.ZERO);
+
+    Turn late =
+        limits()
+            .take("create/kv-a", "rotate#k1", 1, WINDOW, AT.plusSeconds(15), Duration.ofSeconds(6));
+
+    assertThat(late).isEqualTo(new Turn(true, AT.plus(WINDOW.multipliedBy(2))));
+  }
+
+  @Test
+  void aTurnNeverPrecedesTheLatestNorTheCallersTime() {
+    limits().take("create/kv-a", null, 5, WINDOW, AT.plusSeconds(3), Duration.ZERO);
+
+    Turn behind = limits().take("create/kv-a", null, 5, WINDOW, AT, Duration.ofSeconds(5));
+    Turn ahead = limits().take("create/kv-a", null, 5, WINDOW, AT.plusSeconds(30), Duration.ZERO);
 
     assertThat(behind).isEqualTo(new Turn(true, AT.plusSeconds(3)));
     assertThat(ahead).isEqualTo(new Turn(true, AT.plusSeconds(30)));
@@ -106,11 +144,11 @@ abstract class ProviderRateLimitsConformanceTest {
 
   @Test
   void bucketsAreCountedApart() {
-    limits().take("create/kv-a", 1, WINDOW, AT, Duration.ZERO);
+    limits().take("create/kv-a", null, 1, WINDOW, AT, Duration.ZERO);
 
-    assertThat(limits().take("create/kv-b", 1, WINDOW, AT, Duration.ZERO))
+    assertThat(limits().take("create/kv-b", null, 1, WINDOW, AT, Duration.ZERO))
         .isEqualTo(new Turn(true, AT));
-    assertThat(limits().take("create/kv-a", 1, WINDOW, AT, Duration.ZERO).given()).isFalse();
+    assertThat(limits().take("create/kv-a", null, 1, WINDOW, AT, Duration.ZERO).given()).isFalse();
   }
 
   @Test
@@ -130,7 +168,12 @@ abstract class ProviderRateLimitsConformanceTest {
                 for (int i = 0; i < 15; i++) {
                   given.add(
                       worker.take(
-                          "create/kv-shared", limit, window, Instant.now(), Duration.ofMinutes(2)));
+                          "create/kv-shared",
+                          null,
+                          limit,
+                          window,
+                          Instant.now(),
+                          Duration.ofMinutes(2)));
                 }
                 return given;
               };
@@ -162,17 +205,20 @@ abstract class ProviderRateLimitsConformanceTest {
 
   @Test
   void refusesWhatIsOutOfRange() {
-    assertThatThrownBy(() -> limits().take("", 1, WINDOW, AT, Duration.ZERO))
+    assertThatThrownBy(() -> limits().take("", null, 1, WINDOW, AT, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a rate limit bucket has 1 to 200 characters");
-    assertThatThrownBy(() -> limits().take("b", 0, WINDOW, AT, Duration.ZERO))
+    assertThatThrownBy(() -> limits().take("b", null, 0, WINDOW, AT, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a rate limit allows at least 1 turn, was 0");
-    assertThatThrownBy(() -> limits().take("b", 1, Duration.ZERO, AT, Duration.ZERO))
+    assertThatThrownBy(() -> limits().take("b", null, 1, Duration.ZERO, AT, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a rate limit window must be positive, was PT0S");
-    assertThatThrownBy(() -> limits().take("b", 1, WINDOW, AT, Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> limits().take("b", null, 1, WINDOW, AT, Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxWait must not be negative, was PT-1S");
+    assertThatThrownBy(() -> limits().take("b", "", 1, WINDOW, AT, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a rate limit turn's holder has 1 to 200 characters");
   }
 }

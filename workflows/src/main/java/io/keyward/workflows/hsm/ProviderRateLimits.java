@@ -17,8 +17,12 @@ import java.time.Instant;
  *   <li>a turn is the earliest moment that keeps this, and never before the {@code now} its caller
  *       gave: when the limit's turns are all taken, the turn lies ahead, and the caller waits for
  *       it;
- *   <li>a turn further ahead than {@code maxWait} is not given: nothing is recorded, and the answer
- *       says how long until it would be.
+ *   <li>a turn further ahead than {@code maxWait} is not given, and the answer says when it is.
+ *       With a {@code holder}, the turn is kept for it: the same holder asking again gets that turn
+ *       (given once it is {@code maxWait} away or less), so a caller sent away comes back to its
+ *       place in line instead of racing the others again; a kept turn its holder missed by more
+ *       than {@link #STALE} is left to count, unused, and the holder gets a new one. Without a
+ *       holder nothing is recorded.
  * </ul>
  *
  * <p>Callers pass their own clock's {@code now}: the worker processes' clocks must agree (NTP) to
@@ -26,10 +30,15 @@ import java.time.Instant;
  */
 @FunctionalInterface
 public interface ProviderRateLimits {
+  /** How late a holder may come back for its kept turn and still take it. */
+  Duration STALE = Duration.ofSeconds(1);
+
   /**
    * Takes the next turn on {@code bucket}, or none when it is further ahead than {@code maxWait}.
    *
    * @param bucket what the limit counts, e.g. {@code create/kv-orders}: 1 to 200 characters
+   * @param holder who asks, the same on every retry of one call (e.g. the call's idempotency key),
+   *     1 to 200 characters; or null
    * @param limit turns at most in any {@code window}, at least 1
    * @param window positive
    * @param now the caller's time
@@ -37,7 +46,8 @@ public interface ProviderRateLimits {
    * @throws IllegalArgumentException when an argument is out of range
    * @throws IllegalStateException when the store cannot be reached (the call is retried)
    */
-  Turn take(String bucket, int limit, Duration window, Instant now, Duration maxWait);
+  Turn take(
+      String bucket, String holder, int limit, Duration window, Instant now, Duration maxWait);
 
   /**
    * A turn: given, at {@code at} (which may be ahead of the caller's {@code now}), or not given,

@@ -102,7 +102,7 @@ public abstract class KeyProviderConformance {
         new RateLimitedKeyProvider(
             provider(),
             ProviderLimit.DEFAULT,
-            (bucket, limit, window, now, maxWait) -> {
+            (bucket, holder, limit, window, now, maxWait) -> {
               throw new AssertionError("a backup check takes no creation turn");
             },
             java.time.Clock.systemUTC());
