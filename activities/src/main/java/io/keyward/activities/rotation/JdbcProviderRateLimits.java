@@ -26,9 +26,10 @@ import javax.sql.DataSource;
  * turn, nor within {@code window} after the {@code limit}-th latest: turns so given are in order
  * and any {@code limit + 1} consecutive ones span at least the window, so no window holds more than
  * {@code limit}. A turn further ahead than the caller may wait is kept for its holder (column
- * {@code holder}), who takes it when it comes back ({@link ProviderRateLimits#STALE}). Turns that
- * can no longer count (a window before the new one) are deleted in the same transaction. Times are
- * kept to the microsecond, as both databases keep them.
+ * {@code holder}), who takes it when it comes back; one its holder missed by more than {@link
+ * ProviderRateLimits#STALE} no longer counts, since no one will take it. Turns that can no longer
+ * count (a window before the new one) are deleted in the same transaction. Times are kept to the
+ * microsecond, as both databases keep them.
  */
 public final class JdbcProviderRateLimits implements ProviderRateLimits {
   static final int MAX_BUCKET = 200;
@@ -78,7 +79,7 @@ public final class JdbcProviderRateLimits implements ProviderRateLimits {
           return kept;
         }
         Instant turn = now.isBefore(last) ? last : now;
-        List<Instant> latest = latestTurns(connection, bucket, limit);
+        List<Instant> latest = latestTurns(connection, bucket, limit, now);
         if (latest.size() == limit) {
           Instant free = latest.get(limit - 1).plus(window);
           turn = turn.isBefore(free) ? free : turn;
@@ -126,7 +127,7 @@ public final class JdbcProviderRateLimits implements ProviderRateLimits {
   /**
    * The turn kept for {@code holder}: given (and no longer kept) when it is {@code maxWait} away or
    * less, still kept when further; null when there is none, or when the holder missed it by more
-   * than {@link ProviderRateLimits#STALE} (it then counts, unused).
+   * than {@link ProviderRateLimits#STALE} (it is then deleted: a missed turn counts for nothing).
    */
   private static Turn keptTurn(
       Connection connection, String bucket, String holder, Instant now, Duration maxWait)
@@ -149,9 +150,12 @@ public final class JdbcProviderRateLimits implements ProviderRateLimits {
     boolean stale = at.plus(ProviderRateLimits.STALE).isBefore(now);
     boolean given = !stale && Duration.between(now, at).compareTo(maxWait) <= 0;
     if (stale || given) {
+      // Taken, it counts like any other; missed, it never will be taken, and counts for nothing.
       try (PreparedStatement release =
           connection.prepareStatement(
-              "UPDATE provider_rate_turns SET holder = NULL WHERE turn_id = ?")) {
+              stale
+                  ? "DELETE FROM provider_rate_turns WHERE turn_id = ?"
+                  : "UPDATE provider_rate_turns SET holder = NULL WHERE turn_id = ?")) {
         release.setLong(1, id);
         release.executeUpdate();
       }
@@ -159,16 +163,21 @@ public final class JdbcProviderRateLimits implements ProviderRateLimits {
     return stale ? null : new Turn(given, at);
   }
 
-  /** The bucket's {@code limit} latest turns, latest first. */
-  private static List<Instant> latestTurns(Connection connection, String bucket, int limit)
-      throws SQLException {
+  /**
+   * The bucket's {@code limit} latest turns that count, latest first: not those kept for a holder
+   * who missed them, which no one will take.
+   */
+  private static List<Instant> latestTurns(
+      Connection connection, String bucket, int limit, Instant now) throws SQLException {
     List<Instant> latest = new ArrayList<>();
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT turn_at FROM provider_rate_turns WHERE bucket = ?"
+                + " AND (holder IS NULL OR turn_at >= ?)"
                 + " ORDER BY turn_at DESC, turn_id DESC LIMIT ?")) {
       select.setString(1, bucket);
-      select.setInt(2, limit);
+      select.setObject(2, timestamp(now.minus(ProviderRateLimits.STALE)));
+      select.setInt(3, limit);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           latest.add(rows.getObject(1, OffsetDateTime.class).toInstant());

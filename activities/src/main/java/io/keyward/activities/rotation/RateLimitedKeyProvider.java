@@ -106,8 +106,9 @@ public final class RateLimitedKeyProvider extends ForwardingKeyProvider {
         turns.take(createBucket(vault), holder, limit.creates(), limit.per(), now, limit.maxWait());
     Duration wait = turn.waitFrom(now);
     if (!turn.given()) {
-      // Back a little before the turn kept for it, to wait the rest here.
-      Duration retry = wait.minus(limit.maxWait().dividedBy(2));
+      // Back when the turn kept for it is maxWait away, to wait the rest here: a retry that
+      // comes late (a busy worker, a late timer) still finds it.
+      Duration retry = wait.minus(limit.maxWait());
       throw new ProviderThrottledException(
           vault
               + " allows "

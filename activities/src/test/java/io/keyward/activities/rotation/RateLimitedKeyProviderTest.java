@@ -131,17 +131,17 @@ class RateLimitedKeyProviderTest {
     // The turn is 3 s ahead, within the 4 s it may wait: it is taken now and waited for.
     limited.create(command("b"));
 
-    // The next is 13 s ahead: refused, kept for it, to come back when it is 2 s away.
+    // The next is 13 s ahead: refused, kept for it, to come back when it is 4 s away.
     assertThatThrownBy(() -> limited.create(command("c")))
         .isInstanceOfSatisfying(
             ProviderThrottledException.class,
-            throttled -> assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(11)));
+            throttled -> assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(9)));
     assertThat(counting.creates()).isEqualTo(2);
     // Another creation queues behind the kept turn; c, back in time, takes its own.
     assertThatThrownBy(() -> limited.create(command("d")))
         .isInstanceOfSatisfying(
             ProviderThrottledException.class,
-            throttled -> assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(21)));
+            throttled -> assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(19)));
     millis.addAndGet(13_000);
     limited.create(command("c"));
     assertThat(counting.creates()).isEqualTo(3);

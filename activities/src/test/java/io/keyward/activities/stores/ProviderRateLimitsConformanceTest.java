@@ -120,15 +120,21 @@ abstract class ProviderRateLimitsConformanceTest {
   }
 
   @Test
-  void aKeptTurnItsHolderMissedStillCountsAndTheHolderGetsANewOne() {
+  void aKeptTurnItsHolderMissedCountsForNothingAndTheHolderGetsANewOne() {
     limits().take("create/kv-a", null, 1, WINDOW, AT, Duration.ZERO);
     limits().take("create/kv-a", "rotate#k1", 1, WINDOW, AT, Duration.ZERO);
 
+    Turn other =
+        limits().take("create/kv-a", null, 1, WINDOW, AT.plusSeconds(15), Duration.ofSeconds(6));
     Turn late =
         limits()
-            .take("create/kv-a", "rotate#k1", 1, WINDOW, AT.plusSeconds(15), Duration.ofSeconds(6));
+            .take(
+                "create/kv-a", "rotate#k1", 1, WINDOW, AT.plusSeconds(15), Duration.ofSeconds(20));
 
-    assertThat(late).isEqualTo(new Turn(true, AT.plus(WINDOW.multipliedBy(2))));
+    assertThat(other)
+        .as("the turn at 10 s was missed: the next counts from the one at 0 s")
+        .isEqualTo(new Turn(true, AT.plusSeconds(15)));
+    assertThat(late).isEqualTo(new Turn(true, AT.plusSeconds(25)));
   }
 
   @Test
