@@ -21,8 +21,8 @@ import java.time.Instant;
  *       With a {@code holder}, the turn is kept for it: the same holder asking again gets that turn
  *       (given once it is {@code maxWait} away or less), so a caller sent away comes back to its
  *       place in line instead of racing the others again; a kept turn its holder missed by more
- *       than {@link #STALE} is left to count, unused, and the holder gets a new one. Without a
- *       holder nothing is recorded.
+ *       than {@link #STALE} is never given and counts for nothing, and the holder gets a new one.
+ *       Without a holder nothing is recorded.
  * </ul>
  *
  * <p>Callers pass their own clock's {@code now}: the worker processes' clocks must agree (NTP) to
