@@ -403,7 +403,13 @@ class SecurityKeysInChromiumTest {
   }
 
   private static String text(String id) {
-    return wait(browser).until(page -> page.findElement(By.id(id)).getText());
+    // A notice the page's script fills in (a refused assertion) is empty until the script answers.
+    return wait(browser)
+        .until(
+            page -> {
+              String text = page.findElement(By.id(id)).getText();
+              return text.isBlank() ? null : text;
+            });
   }
 
   private static WebDriverWait wait(WebDriver browser) {

@@ -123,7 +123,8 @@ class BreakGlassApiTest {
             "BREAK_GLASS_ACCESS_REVOKED",
             "BREAK_GLASS_REVIEWED",
             "BREAK_GLASS_CLOSED");
-    assertThat(keyward.audit().verify().intact()).isTrue();
+    assertThat(keyward.audit().verify())
+        .satisfies(chain -> assertThat(chain.intact()).as(chain.toString()).isTrue());
   }
 
   @Test

@@ -113,7 +113,8 @@ class CompromiseApiTest {
             "EMERGENCY_ROTATION",
             "RESTORATION_VALIDATED",
             "FORENSIC_EVIDENCE_SEALED");
-    assertThat(keyward.audit().verify().intact()).isTrue();
+    assertThat(keyward.audit().verify())
+        .satisfies(chain -> assertThat(chain.intact()).as(chain.toString()).isTrue());
     var attributes = keyward.describe("compromise/INC0020001").get().getTypedSearchAttributes();
     assertThat(attributes.get(KeywardSearchAttributes.KIND)).isEqualTo("CompromiseResponse");
     assertThat(attributes.get(KeywardSearchAttributes.PHASE)).isEqualTo("FOLLOWING_UP");

@@ -112,7 +112,8 @@ class GenerationApiTest {
             "KEY_REGISTERED",
             "GENERATION_REGISTERED");
     assertThat(trail.body().get(0).at("/event/actor").asText()).isEqualTo("alice");
-    assertThat(keyward.audit().verify().intact()).isTrue();
+    assertThat(keyward.audit().verify())
+        .satisfies(chain -> assertThat(chain.intact()).as(chain.toString()).isTrue());
 
     Reply late = decide("carol", statusUrl, "APPROVE", "too late");
     assertThat(late.status()).isEqualTo(409);

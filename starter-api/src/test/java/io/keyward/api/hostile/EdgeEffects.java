@@ -179,14 +179,15 @@ public final class EdgeEffects {
 
   /**
    * Waits until nothing moves: three snapshots in a row, 50 ms apart, are the same and no workflow
-   * waits on an activity. Called after a request that was accepted, so that what its workflow does
-   * next is not taken for an effect of the following request.
+   * waits on an activity or on a workflow task (a start or an Update whose task a busy worker has
+   * not picked up yet writes nothing until it does). Called after a request that was accepted, so
+   * that what its workflow does next is not taken for an effect of the following request.
    */
   public Snapshot awaitQuiet(Duration atMost) {
     long giveUp = System.nanoTime() + atMost.toNanos();
     Snapshot last = snapshot();
     int same = 0;
-    while (same < 2 || anyActivityPending(last)) {
+    while (same < 2 || anyWorkPending(last)) {
       if (System.nanoTime() > giveUp) {
         throw new AssertionError("the application did not settle within " + atMost + ": " + last);
       }
@@ -198,24 +199,28 @@ public final class EdgeEffects {
     return last;
   }
 
-  /** Whether an open workflow waits on an activity (one that is retrying writes no event). */
-  private boolean anyActivityPending(Snapshot snapshot) {
+  /**
+   * Whether an open workflow waits on an activity (one that is retrying writes no event) or on a
+   * workflow task.
+   */
+  private boolean anyWorkPending(Snapshot snapshot) {
     return snapshot.executions().values().stream()
         .filter(e -> e.status() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING)
-        .anyMatch(
+        .map(
             e ->
                 stubs
-                        .blockingStub()
-                        .describeWorkflowExecution(
-                            DescribeWorkflowExecutionRequest.newBuilder()
-                                .setNamespace(namespace)
-                                .setExecution(
-                                    WorkflowExecution.newBuilder()
-                                        .setWorkflowId(e.workflowId())
-                                        .setRunId(e.runId()))
-                                .build())
-                        .getPendingActivitiesCount()
-                    > 0);
+                    .blockingStub()
+                    .describeWorkflowExecution(
+                        DescribeWorkflowExecutionRequest.newBuilder()
+                            .setNamespace(namespace)
+                            .setExecution(
+                                WorkflowExecution.newBuilder()
+                                    .setWorkflowId(e.workflowId())
+                                    .setRunId(e.runId()))
+                            .build()))
+        .anyMatch(
+            described ->
+                described.getPendingActivitiesCount() > 0 || described.hasPendingWorkflowTask());
   }
 
   private List<WorkflowExecutionInfo> listAll() {
