@@ -67,7 +67,14 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     try {
-      measureAndReport(BenchOptions.parse(args));
+      List<String> given = List.of(args);
+      if (given.contains("--mass-rotation")) {
+        MassRotationBench.run(MassRotationOptions.parse(args));
+      } else if (given.contains("--waiting")) {
+        WaitingBench.run(WaitingOptions.parse(args));
+      } else {
+        measureAndReport(BenchOptions.parse(args));
+      }
     } catch (Exception | Error failure) {
       failure.printStackTrace();
       // The API's and the SDK's threads would keep a failed run alive.

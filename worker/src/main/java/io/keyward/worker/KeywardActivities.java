@@ -69,7 +69,8 @@ public final class KeywardActivities implements AutoCloseable {
 
   /**
    * With the limit of each provider: every provider is wrapped in a {@link RateLimitedKeyProvider}
-   * so that many rotations at once stay within what the provider allows (see {@link ProviderLimits}
+   * so that many rotations at once, from any number of workers, stay within what the provider
+   * allows in each vault (the turns are taken in the stores' database; see {@link ProviderLimits}
    * for the {@code KEYWARD_PROVIDER_LIMITS} format).
    */
   public KeywardActivities(
@@ -99,10 +100,14 @@ public final class KeywardActivities implements AutoCloseable {
     AuditStore audit = stores.audit();
     ProviderRouting routing =
         new ProviderRouting(
-            RateLimitedKeyProvider.wrap(TimedKeyProvider.wrap(providers, registry), limits),
+            RateLimitedKeyProvider.wrap(
+                TimedKeyProvider.wrap(providers, registry),
+                limits,
+                stores.providerRateLimits(),
+                Clock.systemUTC()),
             devMode);
     LOG.info("Key providers by protection level: {}", ConfiguredProviders.describe(routing));
-    LOG.info("Key provider limits per worker: {}", limits);
+    LOG.info("Key provider limits (creations per vault, all workers together): {}", limits);
     KeyProviderActivitiesImpl keys = new KeyProviderActivitiesImpl(routing);
     this.implementations =
         List.of(

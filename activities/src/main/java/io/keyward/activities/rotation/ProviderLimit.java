@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How hard Keyward may use one key provider from one worker process: at most {@code concurrency}
- * calls in flight, at most {@code creates} key creations per {@code per} (Azure Key Vault allows 10
- * HSM key creations per 10 seconds per vault), and how long a call may wait for its turn before it
- * is refused as throttled and retried later by Temporal ({@code maxWait}).
- *
- * <p>With several worker replicas, give each its share: the limit is per process.
+ * How hard Keyward may use one key provider: at most {@code creates} key creations per {@code per}
+ * in each vault, counted across every worker process (Azure Key Vault allows 10 HSM key creations
+ * per 10 seconds per vault), at most {@code concurrency} calls in flight from one worker process,
+ * and how far ahead a creation may wait for its turn before it is refused as throttled and retried
+ * later by Temporal ({@code maxWait}).
  */
 public record ProviderLimit(int concurrency, int creates, Duration per, Duration maxWait) {
   /** Azure Key Vault's HSM key creation limit, and room for a few parallel calls. */

@@ -6,6 +6,7 @@ import io.keyward.activities.audit.AuditMac;
 import io.keyward.activities.audit.JdbcAuditStore;
 import io.keyward.activities.dependencies.JdbcDependencyMap;
 import io.keyward.activities.register.JdbcKeyRegister;
+import io.keyward.activities.rotation.JdbcProviderRateLimits;
 import io.keyward.activities.signin.JdbcSignInFailures;
 import io.keyward.activities.signin.JdbcStartedSignIns;
 import io.keyward.activities.signin.JdbcWebSessions;
@@ -26,9 +27,9 @@ import java.util.List;
 /**
  * The shared stores of one process on one database, through one connection pool: the audit trail,
  * the break-glass grants, the dependency map, the key register, the counts of failed sign-ins, the
- * web pages' sessions, the OpenID Connect sign-ins under way, people's WebAuthn credentials and the
- * WebAuthn challenges not had back yet. {@link #open} migrates the schema first; {@link #close}
- * closes the pool, and with it every store handed out.
+ * web pages' sessions, the OpenID Connect sign-ins under way, people's WebAuthn credentials, the
+ * WebAuthn challenges not had back yet and the turns of rate-limited provider calls. {@link #open}
+ * migrates the schema first; {@link #close} closes the pool, and with it every store handed out.
  */
 public final class JdbcStores implements Stores {
   private final HikariDataSource pool;
@@ -42,6 +43,7 @@ public final class JdbcStores implements Stores {
   private final JdbcStartedSignIns startedSignIns;
   private final JdbcCredentialStore credentials;
   private final JdbcWebAuthnChallenges webAuthnChallenges;
+  private final JdbcProviderRateLimits providerRateLimits;
 
   private JdbcStores(HikariDataSource pool, DatabaseSettings settings, AuditMac mac) {
     this.pool = pool;
@@ -55,6 +57,7 @@ public final class JdbcStores implements Stores {
     this.startedSignIns = new JdbcStartedSignIns(pool);
     this.credentials = new JdbcCredentialStore(pool);
     this.webAuthnChallenges = new JdbcWebAuthnChallenges(pool);
+    this.providerRateLimits = new JdbcProviderRateLimits(pool);
   }
 
   /**
@@ -143,6 +146,11 @@ public final class JdbcStores implements Stores {
   @Override
   public JdbcWebAuthnChallenges webAuthnChallenges() {
     return webAuthnChallenges;
+  }
+
+  @Override
+  public JdbcProviderRateLimits providerRateLimits() {
+    return providerRateLimits;
   }
 
   /** Runs a query that reads the audit head, the row every append needs. */

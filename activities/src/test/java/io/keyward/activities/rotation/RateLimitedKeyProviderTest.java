@@ -7,6 +7,7 @@ import io.keyward.activities.hsm.MasterSecret;
 import io.keyward.activities.hsm.ProviderFailures;
 import io.keyward.activities.hsm.ProviderThrottledException;
 import io.keyward.activities.hsm.SoftwareKeyProvider;
+import io.keyward.activities.stores.JdbcStores;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.hsm.CreateKeyCommand;
 import io.keyward.workflows.hsm.KeyAttributes;
@@ -18,7 +19,11 @@ import io.keyward.workflows.policy.ProtectionLevel;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -34,14 +39,36 @@ class RateLimitedKeyProviderTest {
   @TempDir Path dir;
 
   private CountingKeyProvider counting;
-  private final AtomicLong clock = new AtomicLong();
+  private final AtomicLong millis =
+      new AtomicLong(Instant.parse("2026-12-01T10:00:00Z").toEpochMilli());
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return Instant.ofEpochMilli(millis.get());
+        }
+      };
+  private JdbcStores stores;
   private ExecutorService pool;
 
   @BeforeEach
   void software() {
     byte[] secret = new byte[MasterSecret.MIN_BYTES];
     new SecureRandom().nextBytes(secret);
-    counting = new CountingKeyProvider(new SoftwareKeyProvider(dir, MasterSecret.of(secret)));
+    counting =
+        new CountingKeyProvider(
+            new SoftwareKeyProvider(dir.resolve("keys"), MasterSecret.of(secret)));
+    stores = JdbcStores.embedded(dir.resolve("data"));
     pool = Executors.newFixedThreadPool(6);
   }
 
@@ -49,25 +76,73 @@ class RateLimitedKeyProviderTest {
   void stopPool() {
     counting.releaseCreates();
     pool.shutdownNow();
+    stores.close();
+  }
+
+  private RateLimitedKeyProvider limited(ProviderLimit limit) {
+    return new RateLimitedKeyProvider(counting, limit, stores.providerRateLimits(), clock);
   }
 
   @Test
-  void refusesCreatesBeyondTheRateAsThrottledWithTheWaitUntilTheNextSlot() {
+  void refusesCreatesBeyondTheRateAsThrottledWithTheWaitUntilTheNextTurn() {
     RateLimitedKeyProvider limited =
-        new RateLimitedKeyProvider(
-            counting, new ProviderLimit(4, 2, Duration.ofSeconds(10), Duration.ZERO), clock::get);
+        limited(new ProviderLimit(4, 2, Duration.ofSeconds(10), Duration.ZERO));
 
     limited.create(command("a"));
+    millis.addAndGet(4_000);
     limited.create(command("b"));
 
     assertThatThrownBy(() -> limited.create(command("c")))
         .isInstanceOfSatisfying(
             ProviderThrottledException.class,
-            throttled -> assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(5)))
+            throttled -> assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(6)))
         .hasMessage(
-            "software allows 2 key creations per 10000 ms from this worker; retrying later");
+            "kv-apps allows 2 key creations per 10000 ms, all workers together; retrying later");
     assertThat(counting.creates()).isEqualTo(2);
-    clock.addAndGet(Duration.ofSeconds(5).toNanos());
+    millis.addAndGet(6_000);
+    limited.create(command("c"));
+    assertThat(counting.creates()).isEqualTo(3);
+  }
+
+  @Test
+  void twoWorkersShareTheTurnsOfAVaultAndNotThoseOfAnother() {
+    ProviderLimit limit = new ProviderLimit(4, 2, Duration.ofSeconds(10), Duration.ZERO);
+    RateLimitedKeyProvider first = limited(limit);
+    RateLimitedKeyProvider second = limited(limit);
+
+    first.create(command("a"));
+    second.create(command("b"));
+
+    assertThatThrownBy(() -> first.create(command("c")))
+        .isInstanceOf(ProviderThrottledException.class);
+    assertThatThrownBy(() -> second.create(command("c")))
+        .isInstanceOf(ProviderThrottledException.class);
+    second.create(command(new KeyRef("kv-other", "c")));
+    assertThat(counting.creates()).isEqualTo(3);
+  }
+
+  @Test
+  void aCreateWaitsForATurnWithinMaxWaitAndIsRefusedWithTheRestBeyondIt() {
+    RateLimitedKeyProvider limited =
+        limited(new ProviderLimit(4, 1, Duration.ofSeconds(10), Duration.ofSeconds(4)));
+    limited.create(command("a"));
+    millis.addAndGet(7_000);
+
+    // The turn is 3 s ahead, within the 4 s it may wait: it is taken now and waited for.
+    limited.create(command("b"));
+
+    // The next is 13 s ahead: refused, kept for it, to come back when it is 4 s away.
+    assertThatThrownBy(() -> limited.create(command("c")))
+        .isInstanceOfSatisfying(
+            ProviderThrottledException.class,
+            throttled -> assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(9)));
+    assertThat(counting.creates()).isEqualTo(2);
+    // Another creation queues behind the kept turn; c, back in time, takes its own.
+    assertThatThrownBy(() -> limited.create(command("d")))
+        .isInstanceOfSatisfying(
+            ProviderThrottledException.class,
+            throttled -> assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(19)));
+    millis.addAndGet(13_000);
     limited.create(command("c"));
     assertThat(counting.creates()).isEqualTo(3);
   }
@@ -75,8 +150,7 @@ class RateLimitedKeyProviderTest {
   @Test
   void aThrottledCallBecomesARetryableFailureThatWaitsForTheProvider() {
     RateLimitedKeyProvider limited =
-        new RateLimitedKeyProvider(
-            counting, new ProviderLimit(4, 1, Duration.ofSeconds(10), Duration.ZERO), clock::get);
+        limited(new ProviderLimit(4, 1, Duration.ofSeconds(10), Duration.ZERO));
     limited.create(command("a"));
 
     RuntimeException failure =
@@ -97,8 +171,7 @@ class RateLimitedKeyProviderTest {
   @Test
   void keepsCallsInFlightWithinTheConcurrencyAndRefusesThoseThatWaitTooLong() throws Exception {
     RateLimitedKeyProvider limited =
-        new RateLimitedKeyProvider(
-            counting, new ProviderLimit(2, 100, Duration.ofSeconds(1), Duration.ofMillis(300)));
+        limited(new ProviderLimit(2, 100, Duration.ofSeconds(1), Duration.ofMillis(300)));
     counting.holdCreates();
 
     List<Future<?>> calls = new ArrayList<>();
@@ -119,8 +192,7 @@ class RateLimitedKeyProviderTest {
   @Test
   void aCallWaitsForAFreeSlotWithinMaxWait() throws Exception {
     RateLimitedKeyProvider limited =
-        new RateLimitedKeyProvider(
-            counting, new ProviderLimit(1, 100, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+        limited(new ProviderLimit(1, 100, Duration.ofSeconds(1), Duration.ofSeconds(30)));
     counting.holdCreates();
     Future<?> first = pool.submit(() -> limited.create(command("first")));
     Future<?> second = pool.submit(() -> limited.create(command("second")));
@@ -155,7 +227,11 @@ class RateLimitedKeyProviderTest {
   }
 
   private static CreateKeyCommand command(String name) {
-    KeyRef key = new KeyRef("kv-apps", name);
+    return command(new KeyRef("kv-apps", name));
+  }
+
+  private static CreateKeyCommand command(KeyRef key) {
+    String name = key.toString();
     return new CreateKeyCommand(
         key,
         new KeySpec(

@@ -3,6 +3,7 @@ package io.keyward.workflows.stores;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.breakglass.AccessGrantStore;
 import io.keyward.workflows.dependencies.DependencyMap;
+import io.keyward.workflows.hsm.ProviderRateLimits;
 import io.keyward.workflows.register.KeyRegister;
 import io.keyward.workflows.signin.SignInFailures;
 import io.keyward.workflows.signin.StartedSignIns;
@@ -42,6 +43,12 @@ public interface Stores extends AutoCloseable {
 
   /** The WebAuthn challenges handed out and not had back yet (see {@link WebAuthnChallenges}). */
   WebAuthnChallenges webAuthnChallenges();
+
+  /**
+   * The turns of rate-limited provider calls (key creations per vault), shared by every worker
+   * process (see {@link ProviderRateLimits}).
+   */
+  ProviderRateLimits providerRateLimits();
 
   /**
    * Asks the database a question, for a health check.

@@ -299,6 +299,71 @@ class AzureKeyVaultProviderTest {
   }
 
   @Test
+  void aVaultRefusesTheEleventhHsmKeyCreationInTenSecondsWithItsRetryAfter() {
+    Instant start = Instant.parse("2026-12-01T10:00:00Z");
+    Clock[] clock = {Clock.fixed(start, java.time.ZoneOffset.UTC)};
+    standIn =
+        KeyVaultStandIn.start(
+            StandInVaultKind.PREMIUM,
+            new Clock() {
+              @Override
+              public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+              }
+
+              @Override
+              public Clock withZone(java.time.ZoneId zone) {
+                return this;
+              }
+
+              @Override
+              public Instant instant() {
+                return clock[0].instant();
+              }
+            });
+    AzureKeyVaultProvider provider =
+        StandInProviders.provider(
+            standIn,
+            "premium-vault",
+            ProtectionLevel.PREMIUM_KEY_VAULT_HSM,
+            PREMIUM,
+            0,
+            Duration.ofSeconds(5));
+    for (int i = 0; i < 10; i++) {
+      provider.create(
+          Specs.create(
+              new KeyRef(PREMIUM, "hsm-" + i),
+              Specs.ec(EcCurve.P_256),
+              ProtectionLevel.PREMIUM_KEY_VAULT_HSM,
+              null));
+    }
+    clock[0] = Clock.fixed(start.plusMillis(3_500), java.time.ZoneOffset.UTC);
+
+    ProviderThrottledException throttled =
+        catchThrowableOfType(
+            ProviderThrottledException.class,
+            () ->
+                provider.create(
+                    Specs.create(
+                        new KeyRef(PREMIUM, "hsm-10"),
+                        Specs.ec(EcCurve.P_256),
+                        ProtectionLevel.PREMIUM_KEY_VAULT_HSM,
+                        null)));
+
+    assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(standIn.vault().snapshot()).doesNotContainKey("hsm-10");
+    clock[0] = Clock.fixed(start.plusSeconds(10), java.time.ZoneOffset.UTC);
+    provider.create(
+        Specs.create(
+            new KeyRef(PREMIUM, "hsm-10"),
+            Specs.ec(EcCurve.P_256),
+            ProtectionLevel.PREMIUM_KEY_VAULT_HSM,
+            null));
+    assertThat(standIn.vault().snapshot()).containsKey("hsm-10");
+    assertThat(standIn.requests()).filteredOn(r -> r.status() == 429).hasSize(1);
+  }
+
+  @Test
   void waitsOutAShortRetryAfterInsideTheCall() {
     AzureKeyVaultProvider provider = premium();
     KeyRef key = new KeyRef(PREMIUM, "busy-key");

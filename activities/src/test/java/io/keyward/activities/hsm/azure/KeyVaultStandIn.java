@@ -27,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,8 +44,10 @@ import reactor.core.publisher.Mono;
  *
  * <p>It behaves as Key Vault does where Keyward depends on it: a request without a valid bearer
  * token gets 401 with a {@code WWW-Authenticate: Bearer authorization=..., resource=...} challenge;
- * {@link #throttle} makes it answer 429 with Retry-After; deleted keys are soft-deleted and show
- * under {@code /deletedkeys}. TLS uses a certificate made for the test, trusted only by {@link
+ * key creations beyond the vault's limit (10 HSM keys, 20 software keys in any 10 seconds) are
+ * answered 429 with Retry-After, unless {@link #enforceCreateLimit} turns that off, and {@link
+ * #throttle} makes it answer 429 with Retry-After; deleted keys are soft-deleted and show under
+ * {@code /deletedkeys}. TLS uses a certificate made for the test, trusted only by {@link
  * #httpClient()}.
  */
 public final class KeyVaultStandIn implements AutoCloseable {
@@ -69,10 +72,15 @@ public final class KeyVaultStandIn implements AutoCloseable {
   private final AtomicInteger throttledRemaining = new AtomicInteger();
   private volatile long retryAfterSeconds;
   private volatile String throttledPath = "";
+  private final StandInCreateLimit createLimit;
+  private final StandInVaultKind kind;
+  private volatile boolean createLimitEnforced = true;
   private final HttpClient httpClient;
 
   private KeyVaultStandIn(StandInVaultKind kind, Clock clock) throws IOException {
     this.vault = new StandInVault(kind, clock);
+    this.kind = kind;
+    this.createLimit = new StandInCreateLimit(clock);
     this.tls = StandInTls.forLoopback();
     this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
@@ -139,6 +147,14 @@ public final class KeyVaultStandIn implements AutoCloseable {
     throttledRemaining.set(count);
   }
 
+  /**
+   * Whether key creations are held to the vault's limit (they are from the start); a test turns it
+   * off to fill a vault before what it measures.
+   */
+  public void enforceCreateLimit(boolean enforced) {
+    this.createLimitEnforced = enforced;
+  }
+
   public List<Request> requests() {
     return List.copyOf(requests);
   }
@@ -172,6 +188,7 @@ public final class KeyVaultStandIn implements AutoCloseable {
             && validTokens.contains(authorization.substring("Bearer ".length()));
     int status;
     JsonNode answer;
+    Optional<Long> overLimit = Optional.empty();
     if (!authorized) {
       status = 401;
       exchange
@@ -190,6 +207,17 @@ public final class KeyVaultStandIn implements AutoCloseable {
       answer =
           new StandInVault.Refusal(
                   429, "Throttled", null, "Request was not processed because too many requests")
+              .body();
+    } else if ((overLimit = createLimitOf(method, path, body)).isPresent()) {
+      status = 429;
+      exchange.getResponseHeaders().add("Retry-After", Long.toString(overLimit.get()));
+      answer =
+          new StandInVault.Refusal(
+                  429,
+                  "Throttled",
+                  null,
+                  "Request was not processed because too many requests were received."
+                      + " Reason: A) Too many HSM key create requests")
               .body();
     } else {
       try {
@@ -212,6 +240,23 @@ public final class KeyVaultStandIn implements AutoCloseable {
     try (OutputStream response = exchange.getResponseBody()) {
       response.write(out);
     }
+  }
+
+  /** For a key creation, its refusal by the vault's limit (Retry-After in seconds), if any. */
+  private Optional<Long> createLimitOf(String method, String path, byte[] body) {
+    if (!createLimitEnforced
+        || kind == StandInVaultKind.MANAGED_HSM
+        || !method.equals("POST")
+        || !path.matches("/keys/[^/]+/create")) {
+      return Optional.empty();
+    }
+    String kty;
+    try {
+      kty = JSON.readTree(body).path("kty").asText();
+    } catch (IOException unreadable) {
+      return Optional.empty();
+    }
+    return createLimit.refuse(kty);
   }
 
   private JsonNode route(String method, String path, JsonNode body)

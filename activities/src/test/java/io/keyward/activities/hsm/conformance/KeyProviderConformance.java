@@ -98,7 +98,14 @@ public abstract class KeyProviderConformance {
   void theWorkersRateLimiterPassesOnHowABackupIsProved() {
     KeyRef key = newKey();
     provider().create(command(key, null));
-    KeyProvider asTheWorkerHasIt = new RateLimitedKeyProvider(provider(), ProviderLimit.DEFAULT);
+    KeyProvider asTheWorkerHasIt =
+        new RateLimitedKeyProvider(
+            provider(),
+            ProviderLimit.DEFAULT,
+            (bucket, holder, limit, window, now, maxWait) -> {
+              throw new AssertionError("a backup check takes no creation turn");
+            },
+            java.time.Clock.systemUTC());
 
     assertThat(asTheWorkerHasIt.backupNotRestorableBecause(key))
         .isEqualTo(provider().backupNotRestorableBecause(key))
