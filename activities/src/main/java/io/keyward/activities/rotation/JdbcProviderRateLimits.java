@@ -1,5 +1,6 @@
 package io.keyward.activities.rotation;
 
+import io.keyward.activities.stores.Transactions;
 import io.keyward.workflows.hsm.ProviderRateLimits;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,36 +70,27 @@ public final class JdbcProviderRateLimits implements ProviderRateLimits {
   private Turn takeOnce(
       String bucket, String holder, int limit, Duration window, Instant now, Duration maxWait)
       throws SQLException {
-    try (Connection connection = database.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        Instant last = lockBucket(connection, bucket);
-        Turn kept = holder == null ? null : keptTurn(connection, bucket, holder, now, maxWait);
-        if (kept != null) {
-          connection.commit();
-          return kept;
-        }
-        Instant turn = now.isBefore(last) ? last : now;
-        List<Instant> latest = latestTurns(connection, bucket, limit, now);
-        if (latest.size() == limit) {
-          Instant free = latest.get(limit - 1).plus(window);
-          turn = turn.isBefore(free) ? free : turn;
-        }
-        boolean given = Duration.between(now, turn).compareTo(maxWait) <= 0;
-        if (!given && holder == null) {
-          connection.rollback();
-          return new Turn(false, turn);
-        }
-        record(connection, bucket, turn, given ? null : holder, window, now);
-        connection.commit();
-        return new Turn(given, turn);
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    }
+    return Transactions.inTransaction(
+        database,
+        connection -> {
+          Instant last = lockBucket(connection, bucket);
+          Turn kept = holder == null ? null : keptTurn(connection, bucket, holder, now, maxWait);
+          if (kept != null) {
+            return kept;
+          }
+          Instant turn = now.isBefore(last) ? last : now;
+          List<Instant> latest = latestTurns(connection, bucket, limit, now);
+          if (latest.size() == limit) {
+            Instant free = latest.get(limit - 1).plus(window);
+            turn = turn.isBefore(free) ? free : turn;
+          }
+          boolean given = Duration.between(now, turn).compareTo(maxWait) <= 0;
+          if (!given && holder == null) {
+            return new Turn(false, turn);
+          }
+          record(connection, bucket, turn, given ? null : holder, window, now);
+          return new Turn(given, turn);
+        });
   }
 
   /** Locks the bucket's row, inserting it when the bucket is new; its latest turn. */
