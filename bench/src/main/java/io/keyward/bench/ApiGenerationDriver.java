@@ -79,6 +79,7 @@ final class ApiGenerationDriver implements CeremonyDriver {
       Predicate<JsonNode> recorded,
       DecisionTimings roundTrips)
       throws Exception {
+    roundTrips.thinkFirst();
     long start = System.nanoTime();
     JsonNode state = api.post(who, path, Map.of("decision", decision), 200);
     roundTrips.answered().add(System.nanoTime() - start);

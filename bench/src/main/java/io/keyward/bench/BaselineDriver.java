@@ -49,6 +49,7 @@ final class BaselineDriver implements CeremonyDriver {
         workflow.completedSteps();
         roundTrips.idleQuery().add(System.nanoTime() - queried);
       }
+      roundTrips.thinkFirst();
       long start = System.nanoTime();
       workflow.step(step);
       roundTrips.answered().add(System.nanoTime() - start);

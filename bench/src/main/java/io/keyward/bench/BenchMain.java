@@ -230,10 +230,13 @@ public final class BenchMain {
 
     progress("round trips: %d ceremonies of each kind, one at a time", options.sequential());
     DecisionTimings baselineTimes =
-        new DecisionTimings(results.series(BASELINE_UPDATE), results.series(BASELINE_VISIBLE));
+        new DecisionTimings(
+            results.series(BASELINE_UPDATE), results.series(BASELINE_VISIBLE), options.think());
     DecisionTimings keywardTimes =
-        new DecisionTimings(results.series(KEYWARD_UPDATE), results.series(KEYWARD_VISIBLE));
-    DecisionTimings apiTimes = new DecisionTimings(results.series(KEYWARD_API), new Latencies());
+        new DecisionTimings(
+            results.series(KEYWARD_UPDATE), results.series(KEYWARD_VISIBLE), options.think());
+    DecisionTimings apiTimes =
+        new DecisionTimings(results.series(KEYWARD_API), new Latencies(), options.think());
     for (int i = 0; i < options.sequential(); i++) {
       // Interleaved, so that what else runs on the machine weighs on every path alike.
       baseline.run(10_000 + i, baselineTimes);
@@ -288,14 +291,17 @@ public final class BenchMain {
         new DecisionTimings(
             results.series(BASELINE_UPDATE),
             results.series(BASELINE_VISIBLE),
-            results.series("baseline/idle query"));
+            results.series("baseline/idle query"),
+            options.think());
     DecisionTimings without =
         new DecisionTimings(
             results.series("bare/update"),
             results.series("bare/upd+query"),
-            results.series("bare/idle query"));
+            results.series("bare/idle query"),
+            options.think());
     DecisionTimings keywardTimes =
-        new DecisionTimings(results.series(KEYWARD_UPDATE), results.series(KEYWARD_VISIBLE));
+        new DecisionTimings(
+            results.series(KEYWARD_UPDATE), results.series(KEYWARD_VISIBLE), options.think());
     progress("probe: %d ceremonies of each kind, one at a time", options.sequential());
     for (int i = 0; i < options.sequential(); i++) {
       baseline.run(10_000 + i, withLocal);

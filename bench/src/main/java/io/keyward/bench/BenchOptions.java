@@ -1,6 +1,7 @@
 package io.keyward.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,8 @@ import java.util.List;
  *     the Update, and Keyward's, one at a time
  * @param sticky whether the worker keeps workflows cached and polls a sticky queue (the SDK's
  *     default); {@code --no-sticky} sends every workflow task through the shared queue
+ * @param think how long the drivers' people look at a step before each timed decision ({@code
+ *     --think 200ms}); none by default
  */
 record BenchOptions(
     String cli,
@@ -36,12 +39,13 @@ record BenchOptions(
     Path out,
     int pending,
     boolean probe,
-    boolean sticky) {
+    boolean sticky,
+    Duration think) {
 
   static final String USAGE =
       "bench/run [--warmup 10] [--sequential 30] [--ceremonies 100] [--in-flight 16]"
           + " [--reports 10] [--background 200] [--dynamic-config-value KEY=JSON]..."
-          + " [--out bench/target/bench] [--pending 300] [--cli PATH] [--probe] [--no-sticky]";
+          + " [--out bench/target/bench] [--pending 300] [--cli PATH] [--probe] [--no-sticky] [--think 0ms]";
 
   static BenchOptions parse(String[] args) {
     String cli = System.getenv().getOrDefault("KEYWARD_TEMPORAL_CLI", "temporal");
@@ -56,6 +60,7 @@ record BenchOptions(
     int pending = 300;
     boolean probe = false;
     boolean sticky = true;
+    Duration think = Duration.ZERO;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       if (args[i].equals("--probe") || args[i].equals("--no-sticky")) {
@@ -74,6 +79,7 @@ record BenchOptions(
         case "--dynamic-config-value" -> dynamicConfig.add(keyValue(args[i], value));
         case "--out" -> out = Path.of(required(args[i], value));
         case "--pending" -> pending = atLeast(0, args[i], value);
+        case "--think" -> think = Duration.ofMillis(millis(args[i], value));
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
       }
       i++;
@@ -90,7 +96,8 @@ record BenchOptions(
         out,
         pending,
         probe,
-        sticky);
+        sticky,
+        think);
   }
 
   private static String required(String option, String value) {
@@ -105,6 +112,11 @@ record BenchOptions(
       throw new IllegalArgumentException(option + " needs KEY=JSON, was " + value);
     }
     return value;
+  }
+
+  private static int millis(String option, String value) {
+    String number = value == null ? null : value.replaceFirst("ms$", "");
+    return atLeast(0, option, number);
   }
 
   private static int atLeast(int min, String option, String value) {

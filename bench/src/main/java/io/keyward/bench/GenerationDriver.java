@@ -122,6 +122,7 @@ final class GenerationDriver implements CeremonyDriver {
       Predicate<GenerationState> visible,
       DecisionTimings roundTrips)
       throws InterruptedException {
+    roundTrips.thinkFirst();
     long start = System.nanoTime();
     GenerationState answer = ceremony.decide(new Decision(who, type, null));
     roundTrips.answered().add(System.nanoTime() - start);
