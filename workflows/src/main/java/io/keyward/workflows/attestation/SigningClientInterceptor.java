@@ -35,7 +35,7 @@ public final class SigningClientInterceptor extends WorkflowClientInterceptorBas
   /** How long a signed Update or Signal may wait before a worker validates it. */
   public static final Duration UPDATE_TTL = Duration.ofMinutes(5);
 
-  /** How long a signed start may wait before its first workflow task. */
+  /** How long after its signing Temporal may accept a signed start (stamp its run as started). */
   public static final Duration START_TTL = Duration.ofMinutes(2);
 
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -77,16 +77,15 @@ public final class VerifyingWorkerInterceptor extends WorkerInterceptorBase {
       WorkflowInfo info = Workflow.getInfo();
       SignedTarget target =
           SignedTarget.start(info.getNamespace(), info.getWorkflowId(), info.getWorkflowType());
+      // Judged at the moment Temporal accepted the start (its own timestamp of the run's start),
+      // not when a worker first took it: a start that waited for a busy or stopped worker is no
+      // less the person's request, while a signed start sent again later is a new run, stamped
+      // later, and expires as before.
+      long accepted = info.getRunStartedTimestampMillis();
       String refusal =
           Workflow.sideEffect(
               String.class,
-              () ->
-                  refusal(
-                          input.getHeader(),
-                          target,
-                          input.getArguments(),
-                          Workflow.currentTimeMillis())
-                      .orElse(""));
+              () -> refusal(input.getHeader(), target, input.getArguments(), accepted).orElse(""));
       if (refusal.isEmpty()) {
         return super.execute(input);
       }
