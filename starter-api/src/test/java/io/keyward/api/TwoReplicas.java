@@ -42,9 +42,14 @@ public final class TwoReplicas implements BeforeEachCallback, AfterEachCallback 
     second = RunningKeyward.start(data);
   }
 
+  /**
+   * Stops the replicas in the reverse order of their start: each puts back the configuration
+   * override system properties it found when it started, so the last one started is stopped first
+   * and no property of these replicas is left for the tests that run after them.
+   */
   @Override
   public void afterEach(ExtensionContext context) throws IOException {
-    for (RunningKeyward replica : new RunningKeyward[] {first, second}) {
+    for (RunningKeyward replica : new RunningKeyward[] {second, first}) {
       if (replica != null) {
         replica.close();
       }
