@@ -23,6 +23,7 @@ import io.keyward.workflows.rotation.RotationStartOptions;
 import io.keyward.workflows.rotation.RotationState;
 import io.keyward.workflows.servicenow.RecordType;
 import io.keyward.workflows.servicenow.TicketBinding;
+import io.keyward.workflows.webauthn.DecisionChallenge;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -131,8 +132,21 @@ public final class ManualRotations {
         new RotationDecision(
             decision.actor(),
             decision.type(),
-            FreeText.optional("reason", decision.reason(), MAX_REASON));
+            FreeText.optional("reason", decision.reason(), MAX_REASON),
+            decision.assertion());
     return update(key, checked.actor(), checked.type().name(), () -> workflow(key).decide(checked));
+  }
+
+  /**
+   * The step a decision of {@code type} answers now, as its challenge names it ({@code
+   * APPROVE@AWAITING_APPROVAL}), for {@code who} when they may see the rotation.
+   */
+  public String stepFor(Actor who, KeyRef key, RotationDecisionType type) {
+    if (type == null) {
+      throw new IllegalArgumentException(
+          "decision is required: one of " + Arrays.toString(RotationDecisionType.values()));
+    }
+    return DecisionChallenge.step(type.name(), visibleState(who, key).phase().name());
   }
 
   /** Moves the date T; it must be in the future and within the planning horizon. */
