@@ -166,8 +166,9 @@
     });
   }
 
-  // A decision the person's own security key signs (an ULTRA step, a level 2 or 3 break-glass
-  // authorisation, an ULTRA classification change, a lead's approval of a key): the key signs a
+  // A decision the person's own security key signs (an ULTRA step, a decision on the rotation of
+  // an ULTRA key, a level 2 or 3 break-glass authorisation, an ULTRA classification change, a
+  // lead's approval of a key): the key signs a
   // challenge derived from the decision (workflow, run, step, reason, nonce) before the form is
   // sent; the workflow verifies it. data-signed-decisions lists the decisions signed (all when
   // absent); the others are sent as they are.
