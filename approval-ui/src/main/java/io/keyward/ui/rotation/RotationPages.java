@@ -149,7 +149,7 @@ public final class RotationPages {
         me.actor(),
         RotationRequest.workflowId(key),
         rotations.stepFor(me.actor(), key, type),
-        reason);
+        ManualRotations.reasonAsDecided(reason));
   }
 
   @POST

@@ -132,7 +132,7 @@ public final class ManualRotations {
         new RotationDecision(
             decision.actor(),
             decision.type(),
-            FreeText.optional("reason", decision.reason(), MAX_REASON),
+            reasonAsDecided(decision.reason()),
             decision.assertion());
     return update(key, checked.actor(), checked.type().name(), () -> workflow(key).decide(checked));
   }
@@ -147,6 +147,14 @@ public final class ManualRotations {
           "decision is required: one of " + Arrays.toString(RotationDecisionType.values()));
     }
     return DecisionChallenge.step(type.name(), visibleState(who, key).phase().name());
+  }
+
+  /**
+   * The reason as {@link #decide} sends it to the workflow (stripped; blank is none), which is the
+   * reason a decision's challenge must be made over.
+   */
+  public static String reasonAsDecided(String reason) {
+    return FreeText.optional("reason", reason, MAX_REASON);
   }
 
   /** Moves the date T; it must be in the future and within the planning horizon. */

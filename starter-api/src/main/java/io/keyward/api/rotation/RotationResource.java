@@ -83,7 +83,7 @@ public final class RotationResource {
         who.actor(),
         RotationRequest.workflowId(key),
         rotations.stepFor(who.actor(), key, asked.decision()),
-        asked.reason());
+        ManualRotations.reasonAsDecided(asked.reason()));
   }
 
   @POST
