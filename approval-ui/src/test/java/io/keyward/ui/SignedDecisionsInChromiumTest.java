@@ -240,9 +240,15 @@ class SignedDecisionsInChromiumTest {
     keyward().apiUntil("olivia", api, s -> s.get("phase").asText().equals("AWAITING_APPROVAL"));
     assertThat(keys.decide("oscar", page, "decide-APPROVE", "reason", null))
         .isEqualTo("You approved the rotation.");
-    // A reason typed with spaces around it: the workflow gets it stripped, and so does the
-    // challenge.
-    assertThat(keys.decide("carol", page, "decide-APPROVE", "reason", " CHG0042 approved  "))
+    // A reason of two lines typed with spaces around it: the form sends its line break as CRLF and
+    // the workflow gets it stripped; the challenge is made over the same text.
+    assertThat(
+            keys.decide(
+                "carol",
+                page,
+                "decide-APPROVE",
+                "reason",
+                " CHG0042 approved\nby the change board  "))
         .isEqualTo("You approved the rotation.");
     app.open(page);
     app.awaitPhase("AWAITING_EXECUTION");

@@ -194,7 +194,8 @@
         return;
       }
       var reasonField = form.querySelector("[name=reason]");
-      var reason = reasonField ? reasonField.value : "";
+      // The form sends a textarea's line breaks as CRLF: the challenge is asked over the same text.
+      var reason = reasonField ? reasonField.value.replace(/\r\n|\r|\n/g, "\r\n") : "";
       var csrf = form.querySelector("[name=csrf]").value;
       var asked;
       postForm(form.getAttribute("data-assertion"), { csrf: csrf, decision: decision, reason: reason })
