@@ -136,7 +136,8 @@ public final class ApprovalUi implements KeywardExtension {
         new ClassificationPages(services.classifications(), services.securityKeys(), pages, clock));
     jersey.register(
         new KeyPages(new KeyRegister(runs, services.generations(), lifecycles), pages, clock));
-    jersey.register(new RotationPages(rotations, pages, temporalWeb, clock));
+    jersey.register(
+        new RotationPages(rotations, services.securityKeys(), pages, temporalWeb, clock));
     jersey.register(new LifecyclePages(lifecycles, pages, temporalWeb, clock));
     jersey.register(
         new BreakGlassPages(breakGlass, services.securityKeys(), runs, pages, temporalWeb, clock));

@@ -70,6 +70,10 @@ class RotationsInChromiumTest {
     Chromium.clickAndAwaitNewPage(browser, row.findElement(By.tagName("a")));
     assertThat(text("justification")).isEqualTo("yearly <rotation>");
     assertThat(text("checks")).contains("backup restored and verified");
+    assertThat(browser.findElement(By.id("decide")).getAttribute("data-assertion"))
+        .as("a CONFIDENTIAL key's rotation is decided without a security key")
+        .isNull();
+    assertThat(browser.findElements(By.id("security-key-note"))).isEmpty();
     Chromium.clickAndAwaitNewPage(browser, browser.findElement(By.id("decide-APPROVE_REVIEW")));
     assertThat(text("notice")).isEqualTo("You approved the security review.");
     awaitPhase("WAITING_FOR_ROTATION_DATE");

@@ -13,10 +13,13 @@ import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.incident.IncidentId;
 import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.policy.KeyUsage;
+import io.keyward.workflows.rotation.RotationRequest;
 import io.keyward.workflows.webauthn.AssertionAudit;
 import io.keyward.workflows.webauthn.AuditedAssertions;
 import io.keyward.workflows.webauthn.DecisionChallenge;
 import io.keyward.workflows.webauthn.HeldCredentials;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Level 2 break-glass authorisations and ULTRA classification changes decided in a real headless
- * Chromium with the WebDriver virtual authenticator: each approver's own security key signs the
- * decision on its page, the workflow verifies it, and the ways around it are refused (the API
- * without the browser's assertion, an assertion replayed from another session, a cloned key).
+ * Level 2 break-glass authorisations, ULTRA classification changes and the rotation of an ULTRA key
+ * decided in a real headless Chromium with the WebDriver virtual authenticator: each approver's own
+ * security key signs the decision on its page, the workflow verifies it, and the ways around it are
+ * refused (the API without the browser's assertion, an assertion replayed from another session, a
+ * cloned key).
  */
 class SignedDecisionsInChromiumTest {
   private static final KeyRef PAYMENTS = new KeyRef("kv-signed", "payments-master");
@@ -192,6 +196,74 @@ class SignedDecisionsInChromiumTest {
                 .orElseThrow()
                 .classification())
         .isEqualTo(Classification.ULTRA);
+  }
+
+  @Test
+  void reviewsAndApprovesTheRotationOfAnUltraKeyWithTheDecidersOwnKeys() {
+    KeyRef key = new KeyRef("kv-signed-rot", "settlement-signing");
+    keyward().registeredKey(key.vault(), key.name(), "SECRET");
+    keyward().registerKey(key, Classification.ULTRA, KeyUsage.APPLICATION, "alice");
+    String api = "/api/rotations/kv-signed-rot/settlement-signing";
+    keyward()
+        .api(
+            "olivia",
+            "POST",
+            "/api/rotations",
+            "{\"vault\":\"kv-signed-rot\",\"name\":\"settlement-signing\",\"rotationDate\":\""
+                + Instant.now().plus(Duration.ofDays(2))
+                + "\",\"justification\":\"yearly rotation of the settlement key\"}");
+    keyward()
+        .apiUntil("olivia", api, s -> s.get("phase").asText().equals("AWAITING_SECURITY_REVIEW"));
+    String page = "/ui/rotations/kv-signed-rot/settlement-signing";
+    RunningKeyward.Reply unsigned =
+        keyward().post("lena", api + "/decisions", "{\"decision\":\"APPROVE_REVIEW\"}");
+    assertThat(unsigned.status()).isEqualTo(409);
+    assertThat(unsigned.body().get("message").asText())
+        .contains(HeldCredentials.WHERE_TO_DECIDE + ", " + page);
+
+    app.signIn("lena");
+    app.open(page);
+    assertThat(app.text("security-key-note")).contains("your security key signs");
+    assertThat(keys.decide("lena", page, "decide-APPROVE_REVIEW", "reason", "checks are green"))
+        .isEqualTo("You approved the security review.");
+    keyward()
+        .apiUntil("olivia", api, s -> s.get("phase").asText().equals("WAITING_FOR_ROTATION_DATE"));
+    // T moves to a few seconds from now, so the approvals open without waiting two days.
+    keyward()
+        .api(
+            "olivia",
+            "POST",
+            api + "/reschedule",
+            "{\"rotationDate\":\""
+                + Instant.now().plus(Duration.ofSeconds(3))
+                + "\",\"reason\":\"change window moved up\"}");
+    keyward().apiUntil("olivia", api, s -> s.get("phase").asText().equals("AWAITING_APPROVAL"));
+    assertThat(keys.decide("oscar", page, "decide-APPROVE", "reason", null))
+        .isEqualTo("You approved the rotation.");
+    // A reason of two lines typed with spaces around it: the form sends its line break as CRLF and
+    // the workflow gets it stripped; the challenge is made over the same text.
+    assertThat(
+            keys.decide(
+                "carol",
+                page,
+                "decide-APPROVE",
+                "reason",
+                " CHG0042 approved\nby the change board  "))
+        .isEqualTo("You approved the rotation.");
+    app.open(page);
+    app.awaitPhase("AWAITING_EXECUTION");
+
+    List<AuditEvent> decisions =
+        keyward().audit().recordsFor(RotationRequest.workflowId(key)).stream()
+            .map(AuditRecord::event)
+            .filter(e -> e.type().startsWith("ROTATION_DECISION_"))
+            .toList();
+    assertThat(decisions).extracting(AuditEvent::actor).containsExactly("lena", "oscar", "carol");
+    assertThat(decisions)
+        .allSatisfy(e -> assertThat(e.details()).containsKey(AssertionAudit.SIGNATURE));
+    assertThat(AuditedAssertions.verify(decisions, keyward().stores().credentials()::find))
+        .as("verify-audit's check: the three Chromium assertions verify again from the trail")
+        .isEmpty();
   }
 
   /** Sol declares a break-glass session over the payments key for bruno; answers its page. */

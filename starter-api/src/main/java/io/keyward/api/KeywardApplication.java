@@ -203,7 +203,9 @@ public class KeywardApplication extends Application<KeywardConfiguration> {
         .addServerLifecycleListener(s -> s.setErrorHandler(new JsonErrorHandler()));
     environment.jersey().register(new GenerationResource(services.generations()));
     environment.jersey().register(new SecurityKeysResource(services.securityKeys()));
-    environment.jersey().register(new RotationResource(services.rotations()));
+    environment
+        .jersey()
+        .register(new RotationResource(services.rotations(), services.securityKeys()));
     environment
         .jersey()
         .register(

@@ -2,7 +2,10 @@ package io.keyward.ui.rotation;
 
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.rotation.RotationDates;
+import io.keyward.api.webauthn.AssertionRequest;
+import io.keyward.api.webauthn.SecurityKeys;
 import io.keyward.ui.pages.Area;
+import io.keyward.ui.pages.AssertionFields;
 import io.keyward.ui.pages.FormValues;
 import io.keyward.ui.pages.Pages;
 import io.keyward.ui.pages.RequestPage;
@@ -17,6 +20,7 @@ import io.keyward.workflows.rotation.RotationDecision;
 import io.keyward.workflows.rotation.RotationDecisionType;
 import io.keyward.workflows.rotation.RotationRequest;
 import io.keyward.workflows.rotation.RotationState;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -33,19 +37,26 @@ import java.time.Clock;
 /**
  * The page of one manual rotation (runbook 6.3). Decisions, reschedules and cancellations go to
  * {@link ManualRotations}, the service of the API, so the same refusals apply in the same words.
+ * Decisions on the rotation of an ULTRA key are signed by the person's own security key.
  */
 @Path("/ui/rotations/{vault}/{name}")
 @SignedIn
 public final class RotationPages {
   private final ManualRotations rotations;
+  private final SecurityKeys securityKeys;
   private final Pages pages;
   private final TemporalWebLinks temporalWeb;
   private final Clock clock;
   private final RequestPage<KeyRef, RotationState> requestPage;
 
   public RotationPages(
-      ManualRotations rotations, Pages pages, TemporalWebLinks temporalWeb, Clock clock) {
+      ManualRotations rotations,
+      SecurityKeys securityKeys,
+      Pages pages,
+      TemporalWebLinks temporalWeb,
+      Clock clock) {
     this.rotations = rotations;
+    this.securityKeys = securityKeys;
     this.pages = pages;
     this.temporalWeb = temporalWeb;
     this.clock = clock;
@@ -101,7 +112,8 @@ public final class RotationPages {
       @PathParam("vault") String vault,
       @PathParam("name") String name,
       @FormParam("decision") String decision,
-      @FormParam("reason") String reason) {
+      @FormParam("reason") String reason,
+      @BeanParam AssertionFields signed) {
     UiSession me = SignedInFilter.sessionOf(request);
     return requestPage.step(
         me,
@@ -109,9 +121,35 @@ public final class RotationPages {
         key -> {
           RotationDecisionType type =
               FormValues.decision(RotationDecisionType.class, decision, "choose a decision");
-          rotations.decide(key, new RotationDecision(me.actor(), type, reason));
+          rotations.decide(key, new RotationDecision(me.actor(), type, reason, signed.assertion()));
           return RotationSteps.done(type);
         });
+  }
+
+  /**
+   * The challenge the person's security key signs for {@code decision} with {@code reason} on the
+   * rotation of an ULTRA key, for the page's script; a 409 with the reason when they have no
+   * approved key.
+   */
+  @POST
+  @Path("/decision-challenge")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  public AssertionRequest challenge(
+      @Context ContainerRequestContext request,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name,
+      @FormParam("decision") String decision,
+      @FormParam("reason") String reason) {
+    UiSession me = SignedInFilter.sessionOf(request);
+    KeyRef key = new KeyRef(vault, name);
+    RotationDecisionType type =
+        FormValues.decision(RotationDecisionType.class, decision, "choose a decision");
+    return securityKeys.assertionRequest(
+        me.actor(),
+        RotationRequest.workflowId(key),
+        rotations.stepFor(me.actor(), key, type),
+        ManualRotations.reasonAsDecided(reason));
   }
 
   @POST

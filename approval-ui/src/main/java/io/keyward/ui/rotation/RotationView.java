@@ -8,6 +8,7 @@ import io.keyward.workflows.common.Role;
 import io.keyward.workflows.common.TimelineEntry;
 import io.keyward.workflows.hsm.BackupCheck;
 import io.keyward.workflows.policy.ApprovalSlot;
+import io.keyward.workflows.policy.Classification;
 import io.keyward.workflows.rotation.PreRotationChecks;
 import io.keyward.workflows.rotation.RotationRequest;
 import io.keyward.workflows.rotation.RotationState;
@@ -18,7 +19,9 @@ import java.util.stream.Collectors;
 /**
  * What the page of one manual rotation shows (runbook 6.3): the request and the rule of the
  * rotation matrix that applies, T-30 and T, what the pre-rotation checks found, the approvals, the
- * versions, the post-rotation check, the timeline, and the steps this person may take now.
+ * versions, the post-rotation check, the timeline, and the steps this person may take now. For the
+ * rotation of an ULTRA key, {@code assertionPath} is where the page's script asks the challenge the
+ * person's security key signs; null otherwise.
  */
 public record RotationView(
     Layout layout,
@@ -52,6 +55,7 @@ public record RotationView(
     String stepDeadline,
     String awaitingRoles,
     List<Action> actions,
+    String assertionPath,
     String notYours,
     boolean mayReschedule,
     List<Entry> timeline) {
@@ -109,6 +113,9 @@ public record RotationView(
         Times.format(state.stepDeadline()),
         state.awaitingRoles().stream().map(Role::name).sorted().collect(Collectors.joining(", ")),
         mayAct ? RotationSteps.actions(state, viewer) : List.of(),
+        mayAct && state.classification() == Classification.ULTRA
+            ? base + "/decision-challenge"
+            : null,
         mayAct || state.phase().isFinal() || state.awaitingRoles().isEmpty()
             ? null
             : "This step waits for "

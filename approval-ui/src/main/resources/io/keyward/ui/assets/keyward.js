@@ -166,8 +166,9 @@
     });
   }
 
-  // A decision the person's own security key signs (an ULTRA step, a level 2 or 3 break-glass
-  // authorisation, an ULTRA classification change, a lead's approval of a key): the key signs a
+  // A decision the person's own security key signs (an ULTRA step, a decision on the rotation of
+  // an ULTRA key, a level 2 or 3 break-glass authorisation, an ULTRA classification change, a
+  // lead's approval of a key): the key signs a
   // challenge derived from the decision (workflow, run, step, reason, nonce) before the form is
   // sent; the workflow verifies it. data-signed-decisions lists the decisions signed (all when
   // absent); the others are sent as they are.
@@ -193,7 +194,8 @@
         return;
       }
       var reasonField = form.querySelector("[name=reason]");
-      var reason = reasonField ? reasonField.value : "";
+      // The form sends a textarea's line breaks as CRLF: the challenge is asked over the same text.
+      var reason = reasonField ? reasonField.value.replace(/\r\n|\r|\n/g, "\r\n") : "";
       var csrf = form.querySelector("[name=csrf]").value;
       var asked;
       postForm(form.getAttribute("data-assertion"), { csrf: csrf, decision: decision, reason: reason })

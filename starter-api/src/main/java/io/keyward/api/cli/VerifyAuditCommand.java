@@ -69,9 +69,9 @@ public final class VerifyAuditCommand extends ConfiguredCommand<KeywardConfigura
         .metavar("WORKFLOW_ID")
         .help(
             "also verify again the security-key assertions of the ceremony's signed decisions"
-                + " (ULTRA generation steps, level 2 and 3 break-glass authorisations, ULTRA"
-                + " classification changes, a lead's approval of a key), against the public keys in"
-                + " the credentials store");
+                + " (ULTRA generation steps, decisions on manual rotations of ULTRA keys, level 2"
+                + " and 3 break-glass authorisations, ULTRA classification changes, a lead's"
+                + " approval of a key), against the public keys in the credentials store");
   }
 
   @Override

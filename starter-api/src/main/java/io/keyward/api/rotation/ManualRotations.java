@@ -23,6 +23,7 @@ import io.keyward.workflows.rotation.RotationStartOptions;
 import io.keyward.workflows.rotation.RotationState;
 import io.keyward.workflows.servicenow.RecordType;
 import io.keyward.workflows.servicenow.TicketBinding;
+import io.keyward.workflows.webauthn.DecisionChallenge;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -131,8 +132,29 @@ public final class ManualRotations {
         new RotationDecision(
             decision.actor(),
             decision.type(),
-            FreeText.optional("reason", decision.reason(), MAX_REASON));
+            reasonAsDecided(decision.reason()),
+            decision.assertion());
     return update(key, checked.actor(), checked.type().name(), () -> workflow(key).decide(checked));
+  }
+
+  /**
+   * The step a decision of {@code type} answers now, as its challenge names it ({@code
+   * APPROVE@AWAITING_APPROVAL}), for {@code who} when they may see the rotation.
+   */
+  public String stepFor(Actor who, KeyRef key, RotationDecisionType type) {
+    if (type == null) {
+      throw new IllegalArgumentException(
+          "decision is required: one of " + Arrays.toString(RotationDecisionType.values()));
+    }
+    return DecisionChallenge.step(type.name(), visibleState(who, key).phase().name());
+  }
+
+  /**
+   * The reason as {@link #decide} sends it to the workflow (stripped; blank is none), which is the
+   * reason a decision's challenge must be made over.
+   */
+  public static String reasonAsDecided(String reason) {
+    return FreeText.optional("reason", reason, MAX_REASON);
   }
 
   /** Moves the date T; it must be in the future and within the planning horizon. */

@@ -3,8 +3,11 @@ package io.keyward.api.rotation;
 import io.dropwizard.auth.Auth;
 import io.keyward.api.auth.KeywardPrincipal;
 import io.keyward.api.errors.RequestBodies;
+import io.keyward.api.webauthn.AssertionRequest;
+import io.keyward.api.webauthn.SecurityKeys;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.common.KeyRef;
+import io.keyward.workflows.rotation.RotationRequest;
 import io.keyward.workflows.rotation.RotationState;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -28,9 +31,11 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class RotationResource {
   private final ManualRotations rotations;
+  private final SecurityKeys securityKeys;
 
-  public RotationResource(ManualRotations rotations) {
+  public RotationResource(ManualRotations rotations, SecurityKeys securityKeys) {
     this.rotations = rotations;
+    this.securityKeys = securityKeys;
   }
 
   /** Answers 202 at once; the rotation waits in Temporal until T and beyond. */
@@ -58,6 +63,27 @@ public final class RotationResource {
       RotationDecisionBody body) {
     return rotations.decide(
         new KeyRef(vault, name), RequestBodies.required(body).toDecision(who.actor()));
+  }
+
+  /**
+   * The challenge the person's own security key signs to take a decision on the rotation of an
+   * ULTRA key, for a client with its own authenticator (the page asks its own endpoint); the body
+   * names the decision and the reason. A 409 when the person has no approved key.
+   */
+  @POST
+  @Path("/{vault}/{name}/decision-challenge")
+  public AssertionRequest challenge(
+      @Auth KeywardPrincipal who,
+      @PathParam("vault") String vault,
+      @PathParam("name") String name,
+      RotationDecisionBody body) {
+    RotationDecisionBody asked = RequestBodies.required(body);
+    KeyRef key = new KeyRef(vault, name);
+    return securityKeys.assertionRequest(
+        who.actor(),
+        RotationRequest.workflowId(key),
+        rotations.stepFor(who.actor(), key, asked.decision()),
+        ManualRotations.reasonAsDecided(asked.reason()));
   }
 
   @POST

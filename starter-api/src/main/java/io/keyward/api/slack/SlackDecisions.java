@@ -63,6 +63,13 @@ final class SlackDecisions {
   private static final String ULTRA_ROTATION =
       "ULTRA decisions are never taken from Slack; decide on this rotation in Keyward at ";
 
+  /** Decisions on a manual rotation of an ULTRA key are signed by the decider's security key. */
+  private static final String ULTRA_MANUAL_ROTATION =
+      "ULTRA rotation decisions are never taken from Slack: they are signed by your own security"
+          + " key; "
+          + HeldCredentials.WHERE_TO_DECIDE
+          + ", ";
+
   private final Map<String, String> users;
   private final Directory directory;
   private final GenerationCeremonies generations;
@@ -186,7 +193,8 @@ final class SlackDecisions {
       return hiddenInChat(RotationRequest.workflowId(key), person, type, hidden);
     }
     if (state.classification() == Classification.ULTRA) {
-      return refuseInChat(RotationRequest.workflowId(key), person, type, ULTRA_ROTATION + page);
+      return refuseInChat(
+          RotationRequest.workflowId(key), person, type, ULTRA_MANUAL_ROTATION + page);
     }
     RotationDecisionType decision =
         type == DecisionType.APPROVE ? RotationDecisionType.APPROVE : RotationDecisionType.DENY;

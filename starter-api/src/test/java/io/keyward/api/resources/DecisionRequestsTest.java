@@ -19,6 +19,8 @@ import io.keyward.api.refusal.Refusals;
 import io.keyward.api.rotation.ManualRotations;
 import io.keyward.api.rotation.RotationResource;
 import io.keyward.api.servicenow.TicketBinder;
+import io.keyward.api.webauthn.RelyingParty;
+import io.keyward.api.webauthn.SecurityKeys;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Role;
 import io.keyward.workflows.directory.DirectoryUser;
@@ -35,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -105,7 +108,16 @@ class DecisionRequestsTest {
                       AUDIT,
                       REFUSALS,
                       Clock.systemUTC(),
-                      TicketBinder.labelsOnly(REFUSALS))))
+                      TicketBinder.labelsOnly(REFUSALS)),
+                  new SecurityKeys(
+                      CLIENT,
+                      "nowhere",
+                      STORES.credentials(),
+                      STORES.webAuthnChallenges(),
+                      AUDIT,
+                      REFUSALS,
+                      new RelyingParty("keyward.test", List.of("https://keyward.test")),
+                      Clock.systemUTC())))
           .build();
 
   @AfterAll

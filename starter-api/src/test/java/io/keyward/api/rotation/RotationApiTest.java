@@ -17,6 +17,7 @@ import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.ProtectionLevel;
 import io.keyward.workflows.policy.RotationMatrix;
 import io.keyward.workflows.rotation.RotationPhase;
+import io.keyward.workflows.webauthn.HeldCredentials;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -250,6 +251,49 @@ class RotationApiTest {
     JsonNode state = stateOnceRead(planned.body().get("statusUrl").asText());
     assertThat(state.get("classification").asText()).isEqualTo("ULTRA");
     assertThat(state.get("rule").get("approvalText").asText()).contains("executive");
+  }
+
+  @Test
+  void decisionsOnAnUltraRotationNeedTheDecidersOwnSecurityKey() {
+    KeyRef key = existingKey("ultra-signed");
+    keyward.registerKey(key, Classification.ULTRA, KeyUsage.APPLICATION, "alice");
+    String statusUrl =
+        plan("olivia", key, "APPLICATION", "\"" + LocalDate.now(ZoneOffset.UTC).plusDays(2) + "\"")
+            .body()
+            .get("statusUrl")
+            .asText();
+    awaitPhase(statusUrl, RotationPhase.AWAITING_SECURITY_REVIEW);
+
+    Reply unsigned = decide("sam", statusUrl, "APPROVE_REVIEW", "reviewed");
+    assertThat(unsigned.status()).isEqualTo(409);
+    assertThat(unsigned.body().get("message").asText())
+        .contains(
+            "a decision on the rotation of an ULTRA key must be signed by the decider's own"
+                + " security key: "
+                + HeldCredentials.WHERE_TO_DECIDE
+                + ", /ui/rotations/kv-rotations/ultra-signed");
+    Reply forged =
+        keyward.post(
+            "sam",
+            statusUrl + "/decisions",
+            """
+            {"decision": "APPROVE_REVIEW", "reason": "reviewed", "assertion": {
+              "credentialId": "bm90LWVucm9sbGVk", "clientDataJson": "e30",
+              "authenticatorData": "AA", "signature": "AA", "nonce": "n1"}}""");
+    assertThat(forged.status()).isEqualTo(409);
+    assertThat(forged.body().get("message").asText())
+        .contains("is not an enrolled, approved and unrevoked credential");
+
+    Reply withoutKey =
+        keyward.post(
+            "sam", statusUrl + "/decision-challenge", "{\"decision\": \"APPROVE_REVIEW\"}");
+    assertThat(withoutKey.status()).isEqualTo(409);
+    assertThat(withoutKey.body().get("message").asText())
+        .startsWith("sam has no approved security key");
+    Reply noDecision = keyward.post("sam", statusUrl + "/decision-challenge", "{}");
+    assertThat(noDecision.status()).isEqualTo(400);
+    assertThat(noDecision.body().get("message").asText()).startsWith("decision is required");
+    assertThat(keyward.get("olivia", statusUrl).body().get("securityReviewer").isNull()).isTrue();
   }
 
   private static JsonNode stateOnceRead(String statusUrl) {

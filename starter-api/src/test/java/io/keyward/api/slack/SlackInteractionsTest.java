@@ -25,6 +25,7 @@ import io.keyward.workflows.policy.KeySpec;
 import io.keyward.workflows.policy.KeyType;
 import io.keyward.workflows.policy.KeyUsage;
 import io.keyward.workflows.policy.ProtectionLevel;
+import io.keyward.workflows.webauthn.HeldCredentials;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -275,9 +276,8 @@ class SlackInteractionsTest {
   @Test
   void anUltraRotationIsNeverDecidedFromSlack() throws Exception {
     existingKey("ultra-rotated", "ULTRA");
-    String url = awaitingApproval("ultra-rotated");
-    assertThat(buttonsOf(awaitMessage("Key rotation needs approval: kv-slack/ultra-rotated")))
-        .containsExactly(SlackActions.OPEN);
+    String url = planRotation("ultra-rotated");
+    awaitPhase(url, "AWAITING_SECURITY_REVIEW");
 
     click(
         "U0CAROL",
@@ -286,8 +286,10 @@ class SlackInteractionsTest {
 
     assertThat(answerTo("/actions/22").get("text").asText())
         .isEqualTo(
-            "ULTRA decisions are never taken from Slack; decide on this rotation in Keyward at"
-                + " http://keyward.test/ui/rotations/kv-slack/ultra-rotated");
+            "ULTRA rotation decisions are never taken from Slack: they are signed by your own"
+                + " security key; "
+                + HeldCredentials.WHERE_TO_DECIDE
+                + ", http://keyward.test/ui/rotations/kv-slack/ultra-rotated");
     assertThat(keyward.get("audrey", url).body().get("approvals")).isEmpty();
     assertThat(auditTypes("rotation/kv-slack/ultra-rotated")).contains("ATTEMPT_REFUSED");
   }

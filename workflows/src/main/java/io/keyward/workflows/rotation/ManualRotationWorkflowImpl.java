@@ -19,6 +19,8 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,6 +35,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   private final RegisterSteps register = new RegisterSteps();
   private final RotationRequest request;
   private final ManualRotation rotation;
+  private final RotationSignatures signatures;
   private final CeremonyRecord record;
   private final CeremonyNotifier notifier;
   private final TicketWriteBack ticket;
@@ -47,10 +50,11 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   public ManualRotationWorkflowImpl(RotationRequest request) {
     this.request = request;
     this.rotation = new ManualRotation(request);
+    this.signatures = new RotationSignatures(rotation);
     this.record = new CeremonyRecord(rotation::record);
     this.notifier = new CeremonyNotifier(record);
     this.ticket = new TicketWriteBack(request.ticket(), request.ticketBinding());
-    this.progress = new RotationProgress(rotation, record, ticket);
+    this.progress = new RotationProgress(rotation, record, ticket, signatures);
     this.waits = new RotationWaits(rotation, progress, notifier, request.stepTimeout());
     DependencyActivities dependencies =
         Workflow.newActivityStub(DependencyActivities.class, RotationActivityOptions.LOOKUPS);
@@ -69,6 +73,7 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
             });
     KeyPolicy facts = register.policyOf(request.key(), null);
     rotation.facts(facts);
+    signatures.choose();
     record.step(
         request.requester().id(),
         "REQUESTED",
@@ -216,11 +221,20 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
 
   @Override
   public RotationState decide(RotationDecision decision) {
+    String step = signatures.step(decision);
+    Optional<String> refusal = signatures.confirm(decision, step);
+    if (refusal.isEmpty() && signatures.required()) {
+      // The store was read in between: the step may have moved on meanwhile.
+      refusal = rotation.refusalFor(decision);
+    }
+    if (refusal.isPresent()) {
+      throw ApplicationFailure.newNonRetryableFailure(refusal.get(), "DecisionRefused");
+    }
     rotation.apply(decision, now());
-    record.audit(
-        "ROTATION_DECISION_" + decision.type().name(),
-        decision.actor().id(),
-        RotationMessages.decisionDetails(decision, rotation.phase()));
+    Map<String, String> details =
+        new HashMap<>(RotationMessages.decisionDetails(decision, rotation.phase()));
+    details.putAll(signatures.auditDetails(step, decision.assertion()));
+    record.audit("ROTATION_DECISION_" + decision.type().name(), decision.actor().id(), details);
     if (decision.type() == RotationDecisionType.CONFIRM_BACKUP) {
       progress.publish(); // the backup confirmers no longer wait
     }
@@ -229,7 +243,11 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
 
   @Override
   public void validateDecide(RotationDecision decision) {
-    UpdateRefusals.refuseIfPresent(rotation.refusalFor(decision));
+    Optional<String> refusal = rotation.refusalFor(decision);
+    if (refusal.isEmpty()) {
+      refusal = signatures.refusalFor(decision);
+    }
+    UpdateRefusals.refuseIfPresent(refusal);
   }
 
   @Override

@@ -27,17 +27,27 @@ final class RotationProgress {
   private final ManualRotation rotation;
   private final CeremonyRecord record;
   private final TicketWriteBack ticket;
+  private final RotationSignatures signatures;
   private RotationPhase enteredPhase;
   private Instant enteredDeadline;
 
-  RotationProgress(ManualRotation rotation, CeremonyRecord record, TicketWriteBack ticket) {
+  RotationProgress(
+      ManualRotation rotation,
+      CeremonyRecord record,
+      TicketWriteBack ticket,
+      RotationSignatures signatures) {
     this.rotation = rotation;
     this.record = record;
     this.ticket = ticket;
+    this.signatures = signatures;
   }
 
-  /** Moves to {@code next}; its ticket note is written only when phase or deadline changed. */
+  /**
+   * Moves to {@code next}; its ticket note is written only when phase or deadline changed. A step
+   * people decide first loads the enrolled security keys when the rotation's decisions are signed.
+   */
   void enter(RotationPhase next, Instant deadline) {
+    signatures.opening(next);
     rotation.moveTo(next, deadline);
     publish();
     boolean changed = next != enteredPhase || !Objects.equals(deadline, enteredDeadline);

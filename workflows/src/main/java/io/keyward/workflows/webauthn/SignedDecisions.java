@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A ceremony's decisions signed by the decider's own authenticator (ULTRA generation steps, level 2
- * and 3 break-glass authorisations, ULTRA classification changes, a lead's approval of a security
- * key), as workflow code uses it: {@link #choose} in the main method once the ceremony knows
- * whether its decisions need signatures, {@link #load} when a step that needs them opens, {@link
- * #refusalFor} in the Update validator (no I/O: the credentials held), {@link #confirm} in the
- * Update handler (reads the store again, so a revocation counts from the moment it is stored). Runs
- * started before the ceremony's change id keep deciding as they did (see VERSIONS.md).
+ * A ceremony's decisions signed by the decider's own authenticator (ULTRA generation steps,
+ * decisions on the manual rotation of an ULTRA key, level 2 and 3 break-glass authorisations, ULTRA
+ * classification changes, a lead's approval of a security key), as workflow code uses it: {@link
+ * #choose} in the main method once the ceremony knows whether its decisions need signatures, {@link
+ * #load} when a step that needs them opens, {@link #refusalFor} in the Update validator (no I/O:
+ * the credentials held), {@link #confirm} in the Update handler (reads the store again, so a
+ * revocation counts from the moment it is stored). Runs started before the ceremony's change id
+ * keep deciding as they did (see VERSIONS.md).
  */
 public final class SignedDecisions {
   /** Store reads: short, retried for a few minutes, then the step or decision waits no longer. */

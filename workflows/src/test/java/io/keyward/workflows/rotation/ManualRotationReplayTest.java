@@ -9,7 +9,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Replays recorded manual rotations against today's code: a change that alters the commands of a
- * recorded run without {@code Workflow.getVersion} fails here.
+ * recorded run without {@code Workflow.getVersion} fails here. {@code rotation-ultra-signed} is the
+ * new branch of {@code ultra-rotation-decisions-signed-by-authenticator}; {@code
+ * rotation-ultra-unsigned} (decided to the end) and {@code rotation-signed-start} are ULTRA
+ * rotations from before it (the old branch); the others rotate SECRET keys, which record no marker.
  */
 class ManualRotationReplayTest {
   @ParameterizedTest
@@ -18,7 +21,9 @@ class ManualRotationReplayTest {
         "histories/rotation-manual-backup-confirmed.json",
         "histories/rotation-manual-completed-ticket-notes.json",
         "histories/rotation-manual-completed.json",
-        "histories/rotation-manual-rolled-back.json"
+        "histories/rotation-manual-rolled-back.json",
+        "histories/rotation-ultra-signed.json",
+        "histories/rotation-ultra-unsigned.json"
       })
   void recordedHistoriesReplayWithoutNondeterminism(String resource) {
     assertThatCode(

@@ -35,6 +35,7 @@ import io.keyward.workflows.register.KeyFact;
 import io.keyward.workflows.testing.HistoryRecorder;
 import io.keyward.workflows.testing.InMemoryDependencies;
 import io.keyward.workflows.testing.InMemoryRegister;
+import io.keyward.workflows.testing.PeopleKeys;
 import io.keyward.workflows.testing.RecordingAudit;
 import io.keyward.workflows.testing.RecordingNotifications;
 import io.keyward.workflows.testing.ScriptedKeys;
@@ -71,6 +72,9 @@ class ManualRotationWorkflowTest {
   @RegisterExtension
   static final WorkflowTestServer server = WorkflowTestServer.withKeywardSearchAttributes();
 
+  private final PeopleKeys people =
+      new PeopleKeys()
+          .enrol(ALICE, CAROL, DANA, KAI, KIM, LENA, OLIVIA, OSCAR, SAM, TOM, SOL, BOB, ANDY);
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private ScriptedKeys keys;
@@ -89,7 +93,12 @@ class ManualRotationWorkflowTest {
         worker -> {
           worker.registerWorkflowImplementationTypes(ManualRotationWorkflowImpl.class);
           worker.registerActivitiesImplementations(
-              register.activities(), keys, audit, notifications, dependencies);
+              register.activities(),
+              keys,
+              audit,
+              notifications,
+              dependencies,
+              people.credentials());
         });
     client = env.getWorkflowClient();
     existingKey(KEY);
@@ -127,7 +136,7 @@ class ManualRotationWorkflowTest {
     assertThat(review.awaitingRoles())
         .containsExactlyInAnyOrder(Role.SECURITY_ENGINEER, Role.SECURITY_TEAM_LEAD);
 
-    rotation.decide(new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, "reviewed"));
+    decide(rotation, new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, "reviewed"));
     awaitPhase(rotation, RotationPhase.WAITING_FOR_ROTATION_DATE);
     env.sleep(Duration.ofDays(29));
     assertThat(rotation.state().phase()).isEqualTo(RotationPhase.WAITING_FOR_ROTATION_DATE);
@@ -137,13 +146,13 @@ class ManualRotationWorkflowTest {
     RotationState atT = awaitPhase(rotation, RotationPhase.AWAITING_APPROVAL);
     assertThat(atT.awaitingRoles())
         .containsExactlyInAnyOrder(Role.SECURITY_ENGINEER, Role.SECURITY_TEAM_LEAD);
-    rotation.decide(new RotationDecision(LENA, RotationDecisionType.APPROVE, "CHG0099 approved"));
+    decide(rotation, new RotationDecision(LENA, RotationDecisionType.APPROVE, "CHG0099 approved"));
     awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
     assertThat(notifications.awaitTitled("Key rotation needs approval", 1))
         .singleElement()
         .satisfies(
             n -> assertThat(n.notification().action()).isEqualTo(NoticeAction.APPROVE_OR_DENY));
-    rotation.decide(new RotationDecision(KIM, RotationDecisionType.EXECUTE, null));
+    decide(rotation, new RotationDecision(KIM, RotationDecisionType.EXECUTE, null));
 
     RotationState monitoring = awaitPhase(rotation, RotationPhase.MONITORING);
     assertThat(monitoring.oldVersion()).isEqualTo("v1");
@@ -162,8 +171,8 @@ class ManualRotationWorkflowTest {
     RotationState validated = awaitPhase(rotation, RotationPhase.AWAITING_MONITORING_REVIEW);
     assertThat(validated.validation().passed()).isTrue();
     assertThat(keys.describe(KEY, "v1").enabled()).as("old version until the review").isTrue();
-    rotation.decide(
-        new RotationDecision(SOL, RotationDecisionType.CONFIRM_MONITORING, "no alerts"));
+    decide(
+        rotation, new RotationDecision(SOL, RotationDecisionType.CONFIRM_MONITORING, "no alerts"));
 
     RotationOutcome outcome = outcomeOf(rotation);
     assertThat(outcome.phase()).isEqualTo(RotationPhase.COMPLETED);
@@ -236,7 +245,7 @@ class ManualRotationWorkflowTest {
     ManualRotationWorkflow rotation = reviewedRotation(KeyUsage.ROOT_CA, Duration.ofDays(2));
     env.sleep(Duration.ofDays(2));
     awaitPhase(rotation, RotationPhase.AWAITING_APPROVAL);
-    rotation.decide(new RotationDecision(CAROL, RotationDecisionType.APPROVE, "board meets next"));
+    decide(rotation, new RotationDecision(CAROL, RotationDecisionType.APPROVE, "board meets next"));
     assertThat(rotation.state().approvals()).containsExactly("executive: carol");
 
     rotation.reschedule(
@@ -246,8 +255,8 @@ class ManualRotationWorkflowTest {
     assertThat(waiting.approvals()).isEmpty();
     env.sleep(Duration.ofDays(10));
     awaitPhase(rotation, RotationPhase.AWAITING_APPROVAL);
-    rotation.decide(new RotationDecision(CAROL, RotationDecisionType.APPROVE, null));
-    rotation.decide(new RotationDecision(BOB, RotationDecisionType.APPROVE, null));
+    decide(rotation, new RotationDecision(CAROL, RotationDecisionType.APPROVE, null));
+    decide(rotation, new RotationDecision(BOB, RotationDecisionType.APPROVE, null));
     assertThat(awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION).approvals())
         .containsExactly("executive: carol", "board: bob");
   }
@@ -290,7 +299,7 @@ class ManualRotationWorkflowTest {
   @Test
   void refusesTheSamePersonTwice() {
     ManualRotationWorkflow rotation = rotationAtT(KeyUsage.ROOT_CA, ALICE);
-    rotation.decide(new RotationDecision(CAROL, RotationDecisionType.APPROVE, null));
+    decide(rotation, new RotationDecision(CAROL, RotationDecisionType.APPROVE, null));
 
     assertRefused(
         rotation,
@@ -324,7 +333,7 @@ class ManualRotationWorkflowTest {
     assertThat(rotation.state().rule().approvalText())
         .isEqualTo("System + executive (ULTRA, runbook 2.2)");
 
-    rotation.decide(new RotationDecision(OLIVIA, RotationDecisionType.APPROVE, null));
+    decide(rotation, new RotationDecision(OLIVIA, RotationDecisionType.APPROVE, null));
     assertThat(rotation.state().phase()).isEqualTo(RotationPhase.AWAITING_APPROVAL);
     assertThat(rotation.state().awaitingRoles())
         .containsExactlyInAnyOrder(Role.CEO, Role.CTO, Role.CISO);
@@ -332,7 +341,7 @@ class ManualRotationWorkflowTest {
         rotation,
         new RotationDecision(KIM, RotationDecisionType.APPROVE, null),
         "the approval kim may give is already given; still needed: executive");
-    rotation.decide(new RotationDecision(CAROL, RotationDecisionType.APPROVE, null));
+    decide(rotation, new RotationDecision(CAROL, RotationDecisionType.APPROVE, null));
     awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
   }
 
@@ -353,9 +362,9 @@ class ManualRotationWorkflowTest {
   @Test
   void recordsTheNewVersionInTheRegisterAndKeepsTheFacts() {
     ManualRotationWorkflow rotation = rotationAtT(KeyUsage.DATABASE_TDE, ALICE);
-    rotation.decide(new RotationDecision(LENA, RotationDecisionType.APPROVE, null));
+    decide(rotation, new RotationDecision(LENA, RotationDecisionType.APPROVE, null));
     awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
-    rotation.decide(new RotationDecision(KIM, RotationDecisionType.EXECUTE, null));
+    decide(rotation, new RotationDecision(KIM, RotationDecisionType.EXECUTE, null));
     awaitPhase(rotation, RotationPhase.MONITORING);
 
     var entry = register.find(KEY).orElseThrow();
@@ -371,7 +380,7 @@ class ManualRotationWorkflowTest {
   @Test
   void refusesAnExecutorWhoApprovedOrMayOnlyRequest() {
     ManualRotationWorkflow rotation = rotationAtT(KeyUsage.APPLICATION, ALICE);
-    rotation.decide(new RotationDecision(DANA, RotationDecisionType.APPROVE, null));
+    decide(rotation, new RotationDecision(DANA, RotationDecisionType.APPROVE, null));
     awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
 
     assertRefused(
@@ -382,7 +391,7 @@ class ManualRotationWorkflowTest {
         rotation,
         new RotationDecision(ALICE, RotationDecisionType.EXECUTE, null),
         "alice may not execute a rotation");
-    rotation.decide(new RotationDecision(OSCAR, RotationDecisionType.EXECUTE, null));
+    decide(rotation, new RotationDecision(OSCAR, RotationDecisionType.EXECUTE, null));
     assertThat(awaitPhase(rotation, RotationPhase.MONITORING).executor()).isEqualTo("oscar");
   }
 
@@ -441,7 +450,8 @@ class ManualRotationWorkflowTest {
         "CONFIRM_BACKUP needs a reason");
 
     RotationState confirmed =
-        rotation.decide(
+        decide(
+            rotation,
             new RotationDecision(
                 KIM, RotationDecisionType.CONFIRM_BACKUP, "partition backup HSM-B synced today"));
 
@@ -464,7 +474,7 @@ class ManualRotationWorkflowTest {
               assertThat(e.details())
                   .containsEntry("reason", "partition backup HSM-B synced today");
             });
-    rotation.decide(new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null));
+    decide(rotation, new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null));
     awaitPhase(rotation, RotationPhase.WAITING_FOR_ROTATION_DATE);
     HistoryRecorder.saveIfAsked(
         client, RotationRequest.workflowId(KEY), "rotation-manual-backup-confirmed");
@@ -497,9 +507,9 @@ class ManualRotationWorkflowTest {
         "the backup of the key was not verified (the restored copy failed its round trip)");
 
     keys.breakBackups(false);
-    rotation.decide(new RotationDecision(SAM, RotationDecisionType.RECHECK, "backup vault fixed"));
+    decide(rotation, new RotationDecision(SAM, RotationDecisionType.RECHECK, "backup vault fixed"));
     awaitCondition(rotation, s -> s.checks() != null && s.checks().backupVerified());
-    rotation.decide(new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null));
+    decide(rotation, new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null));
     awaitPhase(rotation, RotationPhase.WAITING_FOR_ROTATION_DATE);
   }
 
@@ -529,9 +539,9 @@ class ManualRotationWorkflowTest {
   @Test
   void refusesCancelAndRescheduleOnceExecuted() {
     ManualRotationWorkflow rotation = rotationAtT(KeyUsage.DATABASE_TDE, ALICE);
-    rotation.decide(new RotationDecision(LENA, RotationDecisionType.APPROVE, null));
+    decide(rotation, new RotationDecision(LENA, RotationDecisionType.APPROVE, null));
     awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
-    rotation.decide(new RotationDecision(KIM, RotationDecisionType.EXECUTE, null));
+    decide(rotation, new RotationDecision(KIM, RotationDecisionType.EXECUTE, null));
     awaitPhase(rotation, RotationPhase.MONITORING);
 
     assertThatThrownBy(() -> rotation.cancel(new Cancellation(OLIVIA, "too late")))
@@ -574,7 +584,7 @@ class ManualRotationWorkflowTest {
         "ACCEPT needs a reason");
 
     keys.repairRoundTripsOf("v2");
-    rotation.decide(new RotationDecision(OLIVIA, RotationDecisionType.RETRY_VALIDATION, null));
+    decide(rotation, new RotationDecision(OLIVIA, RotationDecisionType.RETRY_VALIDATION, null));
     assertThat(awaitPhase(rotation, RotationPhase.AWAITING_MONITORING_REVIEW).validation().passed())
         .isTrue();
   }
@@ -586,7 +596,8 @@ class ManualRotationWorkflowTest {
     env.sleep(Duration.ofDays(7));
     awaitPhase(rotation, RotationPhase.AWAITING_VALIDATION_DECISION);
 
-    rotation.decide(
+    decide(
+        rotation,
         new RotationDecision(LENA, RotationDecisionType.ROLLBACK, "ledger cannot read v2"));
 
     RotationOutcome outcome = outcomeOf(rotation);
@@ -612,7 +623,8 @@ class ManualRotationWorkflowTest {
         rotation,
         new RotationDecision(ALICE, RotationDecisionType.ACCEPT, "fine by me"),
         "alice holds none of the roles that decide after a failed validation");
-    rotation.decide(
+    decide(
+        rotation,
         new RotationDecision(KAI, RotationDecisionType.ACCEPT, "HSM probe flaky, app logs fine"));
 
     awaitPhase(rotation, RotationPhase.AWAITING_MONITORING_REVIEW);
@@ -630,7 +642,8 @@ class ManualRotationWorkflowTest {
         rotation,
         new RotationDecision(OLIVIA, RotationDecisionType.ACCEPT, "good enough"),
         "olivia requested this rotation and cannot accept its failed validation");
-    rotation.decide(
+    decide(
+        rotation,
         new RotationDecision(OLIVIA, RotationDecisionType.RETRY_VALIDATION, "probe again"));
   }
 
@@ -640,9 +653,9 @@ class ManualRotationWorkflowTest {
 
   private ManualRotationWorkflow executedRotation(Actor requester) {
     ManualRotationWorkflow rotation = rotationAtT(KeyUsage.DATABASE_TDE, requester);
-    rotation.decide(new RotationDecision(LENA, RotationDecisionType.APPROVE, null));
+    decide(rotation, new RotationDecision(LENA, RotationDecisionType.APPROVE, null));
     awaitPhase(rotation, RotationPhase.AWAITING_EXECUTION);
-    rotation.decide(new RotationDecision(KIM, RotationDecisionType.EXECUTE, null));
+    decide(rotation, new RotationDecision(KIM, RotationDecisionType.EXECUTE, null));
     awaitPhase(rotation, RotationPhase.MONITORING);
     return rotation;
   }
@@ -661,7 +674,7 @@ class ManualRotationWorkflowTest {
   /** Reviews the rotation planned for tomorrow and waits until T, where it awaits approval. */
   private ManualRotationWorkflow toApproval(ManualRotationWorkflow rotation) {
     awaitPhase(rotation, RotationPhase.AWAITING_SECURITY_REVIEW);
-    rotation.decide(new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null));
+    decide(rotation, new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null));
     awaitPhase(rotation, RotationPhase.WAITING_FOR_ROTATION_DATE);
     env.sleep(Duration.ofDays(1));
     awaitPhase(rotation, RotationPhase.AWAITING_APPROVAL);
@@ -671,7 +684,7 @@ class ManualRotationWorkflowTest {
   private ManualRotationWorkflow reviewedRotation(KeyUsage usage, Duration untilT) {
     ManualRotationWorkflow rotation = plan(usage, now().plus(untilT), ALICE);
     awaitPhase(rotation, RotationPhase.AWAITING_SECURITY_REVIEW);
-    rotation.decide(new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null));
+    decide(rotation, new RotationDecision(SAM, RotationDecisionType.APPROVE_REVIEW, null));
     awaitPhase(rotation, RotationPhase.WAITING_FOR_ROTATION_DATE);
     return rotation;
   }
@@ -726,6 +739,29 @@ class ManualRotationWorkflowTest {
 
   private Instant now() {
     return Instant.ofEpochMilli(env.currentTimeMillis());
+  }
+
+  /**
+   * Sends {@code decision}; for the rotation of an ULTRA key (or one the register does not hold),
+   * signed by the decider's own key as the rotation's page would sign it.
+   */
+  private RotationState decide(ManualRotationWorkflow rotation, RotationDecision decision) {
+    RotationState state = rotation.state();
+    if (state.classification() != Classification.ULTRA || decision.assertion() != null) {
+      return rotation.decide(decision);
+    }
+    return rotation.decide(
+        new RotationDecision(
+            decision.actor(),
+            decision.type(),
+            decision.reason(),
+            people.sign(
+                client,
+                decision.actor(),
+                RotationRequest.workflowId(state.request().key()),
+                decision.type().name(),
+                state.phase().name(),
+                decision.reason())));
   }
 
   private static void assertRefused(

@@ -6,6 +6,7 @@ import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.common.KeyRef;
 import io.keyward.workflows.dependencies.KeyDependent;
 import io.keyward.workflows.hsm.BackupCheck;
+import io.keyward.workflows.notify.NoticeAction;
 import io.keyward.workflows.notify.Notification;
 import io.keyward.workflows.notify.NotificationTopic;
 import io.keyward.workflows.policy.Classification;
@@ -38,6 +39,26 @@ class RotationMessagesTest {
             true,
             null));
     return rotation;
+  }
+
+  @Test
+  void theApprovalNoticeOfAnUltraKeysRotationOffersNoAnswerInChat() {
+    ManualRotation ultra =
+        new ManualRotation(new RotationRequest(KEY, T, "yearly rotation", ANA, null, null));
+    ultra.facts(
+        new KeyPolicy(
+            KEY,
+            Classification.ULTRA,
+            KeyUsage.APPLICATION,
+            new KeyOwner(null, "ana"),
+            true,
+            null));
+
+    assertThat(RotationMessages.approvalNeeded(ultra.snapshot(), "rotation/x").action())
+        .as("its decisions are signed by a security key on the rotation's page")
+        .isNull();
+    assertThat(RotationMessages.approvalNeeded(rotation().snapshot(), "rotation/x").action())
+        .isEqualTo(NoticeAction.APPROVE_OR_DENY);
   }
 
   @Test
