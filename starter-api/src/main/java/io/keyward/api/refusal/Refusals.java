@@ -8,6 +8,7 @@ import io.keyward.api.errors.HiddenException;
 import io.keyward.workflows.audit.AuditEvent;
 import io.keyward.workflows.audit.AuditStore;
 import io.keyward.workflows.common.Actor;
+import io.keyward.workflows.webauthn.SignedDecisions;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.TemporalFailure;
@@ -46,7 +47,9 @@ public final class Refusals implements Managed {
    * ceremony's words, 409 ({@code whyClosed} says why a finished one refuses), unless the person
    * may not even see the ceremony: then it is the 403 of {@code whyHidden}, the same answer as to
    * their reading it, so that a refusal tells nobody without a part in a ceremony where it stands.
-   * Who may see is asked only after a refusal: an accepted Update costs no query.
+   * A step still loading the keys that sign it ({@link SignedDecisions#STILL_LOADING}) is answered
+   * 409 without being counted against the person or recorded: they did nothing wrong. Who may see
+   * is asked only after a refusal: an accepted Update costs no query.
    *
    * @param whyHidden why {@code actor} may not see the ceremony, empty when they may; throws the
    *     404 when there is no such ceremony
@@ -63,7 +66,12 @@ public final class Refusals implements Managed {
     try {
       return update.get();
     } catch (WorkflowUpdateException refusal) {
-      throw refused(subject, actor.id(), attempt, () -> message(refusal), whyHidden);
+      String why = message(refusal);
+      if (SignedDecisions.STILL_LOADING.equals(why) && whyHidden.get().isEmpty()) {
+        // The step is opening, not refusing the person: neither counted nor recorded.
+        throw new ConflictException(why);
+      }
+      throw refused(subject, actor.id(), attempt, () -> why, whyHidden);
     } catch (WorkflowNotFoundException finished) {
       throw refused(subject, actor.id(), attempt, whyClosed, whyHidden);
     }

@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyward.activities.stores.EmbeddedAuditStore;
+import io.keyward.api.errors.ConflictException;
 import io.keyward.api.testing.SettableClock;
 import io.keyward.workflows.audit.AuditRecord;
 import io.keyward.workflows.audit.AuditStore;
+import io.keyward.workflows.common.Actor;
+import io.keyward.workflows.common.Role;
+import io.keyward.workflows.webauthn.SignedDecisions;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +46,44 @@ class RefusalThrottleTest {
   @AfterEach
   void close() {
     audit.close();
+  }
+
+  @Test
+  void aStepStillLoadingItsSecurityKeysIsNeitherCountedNorRecorded() {
+    Actor lena = new Actor("lena", Set.of(Role.SECURITY_TEAM_LEAD));
+    for (int attempt = 0; attempt < 5; attempt++) {
+      assertThatThrownBy(() -> sendRefused(lena, SignedDecisions.STILL_LOADING))
+          .isInstanceOf(ConflictException.class)
+          .hasMessage(SignedDecisions.STILL_LOADING);
+    }
+    assertThat(audit.recordsFor("credential-enrolment/k1")).isEmpty();
+
+    assertThatThrownBy(() -> sendRefused(lena, "not eligible"))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> sendRefused(lena, "not eligible"))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> sendRefused(lena, SignedDecisions.STILL_LOADING))
+        .isInstanceOf(TooManyRefusalsException.class);
+    assertThat(audit.recordsFor("credential-enrolment/k1"))
+        .extracting(record -> record.event().details().get("refusal"))
+        .containsExactly("not eligible", "not eligible");
+  }
+
+  /** An Update sent for {@code actor} that the workflow's validator refuses with {@code why}. */
+  private Object sendRefused(Actor actor, String why) {
+    return refusals.send(
+        "credential-enrolment/k1",
+        actor,
+        "APPROVE",
+        () -> {
+          throw new WorkflowUpdateException(
+              WorkflowExecution.newBuilder().setWorkflowId("credential-enrolment/k1").build(),
+              "update-1",
+              "decide",
+              ApplicationFailure.newFailure(why, "java.lang.IllegalArgumentException"));
+        },
+        () -> "the enrolment has ended",
+        Optional::empty);
   }
 
   @Test

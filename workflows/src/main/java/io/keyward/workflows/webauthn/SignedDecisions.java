@@ -20,6 +20,13 @@ import java.util.Optional;
  * keep deciding as they did (see VERSIONS.md).
  */
 public final class SignedDecisions {
+  /**
+   * The answer while a step that needs signatures is opening (its enrolled keys not loaded yet):
+   * not a refusal of the person, who may send the same decision again in a moment.
+   */
+  public static final String STILL_LOADING =
+      "the ceremony is still loading its enrolled security keys: try again";
+
   /** Store reads: short, retried for a few minutes, then the step or decision waits no longer. */
   public static final ActivityOptions CREDENTIAL_READS =
       ActivityOptions.newBuilder()
@@ -79,7 +86,7 @@ public final class SignedDecisions {
       return Optional.empty();
     }
     if (!chosen || (required && !held.loaded())) {
-      return Optional.of("the ceremony is still loading its enrolled security keys: try again");
+      return Optional.of(STILL_LOADING);
     }
     if (!required) {
       return Optional.empty();
