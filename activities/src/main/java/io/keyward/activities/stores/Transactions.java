@@ -21,6 +21,9 @@ public final class Transactions {
     T in(Connection connection) throws SQLException;
   }
 
+  /** H2's own JDBC level for snapshot isolation ({@code org.h2.engine.Constants}). */
+  private static final int H2_SNAPSHOT = 6;
+
   private Transactions() {}
 
   /**
@@ -57,22 +60,31 @@ public final class Transactions {
   }
 
   /**
-   * Runs {@code work} in one read-only transaction that sees one snapshot of the database
-   * (repeatable read) and is rolled back at the end: for readings that must agree with each other
-   * while others write.
+   * Runs {@code work} in one read-only transaction that sees one snapshot of the database and is
+   * rolled back at the end: for readings that must agree with each other while others write.
+   * PostgreSQL's repeatable read is such a snapshot; H2's is not (a row the transaction has not
+   * read yet is read as last committed), so on H2 the transaction asks for its snapshot isolation.
    */
   public static <T> T inSnapshot(DataSource database, Work<T> work) throws SQLException {
     try (Connection connection = database.getConnection()) {
+      int isolation = connection.getTransactionIsolation();
       connection.setAutoCommit(false);
       connection.setReadOnly(true);
       try {
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        connection.setTransactionIsolation(snapshotIsolation(connection));
         return work.in(connection);
       } finally {
         connection.rollback();
+        connection.setTransactionIsolation(isolation);
         connection.setAutoCommit(true);
       }
     }
+  }
+
+  private static int snapshotIsolation(Connection connection) throws SQLException {
+    return "H2".equals(connection.getMetaData().getDatabaseProductName())
+        ? H2_SNAPSHOT
+        : Connection.TRANSACTION_REPEATABLE_READ;
   }
 
   /** A rollback that fails too is kept beside the first failure, which is the one thrown. */
