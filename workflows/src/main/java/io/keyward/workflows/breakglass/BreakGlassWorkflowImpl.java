@@ -204,20 +204,14 @@ public class BreakGlassWorkflowImpl implements BreakGlassWorkflow {
   @Override
   public BreakGlassState authorise(Authorisation authorisation) {
     String step = step(authorisation);
-    Optional<String> refusal =
-        signed.confirm(
-            signedLevel(),
-            authorisation.actor().id(),
-            step,
-            authorisation.reason(),
-            authorisation.assertion());
-    if (refusal.isEmpty() && signed.required()) {
-      // The store was read in between: the session may have moved on meanwhile.
-      refusal = session.refusalFor(authorisation);
-    }
-    if (refusal.isPresent()) {
-      throw ApplicationFailure.newNonRetryableFailure(refusal.get(), "DecisionRefused");
-    }
+    // The store is read in between: the session may have moved on meanwhile.
+    signed.confirmOrRefuse(
+        signedLevel(),
+        authorisation.actor().id(),
+        step,
+        authorisation.reason(),
+        authorisation.assertion(),
+        () -> session.refusalFor(authorisation));
     session.apply(authorisation, now());
     Map<String, String> details =
         new LinkedHashMap<>(

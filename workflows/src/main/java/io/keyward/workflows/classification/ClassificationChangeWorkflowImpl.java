@@ -86,16 +86,14 @@ public class ClassificationChangeWorkflowImpl implements ClassificationChangeWor
   @Override
   public ClassificationChangeState decide(ClassificationDecision decision) {
     String step = step(decision);
-    Optional<String> refusal =
-        signed.confirm(
-            ultra(), decision.actor().id(), step, decision.reason(), decision.assertion());
-    if (refusal.isEmpty() && signed.required()) {
-      // The store was read in between: the change may have been decided meanwhile.
-      refusal = change.refusalFor(decision);
-    }
-    if (refusal.isPresent()) {
-      throw ApplicationFailure.newNonRetryableFailure(refusal.get(), "DecisionRefused");
-    }
+    // The store is read in between: the change may have been decided meanwhile.
+    signed.confirmOrRefuse(
+        ultra(),
+        decision.actor().id(),
+        step,
+        decision.reason(),
+        decision.assertion(),
+        () -> change.refusalFor(decision));
     change.apply(decision, now());
     Map<String, String> details = new HashMap<>();
     details.put("decision", decision.type().name());

@@ -13,7 +13,6 @@ import io.keyward.workflows.webauthn.HeldCredentials;
 import io.keyward.workflows.webauthn.PersonCredential;
 import io.keyward.workflows.webauthn.SignedDecisions;
 import io.temporal.common.SearchAttributeUpdate;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.util.LinkedHashMap;
@@ -71,16 +70,14 @@ public class CredentialEnrolmentWorkflowImpl implements CredentialEnrolmentWorkf
   public EnrolmentState decide(EnrolmentDecision decision) {
     Workflow.await(() -> requestRecorded);
     String step = step(decision);
-    Optional<String> refusal =
-        signed.confirm(
-            signs(decision), decision.actor().id(), step, decision.reason(), decision.assertion());
-    if (refusal.isEmpty() && signed.required()) {
-      // The store was read in between: another lead may have decided meanwhile.
-      refusal = enrolment.refusalFor(decision);
-    }
-    if (refusal.isPresent()) {
-      throw ApplicationFailure.newNonRetryableFailure(refusal.get(), "DecisionRefused");
-    }
+    // The store is read in between: another lead may have decided meanwhile.
+    signed.confirmOrRefuse(
+        signs(decision),
+        decision.actor().id(),
+        step,
+        decision.reason(),
+        decision.assertion(),
+        () -> enrolment.refusalFor(decision));
     enrolment.apply(decision, now());
     if (enrolment.approved()) {
       settle(

@@ -256,16 +256,14 @@ public class KeyGenerationWorkflowImpl implements KeyGenerationWorkflow {
   public GenerationState decide(Decision decision) {
     Workflow.await(() -> requestRecording);
     String step = step(decision);
-    Optional<String> refusal =
-        signed.confirm(
-            ultra(), decision.actor().id(), step, decision.reason(), decision.assertion());
-    if (refusal.isEmpty() && signed.required()) {
-      // The store was read in between: the step may have moved on meanwhile.
-      refusal = ceremony.refusalFor(decision);
-    }
-    if (refusal.isPresent()) {
-      throw ApplicationFailure.newNonRetryableFailure(refusal.get(), "DecisionRefused");
-    }
+    // The store is read in between: the step may have moved on meanwhile.
+    signed.confirmOrRefuse(
+        ultra(),
+        decision.actor().id(),
+        step,
+        decision.reason(),
+        decision.assertion(),
+        () -> ceremony.refusalFor(decision));
     ceremony.apply(decision, now());
     publishParticipant();
     record.audit(

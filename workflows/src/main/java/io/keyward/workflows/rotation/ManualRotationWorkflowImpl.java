@@ -222,14 +222,8 @@ public class ManualRotationWorkflowImpl implements ManualRotationWorkflow {
   @Override
   public RotationState decide(RotationDecision decision) {
     String step = signatures.step(decision);
-    Optional<String> refusal = signatures.confirm(decision, step);
-    if (refusal.isEmpty() && signatures.required()) {
-      // The store was read in between: the step may have moved on meanwhile.
-      refusal = rotation.refusalFor(decision);
-    }
-    if (refusal.isPresent()) {
-      throw ApplicationFailure.newNonRetryableFailure(refusal.get(), "DecisionRefused");
-    }
+    // The store is read in between: the step may have moved on meanwhile.
+    signatures.confirmOrRefuse(decision, step, () -> rotation.refusalFor(decision));
     rotation.apply(decision, now());
     Map<String, String> details =
         new HashMap<>(RotationMessages.decisionDetails(decision, rotation.phase()));

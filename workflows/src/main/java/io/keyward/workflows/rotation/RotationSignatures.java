@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The decisions of a manual rotation of an ULTRA key, signed by the decider's own security key:
@@ -58,16 +59,13 @@ final class RotationSignatures {
 
   /**
    * In the handler, with the step the validator checked: reads the keys again, refuses a key
-   * revoked or a counter used meanwhile, and records the counter.
+   * revoked or a counter used meanwhile, records the counter, then asks {@code stepRefusal} again;
+   * throws the {@code DecisionRefused} failure.
    */
-  Optional<String> confirm(RotationDecision decision, String step) {
-    return signed.confirm(
-        ultra(), decision.actor().id(), step, decision.reason(), decision.assertion());
-  }
-
-  /** True when this run's decisions carry assertions (an ULTRA key, a run since the change). */
-  boolean required() {
-    return signed.required();
+  void confirmOrRefuse(
+      RotationDecision decision, String step, Supplier<Optional<String>> stepRefusal) {
+    signed.confirmOrRefuse(
+        ultra(), decision.actor().id(), step, decision.reason(), decision.assertion(), stepRefusal);
   }
 
   /** What the audit record keeps of a signed decision, for {@code verify-audit --assertions}. */

@@ -3,11 +3,13 @@ package io.keyward.workflows.webauthn;
 import io.keyward.workflows.integration.RequestLinks;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A ceremony's decisions signed by the decider's own authenticator (ULTRA generation steps,
@@ -15,8 +17,8 @@ import java.util.Optional;
  * classification changes, a lead's approval of a security key), as workflow code uses it: {@link
  * #choose} in the main method once the ceremony knows whether its decisions need signatures, {@link
  * #load} when a step that needs them opens, {@link #refusalFor} in the Update validator (no I/O:
- * the credentials held), {@link #confirm} in the Update handler (reads the store again, so a
- * revocation counts from the moment it is stored). Runs started before the ceremony's change id
+ * the credentials held), {@link #confirmOrRefuse} in the Update handler (reads the store again, so
+ * a revocation counts from the moment it is stored). Runs started before the ceremony's change id
  * keep deciding as they did (see VERSIONS.md).
  */
 public final class SignedDecisions {
@@ -106,7 +108,7 @@ public final class SignedDecisions {
    * what it checks here must hold on replay, where the run's ids are not the real ones. Empty when
    * the decision may be applied.
    */
-  public Optional<String> confirm(
+  private Optional<String> confirm(
       boolean needed, String actorId, String step, String reason, DecisionAssertion assertion) {
     if (!needed || !required) {
       return Optional.empty();
@@ -121,9 +123,25 @@ public final class SignedDecisions {
     return Optional.empty();
   }
 
-  /** True when this run's decisions that need signatures carry assertions. */
-  public boolean required() {
-    return required;
+  /**
+   * In the Update handler: {@link #confirm}, then, when it read the store (which yields), the
+   * ceremony's own {@code stepRefusal} again, since the step may have moved on meanwhile; throws
+   * the {@code DecisionRefused} failure with the first refusal found.
+   */
+  public void confirmOrRefuse(
+      boolean needed,
+      String actorId,
+      String step,
+      String reason,
+      DecisionAssertion assertion,
+      Supplier<Optional<String>> stepRefusal) {
+    Optional<String> refusal = confirm(needed, actorId, step, reason, assertion);
+    if (refusal.isEmpty() && required) {
+      refusal = stepRefusal.get();
+    }
+    if (refusal.isPresent()) {
+      throw ApplicationFailure.newNonRetryableFailure(refusal.get(), "DecisionRefused");
+    }
   }
 
   /**
