@@ -133,8 +133,17 @@ final class AuditTrailWalk {
     }
   }
 
+  /**
+   * Checks the receipts in the order of the records they name, so that of several receipts beyond a
+   * cut the one naming the earliest missing record is the one reported, whatever order they were
+   * collected in.
+   */
   private void receipts() {
-    for (HeldReceipt held : receipts) {
+    List<HeldReceipt> byRecord =
+        receipts.stream()
+            .sorted(Comparator.comparingLong(held -> held.receipt().sequence()))
+            .toList();
+    for (HeldReceipt held : byRecord) {
       AuditReceipt receipt = held.receipt();
       String hash = hashesAtReceipts.get(receipt.sequence());
       if (receipt.sequence() > lastSequence) {
