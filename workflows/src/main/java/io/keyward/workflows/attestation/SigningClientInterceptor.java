@@ -23,13 +23,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Signs every person-carrying input the API's client sends to Temporal, in one place: workflow
  * starts (the requester), Updates and Signals get an {@link Attestation} in their header, bound to
- * the namespace, the workflow run (resolved with a describe when the stub names none, and the input
- * is sent to that run), the Update or Signal name, the arguments, the person and their roles. The
- * services keep sending domain commands; inputs that carry no person pass unsigned.
+ * the namespace, the workflow run (when the stub names none, the current run: the one this client
+ * last started or described, checked again with a describe when Temporal no longer has it open; the
+ * input is sent to that run), the Update or Signal name, the arguments, the person and their roles.
+ * The services keep sending domain commands; inputs that carry no person pass unsigned.
  */
 public final class SigningClientInterceptor extends WorkflowClientInterceptorBase {
   /** How long a signed Update or Signal may wait before a worker validates it. */
@@ -44,6 +46,7 @@ public final class SigningClientInterceptor extends WorkflowClientInterceptorBas
   private final AttestationSigner signer;
   private final Clock clock;
   private final DataConverter converter;
+  private final KnownRuns runs = new KnownRuns();
 
   /**
    * @param converter the client's data converter: the attestation header is encoded by it, so the
@@ -122,7 +125,9 @@ public final class SigningClientInterceptor extends WorkflowClientInterceptorBas
 
     @Override
     public WorkflowStartOutput start(WorkflowStartInput input) {
-      return super.start(signedStart(input));
+      WorkflowStartOutput output = super.start(signedStart(input));
+      remember(output.getWorkflowExecution());
+      return output;
     }
 
     @Override
@@ -144,27 +149,30 @@ public final class SigningClientInterceptor extends WorkflowClientInterceptorBas
       if (actor.isEmpty()) {
         return super.startUpdate(input);
       }
-      WorkflowExecution run = withRun(input.getWorkflowExecution(), input.getWorkflowType());
-      return super.startUpdate(
-          new StartUpdateInput<>(
-              run,
-              input.getWorkflowType(),
-              input.getUpdateName(),
-              signed(
-                  input.getHeader(),
-                  run.getWorkflowId(),
-                  run.getRunId(),
-                  "",
-                  input.getUpdateName(),
-                  input.getArguments(),
-                  actor.get(),
-                  UPDATE_TTL),
-              input.getUpdateId(),
-              input.getArguments(),
-              input.getResultClass(),
-              input.getResultType(),
-              input.getFirstExecutionRunId(),
-              input.getWaitPolicy()));
+      return toRun(
+          input.getWorkflowExecution(),
+          input.getWorkflowType(),
+          run ->
+              super.startUpdate(
+                  new StartUpdateInput<>(
+                      run,
+                      input.getWorkflowType(),
+                      input.getUpdateName(),
+                      signed(
+                          input.getHeader(),
+                          run.getWorkflowId(),
+                          run.getRunId(),
+                          "",
+                          input.getUpdateName(),
+                          input.getArguments(),
+                          actor.get(),
+                          UPDATE_TTL),
+                      input.getUpdateId(),
+                      input.getArguments(),
+                      input.getResultClass(),
+                      input.getResultType(),
+                      input.getFirstExecutionRunId(),
+                      input.getWaitPolicy())));
     }
 
     @Override
@@ -173,21 +181,24 @@ public final class SigningClientInterceptor extends WorkflowClientInterceptorBas
       if (actor.isEmpty()) {
         return super.signal(input);
       }
-      WorkflowExecution run = withRun(input.getWorkflowExecution(), Optional.empty());
-      return super.signal(
-          new WorkflowSignalInput(
-              run,
-              input.getSignalName(),
-              signed(
-                  input.getHeader(),
-                  run.getWorkflowId(),
-                  run.getRunId(),
-                  "",
-                  input.getSignalName(),
-                  input.getArguments(),
-                  actor.get(),
-                  UPDATE_TTL),
-              input.getArguments()));
+      return toRun(
+          input.getWorkflowExecution(),
+          Optional.empty(),
+          run ->
+              super.signal(
+                  new WorkflowSignalInput(
+                      run,
+                      input.getSignalName(),
+                      signed(
+                          input.getHeader(),
+                          run.getWorkflowId(),
+                          run.getRunId(),
+                          "",
+                          input.getSignalName(),
+                          input.getArguments(),
+                          actor.get(),
+                          UPDATE_TTL),
+                      input.getArguments())));
     }
 
     private WorkflowStartInput signedStart(WorkflowStartInput input) {
@@ -211,19 +222,55 @@ public final class SigningClientInterceptor extends WorkflowClientInterceptorBas
           input.getOptions());
     }
 
-    /** The execution with its run id: the current run's when the stub names none. */
-    private WorkflowExecution withRun(WorkflowExecution execution, Optional<String> type) {
+    /**
+     * Sends {@code send} to the run {@code execution} names or, when it names none, to the current
+     * run: the one this client last saw, without asking Temporal. When that run has ended since,
+     * Temporal answers NOT_FOUND; the current run is then described and, if it is another, sent to
+     * again (signed for it afresh).
+     */
+    private <T> T toRun(
+        WorkflowExecution execution, Optional<String> type, Function<WorkflowExecution, T> send) {
       if (!execution.getRunId().isEmpty()) {
-        return execution;
+        return send.apply(execution);
       }
+      String workflowId = execution.getWorkflowId();
+      Optional<String> known = runs.runOf(workflowId);
+      if (known.isPresent()) {
+        WorkflowExecution run = execution.toBuilder().setRunId(known.get()).build();
+        try {
+          return send.apply(run);
+        } catch (StatusRuntimeException e) {
+          if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
+            throw e;
+          }
+          runs.ended(workflowId, known.get());
+          WorkflowExecution current = described(execution, type);
+          if (current.getRunId().equals(known.get())) {
+            throw e;
+          }
+          return send.apply(current);
+        }
+      }
+      return send.apply(described(execution, type));
+    }
+
+    /** The current run of {@code execution}'s workflow, as Temporal describes it now. */
+    private WorkflowExecution described(WorkflowExecution execution, Optional<String> type) {
       try {
-        return super.describe(new DescribeWorkflowInput(execution)).getDescription().getExecution();
+        WorkflowExecution run =
+            super.describe(new DescribeWorkflowInput(execution)).getDescription().getExecution();
+        remember(run);
+        return run;
       } catch (StatusRuntimeException e) {
         if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
           throw new WorkflowNotFoundException(execution, type.orElse(null), e);
         }
         throw e;
       }
+    }
+
+    private void remember(WorkflowExecution run) {
+      runs.seen(run.getWorkflowId(), run.getRunId());
     }
   }
 }
