@@ -50,23 +50,21 @@ final class ApiGenerationDriver implements CeremonyDriver {
     KeyGenerationWorkflow ceremony =
         client.newWorkflowStub(KeyGenerationWorkflow.class, GenerationRequest.workflowId(key));
     String path = "api/generations/" + key.vault() + "/" + key.name() + "/decisions";
-    awaitPhase(ceremony, GenerationPhase.AWAITING_APPROVAL);
+    awaitPhase(ceremony, GenerationPhase.AWAITING_APPROVAL, roundTrips);
     decide(path, "olivia", "APPROVE", s -> contains(s.get("approvers"), "olivia"), roundTrips);
     decide(path, "lena", "APPROVE", s -> contains(s.get("approvers"), "lena"), roundTrips);
-    awaitPhase(ceremony, GenerationPhase.AWAITING_GENERATION);
+    awaitPhase(ceremony, GenerationPhase.AWAITING_GENERATION, roundTrips);
     decide(path, "kim", "GENERATE", s -> "kim".equals(s.path("custodian1").asText()), roundTrips);
-    awaitPhase(ceremony, GenerationPhase.AWAITING_VERIFICATION);
+    awaitPhase(ceremony, GenerationPhase.AWAITING_VERIFICATION, roundTrips);
     decide(path, "kai", "VERIFY", s -> "kai".equals(s.path("custodian2").asText()), roundTrips);
-    awaitPhase(ceremony, GenerationPhase.AWAITING_REGISTRATION);
+    awaitPhase(ceremony, GenerationPhase.AWAITING_REGISTRATION, roundTrips);
     decide(
         path,
         "sam",
         "REGISTER",
         s -> "sam".equals(s.path("securityValidator").asText()),
         roundTrips);
-    while (!ceremony.state().phase().isFinal()) {
-      Thread.sleep(2);
-    }
+    roundTrips.awaitStep(() -> ceremony.state().phase().isFinal());
     if (ceremony.state().phase() != GenerationPhase.REGISTERED) {
       throw new IllegalStateException("ceremony " + key + " ended " + ceremony.state().phase());
     }
@@ -100,10 +98,9 @@ final class ApiGenerationDriver implements CeremonyDriver {
     return false;
   }
 
-  private static void awaitPhase(KeyGenerationWorkflow ceremony, GenerationPhase phase)
-      throws InterruptedException {
-    while (ceremony.state().phase() != phase) {
-      Thread.sleep(2);
-    }
+  private static void awaitPhase(
+      KeyGenerationWorkflow ceremony, GenerationPhase phase, DecisionTimings roundTrips)
+      throws Exception {
+    roundTrips.awaitStep(() -> ceremony.state().phase() == phase);
   }
 }

@@ -15,9 +15,13 @@ public interface BaselineWorkflow {
   /**
    * @param localActivities whether each Update records a local activity, as Keyward's audit does;
    *     without, the Update's handler only sets a field (the slow-mode probe compares the two)
+   * @param published whether it also asks Temporal for what the ceremony asks beyond its Updates
+   *     and activities: the same search attributes and memo published as often, a timer at each
+   *     step's opening, two markers, and a follower workflow enrolled by its last activity, as the
+   *     ceremony enrols the key's lifecycle ({@link BaselineFollowerWorkflow})
    */
   @WorkflowMethod(name = "BenchBaseline")
-  int run(int steps, boolean localActivities);
+  int run(int steps, boolean localActivities, boolean published);
 
   @UpdateMethod
   int step(int number);

@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -144,8 +145,9 @@ public final class BenchMain {
         WorkerFactory factory = WorkerFactory.newInstance(client, workerOptions.build());
         CeremonyRegistrations.register(factory, TaskQueues.CEREMONIES, activities);
         Worker worker = factory.getWorker(TaskQueues.CEREMONIES);
-        worker.registerWorkflowImplementationTypes(BaselineWorkflowImpl.class);
-        worker.registerActivitiesImplementations(new BaselineActivities.Impl());
+        worker.registerWorkflowImplementationTypes(
+            BaselineWorkflowImpl.class, BaselineFollowerWorkflowImpl.class);
+        worker.registerActivitiesImplementations(new BaselineActivities.Impl(client));
         factory.start();
         try {
           int httpPort = freePort();
@@ -196,7 +198,7 @@ public final class BenchMain {
       throws Exception {
     String tag = Long.toString(System.currentTimeMillis(), 36);
     ApiClient api = new ApiClient(apiBase);
-    BaselineDriver baseline = new BaselineDriver(client, tag, true);
+    BaselineDriver baseline = new BaselineDriver(client, tag, BaselineDriver.Shape.SAME_HISTORY);
     GenerationDriver keyward = new GenerationDriver(client, tag);
     if (options.probe()) {
       probe(options, client, tag, baseline, keyward, results);
@@ -249,19 +251,34 @@ public final class BenchMain {
     results.figure(
         "Update, then queries until visible", KEYWARD_VISIBLE, BASELINE_VISIBLE, Double.NaN);
 
+    BaselineDriver published = new BaselineDriver(client, tag, BaselineDriver.Shape.PUBLISHED);
+    Map<String, CeremonyDriver> kinds = new LinkedHashMap<>();
+    kinds.put("baseline", baseline);
+    kinds.put("baselinePublished", published);
+    kinds.put("keyward", keyward);
+    int settling = Math.min(options.ceremonies(), 50);
     progress(
-        "throughput: %d ceremonies of each kind, %d in flight",
-        options.ceremonies(), options.inFlight());
-    for (CeremonyDriver driver : List.of(baseline, keyward)) {
+        "throughput: %d ceremonies of each kind to settle the JIT compiler, then %d of each,"
+            + " %d in flight",
+        settling, options.ceremonies(), options.inFlight());
+    for (CeremonyDriver driver : kinds.values()) {
+      runBatch(driver, 15_000, settling, options.inFlight(), DecisionTimings.throughput());
+    }
+    for (Map.Entry<String, CeremonyDriver> kind : kinds.entrySet()) {
+      DecisionTimings throughput = DecisionTimings.throughput();
+      CpuMeter.Reading cpuBefore = CpuMeter.read();
       long start = System.nanoTime();
-      runBatch(
-          driver, 20_000, options.ceremonies(), options.inFlight(), DecisionTimings.discarded());
+      runBatch(kind.getValue(), 20_000, options.ceremonies(), options.inFlight(), throughput);
       double seconds = (System.nanoTime() - start) / 1e9;
-      results.throughput(
-          driver == baseline ? "baseline" : "keyward", options.ceremonies() / seconds);
+      results.throughput(kind.getKey(), options.ceremonies() / seconds);
+      Map<String, Double> perCeremony =
+          new LinkedHashMap<>(CpuMeter.read().perItemSince(cpuBefore, options.ceremonies()));
+      perCeremony.put("queries", (double) throughput.queries().get() / options.ceremonies());
+      results.note("perCeremony/" + kind.getKey(), perCeremony);
     }
 
     results.note("historyBaseline", HistoryShape.of(client, baseline.workflowId(20_000)));
+    results.note("historyBaselinePublished", HistoryShape.of(client, published.workflowId(20_000)));
     results.note("historyKeyward", HistoryShape.of(client, keyward.workflowId(20_000)));
     if (options.reports() > 0) {
       timeToDisable(options, client, api, keyward, tag, results);
@@ -283,7 +300,7 @@ public final class BenchMain {
       GenerationDriver keyward,
       BenchResults results)
       throws Exception {
-    BaselineDriver bare = new BaselineDriver(client, tag, false);
+    BaselineDriver bare = new BaselineDriver(client, tag, BaselineDriver.Shape.BARE);
     for (CeremonyDriver driver : List.of(baseline, bare, keyward)) {
       runBatch(driver, 0, options.warmup(), 1, DecisionTimings.discarded());
     }
