@@ -11,10 +11,10 @@ import java.util.Map;
 
 /**
  * What one run of a workflow cost the server and the worker, counted from its history: workflow
- * tasks, activity tasks, local activities (markers), Updates, all events; and where its time went,
- * from the events' timestamps: milliseconds the worker spent on workflow tasks (started to
- * completed) and on each activity type (started to completed), and that tasks waited for a worker
- * (scheduled to started).
+ * tasks, activity tasks, local activities (markers), Updates, all events and their size in bytes as
+ * the server stores them (protobuf); and where its time went, from the events' timestamps:
+ * milliseconds the worker spent on workflow tasks (started to completed) and on each activity type
+ * (started to completed), and that tasks waited for a worker (scheduled to started).
  */
 final class HistoryShape {
   private HistoryShape() {}
@@ -31,6 +31,7 @@ final class HistoryShape {
     for (HistoryEvent event : client.fetchHistory(workflowId).getHistory().getEventsList()) {
       byId.put(event.getEventId(), event);
       counts.merge("events", 1, Integer::sum);
+      counts.merge("bytes", event.getSerializedSize(), Integer::sum);
       EventType type = event.getEventType();
       switch (type) {
         case EVENT_TYPE_WORKFLOW_TASK_STARTED ->
