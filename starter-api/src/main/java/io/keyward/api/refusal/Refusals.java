@@ -11,6 +11,7 @@ import io.keyward.workflows.common.Actor;
 import io.keyward.workflows.webauthn.SignedDecisions;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -47,9 +48,10 @@ public final class Refusals implements Managed {
    * ceremony's words, 409 ({@code whyClosed} says why a finished one refuses), unless the person
    * may not even see the ceremony: then it is the 403 of {@code whyHidden}, the same answer as to
    * their reading it, so that a refusal tells nobody without a part in a ceremony where it stands.
-   * A step still loading the keys that sign it ({@link SignedDecisions#STILL_LOADING}) is answered
-   * 409 without being counted against the person or recorded: they did nothing wrong. Who may see
-   * is asked only after a refusal: an accepted Update costs no query.
+   * A step still loading the keys that sign it (a failure of type {@link
+   * SignedDecisions#STILL_LOADING_TYPE}) is answered 409 without being counted against the person
+   * or recorded: they did nothing wrong. Who may see is asked only after a refusal: an accepted
+   * Update costs no query.
    *
    * @param whyHidden why {@code actor} may not see the ceremony, empty when they may; throws the
    *     404 when there is no such ceremony
@@ -67,7 +69,7 @@ public final class Refusals implements Managed {
       return update.get();
     } catch (WorkflowUpdateException refusal) {
       String why = message(refusal);
-      if (SignedDecisions.STILL_LOADING.equals(why) && whyHidden.get().isEmpty()) {
+      if (stillLoading(refusal) && whyHidden.get().isEmpty()) {
         // The step is opening, not refusing the person: neither counted nor recorded.
         throw new ConflictException(why);
       }
@@ -140,6 +142,12 @@ public final class Refusals implements Managed {
   }
 
   /** The refusal a validator gave, as the person should read it. */
+  /** Whether the ceremony answered that its step is still loading the keys that sign it. */
+  private static boolean stillLoading(WorkflowUpdateException refusal) {
+    return refusal.getCause() instanceof ApplicationFailure failure
+        && SignedDecisions.STILL_LOADING_TYPE.equals(failure.getType());
+  }
+
   public static String message(WorkflowUpdateException refusal) {
     return refusal.getCause() instanceof TemporalFailure failure
         ? failure.getOriginalMessage()

@@ -52,7 +52,7 @@ class RefusalThrottleTest {
   void aStepStillLoadingItsSecurityKeysIsNeitherCountedNorRecorded() {
     Actor lena = new Actor("lena", Set.of(Role.SECURITY_TEAM_LEAD));
     for (int attempt = 0; attempt < 5; attempt++) {
-      assertThatThrownBy(() -> sendRefused(lena, SignedDecisions.STILL_LOADING))
+      assertThatThrownBy(() -> sendStillLoading(lena))
           .isInstanceOf(ConflictException.class)
           .hasMessage(SignedDecisions.STILL_LOADING);
     }
@@ -62,15 +62,37 @@ class RefusalThrottleTest {
         .isInstanceOf(ConflictException.class);
     assertThatThrownBy(() -> sendRefused(lena, "not eligible"))
         .isInstanceOf(ConflictException.class);
-    assertThatThrownBy(() -> sendRefused(lena, SignedDecisions.STILL_LOADING))
-        .isInstanceOf(TooManyRefusalsException.class);
+    assertThatThrownBy(() -> sendStillLoading(lena)).isInstanceOf(TooManyRefusalsException.class);
     assertThat(audit.recordsFor("credential-enrolment/k1"))
         .extracting(record -> record.event().details().get("refusal"))
         .containsExactly("not eligible", "not eligible");
   }
 
+  @Test
+  void aRefusalInTheWordsOfStillLoadingIsStillARefusal() {
+    Actor lena = new Actor("lena", Set.of(Role.SECURITY_TEAM_LEAD));
+    assertThatThrownBy(() -> sendRefused(lena, SignedDecisions.STILL_LOADING))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> sendRefused(lena, SignedDecisions.STILL_LOADING))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> sendStillLoading(lena)).isInstanceOf(TooManyRefusalsException.class);
+    assertThat(audit.recordsFor("credential-enrolment/k1")).hasSize(2);
+  }
+
+  /** An Update sent for {@code actor} while the step is still loading its security keys. */
+  private Object sendStillLoading(Actor actor) {
+    return send(
+        actor,
+        ApplicationFailure.newNonRetryableFailure(
+            SignedDecisions.STILL_LOADING, SignedDecisions.STILL_LOADING_TYPE));
+  }
+
   /** An Update sent for {@code actor} that the workflow's validator refuses with {@code why}. */
   private Object sendRefused(Actor actor, String why) {
+    return send(actor, ApplicationFailure.newFailure(why, "java.lang.IllegalArgumentException"));
+  }
+
+  private Object send(Actor actor, ApplicationFailure answer) {
     return refusals.send(
         "credential-enrolment/k1",
         actor,
@@ -80,7 +102,7 @@ class RefusalThrottleTest {
               WorkflowExecution.newBuilder().setWorkflowId("credential-enrolment/k1").build(),
               "update-1",
               "decide",
-              ApplicationFailure.newFailure(why, "java.lang.IllegalArgumentException"));
+              answer);
         },
         () -> "the enrolment has ended",
         Optional::empty);

@@ -29,6 +29,9 @@ public final class SignedDecisions {
   public static final String STILL_LOADING =
       "the ceremony is still loading its enrolled security keys: try again";
 
+  /** The failure type of the {@link #STILL_LOADING} answer, as the client receives it. */
+  public static final String STILL_LOADING_TYPE = KeysStillLoadingException.class.getName();
+
   /** Store reads: short, retried for a few minutes, then the step or decision waits no longer. */
   public static final ActivityOptions CREDENTIAL_READS =
       ActivityOptions.newBuilder()
@@ -80,7 +83,11 @@ public final class SignedDecisions {
 
   /**
    * Why {@code assertion} cannot sign {@code actorId}'s decision at {@code step}; empty when it can
-   * or when the decision needs none ({@code needed} false, or a run from before the change).
+   * or when the decision needs none ({@code needed} false, or a run from before the change). For
+   * validators only.
+   *
+   * @throws KeysStillLoadingException while the step's keys are not loaded yet: the Update is
+   *     rejected, as a refusal is, but the person is not refused
    */
   public Optional<String> refusalFor(
       boolean needed, String actorId, String step, String reason, DecisionAssertion assertion) {
@@ -88,7 +95,7 @@ public final class SignedDecisions {
       return Optional.empty();
     }
     if (!chosen || (required && !held.loaded())) {
-      return Optional.of(STILL_LOADING);
+      throw new KeysStillLoadingException();
     }
     if (!required) {
       return Optional.empty();

@@ -38,10 +38,12 @@ import io.keyward.workflows.webauthn.CredentialState;
 import io.keyward.workflows.webauthn.DecisionAssertion;
 import io.keyward.workflows.webauthn.HeldCredentials;
 import io.keyward.workflows.webauthn.PersonCredential;
+import io.keyward.workflows.webauthn.SignedDecisions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,6 +152,34 @@ class SignedUltraDecisionsTest {
         .satisfies(f -> assertThat(f.problem()).contains("signed another decision"));
     HistoryRecorder.saveIfAsked(
         client, GenerationRequest.workflowId(key), "keygen-ultra-registered-signed");
+  }
+
+  @Test
+  void aDecisionWhileTheStepLoadsItsKeysIsAnsweredStillLoadingAndCountsOnceTheyAre() {
+    credentials.holdReads();
+    KeyRef key = new KeyRef("kv-ultra-prod", "loading");
+    KeyGenerationWorkflow ceremony = request(key);
+    awaitPhase(ceremony, GenerationPhase.AWAITING_APPROVAL);
+    Decision approval =
+        new Decision(
+            CAROL,
+            DecisionType.APPROVE,
+            "ok",
+            sign(key, CAROL, "APPROVE@" + GenerationPhase.AWAITING_APPROVAL.name(), "ok"));
+
+    assertThatThrownBy(() -> ceremony.decide(approval))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            answer -> {
+              assertThat(answer.getType()).isEqualTo(SignedDecisions.STILL_LOADING_TYPE);
+              assertThat(answer.getOriginalMessage()).isEqualTo(SignedDecisions.STILL_LOADING);
+            });
+    credentials.releaseReads();
+    awaitLoaded(ceremony, key);
+    ceremony.decide(approval);
+    assertThat(ceremony.state().approvers()).containsExactly("carol");
   }
 
   @Test

@@ -8,10 +8,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 
 /** The credentials store in memory, as the activities see it: enrol, revoke, read counters. */
 public final class InMemoryCredentials implements CredentialActivities {
   private final Map<String, AcceptedCredential> active = new ConcurrentHashMap<>();
+  private volatile CountDownLatch reads = new CountDownLatch(0);
+
+  /** Holds every read of the accepted credentials until {@link #releaseReads()}. */
+  public void holdReads() {
+    reads = new CountDownLatch(1);
+  }
+
+  public void releaseReads() {
+    reads.countDown();
+  }
 
   public void enrol(SoftwareAuthenticator authenticator) {
     active.put(authenticator.credentialId(), authenticator.credential());
@@ -27,6 +38,12 @@ public final class InMemoryCredentials implements CredentialActivities {
 
   @Override
   public List<AcceptedCredential> acceptedCredentials() {
+    try {
+      reads.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the reads were held", e);
+    }
     return List.copyOf(active.values());
   }
 
