@@ -15,6 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,9 @@ import java.util.concurrent.TimeUnit;
  * ceremony.
  */
 final class WaitingBench {
+  /** How long the catch-up may go without one more ceremony listed before the bench stops. */
+  private static final Duration STALLED = Duration.ofMinutes(2);
+
   private static final String WAITING_QUERY =
       "WorkflowType = 'KeyGeneration' AND ExecutionStatus = 'Running'"
           + " AND KeywardAwaitingRoles IN ('CRYPTO_OFFICER')";
@@ -151,12 +155,19 @@ final class WaitingBench {
         });
   }
 
-  /** Waits until visibility lists {@code expected} generations waiting on the approver. */
+  /**
+   * Waits until visibility lists {@code expected} generations waiting on the approver, for as long
+   * as the worker keeps taking them through their first task: it gives up only after {@link
+   * #STALLED} without one more listed. Every half minute it prints how many are listed and the
+   * worker's heap after GC.
+   */
   private static long awaitWaiting(WorkflowClient client, ScaleServer server, long expected)
       throws InterruptedException {
     long count = 0;
-    for (int attempt = 0; attempt < 1200; attempt++) {
-      count =
+    long lastRise = System.nanoTime();
+    long lastReport = System.nanoTime();
+    while (System.nanoTime() - lastRise < STALLED.toNanos()) {
+      long now =
           client
               .getWorkflowServiceStubs()
               .blockingStub()
@@ -166,8 +177,17 @@ final class WaitingBench {
                       .setQuery(WAITING_QUERY)
                       .build())
               .getCount();
-      if (count >= expected) {
-        return count;
+      if (now >= expected) {
+        return now;
+      }
+      if (now > count) {
+        count = now;
+        lastRise = System.nanoTime();
+      }
+      if (System.nanoTime() - lastReport > Duration.ofSeconds(30).toNanos()) {
+        progress(
+            "waiting: %d of %d through the worker, heap %.1f MB", count, expected, heapAfterGc());
+        lastReport = System.nanoTime();
       }
       Thread.sleep(500);
     }
