@@ -50,14 +50,14 @@ final class ApiGenerationDriver implements CeremonyDriver {
     KeyGenerationWorkflow ceremony =
         client.newWorkflowStub(KeyGenerationWorkflow.class, GenerationRequest.workflowId(key));
     String path = "api/generations/" + key.vault() + "/" + key.name() + "/decisions";
-    awaitPhase(ceremony, GenerationPhase.AWAITING_APPROVAL, roundTrips);
+    GenerationDriver.awaitPhase(ceremony, GenerationPhase.AWAITING_APPROVAL, roundTrips);
     decide(path, "olivia", "APPROVE", s -> contains(s.get("approvers"), "olivia"), roundTrips);
     decide(path, "lena", "APPROVE", s -> contains(s.get("approvers"), "lena"), roundTrips);
-    awaitPhase(ceremony, GenerationPhase.AWAITING_GENERATION, roundTrips);
+    GenerationDriver.awaitPhase(ceremony, GenerationPhase.AWAITING_GENERATION, roundTrips);
     decide(path, "kim", "GENERATE", s -> "kim".equals(s.path("custodian1").asText()), roundTrips);
-    awaitPhase(ceremony, GenerationPhase.AWAITING_VERIFICATION, roundTrips);
+    GenerationDriver.awaitPhase(ceremony, GenerationPhase.AWAITING_VERIFICATION, roundTrips);
     decide(path, "kai", "VERIFY", s -> "kai".equals(s.path("custodian2").asText()), roundTrips);
-    awaitPhase(ceremony, GenerationPhase.AWAITING_REGISTRATION, roundTrips);
+    GenerationDriver.awaitPhase(ceremony, GenerationPhase.AWAITING_REGISTRATION, roundTrips);
     decide(
         path,
         "sam",
@@ -96,11 +96,5 @@ final class ApiGenerationDriver implements CeremonyDriver {
       }
     }
     return false;
-  }
-
-  private static void awaitPhase(
-      KeyGenerationWorkflow ceremony, GenerationPhase phase, DecisionTimings roundTrips)
-      throws Exception {
-    roundTrips.awaitStep(() -> ceremony.state().phase() == phase);
   }
 }

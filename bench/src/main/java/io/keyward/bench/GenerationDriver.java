@@ -137,7 +137,8 @@ final class GenerationDriver implements CeremonyDriver {
     }
   }
 
-  private static void awaitPhase(
+  /** Looks at {@code ceremony} as {@code roundTrips}' people do until it shows {@code phase}. */
+  static void awaitPhase(
       KeyGenerationWorkflow ceremony, GenerationPhase phase, DecisionTimings roundTrips)
       throws Exception {
     roundTrips.awaitStep(() -> ceremony.state().phase() == phase);
