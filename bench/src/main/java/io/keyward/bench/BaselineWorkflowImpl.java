@@ -12,10 +12,10 @@ import java.time.Duration;
  * that records one local activity and one activity after it; the last three steps (generate,
  * verify, register) make a second provider call and record it; a final local activity at the end. 5
  * Updates, 9 activities, 10 local activities, 14 workflow tasks, as Keyward's ceremony. Published
- * (the third argument), it also publishes, times and enrols as the ceremony does: eight
- * publications of search attributes and memo, a one-day timer at each of four steps' opening, a
- * version and a side-effect marker, and its last activity starts a {@link
- * BaselineFollowerWorkflow}.
+ * (the third argument), it also publishes, times and enrols as the ceremony does: nine publications
+ * of search attributes and memo (at the start, in each Update, after each key step), a one-day
+ * timer at each of four steps' opening, a version and a side-effect marker, and its last activity
+ * starts a {@link BaselineFollowerWorkflow}.
  */
 public class BaselineWorkflowImpl implements BaselineWorkflow {
   private final BaselineActivities activities =
